@@ -1,0 +1,300 @@
+"""Article assembly: group typed blocks into articles in reading order.
+
+The stream is cut into *segments*: title clusters (headline lines, decks, bylines), body
+runs (body paragraphs and intertitles of one column family), photo groups (captions and
+their credit) and page-level blocks. Then:
+
+* ``title-direction``: an extractor emits a page's title clusters either before their
+  bodies (reading order) or after them (the seed page: pdfminer put each title below the
+  body it belongs to). The page votes: a cluster preceded by an untitled run and
+  followed by no run votes "after"; one followed by a run votes "before".
+* ``pair-title``: each cluster takes the nearest untitled run in the page's direction,
+  else the nearest in the other direction.
+* ``continue-run``: a run without a title continues the previous article of its column
+  family (an article interrupted by a photo or a column break).
+* ``headline-choice``: in a cluster of several title lines, the headline is the one whose
+  words recur most in its body (a headline names the story; a kicker sets its scene);
+  lines before it are kickers, lines after it decks.
+* ``photo``: captions with their credit form an article of kind ``photo``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+import regex
+
+from .classify import Typed
+from .model import Article, Block, Byline
+from .params import ArticleParams
+from .profile import Profile
+
+_HAN_OR_WORD = regex.compile(r"\p{Han}|\w+")
+
+
+@dataclass
+class _Segment:
+    kind: str  # "title", "run", "photo", "page", "note"
+    items: list[tuple[int, Typed]] = field(default_factory=list)
+    family: Optional[float] = None
+    article: Optional[int] = None
+
+    @property
+    def start(self) -> int:
+        return self.items[0][0]
+
+
+def _segments(items: Sequence[Typed]) -> list[_Segment]:
+    segs: list[_Segment] = []
+
+    def kind_of(t: Typed) -> str:
+        if t.type in ("header", "footer"):
+            return "page"
+        if t.type == "byline" and t.role == "author_note":
+            return "note"
+        if t.type in ("headline", "subheadline", "byline", "dateline"):
+            return "title"
+        if t.type in ("caption",):
+            return "photo"
+        if t.type == "credit":
+            return "credit"
+        return "run"
+
+    for i, t in enumerate(items):
+        k = kind_of(t)
+        last = segs[-1] if segs else None
+        if k == "credit":
+            if last is not None and last.kind == "photo":
+                last.items.append((i, t))
+            else:
+                segs.append(_Segment("page", [(i, t)]))
+            continue
+        if k == "run":
+            fam = t.family
+            if last is not None and last.kind == "run" and (fam is None or last.family is None or fam == last.family):
+                last.items.append((i, t))
+                if last.family is None:
+                    last.family = fam
+                continue
+            segs.append(_Segment("run", [(i, t)], family=fam))
+            continue
+        if last is not None and last.kind == k and k in ("title", "photo", "page"):
+            last.items.append((i, t))
+            continue
+        segs.append(_Segment(k, [(i, t)]))
+    return segs
+
+
+def _direction(segs: list[_Segment], params: ArticleParams) -> str:
+    if params.title_position != "auto":
+        return params.title_position
+    content = [s for s in segs if s.kind in ("title", "run", "photo")]
+    before = after = 0
+    for i, s in enumerate(content):
+        if s.kind != "title":
+            continue
+        prev = content[i - 1] if i > 0 else None
+        nxt = content[i + 1] if i + 1 < len(content) else None
+        if nxt is not None and nxt.kind == "run":
+            before += 1
+        elif prev is not None and prev.kind == "run":
+            after += 1
+    return "after" if after > before else "before"
+
+
+def _bigrams(text: str) -> set[str]:
+    toks = _HAN_OR_WORD.findall(text.lower())
+    if all(len(t) == 1 for t in toks):
+        return {toks[i] + toks[i + 1] for i in range(len(toks) - 1)}
+    return {t for t in toks if len(t) > 2}
+
+
+def _choose_headline(titles: list[Typed], body_text: str) -> int:
+    """Index (into ``titles``) of the main headline: the title whose words recur most in
+    the body; ties go to the longer title."""
+    if len(titles) == 1:
+        return 0
+    best, best_key = 0, None
+    for i, t in enumerate(titles):
+        grams = _bigrams(t.text)
+        share = sum(1 for g in grams if g in body_text.lower()) / len(grams) if grams else 0.0
+        key = (round(share, 3), len(t.text))
+        if best_key is None or key > best_key:
+            best, best_key = i, key
+    return best
+
+
+def parse_bylines(blocks: Sequence[Block], profile: Profile) -> tuple[Byline, ...]:
+    """(role, name) pairs of an article's byline blocks; author notes are not names."""
+    out: list[Byline] = []
+    for b in blocks:
+        if b.type != "byline" or b.role == "author_note":
+            continue
+        text = b.text.strip()
+        marks = []
+        for pat in profile.byline_role:
+            marks.extend(m.span() for m in pat.finditer(text))
+        marks.sort()
+        kept: list[tuple[int, int]] = []
+        for span in marks:
+            if not kept or span[0] >= kept[-1][1]:
+                kept.append(span)
+        if not kept:
+            out.append(Byline(name=text))
+            continue
+        if kept[0][0] > 0 and text[: kept[0][0]].strip():
+            out.append(Byline(name=text[: kept[0][0]].strip()))
+        for k, (s, e) in enumerate(kept):
+            end = kept[k + 1][0] if k + 1 < len(kept) else len(text)
+            name = text[e:end].strip(" :：/／")
+            if name:
+                out.append(Byline(name=name, role=text[s:e]))
+    return tuple(out)
+
+
+@dataclass
+class _Draft:
+    kind: str
+    titles: list[tuple[int, Typed]] = field(default_factory=list)
+    runs: list[_Segment] = field(default_factory=list)
+    notes: list[tuple[int, Typed]] = field(default_factory=list)
+    photo: list[tuple[int, Typed]] = field(default_factory=list)
+    family: Optional[float] = None
+
+    def positions(self) -> list[int]:
+        pos = [i for i, _ in self.titles] + [i for i, _ in self.notes] + [i for i, _ in self.photo]
+        for r in self.runs:
+            pos.extend(i for i, _ in r.items)
+        return pos
+
+
+def _to_block(t: Typed, type_: Optional[str] = None, role: Optional[str] = None, reason: str = "") -> Block:
+    lines = (t.para.first_line, t.para.last_line)
+    reasons = t.reasons + ((reason,) if reason else ())
+    return Block(type=type_ or t.type, text=t.text, lines=lines, role=role if role is not None else
+                 (t.role if t.role != "author_note" and t.role != "jump" else None),
+                 bbox=t.para.bbox, reasons=reasons, page=t.para.lines[0].page)
+
+
+def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) -> tuple[list[Article], list[Block]]:
+    """Articles in reading order and the page-level blocks."""
+    segs = _segments(items)
+    direction = _direction(segs, params)
+    drafts: list[_Draft] = []
+    page_items: list[tuple[int, Typed]] = []
+    run_owner: dict[int, int] = {}
+    runs = [s for s in segs if s.kind == "run"]
+    order = {id(s): k for k, s in enumerate(segs)}
+
+    def nearest_run(seg_index: int, forward: bool) -> Optional[_Segment]:
+        rng = range(seg_index + 1, len(segs)) if forward else range(seg_index - 1, -1, -1)
+        for k in rng:
+            s = segs[k]
+            if s.kind == "run":
+                return s if id(s) not in run_owner else None
+            if s.kind == "title":
+                return None
+        return None
+
+    for k, s in enumerate(segs):
+        if s.kind == "page":
+            page_items.extend(s.items)
+        elif s.kind == "photo":
+            d = _Draft("photo", photo=list(s.items))
+            drafts.append(d)
+        elif s.kind == "title":
+            first = nearest_run(k, direction == "before") or nearest_run(k, direction != "before")
+            d = _Draft("article", titles=list(s.items))
+            if first is not None:
+                run_owner[id(first)] = len(drafts)
+                d.runs.append(first)
+                d.family = first.family
+            drafts.append(d)
+    # runs without a title: continue the previous article of their family, else stand alone
+    for s in runs:
+        if id(s) in run_owner:
+            continue
+        target = None
+        k = order[id(s)]
+        for j in range(k - 1, -1, -1):
+            other = segs[j]
+            if other.kind == "run" and id(other) in run_owner and (other.family == s.family or s.family is None):
+                target = run_owner[id(other)]
+                break
+        if target is None:
+            for j in range(k + 1, len(segs)):
+                other = segs[j]
+                if other.kind == "run" and id(other) in run_owner and other.family == s.family:
+                    target = run_owner[id(other)]
+                    break
+        if target is None:
+            run_owner[id(s)] = len(drafts)
+            drafts.append(_Draft("article", runs=[s], family=s.family))
+        else:
+            run_owner[id(s)] = target
+            drafts[target].runs.append(s)
+    # author notes close the article of the run before them
+    for k, s in enumerate(segs):
+        if s.kind != "note":
+            continue
+        target = None
+        for j in range(k - 1, -1, -1):
+            if segs[j].kind == "run" and id(segs[j]) in run_owner:
+                target = run_owner[id(segs[j])]
+                break
+        if target is None:
+            page_items.extend(s.items)
+        else:
+            drafts[target].notes.extend(s.items)
+
+    drafts = [d for d in drafts if d.titles or d.runs or d.photo or d.notes]
+    drafts.sort(key=lambda d: min(d.positions()))
+    articles: list[Article] = []
+    bid = 0
+    for n, d in enumerate(drafts, start=1):
+        blocks: list[Block] = []
+        body_items = [t for r in sorted(d.runs, key=lambda r: r.start) for _, t in r.items]
+        body_text = "".join(t.text for t in body_items)
+        titles = [t for _, t in d.titles if t.hint == "title"]
+        head_idx = _choose_headline(titles, body_text) if titles else -1
+        kickers, headline, decks, bylines, others = [], [], [], [], []
+        seen_head = False
+        for _, t in d.titles:
+            if t.hint == "title":
+                i = titles.index(t)
+                if i == head_idx:
+                    headline.append(_to_block(t, "headline", reason="headline-choice: main title"))
+                    seen_head = True
+                elif profile.secondary_title_role == "kicker" or (i < head_idx and direction == "before"):
+                    kickers.append(_to_block(t, "subheadline", "kicker", "headline-choice: secondary title is a kicker"))
+                else:
+                    decks.append(_to_block(t, "subheadline", "deck", "headline-choice: secondary title is a deck"))
+            elif t.type == "subheadline":
+                (decks if seen_head or t.role == "deck" else kickers).append(_to_block(t))
+            elif t.type == "byline":
+                bylines.append(_to_block(t))
+            else:
+                others.append(_to_block(t))
+        blocks.extend(kickers + headline + decks + bylines + others)
+        blocks.extend(_to_block(t) for t in body_items)
+        blocks.extend(_to_block(t) for _, t in d.notes)
+        blocks.extend(_to_block(t) for _, t in d.photo)
+        numbered = []
+        for b in blocks:
+            bid += 1
+            numbered.append(_renumber(b, bid))
+        kind = d.kind if not (d.kind == "photo" and d.runs) else "article"
+        head_text = headline[0].text if headline else None
+        articles.append(Article(id=f"a{n}", kind=kind, blocks=tuple(numbered), headline=head_text,
+                                bylines=parse_bylines(numbered, profile)))
+    page_blocks = []
+    for _, t in sorted(page_items, key=lambda x: x[0]):
+        bid += 1
+        page_blocks.append(_renumber(_to_block(t), bid))
+    return articles, page_blocks
+
+
+def _renumber(b: Block, n: int) -> Block:
+    from dataclasses import replace
+
+    return replace(b, id=f"b{n}")

@@ -1,0 +1,174 @@
+"""Segmenter: give every paragraph a block type by named rules over its features.
+
+Rules run in two passes. The first looks at a paragraph alone (patterns from the
+language profile, shape, punctuation); the second looks at its neighbours in the stream
+(an intertitle sits between body paragraphs of one column; a name alone next to a title
+is a byline; paragraphs in their own column width closed by a credit are a caption).
+Every decision appends the rule's name to the block's ``reasons``.
+
+Title lines are typed ``headline`` here; which of a title cluster's lines is the headline
+and which a kicker or deck is decided by ``articles`` once the cluster has its body.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Optional, Sequence
+
+import regex
+
+from .measure import shape
+from .model import Paragraph
+from .params import ClassifyParams
+from .profile import Profile
+from .reflow import Flow, ends_sentence
+
+_NAME_LINE = regex.compile(r"^\p{Han}[\p{Han}·•]{1,6}$")
+_FOLIO_NAME = regex.compile(r"^\s*(\d{1,3})\s+(\p{Han}{2,8})\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Typed:
+    """A paragraph with its type; ``family`` is its region's column family (ems)."""
+
+    para: Paragraph
+    type: str
+    text: str
+    family: Optional[float]
+    width: Optional[float]
+    role: Optional[str] = None
+    reasons: tuple[str, ...] = ()
+    #: Provisional kind used between passes: "title", "name" or "".
+    hint: str = ""
+
+    def retype(self, type_: str, reason: str, role: Optional[str] = None, hint: str = "") -> "Typed":
+        return replace(self, type=type_, role=role, reasons=self.reasons + (reason,), hint=hint)
+
+
+def _title_like(p: Paragraph, width: Optional[float], profile: Profile, params: ClassifyParams) -> bool:
+    text = p.text.strip()
+    if not text or len(p.lines) > 3 or p.runs_on:
+        return False
+    s = shape(text)
+    if s.ems > params.title_max_ems:
+        return False
+    if width is not None and len(p.lines) > 1:
+        return False
+    if width is not None and s.ems > params.title_max_width * width:
+        return False
+    if ends_sentence(text, profile) and not profile.match("heading", text):
+        return False
+    first = text[0]
+    if first.islower():
+        return False
+    return True
+
+
+def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Typed]:
+    out: list[Typed] = []
+    n = len(flow.paragraphs)
+    total_lines = flow.paragraphs[-1].last_line if n else 0
+    first_line = flow.paragraphs[0].first_line if n else 0
+    for i, (p, fam, width) in enumerate(zip(flow.paragraphs, flow.families, flow.widths)):
+        text = p.text.strip()
+        t = Typed(para=p, type="body", text=p.text, family=fam, width=width, reasons=p.reasons)
+        single = len(p.lines) <= 2
+        in_head = p.first_line - first_line < params.header_zone_lines
+        in_foot = total_lines - p.last_line < params.header_zone_lines
+        if single and in_head and profile.match("header", text):
+            out.append(t.retype("header", "header-pattern in the page's top lines"))
+            continue
+        if single and in_foot and (profile.match("footer", text) or profile.match("header", text)) and i > 0:
+            out.append(t.retype("footer", "footer-pattern in the page's bottom lines"))
+            continue
+        if single and profile.match("credit", text):
+            out.append(t.retype("credit", "credit-pattern"))
+            continue
+        if len(p.lines) <= 4 and profile.match("author_note", text):
+            out.append(t.retype("byline", "author-note-pattern", role="author_note"))
+            continue
+        if single and profile.match("byline", text):
+            out.append(t.retype("byline", "byline-pattern"))
+            continue
+        if single and profile.match("jump", text) and len(text) < 60:
+            out.append(t.retype("other", "jump-line-pattern", role="jump"))
+            continue
+        if single and profile.match("deck", text) and len(text) < 80:
+            out.append(t.retype("subheadline", "deck-pattern", role="deck"))
+            continue
+        if len(p.lines) == 1 and _NAME_LINE.match(text) and \
+                profile.byline_name_min_chars <= len(text) <= profile.byline_name_max_chars:
+            out.append(t.retype("body", "name-alone-line", hint="name"))
+            continue
+        if _title_like(p, width, profile, params):
+            out.append(t.retype("headline", "title-like: short line without sentence end", hint="title"))
+            continue
+        if profile.match("caption", text):
+            out.append(t.retype("caption", "caption-pattern"))
+            continue
+        if profile.match("dateline", text):
+            out.append(t.retype("body", "dateline-pattern opens the paragraph"))
+            continue
+        out.append(t.retype("body", "body: default"))
+    return out
+
+
+def _is_body(t: Typed) -> bool:
+    return t.type == "body" and t.hint == ""
+
+
+def _second_pass(items: list[Typed], profile: Profile) -> list[Typed]:
+    n = len(items)
+    # intertitles: a title line between body paragraphs of one column family
+    for i, t in enumerate(items):
+        if t.hint != "title":
+            continue
+        prev = items[i - 1] if i > 0 else None
+        nxt = items[i + 1] if i + 1 < n else None
+        if prev and nxt and _is_body(prev) and _is_body(nxt) and prev.family is not None \
+                and prev.family == nxt.family and nxt.para.starts_fresh:
+            items[i] = t.retype("intertitle", "intertitle: title line between body paragraphs of one column")
+    # names alone next to title material are bylines
+    for i, t in enumerate(items):
+        if t.hint != "name":
+            continue
+        near = [items[j] for j in (i - 1, i + 1) if 0 <= j < n]
+        if any(x.hint == "title" or x.type in ("byline", "subheadline") for x in near):
+            items[i] = t.retype("byline", "byline: a name alone next to a title")
+        else:
+            items[i] = t.retype("body", "name line away from titles stays body")
+    # captions: the paragraphs of their own column width just before a credit
+    for i, t in enumerate(items):
+        if t.type != "credit" or i == 0:
+            continue
+        j = i - 1
+        fam = items[j].family
+        group = []
+        while j >= 0 and _is_body(items[j]) and items[j].family == fam:
+            group.append(j)
+            j -= 1
+        if not group:
+            continue
+        before = next((items[k].family for k in range(j, -1, -1) if _is_body(items[k])), None)
+        after = next((items[k].family for k in range(i + 1, n) if _is_body(items[k])), None)
+        if fam is None or (fam != before and fam != after) or profile.match("caption", items[group[-1]].text):
+            for k in group:
+                items[k] = items[k].retype("caption", "caption: own column width, closed by a credit")
+    return items
+
+
+def split_folio(t: Typed) -> list[Typed]:
+    """A header line holding a page number and a page name (``7 理论``) is two blocks."""
+    m = _FOLIO_NAME.match(t.text)
+    if t.type != "header" or not m:
+        return [t]
+    return [replace(t, text=m.group(1), reasons=t.reasons + ("folio-split: page number",)),
+            replace(t, text=m.group(2), reasons=t.reasons + ("folio-split: page name",))]
+
+
+def classify(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Typed]:
+    """Type every paragraph of the flow; returns them in stream order."""
+    items = _second_pass(_first_pass(flow, profile, params), profile)
+    out: list[Typed] = []
+    for t in items:
+        out.extend(split_folio(t))
+    return out

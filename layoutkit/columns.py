@@ -1,0 +1,162 @@
+"""Column detection on text: split the line stream into regions of one column width.
+
+A PDF extractor emits one text box after another; a box's lines all have the same full
+width (the column measure), except paragraph first lines (short by the lost indent), last
+lines, and title lines. This stage
+
+1. cuts the stream into chunks at blank lines (text boxes);
+2. measures each chunk: its measure is the width that most of its lines reach
+   (``chunk_measure``; a CJK line's width is an interval because punctuation may be
+   compressed, see ``measure``);
+3. groups the measures of the well-supported chunks into *column families*: the seed page
+   has ~14-em chunks (one article), ~11-em chunks (a photo caption) and ~18-em chunks
+   (the other article). Chunks of one family are candidates for one article;
+4. gives a chunk with too few lines to measure the family its longest line fits,
+   preferring its predecessor's; a chunk whose lines fit no family is title material.
+
+Geometric inputs (PDF, ALTO, PAGE) bring their own regions and skip this stage.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from .measure import LineShape, shape
+from .model import Line, Region
+from .params import ColumnParams
+
+
+@dataclass(frozen=True, slots=True)
+class ShapedLine:
+    line: Line
+    shape: LineShape
+
+
+@dataclass(frozen=True, slots=True)
+class TextRegion:
+    """A chunk of the text stream with its measure and column family (ems)."""
+
+    lines: tuple[ShapedLine, ...]
+    #: Full line width of this region in ems (its own measure); None for title material.
+    width: Optional[float]
+    #: Width of the column family the region belongs to (ems): regions of one family are
+    #: candidates for the same article. None for title material.
+    family: Optional[float]
+    index: int
+    reasons: tuple[str, ...] = ()
+
+    def to_region(self) -> Region:
+        return Region(lines=tuple(s.line for s in self.lines), width=self.width or 0.0,
+                      id=f"r{self.index + 1}", reasons=self.reasons)
+
+
+#: How far (ems) a full line's text may fall short of its measure: justification spreads
+#: a line whose characters do not fill it with gaps too small to be extracted as spaces,
+#: and CJK punctuation may be compressed to half an em.
+STRETCH = 1.0
+
+
+def is_full(s: LineShape, width: float) -> bool:
+    """Is this line a full line of a column ``width`` ems wide?"""
+    if s.letterspaced:
+        return True
+    tol = STRETCH if s.cjk >= 0.3 else max(STRETCH, 0.12 * width)
+    return s.ems >= width - tol
+
+
+def fits(s: LineShape, width: float) -> bool:
+    """Could this line be a full line of a column ``width`` ems wide (neither short of it
+    nor, beyond compressible punctuation, wider)?"""
+    slack = 0.5 if s.cjk >= 0.3 else max(0.5, 0.08 * width)
+    return is_full(s, width) and s.lo <= width + slack
+
+
+def chunk_measure(shapes: Sequence[LineShape]) -> tuple[Optional[float], int]:
+    """A chunk's measure (ems) and how many of its lines are full at it.
+
+    The measure is the median width of the chunk's long lines (at least three quarters
+    of its longest), leaving out its first and last line when it has enough others: a
+    first line is short by the indent, a last line by the paragraph end. Letter-spaced
+    lines are left out: their extracted text undercounts their width.
+    """
+    usable = [s for s in shapes if s.ems >= 4 and not s.letterspaced]
+    if not usable:
+        return None, 0
+    interior = usable[1:-1] if len(usable) >= 4 else usable
+    top = max(s.ems for s in interior)
+    long_ = sorted(s.ems for s in interior if s.ems >= 0.75 * top)
+    w = round(long_[len(long_) // 2] * 2) / 2
+    n = sum(1 for s in shapes if fits(s, w))
+    return w, n
+
+
+def _families(measures: Sequence[tuple[float, int]], params: ColumnParams) -> list[tuple[float, float, float]]:
+    """Cluster the well-supported chunk measures by single linkage: sorted measures split
+    where two neighbours are more than ``width_change`` ems apart (relative for wide
+    Latin columns). Each family is ``(name, low, high)``; its name is its median measure.
+    The seed page's measures fall into 11 | 14-15 | 16.5-19 ems."""
+    values = sorted(w for w, _ in measures)
+    fams: list[list[float]] = []
+    for w in values:
+        if fams and w - fams[-1][-1] <= max(params.width_change, 0.06 * w):
+            fams[-1].append(w)
+        else:
+            fams.append([w])
+    return [(f[len(f) // 2], f[0], f[-1]) for f in fams]
+
+
+def _family_of(w: float, families: Sequence[tuple[float, float, float]]) -> float:
+    for name, lo, hi in families:
+        if lo <= w <= hi:
+            return name
+    return min(families, key=lambda f: min(abs(w - f[1]), abs(w - f[2])))[0]
+
+
+def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share: float = 0.6) -> list[TextRegion]:
+    """Cut the line stream at blank lines and give every chunk its measure and family."""
+    chunks: list[list[ShapedLine]] = []
+    current: list[ShapedLine] = []
+    for line in lines:
+        if line.is_blank:
+            if current:
+                chunks.append(current)
+                current = []
+            continue
+        current.append(ShapedLine(line, shape(line.text, letterspace_share)))
+    if current:
+        chunks.append(current)
+    shapes_of = [[s.shape for s in c] for c in chunks]
+    measured = [chunk_measure(sh) for sh in shapes_of]
+    need = max(params.min_run + 1, 3)
+
+    def reliable(k: int) -> bool:
+        w, n = measured[k]
+        return w is not None and n >= need and n >= 0.4 * len(chunks[k])
+
+    families = _families([measured[k] for k in range(len(chunks)) if reliable(k)], params)  # type: ignore[misc]
+    regions: list[TextRegion] = []
+    prev_family: Optional[float] = None
+    for i, chunk in enumerate(chunks):
+        w, n = measured[i]
+        shapes = shapes_of[i]
+        family: Optional[float] = None
+        width: Optional[float] = None
+        if reliable(i) and w is not None:
+            family = _family_of(w, families)
+            width = w
+            why = f"measure {w:g} em from {n} lines; column family {family:g} em"
+        else:
+            longest = max(shapes, key=lambda s: s.ems)
+            # A short chunk's longest line may be a first line (short by the indent) or
+            # carry digits, which set wider than half an em: allow for both.
+            fitting = [f for f, lo, hi in families if lo - 2.5 <= longest.ems <= hi + 1.0]
+            if fitting:
+                family = prev_family if prev_family in fitting else min(fitting, key=lambda f: abs(f - longest.ems))
+                width = family
+                why = f"too few lines to measure; longest line fits column family {family:g} em"
+            else:
+                why = "no line reaches a column width: title material"
+        regions.append(TextRegion(lines=tuple(chunk), width=width, family=family, index=i, reasons=(why,)))
+        if family is not None:
+            prev_family = family
+    return regions

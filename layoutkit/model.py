@@ -1,0 +1,244 @@
+"""The data model shared by every stage: frozen dataclasses, one coordinate convention.
+
+Data flows one way::
+
+    reader -> Line* -> Region* (columns) -> Paragraph* (reflow) -> Block* (classify)
+           -> Article* (articles) -> Page -> serializer
+
+Coordinates: every ``BBox`` is ``(x0, top, x1, bottom)`` with the origin at the top-left of
+the page and y growing downwards (pdfplumber's convention). The unit is whatever the input
+uses (PDF points, ALTO pixels/mm10/inch1200); ``Source.unit`` names it. Text inputs have no
+geometry and every bbox is ``None``.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Literal, Optional
+
+SCHEMA_VERSION = "1.0"
+
+BlockType = Literal[
+    "headline", "subheadline", "byline", "dateline", "body", "intertitle",
+    "caption", "credit", "header", "footer", "other",
+]
+BLOCK_TYPES: tuple[str, ...] = (
+    "headline", "subheadline", "byline", "dateline", "body", "intertitle",
+    "caption", "credit", "header", "footer", "other",
+)
+#: Types that live at page level (``Page.blocks``) rather than inside an article.
+PAGE_LEVEL_TYPES: frozenset[str] = frozenset({"header", "footer"})
+
+ArticleKind = Literal["article", "photo", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class BBox:
+    """An axis-aligned box: ``x0 <= x1``, ``top <= bottom``, origin top-left."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    def union(self, other: Optional["BBox"]) -> "BBox":
+        if other is None:
+            return self
+        return BBox(min(self.x0, other.x0), min(self.top, other.top),
+                    max(self.x1, other.x1), max(self.bottom, other.bottom))
+
+    def to_list(self) -> list[float]:
+        return [round(self.x0, 2), round(self.top, 2), round(self.x1, 2), round(self.bottom, 2)]
+
+    @staticmethod
+    def union_all(boxes: "list[Optional[BBox]]") -> Optional["BBox"]:
+        out: Optional[BBox] = None
+        for b in boxes:
+            if b is not None:
+                out = b if out is None else out.union(b)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One printed line as the reader saw it.
+
+    ``number`` is the 1-based index of the line in the source (for text input: the line
+    number in the file; for geometric input: the order in which the reader emitted it).
+    A text input's blank line is a ``Line`` whose ``text`` is empty: blank lines carry
+    information (text-box boundaries) and keep line numbers aligned with the file.
+    The optional fields are filled by geometric readers only.
+    """
+
+    text: str
+    number: int
+    bbox: Optional[BBox] = None
+    font_size: Optional[float] = None
+    bold: Optional[bool] = None
+    italic: Optional[bool] = None
+    font: Optional[str] = None
+    #: Id of the input's own text region (ALTO TextBlock, PAGE TextRegion, hOCR carea/par).
+    region: Optional[str] = None
+    #: The input's own type for that region (PAGE ``type``, hOCR class), a hint only.
+    region_type: Optional[str] = None
+    #: True when the input itself marks the line's last word as hyphenated (ALTO ``HYP``).
+    hyphenated: bool = False
+    #: The full form of the hyphenated last word when the input gives it (ALTO SUBS_CONTENT).
+    hyphen_word: Optional[str] = None
+    #: Mean OCR word confidence in [0, 1] when the input gives it.
+    confidence: Optional[float] = None
+    page: int = 1
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A run of lines that belong together physically: a text box, one column's stretch of
+    one article, or an input region. ``width`` is the region's full line width: display
+    cells for text input, input units for geometric input."""
+
+    lines: tuple[Line, ...]
+    width: float
+    id: Optional[str] = None
+    bbox: Optional[BBox] = None
+    region_type: Optional[str] = None
+    #: Why the column stage drew this region's edges (for ``explain``).
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """Reflowed text of consecutive lines of one region (before typing)."""
+
+    text: str
+    lines: tuple[Line, ...]
+    region_width: float
+    region_index: int
+    #: True when the first line is indented or short: a paragraph start; False when the
+    #: paragraph may be the continuation of the previous region's last paragraph.
+    starts_fresh: bool = True
+    #: True when the last line is full width with no terminal punctuation: continues later.
+    runs_on: bool = False
+    reasons: tuple[str, ...] = ()
+    bbox: Optional[BBox] = None
+
+    @property
+    def first_line(self) -> int:
+        return self.lines[0].number
+
+    @property
+    def last_line(self) -> int:
+        return self.lines[-1].number
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A typed block of text: one paragraph, headline, byline, caption, ..."""
+
+    type: str
+    text: str
+    lines: tuple[int, int]
+    role: Optional[str] = None
+    bbox: Optional[BBox] = None
+    reasons: tuple[str, ...] = ()
+    id: str = ""
+    page: int = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "type": self.type, "role": self.role, "text": self.text,
+                               "lines": [self.lines[0], self.lines[1]]}
+        if self.bbox is not None:
+            out["bbox"] = self.bbox.to_list()
+        out["reasons"] = list(self.reasons)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """A person credited by a byline block: ``role`` (本报记者, By, 通讯员) and ``name``."""
+
+    name: str
+    role: Optional[str] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"role": self.role, "name": self.name}
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    kind: str
+    blocks: tuple[Block, ...]
+    headline: Optional[str] = None
+    bylines: tuple[Byline, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "headline": self.headline,
+                "bylines": [b.to_dict() for b in self.bylines],
+                "blocks": [b.to_dict() for b in self.blocks]}
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a page came from."""
+
+    format: str
+    path: Optional[str] = None
+    sha256: Optional[str] = None
+    page: Optional[int] = None
+    #: Unit of every bbox (``pt``, ``pixel``, ``mm10``, ``inch1200``); None for text input.
+    unit: Optional[str] = None
+    width: Optional[float] = None
+    height: Optional[float] = None
+    encoding: Optional[str] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"path": self.path, "format": self.format, "sha256": self.sha256}
+        for key in ("page", "unit", "width", "height", "encoding"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A reconstructed page: its articles in reading order and its page-level blocks."""
+
+    source: Source
+    language: str
+    articles: tuple[Article, ...]
+    blocks: tuple[Block, ...] = ()
+    warnings: tuple[str, ...] = ()
+    profile: str = "default"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "source": self.source.to_dict(),
+            "language": self.language,
+            "profile": self.profile,
+            "articles": [a.to_dict() for a in self.articles],
+            "blocks": [b.to_dict() for b in self.blocks],
+            "warnings": list(self.warnings),
+        }
+
+    def to_json(self, *, indent: Optional[int] = 1) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def iter_blocks(self):
+        """Every block of the page: article blocks in reading order, then page-level ones."""
+        for article in self.articles:
+            yield from article.blocks
+        yield from self.blocks

@@ -1,0 +1,130 @@
+"""One parameters object per stage, gathered in ``Params``.
+
+Like pdfminer's ``LAParams``, every tolerance says its unit. Text tolerances are in *ems*:
+one em is one CJK character or two half-width (Latin) characters, so a rule means the same
+on a Chinese and a Latin page. Geometric tolerances are fractions of the page's body text
+size, never raw points. The CLI reads its defaults from here so they cannot drift.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Optional
+
+from .errors import ParamsError
+
+
+def _check_range(obj: object, name: str, lo: float, hi: float) -> None:
+    value = getattr(obj, name)
+    if not (lo <= value <= hi):
+        raise ParamsError(f"{type(obj).__name__}.{name} = {value!r} is outside [{lo}, {hi}]")
+
+
+@dataclass(frozen=True)
+class ReadParams:
+    """Reading and limits."""
+
+    #: Refuse inputs with more lines than this (a safety limit for batch runs).
+    max_lines: int = 200_000
+    #: Refuse inputs larger than this many bytes.
+    max_bytes: int = 64 * 1024 * 1024
+    #: Force an encoding instead of sniffing one (text input only).
+    encoding: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        _check_range(self, "max_lines", 1, 10**9)
+        _check_range(self, "max_bytes", 1, 2**40)
+
+
+@dataclass(frozen=True)
+class ColumnParams:
+    """Splitting the line stream into regions of one column width.
+
+    ::
+
+        |-------- full width W --------|     lines within ``full_tolerance`` ems of W
+        |   first line (W - indent)    |     are "full"; a run of full lines whose W
+        |------------------------------|     differs from the current region's by more
+        |--- last line ---|                  than ``width_change`` ems starts a region
+    """
+
+    #: A line this many ems shorter than the region's width still counts as full.
+    full_tolerance: float = 1.0
+    #: Sorted region measures more than this many ems apart start a new column family.
+    width_change: float = 1.0
+    #: Lines needed before a new width is trusted (shorter runs stay in the current region).
+    min_run: int = 2
+
+    def __post_init__(self) -> None:
+        _check_range(self, "full_tolerance", 0.0, 10.0)
+        _check_range(self, "width_change", 0.1, 50.0)
+        _check_range(self, "min_run", 1, 100)
+
+
+@dataclass(frozen=True)
+class ReflowParams:
+    """Joining hard-wrapped lines and finding paragraph breaks."""
+
+    #: A first line at least this many ems shorter than full marks a lost indent.
+    indent_min: float = 1.0
+    #: ... and at most this many (a longer deficit is a short line, not an indent).
+    indent_max: float = 4.5
+    #: Remove spaces between CJK characters when at least this share of a line's CJK
+    #: tokens are single characters (justification letter-spacing).
+    letterspace_share: float = 0.6
+    #: Remove fake-bold doubled runs (``理论理论`` -> ``理论``) in short lines.
+    dedupe_fake_bold: bool = True
+    #: Join a paragraph cut by a blank line when it runs on (column or text-box break).
+    repair_blank_breaks: bool = True
+
+    def __post_init__(self) -> None:
+        _check_range(self, "indent_min", 0.0, 10.0)
+        _check_range(self, "indent_max", 0.0, 20.0)
+        _check_range(self, "letterspace_share", 0.0, 1.0)
+
+
+@dataclass(frozen=True)
+class ClassifyParams:
+    """Typing blocks."""
+
+    #: Title-like lines are at most this share of the column width ... (ratio)
+    title_max_width: float = 0.95
+    #: ... and at most this many ems long.
+    title_max_ems: float = 40.0
+    #: Headers/footers are looked for in this many first/last lines of the page.
+    header_zone_lines: int = 6
+
+    def __post_init__(self) -> None:
+        _check_range(self, "title_max_width", 0.1, 2.0)
+        _check_range(self, "header_zone_lines", 0, 100)
+
+
+@dataclass(frozen=True)
+class ArticleParams:
+    """Grouping blocks into articles."""
+
+    #: Title clusters may come before ("before"), after ("after") their body, or the
+    #: direction is detected from the page ("auto").
+    title_position: str = "auto"
+
+    def __post_init__(self) -> None:
+        if self.title_position not in ("auto", "before", "after"):
+            raise ParamsError(f"ArticleParams.title_position = {self.title_position!r}: use auto, before or after")
+
+
+@dataclass(frozen=True)
+class Params:
+    """All stage parameters. ``Params()`` gives the documented defaults."""
+
+    read: ReadParams = field(default_factory=ReadParams)
+    columns: ColumnParams = field(default_factory=ColumnParams)
+    reflow: ReflowParams = field(default_factory=ReflowParams)
+    classify: ClassifyParams = field(default_factory=ClassifyParams)
+    articles: ArticleParams = field(default_factory=ArticleParams)
+
+    def with_(self, **stages: Any) -> "Params":
+        """A copy with some stages replaced: ``Params().with_(reflow=ReflowParams(...))``."""
+        names = {f.name for f in fields(self)}
+        for key in stages:
+            if key not in names:
+                raise ParamsError(f"Params has no stage {key!r} (stages: {', '.join(sorted(names))})")
+        return replace(self, **stages)

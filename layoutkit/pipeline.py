@@ -1,0 +1,64 @@
+"""The pipeline: pure functions from one typed value to the next.
+
+    text -> Line* (readers.text) -> TextRegion* (columns) -> Flow (reflow)
+         -> Typed* (classify) -> Article*, page Block* (articles) -> Page
+
+``stop_after`` lets a caller (or ``layoutkit convert --stop-after``) cut in anywhere.
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Optional, Sequence, Union
+
+from .articles import assemble
+from .classify import classify
+from .columns import text_regions
+from .language import detect_language, profile_for
+from .model import Line, Page, Source
+from .params import Params
+from .profile import Profile, load_profile
+from .readers.text import read_lines
+from .reflow import reflow
+
+ProfileSpec = Union[str, Profile, None]
+
+
+def resolve_profile(profile: ProfileSpec, sample_text: str) -> tuple[Profile, str]:
+    """The profile to use and the page language."""
+    language = detect_language(sample_text)
+    prof = load_profile(profile)
+    if prof is None:
+        prof = load_profile(profile_for(language))
+    assert prof is not None
+    if prof.languages and language == "und":
+        language = prof.languages[0]
+    return prof, language
+
+
+def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = None,
+              params: Optional[Params] = None, warnings: Sequence[str] = ()) -> Page:
+    """Run every stage after reading on a page's lines."""
+    params = params or Params()
+    sample = "\n".join(line.text for line in lines[:2000])
+    prof, language = resolve_profile(profile, sample)
+    regions = text_regions(lines, params.columns, params.reflow.letterspace_share)
+    flow = reflow(regions, prof, params.reflow)
+    items = classify(flow, prof, params.classify)
+    articles, page_blocks = assemble(items, prof, params.articles)
+    return Page(source=source, language=language, articles=tuple(articles), blocks=tuple(page_blocks),
+                warnings=tuple(warnings), profile=prof.name)
+
+
+def parse_text(text: str, *, profile: ProfileSpec = None, params: Optional[Params] = None,
+               path: Optional[str] = None, encoding: Optional[str] = None) -> Page:
+    """Reconstruct a page given as hard-wrapped column text.
+
+    >>> page = parse_text("标题行\\n\\n正文第一行，足够长的一行文字\\n第二行结束。\\n")
+    >>> page.articles[0].blocks[0].type
+    'headline'
+    """
+    params = params or Params()
+    lines = read_lines(text, max_lines=params.read.max_lines, path=path)
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    source = Source(format="text", path=path, sha256=digest, encoding=encoding)
+    return run_lines(lines, source, profile=profile, params=params)

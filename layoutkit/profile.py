@@ -1,0 +1,185 @@
+"""Language profiles: the patterns that recognise bylines, datelines, credits, page headers
+and jump lines, kept as YAML data (``layoutkit/profiles/*.yaml``) rather than code.
+
+A profile may ``inherit`` another; lists of patterns are appended to the parent's, scalar
+keys replace the parent's. Files are read with ``yaml.safe_load`` and validated: an unknown
+key, a wrong type or a regex that does not compile raises ``ProfileError`` naming the file
+and the key. Patterns use the ``regex`` module (Unicode properties such as ``\\p{Han}``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Optional, Union
+
+import regex
+import yaml
+
+from .errors import ProfileError
+
+#: Keys whose value is a list of regexes, and what each recognises.
+PATTERN_KEYS: dict[str, str] = {
+    "byline": "a whole line that credits an author (may capture role and name)",
+    "author_note": "an author note closing an article, e.g. （作者为…）",
+    "credit": "a photo or graphic credit line",
+    "dateline": "a dateline opening an article's first paragraph (matched at its start)",
+    "header": "a page header line: date, folio, running head, page name",
+    "footer": "a page footer line",
+    "jump": "a jump line: Continued on Page 4, Fortsetzung auf Seite 2",
+    "deck": "a subheadline below the headline (deck), e.g. a line opening with ——",
+    "heading": "a heading that may end with a period (Nichtamtliches., Deutsches Reich.)",
+    "caption": "a line that opens a photo caption (Photo:, 图为…)",
+    "byline_role": "a role word inside a byline (本报记者, 通讯员, By): splits it into (role, name) pairs",
+}
+SCALAR_KEYS: dict[str, type] = {
+    "name": str,
+    "inherits": str,
+    "description": str,
+    "terminal_punctuation": str,
+    "byline_name_max_chars": int,
+    "byline_name_min_chars": int,
+    "secondary_title_role": str,
+}
+LIST_STR_KEYS: dict[str, str] = {
+    "languages": "ISO 639-1 codes this profile is for",
+    "stopwords": "common words used by language detection",
+}
+ALL_KEYS = set(PATTERN_KEYS) | set(SCALAR_KEYS) | set(LIST_STR_KEYS)
+
+BUILTIN = ("default", "zh", "en", "de", "fr", "nl")
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    languages: tuple[str, ...]
+    terminal_punctuation: str
+    byline_name_min_chars: int
+    byline_name_max_chars: int
+    #: Role of a title line in a cluster that is not the headline and carries no deck
+    #: marker: "kicker" (Chinese 引题 convention) or "deck" (Western convention).
+    secondary_title_role: str
+    byline: tuple[regex.Pattern, ...]
+    author_note: tuple[regex.Pattern, ...]
+    credit: tuple[regex.Pattern, ...]
+    dateline: tuple[regex.Pattern, ...]
+    header: tuple[regex.Pattern, ...]
+    footer: tuple[regex.Pattern, ...]
+    jump: tuple[regex.Pattern, ...]
+    deck: tuple[regex.Pattern, ...]
+    heading: tuple[regex.Pattern, ...]
+    caption: tuple[regex.Pattern, ...]
+    byline_role: tuple[regex.Pattern, ...]
+    stopwords: frozenset[str]
+
+    def match(self, key: str, text: str) -> Optional[regex.Match]:
+        """The first pattern of ``key`` that matches ``text`` (``fullmatch`` semantics are
+        up to each pattern's own anchors), or None."""
+        for pat in getattr(self, key):
+            m = pat.search(text)
+            if m:
+                return m
+        return None
+
+
+def _load_yaml(source: str, origin: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(source)
+    except yaml.YAMLError as exc:
+        raise ProfileError(f"not valid YAML: {str(exc).splitlines()[0]}", path=origin) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ProfileError("a profile must be a mapping of keys to values", path=origin)
+    for key in data:
+        if key not in ALL_KEYS:
+            raise ProfileError(f"unknown key {key!r} (known: {', '.join(sorted(ALL_KEYS))})", path=origin)
+    for key, typ in SCALAR_KEYS.items():
+        if key in data and not isinstance(data[key], typ):
+            raise ProfileError(f"key {key!r} must be a {typ.__name__}", path=origin)
+    if data.get("secondary_title_role", "deck") not in ("kicker", "deck"):
+        raise ProfileError("key 'secondary_title_role' must be 'kicker' or 'deck'", path=origin)
+    for key in list(PATTERN_KEYS) + list(LIST_STR_KEYS):
+        if key in data:
+            value = data[key]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ProfileError(f"key {key!r} must be a list of strings", path=origin)
+    for key in PATTERN_KEYS:
+        for i, pat in enumerate(data.get(key, [])):
+            try:
+                regex.compile(pat)
+            except regex.error as exc:
+                raise ProfileError(f"key {key!r} item {i + 1}: bad regex {pat!r}: {exc}", path=origin) from None
+    return data
+
+
+def _builtin_source(name: str) -> str:
+    return resources.files("layoutkit.profiles").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+
+
+def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    out = dict(parent)
+    for key, value in child.items():
+        if key in PATTERN_KEYS or key in LIST_STR_KEYS:
+            out[key] = list(parent.get(key, [])) + list(value)
+        else:
+            out[key] = value
+    return out
+
+
+def _resolve(data: dict[str, Any], origin: str, depth: int = 0) -> dict[str, Any]:
+    parent_name = data.get("inherits")
+    if not parent_name:
+        return data
+    if depth > 5:
+        raise ProfileError("'inherits' chain is too deep (a cycle?)", path=origin)
+    if parent_name not in BUILTIN:
+        raise ProfileError(f"key 'inherits': unknown profile {parent_name!r} (built-in: {', '.join(BUILTIN)})",
+                           path=origin)
+    parent = _resolve(_load_yaml(_builtin_source(parent_name), f"<builtin {parent_name}>"), parent_name, depth + 1)
+    return _merge(parent, data)
+
+
+def _build(data: dict[str, Any], fallback_name: str) -> Profile:
+    compiled = {key: tuple(regex.compile(p) for p in data.get(key, [])) for key in PATTERN_KEYS}
+    return Profile(
+        name=data.get("name", fallback_name),
+        languages=tuple(data.get("languages", [])),
+        terminal_punctuation=data.get("terminal_punctuation", ".!?。！？…"),
+        byline_name_min_chars=data.get("byline_name_min_chars", 2),
+        byline_name_max_chars=data.get("byline_name_max_chars", 4),
+        secondary_title_role=data.get("secondary_title_role", "deck"),
+        stopwords=frozenset(w.lower() for w in data.get("stopwords", [])),
+        **compiled,
+    )
+
+
+@lru_cache(maxsize=32)
+def builtin_profile(name: str) -> Profile:
+    if name not in BUILTIN:
+        raise ProfileError(f"unknown profile {name!r} (built-in: {', '.join(BUILTIN)}; or give a .yaml file)")
+    data = _resolve(_load_yaml(_builtin_source(name), f"<builtin {name}>"), name)
+    return _build(data, name)
+
+
+def load_profile(spec: Union[str, Path, Profile, None]) -> Optional[Profile]:
+    """A profile from a built-in name, a YAML file path or an existing ``Profile``.
+
+    ``None`` means "detect from the text" and is returned as None.
+    """
+    if spec is None or isinstance(spec, Profile):
+        return spec
+    text_spec = str(spec)
+    if text_spec in BUILTIN:
+        return builtin_profile(text_spec)
+    path = Path(text_spec)
+    if path.suffix.lower() in (".yaml", ".yml") or path.exists():
+        try:
+            source = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ProfileError(f"cannot read profile: {exc.strerror}", path=str(path)) from None
+        data = _resolve(_load_yaml(source, str(path)), str(path))
+        return _build(data, path.stem)
+    raise ProfileError(f"unknown profile {text_spec!r} (built-in: {', '.join(BUILTIN)}; or give a .yaml file)")

@@ -1,0 +1,1 @@
+"""Built-in language profiles (YAML package data); see ``layoutkit.profile``."""

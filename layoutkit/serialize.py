@@ -1,0 +1,55 @@
+"""Serializers: JSON (the published schema, ``docs/schema.json``), Markdown and plain text."""
+from __future__ import annotations
+
+from .model import Article, Block, Page
+
+
+def to_json(page: Page, *, indent: int | None = 1) -> str:
+    return page.to_json(indent=indent)
+
+
+def _md_block(b: Block) -> str:
+    if b.type == "headline":
+        return f"## {b.text}"
+    if b.type == "subheadline":
+        return f"*{b.text}*"
+    if b.type == "intertitle":
+        return f"### {b.text}"
+    if b.type in ("byline", "dateline", "credit"):
+        return f"_{b.text}_"
+    if b.type == "caption":
+        return f"> {b.text}"
+    return b.text
+
+
+def to_markdown(page: Page) -> str:
+    """Markdown: one section per article, page-level blocks at the end as a list."""
+    parts: list[str] = []
+    for a in page.articles:
+        blocks = list(a.blocks)
+        if not any(b.type == "headline" for b in blocks):
+            parts.append("## " + ("(photo)" if a.kind == "photo" else "(untitled)"))
+        parts.extend(_md_block(b) for b in blocks)
+        parts.append("---")
+    if page.blocks:
+        parts.append("\n".join(f"- {b.type}: {b.text}" for b in page.blocks))
+    return "\n\n".join(parts).rstrip() + "\n"
+
+
+def to_text(page: Page) -> str:
+    """Plain text: every block in reading order, a blank line between blocks and two
+    between articles; page-level blocks first (headers) and last (footers)."""
+    head = [b.text for b in page.blocks if b.type == "header"]
+    tail = [b.text for b in page.blocks if b.type != "header"]
+    parts = []
+    if head:
+        parts.append("\n".join(head))
+    for a in page.articles:
+        parts.append("\n\n".join(b.text for b in a.blocks))
+    if tail:
+        parts.append("\n".join(tail))
+    return "\n\n\n".join(parts).rstrip() + "\n"
+
+
+def article_text(article: Article) -> str:
+    return "\n\n".join(b.text for b in article.blocks)
