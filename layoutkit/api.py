@@ -1,22 +1,23 @@
-"""The library's entry points for files: ``parse_file`` sniffs the format and reads it."""
+"""The library's entry points for files: sniff the format, read, run the pipeline."""
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
-from typing import Optional, Union
+from typing import Iterator, Optional, Sequence, Union
 
 from .errors import InputError, LimitExceededError, UnsupportedFormatError
 from .formats import sniff_format
-from .model import Page, Source
+from .model import Page
 from .params import Params
 from .pipeline import ProfileSpec, run_lines
-from .readers.text import decode_bytes, read_lines
+from .readers import ReadPage, get_reader
 
 PathLike = Union[str, "os.PathLike[str]"]
 
 
 def read_input_bytes(path: PathLike, params: Params) -> bytes:
+    """The bytes of ``path``, with the size limit and clear errors for missing files,
+    directories and unreadable files."""
     p = Path(path)
     name = str(path)
     if p.is_dir():
@@ -35,31 +36,53 @@ def read_input_bytes(path: PathLike, params: Params) -> bytes:
         raise InputError(f"cannot read: {exc.strerror}", path=name) from None
 
 
-def parse_bytes(data: bytes, *, path: Optional[str] = None, format: Optional[str] = None,
-                profile: ProfileSpec = None, params: Optional[Params] = None) -> Page:
-    """Reconstruct a page from the bytes of a text input (other formats: ``parse_file``)."""
+def read_pages(data: bytes, *, path: Optional[str] = None, format: Optional[str] = None,
+               params: Optional[Params] = None, pages: Optional[Sequence[int]] = None) -> Iterator[ReadPage]:
+    """The raw pages of an input (before layout analysis), lazily."""
     params = params or Params()
     fmt = format or sniff_format(data[:8192], path)
-    if fmt != "text":
-        raise UnsupportedFormatError(f"{fmt} input is read by parse_file, not from bytes", path=path)
-    if not data.strip():
-        raise InputError("empty input", path=path)
-    decoded = decode_bytes(data, path=path, encoding=params.read.encoding)
-    lines = read_lines(decoded.text, max_lines=params.read.max_lines, path=path)
-    if not any(not line.is_blank for line in lines):
-        raise InputError("no text (only whitespace)", path=path)
-    source = Source(format="text", path=path, sha256=hashlib.sha256(data).hexdigest(), encoding=decoded.encoding)
-    return run_lines(lines, source, profile=profile, params=params)
+    reader = get_reader(fmt)
+    if reader is None:
+        raise UnsupportedFormatError(f"{fmt} input is not supported", path=path)
+    return reader(path, data, params, pages)
+
+
+def iter_bytes_pages(data: bytes, *, path: Optional[str] = None, format: Optional[str] = None,
+                     profile: ProfileSpec = None, params: Optional[Params] = None,
+                     pages: Optional[Sequence[int]] = None) -> Iterator[Page]:
+    params = params or Params()
+    for raw in read_pages(data, path=path, format=format, params=params, pages=pages):
+        yield run_lines(raw.lines, raw.source, profile=profile, params=params, warnings=raw.warnings)
+
+
+def iter_file_pages(path: PathLike, *, format: Optional[str] = None, profile: ProfileSpec = None,
+                    params: Optional[Params] = None, pages: Optional[Sequence[int]] = None) -> Iterator[Page]:
+    """Every page of ``path`` (a PDF or multi-page ALTO has several), lazily, in order."""
+    params = params or Params()
+    data = read_input_bytes(path, params)
+    yield from iter_bytes_pages(data, path=str(path), format=format, profile=profile, params=params, pages=pages)
+
+
+def parse_bytes(data: bytes, *, path: Optional[str] = None, format: Optional[str] = None,
+                profile: ProfileSpec = None, params: Optional[Params] = None, page: Optional[int] = None) -> Page:
+    """Reconstruct one page from an input's bytes (see ``parse_file``)."""
+    found = list(iter_bytes_pages(data, path=path, format=format, profile=profile, params=params,
+                                  pages=[page] if page is not None else None))
+    return _single(found, path, page)
 
 
 def parse_file(path: PathLike, *, format: Optional[str] = None, profile: ProfileSpec = None,
-               params: Optional[Params] = None) -> Page:
-    """Reconstruct the page in ``path``. The format is sniffed from the content unless
-    given (``text``; PDF and OCR XML readers register here as they land)."""
-    params = params or Params()
-    name = str(path)
-    data = read_input_bytes(path, params)
-    fmt = format or sniff_format(data[:8192], name)
-    if fmt == "text":
-        return parse_bytes(data, path=name, format="text", profile=profile, params=params)
-    raise UnsupportedFormatError(f"{fmt} input is not supported yet", path=name)
+               params: Optional[Params] = None, page: Optional[int] = None) -> Page:
+    """Reconstruct the page in ``path``; the format is sniffed from the content unless
+    given. A multi-page input needs ``page=N`` (1-based); ``iter_file_pages`` gives all."""
+    found = list(iter_file_pages(path, format=format, profile=profile, params=params,
+                                 pages=[page] if page is not None else None))
+    return _single(found, str(path), page)
+
+
+def _single(found: list[Page], path: Optional[str], page: Optional[int]) -> Page:
+    if not found:
+        raise InputError(f"has no page {page}" if page is not None else "has no pages", path=path)
+    if len(found) > 1:
+        raise InputError(f"has {len(found)} pages: pass page=N or use iter_file_pages()", path=path)
+    return found[0]

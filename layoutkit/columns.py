@@ -160,3 +160,61 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
         if family is not None:
             prev_family = family
     return regions
+
+
+def _median(values: Sequence[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
+
+
+def geometric_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share: float = 0.6) -> list[TextRegion]:
+    """Regions for inputs with geometry (PDF, ALTO, hOCR, PAGE).
+
+    Lines arrive in reading order, each tagged with the id of the region it belongs to
+    (the input's own text block, or one found by the PDF layout analysis). Consecutive
+    lines with one region id form a region. Geometry replaces text widths: each region
+    calibrates its own scale (input units per em) as the median of width / text-ems over
+    its lines, then every line's width, and the region's measure, are expressed in ems,
+    so the reflow rules (indent deficit, short last line) apply unchanged. Lines without
+    a bbox fall back to their text width.
+    """
+    groups: list[list[Line]] = []
+    for line in lines:
+        if line.is_blank:
+            continue
+        if groups and groups[-1][0].region == line.region and line.region is not None:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    raw: list[tuple[list[ShapedLine], Optional[float]]] = []
+    for group in groups:
+        text_shapes = [shape(ln.text, letterspace_share) for ln in group]
+        ratios = [ln.bbox.width / s.hi for ln, s in zip(group, text_shapes)
+                  if ln.bbox is not None and s.hi >= 3 and ln.bbox.width > 0]
+        scale = _median(ratios) if ratios else None
+        if scale is None:
+            raw.append(([ShapedLine(ln, s) for ln, s in zip(group, text_shapes)], None))
+            continue
+        left = min(ln.bbox.x0 for ln in group if ln.bbox is not None)
+        right = max(ln.bbox.x1 for ln in group if ln.bbox is not None)
+        shaped = []
+        for ln, s in zip(group, text_shapes):
+            if ln.bbox is None:
+                shaped.append(ShapedLine(ln, s))
+                continue
+            w = ln.bbox.width / scale
+            indent = int(round((ln.bbox.x0 - left) / scale))
+            shaped.append(ShapedLine(ln, LineShape(lo=w, hi=w, cjk=s.cjk, indent=indent, letterspaced=False)))
+        raw.append((shaped, (right - left) / scale))
+    measures = [(round(w * 2) / 2, len(sh)) for sh, w in raw if w is not None and len(sh) >= max(params.min_run + 1, 3)]
+    families = _families(measures, params) if measures else []
+    regions = []
+    for i, (shaped, width) in enumerate(raw):
+        family = _family_of(width, families) if (width is not None and families) else None
+        if width is not None and len(shaped) < 2 and families and not any(lo - 1 <= width <= hi + 1 for _, lo, hi in families):
+            family = None  # a lone short line in its own box: title material
+        why = f"input region {shaped[0].line.region}; measure {width:g} em" if width is not None else \
+            f"input region {shaped[0].line.region} without geometry"
+        regions.append(TextRegion(lines=tuple(shaped), width=width if family is not None else None,
+                                  family=family, index=i, reasons=(why,)))
+    return regions

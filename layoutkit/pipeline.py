@@ -12,7 +12,7 @@ from typing import Optional, Sequence, Union
 
 from .articles import assemble
 from .classify import classify
-from .columns import text_regions
+from .columns import geometric_regions, text_regions
 from .language import detect_language, profile_for
 from .model import Line, Page, Source
 from .params import Params
@@ -41,7 +41,10 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
     params = params or Params()
     sample = "\n".join(line.text for line in lines[:2000])
     prof, language = resolve_profile(profile, sample)
-    regions = text_regions(lines, params.columns, params.reflow.letterspace_share)
+    if any(line.bbox is not None for line in lines):
+        regions = geometric_regions(lines, params.columns, params.reflow.letterspace_share)
+    else:
+        regions = text_regions(lines, params.columns, params.reflow.letterspace_share)
     flow = reflow(regions, prof, params.reflow)
     items = classify(flow, prof, params.classify)
     articles, page_blocks = assemble(items, prof, params.articles)

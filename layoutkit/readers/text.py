@@ -18,12 +18,17 @@ punctuation (，。：) into ASCII and change the text users see.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import unicodedata
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from ..errors import EncodingError, InputError
-from ..model import Line
+from ..model import Line, Source
+from . import ReadPage, register
+
+if TYPE_CHECKING:
+    from ..params import Params
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -161,6 +166,17 @@ def read_lines(text: str, *, max_lines: Optional[int] = None, path: Optional[str
     return [Line(text=s.replace("\t", " ").rstrip(), number=i) for i, s in enumerate(raw, start=1)]
 
 
-def ensure_text(data: bytes, *, path: Optional[str] = None) -> None:
+@register("text")
+def read_text_pages(path: Optional[str], data: bytes, params: "Params", pages: Optional[Sequence[int]] = None
+                    ) -> Iterator[ReadPage]:
+    """The text reader: one page per input (form feeds are line breaks, not pages)."""
     if not data.strip():
         raise InputError("empty input", path=path)
+    decoded = decode_bytes(data, path=path, encoding=params.read.encoding)
+    lines = read_lines(decoded.text, max_lines=params.read.max_lines, path=path)
+    if not any(not line.is_blank for line in lines):
+        raise InputError("no text (only whitespace)", path=path)
+    if pages is not None and 1 not in pages:
+        return
+    source = Source(format="text", path=path, sha256=hashlib.sha256(data).hexdigest(), encoding=decoded.encoding)
+    yield ReadPage(lines=tuple(lines), source=source)
