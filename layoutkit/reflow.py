@@ -32,7 +32,7 @@ from typing import Optional, Sequence
 import regex
 
 from .columns import ShapedLine, TextRegion
-from .model import Paragraph
+from .model import BBox, Paragraph
 from .params import ReflowParams
 from .profile import Profile
 from .textwidth import is_cjk
@@ -157,10 +157,8 @@ def join_texts(parts: Sequence[str], reasons: list[str]) -> str:
         if a in HYPHENS and len(out) >= 2 and out[-2].isalpha() and b.islower():
             reasons.append(f"basic-dehyphenation: {out.split()[-1]}+{part.split()[0]}")
             out = out[:-1] + part
-        elif a in HYPHENS and a != "-" and len(out) >= 2 and out[-2].isalpha():
-            # a Fraktur/soft hyphen before a capital: the word keeps a hyphen (Nord-Amerika)
-            out = out[:-1] + "-" + part if a in "\u2e17=\u00ac" else out + part
-        elif a == "-" and len(out) >= 2 and out[-2].isalnum():
+        elif a in HYPHENS and len(out) >= 2 and out[-2].isalpha():
+            # a hyphen before a capital or digit stays, as written: Nord⸗Amerika
             out = out + part
         elif _is_cjkish(a) or _is_cjkish(b):
             out = out + part
@@ -259,7 +257,7 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
         out.append(Paragraph(
             text=text, lines=tuple(s.line for s in b.lines), region_width=region.width or 0.0,
             region_index=region.index, starts_fresh=b.starts_fresh, runs_on=runs_on,
-            reasons=tuple(reasons),
+            reasons=tuple(reasons), bbox=BBox.union_all([s.line.bbox for s in b.lines]),
         ))
     return out
 
@@ -295,7 +293,8 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
                 text = join_texts([prev.text, first.text], reasons)
                 reasons.extend(r for r in first.reasons)
                 paras[-1] = replace(prev, text=text, lines=prev.lines + first.lines,
-                                    runs_on=first.runs_on, reasons=tuple(reasons))
+                                    runs_on=first.runs_on, reasons=tuple(reasons),
+                                    bbox=BBox.union_all([prev.bbox, first.bbox]))
                 last_full[-1] = _last_full(first, region, params)
                 rp = rp[1:]
         for p in rp:
