@@ -17,7 +17,7 @@ from .language import detect_language, profile_for
 from .model import Line, Page, Source
 from .params import Params
 from .profile import Profile, load_profile
-from .readers.text import read_lines
+from .readers.text import read_lines, text_from_str
 from .reflow import reflow
 
 ProfileSpec = Union[str, Profile, None]
@@ -61,7 +61,11 @@ def parse_text(text: str, *, profile: ProfileSpec = None, params: Optional[Param
     'headline'
     """
     params = params or Params()
-    lines = read_lines(text, max_lines=params.read.max_lines, path=path)
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    decoded = text_from_str(text, path=path, encoding=encoding)
+    if decoded.encoding != (encoding or "str"):
+        encoding = decoded.encoding  # undecodable bytes carried as surrogates were re-decoded
+    text = decoded.text
+    lines = read_lines(text, max_lines=params.read.max_lines, path=path)
     source = Source(format="text", path=path, sha256=digest, encoding=encoding)
     return run_lines(lines, source, profile=profile, params=params)

@@ -131,6 +131,25 @@ def decode_bytes(data: bytes, *, path: Optional[str] = None, encoding: Optional[
         return DecodedText(data.decode("latin-1"), "latin-1")
 
 
+def text_from_str(text: str, *, path: Optional[str] = None, encoding: Optional[str] = None) -> DecodedText:
+    """Text handed over as ``str`` (``parse_text``), made safe to serialize.
+
+    A ``str`` read with ``errors="surrogateescape"`` (file names, ``os.fsdecode``, text
+    read by tools that keep undecodable bytes) carries each undecodable byte as a lone
+    surrogate U+DC80..U+DCFF. Such text is turned back into its bytes and decoded like a
+    file, so nothing is lost and no lone surrogate reaches the JSON (it could not be
+    written as UTF-8). Any other lone surrogate is not text: ``EncodingError``.
+    """
+    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return DecodedText(text, encoding or "str")
+    try:
+        data = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError as exc:
+        raise EncodingError(f"lone surrogate U+{ord(text[exc.start]):04X} at character {exc.start} is not text",
+                            path=path) from None
+    return decode_bytes(data, path=path)
+
+
 def normalize_text(text: str) -> str:
     """NFC, and nothing that changes what a reader sees (see the module docstring)."""
     return unicodedata.normalize("NFC", text)

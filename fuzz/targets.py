@@ -1,0 +1,71 @@
+"""What one fuzz input must satisfy, for any reader.
+
+``check(fmt, data)`` runs the whole pipeline on ``data`` read as format ``fmt`` and
+raises ``ContractViolation`` when the contract of ``docs/errors.md`` is broken:
+
+* any exception other than a ``LayoutkitError`` (a crash);
+* a character the reader delivered missing from the output without a recorded
+  removal, or an invented/duplicated one (``layoutkit.conservation``);
+* for text input, a character of the decoded text (NFC, whitespace and NUL aside)
+  that did not reach the reader's lines;
+* JSON output that cannot be encoded as UTF-8.
+
+A ``LayoutkitError`` is the documented way to refuse an input and is not a failure,
+but its message must be one line.
+"""
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections import Counter
+
+from layoutkit.conservation import account, countable
+from layoutkit.errors import LayoutkitError
+from layoutkit.params import Params, ReadParams
+from layoutkit.pipeline import run_lines
+from layoutkit.readers import get_reader
+
+#: Small limits keep each fuzz execution fast; hitting one is a documented refusal.
+FUZZ_PARAMS = Params(read=ReadParams(max_lines=5_000, max_bytes=1 << 20))
+
+
+class ContractViolation(AssertionError):
+    """The input broke the reliability contract (see the module docstring)."""
+
+
+def _text_reader_conserves(data: bytes, lines_text: list[str]) -> None:
+    from layoutkit.readers.text import decode_bytes
+
+    decoded = decode_bytes(data, encoding=FUZZ_PARAMS.read.encoding)
+    want = countable(unicodedata.normalize("NFC", decoded.text))
+    want.pop("\x00", None)  # NUL is never text (documented removal)
+    got = Counter[str]()
+    for t in lines_text:
+        got.update(countable(t))
+    if want != got:
+        raise ContractViolation(f"text reader lost {dict(want - got)!r} / invented {dict(got - want)!r}")
+
+
+def check(fmt: str, data: bytes) -> int:
+    """Run one input; returns the number of pages produced (0 when refused)."""
+    reader = get_reader(fmt)
+    if reader is None:
+        raise RuntimeError(f"no reader for {fmt}")
+    n = 0
+    try:
+        for raw in reader("fuzz-input", data, FUZZ_PARAMS, None):
+            lines_text = [line.text for line in raw.lines]
+            if fmt == "text":
+                _text_reader_conserves(data, lines_text)
+            page = run_lines(raw.lines, raw.source, params=FUZZ_PARAMS, warnings=raw.warnings)
+            result = account(lines_text, page)
+            if not result.ok:
+                raise ContractViolation(f"character accounting failed: {result.describe()}")
+            page.to_json().encode("utf-8")
+            json.dumps(page.to_dict())
+            n += 1
+    except LayoutkitError as exc:
+        if "\n" in str(exc):
+            raise ContractViolation(f"multi-line error message: {str(exc)!r}") from exc
+        return n
+    return n

@@ -1,0 +1,118 @@
+"""Character accounting: check that a page's output holds every input character once.
+
+The contract (``docs/errors.md``): apart from whitespace, every character a reader
+delivers appears in the output blocks exactly once, except the documented removals,
+each of which is recorded in the reasons of the block it happened in:
+
+* ``fake-bold-double: 'X' -> 'Y'``: text drawn twice to fake bold; the characters of X
+  that are not in Y were removed;
+* ``basic-dehyphenation: left+right``: one line-end hyphen (one of ``reflow.HYPHENS``)
+  was removed where a hyphenated word was joined;
+* ``justification-spaces: removed N``: spaces only (whitespace is not accounted).
+
+``account`` compares two multisets of characters (input and output, whitespace excluded)
+and says what is missing, what is invented or duplicated, and whether the recorded
+removals explain exactly what is missing. It is used by the property tests and the
+fuzzer, and users can run it on their own outputs to audit a conversion.
+"""
+from __future__ import annotations
+
+import ast
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable
+
+from .model import Page
+from .reflow import HYPHENS
+
+FAKE_BOLD = "fake-bold-double: "
+DEHYPHENATION = "basic-dehyphenation: "
+
+
+def countable(text: str) -> Counter[str]:
+    """The characters of ``text`` that the contract accounts for: all but whitespace."""
+    return Counter(ch for ch in text if not ch.isspace())
+
+
+def _parse_fake_bold(body: str) -> tuple[str, str] | None:
+    """``'X' -> 'Y'`` (two Python string literals) as ``(X, Y)``, or None.
+
+    A literal cannot end inside another one, so the first split point at which both
+    sides parse as strings is the right one.
+    """
+    start = 0
+    while True:
+        k = body.find(" -> ", start)
+        if k < 0:
+            return None
+        try:
+            left, right = ast.literal_eval(body[:k]), ast.literal_eval(body[k + 4:])
+        except (ValueError, SyntaxError):
+            start = k + 1
+            continue
+        if isinstance(left, str) and isinstance(right, str):
+            return left, right
+        start = k + 1
+
+
+@dataclass(frozen=True)
+class Accounting:
+    """The result of ``account``: ``ok`` when every character is where the contract says."""
+
+    #: Input characters not in the output (with counts), whether explained or not.
+    missing: dict[str, int]
+    #: Output characters not in the input, or more often than in the input.
+    invented: dict[str, int]
+    #: Characters removals recorded in reasons account for (fake-bold, dehyphenation).
+    recorded: dict[str, int]
+    #: Missing characters no recorded removal explains.
+    unexplained: dict[str, int]
+    #: Recorded removals for which no character is missing.
+    overclaimed: dict[str, int]
+
+    @property
+    def ok(self) -> bool:
+        return not (self.invented or self.unexplained or self.overclaimed)
+
+    def describe(self) -> str:
+        parts = []
+        for name in ("invented", "unexplained", "overclaimed"):
+            value = getattr(self, name)
+            if value:
+                parts.append(f"{name}: {dict(sorted(value.items()))!r}")
+        return "; ".join(parts) or "ok"
+
+
+def account(source_texts: Iterable[str], page: Page) -> Accounting:
+    """Account for the characters of ``source_texts`` (a reader's line texts, NFC) in
+    ``page``'s blocks. Derived fields (article headline, bylines) are copies and are not
+    counted; every block is."""
+    want = Counter[str]()
+    for text in source_texts:
+        want.update(countable(text))
+    got = Counter[str]()
+    fake_bold = Counter[str]()
+    hyphens = 0
+    for block in page.iter_blocks():
+        got.update(countable(block.text))
+        for reason in block.reasons:
+            if reason.startswith(FAKE_BOLD):
+                pair = _parse_fake_bold(reason[len(FAKE_BOLD):])
+                if pair is not None:
+                    fake_bold.update(countable(pair[0]) - countable(pair[1]))
+            elif reason.startswith(DEHYPHENATION):
+                hyphens += 1
+    missing = want - got
+    invented = got - want
+    rest = missing - fake_bold
+    overclaimed = fake_bold - missing
+    # Dehyphenation records one hyphen per join; which of HYPHENS it was is in the text.
+    rest_hyphens = sum(n for ch, n in rest.items() if ch in HYPHENS)
+    unexplained = Counter({ch: n for ch, n in rest.items() if ch not in HYPHENS})
+    if rest_hyphens > hyphens:
+        unexplained["<hyphens>"] = rest_hyphens - hyphens
+    elif hyphens > rest_hyphens:
+        overclaimed["<hyphens>"] = hyphens - rest_hyphens
+    recorded = fake_bold + Counter({"<hyphens>": hyphens} if hyphens else {})
+    return Accounting(missing=dict(missing), invented=dict(invented), recorded=dict(recorded),
+                      unexplained=dict(unexplained), overclaimed=dict(overclaimed))
