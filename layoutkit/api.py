@@ -7,6 +7,7 @@ from typing import Iterator, Optional, Sequence, Union
 
 from .errors import InputError, LimitExceededError, UnsupportedFormatError
 from .formats import sniff_format
+from .limits import page_deadline
 from .model import Page
 from .params import Params
 from .pipeline import ProfileSpec, run_lines
@@ -51,8 +52,17 @@ def iter_bytes_pages(data: bytes, *, path: Optional[str] = None, format: Optiona
                      profile: ProfileSpec = None, params: Optional[Params] = None,
                      pages: Optional[Sequence[int]] = None) -> Iterator[Page]:
     params = params or Params()
-    for raw in read_pages(data, path=path, format=format, params=params, pages=pages):
-        yield run_lines(raw.lines, raw.source, profile=profile, params=params, warnings=raw.warnings)
+    raws = iter(read_pages(data, path=path, format=format, params=params, pages=pages))
+    number = 0
+    while True:
+        number += 1
+        # The per-page time limit covers reading the page and analysing it.
+        with page_deadline(params.read.page_timeout, path=path, page=number):
+            raw = next(raws, None)
+            if raw is None:
+                return
+            page = run_lines(raw.lines, raw.source, profile=profile, params=params, warnings=raw.warnings)
+        yield page
 
 
 def iter_file_pages(path: PathLike, *, format: Optional[str] = None, profile: ProfileSpec = None,

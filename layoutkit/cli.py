@@ -16,7 +16,7 @@ from .api import parse_bytes, parse_file
 from .errors import EXIT_OK, EXIT_USAGE, LayoutkitError
 from .model import Page
 from .output import write_atomic, write_stdout
-from .params import Params
+from .params import Params, ReadParams
 from .profile import BUILTIN
 from .serialize import to_json, to_markdown, to_text
 
@@ -49,10 +49,19 @@ def render(page: Page, fmt: str) -> str:
     return to_text(page)
 
 
+def _read_params(args: argparse.Namespace) -> ReadParams:
+    """The limits given on the command line (``ParamsError``, exit 2, when out of range)."""
+    return ReadParams(max_lines=args.max_lines, max_bytes=args.max_bytes, page_timeout=args.page_timeout)
+
+
 def _convert(args: argparse.Namespace) -> int:
-    params = Params()
+    params = Params(read=_read_params(args))
     if args.input == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(params.read.max_bytes + 1)
+        if len(data) > params.read.max_bytes:
+            from .errors import LimitExceededError
+
+            raise LimitExceededError(f"more than the limit of {params.read.max_bytes} bytes", path="<stdin>")
         page = parse_bytes(data, path=None, profile=args.profile, params=params)
     else:
         page = parse_file(args.input, profile=args.profile, params=params)
@@ -62,6 +71,18 @@ def _convert(args: argparse.Namespace) -> int:
     else:
         write_atomic(args.output, text)
     return EXIT_OK
+
+
+def _add_limit_options(parser: argparse.ArgumentParser) -> None:
+    """Safety limits; defaults come from ``ReadParams`` so they cannot drift."""
+    d = ReadParams()
+    grp = parser.add_argument_group("limits (an input over a limit is refused with exit code 1)")
+    grp.add_argument("--max-bytes", type=int, default=d.max_bytes, metavar="N",
+                     help=f"refuse inputs larger than N bytes (default: {d.max_bytes})")
+    grp.add_argument("--max-lines", type=int, default=d.max_lines, metavar="N",
+                     help=f"refuse pages with more than N lines (default: {d.max_lines})")
+    grp.add_argument("--page-timeout", type=float, default=d.page_timeout, metavar="SECONDS",
+                     help=f"refuse a page that takes longer than this; 0: no limit (default: {d.page_timeout:g})")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("-o", "--output", help="output file, or - for stdout (default)")
     conv.add_argument("--format", choices=OUTPUT_FORMATS, default="json", help="output format (default: json)")
     conv.add_argument("--profile", help=f"language profile: {', '.join(BUILTIN)} or a YAML file (default: detect)")
+    _add_limit_options(conv)
     conv.set_defaults(func=_convert)
     return parser
 

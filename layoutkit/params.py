@@ -29,10 +29,15 @@ class ReadParams:
     max_bytes: int = 64 * 1024 * 1024
     #: Force an encoding instead of sniffing one (text input only).
     encoding: Optional[str] = None
+    #: Seconds one page may take (reading and analysis) before it is refused with
+    #: ``LimitExceededError``; 0 disables the limit. The default is far above any real
+    #: page (a 50,000-line page takes ~10 s) and stops a runaway input in a batch.
+    page_timeout: float = 300.0
 
     def __post_init__(self) -> None:
         _check_range(self, "max_lines", 1, 10**9)
         _check_range(self, "max_bytes", 1, 2**40)
+        _check_range(self, "page_timeout", 0.0, 7 * 24 * 3600.0)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,10 @@ Encoding detection, in order (first that applies wins):
 2. binary check: NUL bytes or many C0 control bytes mean the file is not text
    (UTF-16 without a BOM is recognised by its NUL pattern first);
 3. strict UTF-8;
+3b. mostly UTF-8 with stray bytes (a Latin-1 ``é`` pasted into a UTF-8 file, one corrupt
+   byte): when valid multi-byte UTF-8 characters outnumber the invalid bytes, the text is
+   UTF-8 and each invalid byte is decoded on its own as cp1252 (ISO-8859-1 where cp1252
+   has a hole), with a warning; nothing is dropped and the rest is not turned to mojibake;
 4. the CJK legacy encodings GB18030 (a superset of GBK/GB2312) and Big5: each is tried
    strictly and the one whose decoded text has the higher share of common CJK characters
    wins;
@@ -48,22 +52,66 @@ _LINE_BREAKS = ("\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\
 class DecodedText:
     text: str
     encoding: str
+    warnings: tuple[str, ...] = ()
 
 
-def _common_cjk_share(text: str) -> float:
-    """Share of characters in the CJK Unified Ideographs core block or CJK punctuation.
+def _byte_as_cp1252(b: int) -> str:
+    try:
+        return bytes([b]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(b)  # ISO-8859-1: the C1 control with the same number
+
+
+def _mostly_utf8(data: bytes) -> Optional[DecodedText]:
+    """UTF-8 with a few invalid bytes, each decoded as cp1252 (see the module docstring)."""
+    parts: list[str] = []
+    bad = 0
+    pos = 0
+    while pos < len(data):
+        try:
+            parts.append(data[pos:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            start = pos + exc.start
+            parts.append(data[pos:start].decode("utf-8"))
+            # exc.end - exc.start bytes are invalid; take them one at a time
+            parts.append(_byte_as_cp1252(data[start]))
+            bad += 1
+            pos = start + 1
+    text = "".join(parts)
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    if bad == 0 or multibyte <= bad:
+        return None
+    return DecodedText(text, "utf-8+cp1252",
+                       (f"{bad} byte(s) are not valid UTF-8 and were decoded one by one as cp1252",))
+
+
+def _common_cjk_share(text: str, encoding: str) -> float:
+    """Share of the non-ASCII characters that are common CJK characters or punctuation,
+    encoded in the encoding's core plane (GB2312's A1-FE x A1-FE rows for GB18030,
+    Big5's frequently-used A440-C67E area and its A1-A3 symbols).
 
     A wrong legacy decoding (Big5 bytes read as GB18030 or the reverse) lands in rare
     ideographs, private-use or compatibility areas far more often than the right one.
+    ASCII is not counted: Latin-1 text (``Grüße aus Köln``) is mostly ASCII, and its few
+    high bytes, each followed by an ASCII letter, decode as rare two-byte characters.
     """
-    if not text:
-        return 0.0
-    good = 0
+    good = total = 0
     for ch in text:
         o = ord(ch)
-        if ch.isascii() or 0x4E00 <= o <= 0x9FA5 or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF:
+        if o < 0x80:
+            continue
+        total += 1
+        if not (0x4E00 <= o <= 0x9FA5 or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF):
+            continue
+        b = ch.encode(encoding)
+        if len(b) != 2:
+            continue
+        if encoding == "gb18030" and b[0] >= 0xA1 and b[1] >= 0xA1:
             good += 1
-    return good / len(text)
+        elif encoding == "big5" and 0xA1 <= b[0] <= 0xC6:
+            good += 1
+    return good / total if total else 0.0
 
 
 def _looks_utf16(data: bytes) -> Optional[str]:
@@ -114,13 +162,16 @@ def decode_bytes(data: bytes, *, path: Optional[str] = None, encoding: Optional[
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _mostly_utf8(data)
+    if mixed is not None:
+        return mixed
     candidates = []
     for name in ("gb18030", "big5"):
         try:
             text = data.decode(name)
         except UnicodeDecodeError:
             continue
-        candidates.append((_common_cjk_share(text), name == "gb18030", name, text))
+        candidates.append((_common_cjk_share(text, name), name == "gb18030", name, text))
     if candidates:
         share, _, name, text = max(candidates)
         if share > 0.9:
@@ -198,4 +249,4 @@ def read_text_pages(path: Optional[str], data: bytes, params: "Params", pages: O
     if pages is not None and 1 not in pages:
         return
     source = Source(format="text", path=path, sha256=hashlib.sha256(data).hexdigest(), encoding=decoded.encoding)
-    yield ReadPage(lines=tuple(lines), source=source)
+    yield ReadPage(lines=tuple(lines), source=source, warnings=decoded.warnings)
