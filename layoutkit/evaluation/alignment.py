@@ -23,7 +23,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Optional, Sequence
 
 from .normalize import squeeze
 from .pages import EvalPage
@@ -64,9 +64,8 @@ class CharStream:
         stream.text = "".join(stream.pieces)
         return stream
 
-    def occurrences(self, gram: str) -> list[int]:
-        """Every offset at which ``gram`` starts, ascending."""
-        size = len(gram)
+    def grams(self, size: int) -> dict[str, list[int]]:
+        """For every ``size``-gram of the text, the offsets where it starts, ascending."""
         table = self._grams.get(size)
         if table is None:
             table = defaultdict(list)
@@ -74,10 +73,14 @@ class CharStream:
             for i in range(len(text) - size + 1):
                 table[text[i:i + size]].append(i)
             self._grams[size] = table
-        return table.get(gram, [])
+        return table
+
+    def occurrences(self, gram: str) -> list[int]:
+        """Every offset at which ``gram`` starts, ascending."""
+        return self.grams(len(gram)).get(gram, [])
 
 
-def _closest_free(starts: list[int], shift: int, target: Optional[int], taken: set[int],
+def _closest_free(starts: Sequence[int], shift: int, target: Optional[int], taken: set[int],
                   window: Optional[int]) -> tuple[bool, Optional[int]]:
     """Among ``p + shift`` for ``p`` in ``starts`` (ascending), the free one closest to
     ``target`` (earlier wins ties; the first free one when there is no target).
@@ -120,22 +123,22 @@ def align(gold: CharStream, pred: CharStream) -> list[int]:
         length = len(piece)
         long_size = min(GRAM, length)
         short_size = min(long_size, SHORT_GRAM)
+        long_grams = pred.grams(long_size) if length else {}
+        short_grams = pred.grams(short_size) if short_size < long_size else {}
         previous: Optional[int] = None
         for i in range(length):
             target = None if previous is None else previous + 1
-            found, pos = _lookup(pred, piece, i, long_size, target, taken, None)
-            if not found and short_size < long_size:
-                window = NEAR if previous is not None else None
-                found, pos = _lookup(pred, piece, i, short_size, target, taken, window)
+            # The gram containing character i, shifted left to stay inside the block.
+            start = i if i <= length - long_size else length - long_size
+            found, pos = _closest_free(long_grams.get(piece[start:start + long_size], ()), i - start,
+                                       target, taken, None)
+            if not found and short_grams:
+                start = i if i <= length - short_size else length - short_size
+                found, pos = _closest_free(short_grams.get(piece[start:start + short_size], ()), i - start,
+                                           target, taken, NEAR if previous is not None else None)
             if pos is not None:
                 match[base + i] = pos
                 taken.add(pos)
                 previous = pos
     return match
 
-
-def _lookup(pred: CharStream, piece: str, i: int, size: int, target: Optional[int],
-            taken: set[int], window: Optional[int]) -> tuple[bool, Optional[int]]:
-    """Locate character ``i`` of ``piece`` by the ``size``-gram containing it."""
-    start = min(i, len(piece) - size)
-    return _closest_free(pred.occurrences(piece[start:start + size]), i - start, target, taken, window)

@@ -13,6 +13,12 @@ from __future__ import annotations
 
 import unicodedata
 
+#: The block types of the output schema (``docs/page.schema.json``).
+SCHEMA_TYPES: frozenset[str] = frozenset({
+    "headline", "subheadline", "byline", "dateline", "body", "intertitle", "caption", "credit",
+    "header", "footer", "other",
+})
+
 #: Other tools' block-type names and the schema type each one means.
 TYPE_ALIASES: dict[str, str] = {
     "kicker": "subheadline", "deck": "subheadline", "subtitle": "subheadline",
@@ -38,12 +44,16 @@ def canonical_type(name: object) -> str:
 
 def squeeze(text: str) -> str:
     """NFKC without any whitespace: the characters that are matched between two pages."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace())
+    # str.split() splits on exactly the characters for which str.isspace() is true.
+    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 def is_cjk(ch: str) -> bool:
     code = ord(ch)
-    return any(lo <= code <= hi for lo, hi in CJK_RANGES)
+    for lo, hi in CJK_RANGES:
+        if lo <= code <= hi:
+            return True
+    return False
 
 
 def tidy(text: str) -> str:
