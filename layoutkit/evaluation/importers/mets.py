@@ -109,6 +109,11 @@ def _resolve(href: str, mets_path: Path) -> Path:
     return near[0] if near else direct
 
 
+def page_count(path: Union[str, Path]) -> int:
+    """How many ALTO pages a METS file lists."""
+    return len(_page_files(parse_xml(path), Path(path)))
+
+
 def load_mets(path: Union[str, Path], page: int = 1, name: Optional[str] = None) -> EvalPage:
     """The ground truth of page ``page`` (1-based, physical order) of a METS/ALTO issue."""
     mets_path = Path(path)
