@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Optional, Sequence
 
 from . import __version__
 from .api import iter_bytes_pages, iter_file_pages
-from .errors import EXIT_OK, EXIT_USAGE, InputError, LayoutkitError
+from .errors import EXIT_OK, EXIT_USAGE, InputError, LayoutkitError, ParamsError
+from .evaluation.importers import GOLD_FORMATS
 from .model import Page
 from .output import write_atomic, write_stdout
 from .params import Params
@@ -30,6 +32,23 @@ CONVERT_EPILOG = """examples:
   layoutkit convert page.txt --profile my.yaml           your own patterns (inherits: zh)
   cat page.txt | layoutkit convert - -o -                stdin to stdout
   layoutkit convert pages.txt --page 2                   one page of a multi-page input (form feeds)
+"""
+
+
+EVAL_EPILOG = """examples:
+  layoutkit eval page.json page.gold.yaml                score one page against gold YAML
+  layoutkit eval page.json page.gold.yaml --json         the same as JSON (for scripts)
+  layoutkit eval --dir out/ ../shared/cases              every GOLDDIR/NAME.gold.yaml vs OUTDIR/NAME.json
+  layoutkit eval page.json page.xml --gold-format page   ground truth from PAGE XML (types + order)
+  layoutkit eval p2.json issue-METS.xml --gold-format mets --gold-page 2
+                                                         ground truth from METS/ALTO (articles)
+  layoutkit eval page.json page.xml --gold-format page --map caption=header
+                                                         read a project's own region label differently
+
+metrics (0..1, higher is better): text_recall, type_acc, block_f1 (macro over gold types),
+break_f1, article_ari, order_acc, text_sim; n/a = the ground truth does not support it.
+With --dir a missing OUTDIR/NAME.json counts 0. Exit codes: 0 scored, 1 unreadable output or
+ground truth, 2 usage.
 """
 
 
@@ -79,6 +98,36 @@ def _convert(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _type_map(items: Sequence[str]) -> dict[str, str]:
+    out = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key or not value:
+            raise ParamsError(f"--map wants REGION_TYPE=SCHEMA_TYPE, got {item!r}")
+        out[key] = value
+    return out
+
+
+def _eval(args: argparse.Namespace) -> int:
+    # Imported here: the evaluator is not needed to convert pages.
+    from .evaluation import report
+    from .evaluation.corpus import GoldRef, load_gold, score_dir
+    from .evaluation.importers.page_xml import PageImport
+    from .evaluation.metrics import score_pages
+    from .evaluation.pages import load_page
+
+    options = PageImport(type_map=_type_map(args.map or []))
+    if args.dir:
+        result = score_dir(args.output, args.gold, args.gold_format, options)
+        text = report.dumps(report.corpus_json(result, args.worst)) if args.json else report.corpus_text(result, args.worst)
+    else:
+        gold = load_gold(GoldRef("", Path(args.gold), args.gold_format, args.gold_page), options)
+        score = score_pages(load_page(args.output), gold)
+        text = report.dumps(report.page_json(score, args.worst)) if args.json else report.page_text(score, args.worst)
+    write_stdout(text)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="layoutkit", description="Reconstruct newspaper pages into articles of typed blocks.",
                      formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -95,6 +144,23 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("--page", type=int, metavar="N",
                       help="only page N (1-based) of a multi-page input; default: all pages (JSON: a list)")
     conv.set_defaults(func=_convert)
+    ev = sub.add_parser("eval", help="score output JSON against ground truth",
+                        description="Score reconstructed pages (layoutkit JSON) against ground truth: gold YAML, "
+                                    "PAGE XML or METS/ALTO. Prints the metrics, block F1 per type, a confusion "
+                                    "table of types and the worst blocks.",
+                        epilog=EVAL_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ev.add_argument("output", help="output JSON, or with --dir a folder of NAME.json")
+    ev.add_argument("gold", help="ground truth file, or with --dir a folder of them")
+    ev.add_argument("--dir", action="store_true", help="score every page of a folder")
+    ev.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    ev.add_argument("--gold-format", choices=GOLD_FORMATS, default="yaml",
+                    help="ground truth format: yaml (gold YAML/JSON, default), page (PAGE XML), mets (METS+ALTO)")
+    ev.add_argument("--gold-page", type=int, default=1, metavar="N",
+                    help="with --gold-format mets: which page of the issue (1-based, default 1)")
+    ev.add_argument("--map", action="append", metavar="TYPE=SCHEMA_TYPE",
+                    help="with --gold-format page: read a region type as a schema type (repeatable)")
+    ev.add_argument("--worst", type=int, default=10, metavar="N", help="list the N worst gold blocks (default 10)")
+    ev.set_defaults(func=_eval)
     return parser
 
 
