@@ -9,6 +9,7 @@ their articles in reading order, as typed blocks, and write them as JSON.
 from __future__ import annotations
 
 from .api import iter_file_pages, parse_bytes, parse_file
+from .batch.results import PageFailure, PageOk, iter_pages
 from .errors import (EncodingError, InputError, LayoutkitError, LimitExceededError, OutputError, ParamsError,
                      ProfileError, UnsupportedFormatError)
 from .model import (BLOCK_TYPES, SCHEMA_VERSION, Article, BBox, Block, Byline, Line, Page, Paragraph, Region,
@@ -21,7 +22,7 @@ from .serialize import to_json, to_markdown, to_text
 __version__ = "0.1.0"
 
 __all__ = [
-    "parse_text", "parse_file", "parse_bytes", "iter_file_pages", "run_lines", "to_json", "to_markdown", "to_text",
+    "parse_text", "parse_file", "parse_bytes", "iter_file_pages", "iter_pages", "PageOk", "PageFailure", "run_lines", "to_json", "to_markdown", "to_text",
     "Page", "Article", "Block", "Byline", "Line", "Paragraph", "Region", "Source", "BBox",
     "Params", "ReadParams", "ColumnParams", "ReflowParams", "ClassifyParams", "ArticleParams",
     "Profile", "load_profile", "BLOCK_TYPES", "SCHEMA_VERSION",
