@@ -28,7 +28,7 @@ from ..params import Params
 from ..pipeline import ProfileSpec
 from ..serialize import to_json
 from .inputs import InputFile
-from .results import PageFailure, PageOk, PageSkipped, iter_input
+from .results import PageFailure, PageHook, PageOk, PageSkipped, iter_input
 
 #: The failure report in the output folder: one JSON object per failed page.
 FAILURES_NAME = "_failures.jsonl"
@@ -97,10 +97,12 @@ def page_json(page: Page) -> str:
 
 def convert_to_outputs(inp: InputFile, dest: Destination, *, format: Optional[str] = None,
                        profile: ProfileSpec = None, params: Optional[Params] = None,
-                       resume_after: int = 0, done_pages: frozenset[int] = frozenset()) -> Iterator[PageEvent]:
+                       reported: frozenset[int] = frozenset(), done_pages: frozenset[int] = frozenset(),
+                       on_page: Optional[PageHook] = None) -> Iterator[PageEvent]:
     """Convert one input, writing each page's JSON (or yielding it as a JSONL row), and
-    yield what happened to every page. Pages ``<= resume_after`` (already reported by a
-    worker that was replaced) and ``done_pages`` (already in the JSONL) are skipped.
+    yield what happened to every page. Pages in ``reported`` (already reported by a worker
+    that was replaced) and ``done_pages`` (already in the JSONL) are skipped; ``on_page``
+    is told when work on a page starts (the pool's watchdog).
 
     Raises ``OutputError`` when a file cannot be written: that stops a batch, since every
     other page would fail the same way (full disk, lost permission).
@@ -108,13 +110,14 @@ def convert_to_outputs(inp: InputFile, dest: Destination, *, format: Optional[st
     mtime = input_mtime_ns(inp.path)
 
     def skip(page: int, multipage: bool) -> bool:
-        if page <= resume_after or page in done_pages:
+        if page in reported or page in done_pages:
             return True
         if dest.force or dest.jsonl or dest.folder is None:
             return False
         return is_fresh(output_path(dest.folder, inp.name, page, multipage), mtime)
 
-    for record in iter_input(inp.path, format=format, profile=profile, params=params, skip=skip):
+    for record in iter_input(inp.path, format=format, profile=profile, params=params, skip=skip,
+                             on_page=on_page):
         if not isinstance(record, PageOk):
             yield record
         elif dest.jsonl:

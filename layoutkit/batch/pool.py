@@ -50,11 +50,11 @@ class WorkerSetup:
 
 @dataclass(frozen=True, slots=True)
 class PoolTask:
-    """One input to convert; ``resume_after``: pages already handled by a replaced worker;
-    ``done_pages``: pages already in the JSONL output."""
+    """One input to convert; ``reported``: pages a replaced worker already reported (not
+    redone, not reported again); ``done_pages``: pages already in the JSONL output."""
 
     input: InputFile
-    resume_after: int = 0
+    reported: frozenset[int] = frozenset()
     done_pages: frozenset[int] = frozenset()
 
 
@@ -72,6 +72,13 @@ class WorkerStats:
 
     peak_rss_kib: int
     inputs: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Working:
+    """The worker started on this page of its current input (reading or analysing it)."""
+
+    page: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +128,9 @@ def _worker_main(conn: Connection, setup: WorkerSetup, parent_pid: int) -> None:
                 return
             try:
                 for event in convert_to_outputs(task.input, setup.dest, format=setup.format, profile=setup.profile,
-                                                params=setup.params, resume_after=task.resume_after,
-                                                done_pages=task.done_pages):
+                                                params=setup.params, reported=task.reported,
+                                                done_pages=task.done_pages,
+                                                on_page=lambda page: conn.send(_Working(page))):
                     conn.send(event)
             except OutputError as exc:
                 conn.send(_Fatal(exc.message, exc.path))
@@ -147,7 +155,8 @@ class _Slot:
     conn: Connection
     queue: deque[PoolTask] = field(default_factory=deque)
     last: float = 0.0  # when it last made progress (message, or given work while idle)
-    page: int = 0  # highest page reported for the input at the head of the queue
+    page: int = 0  # the page the worker is on, of the input at the head of the queue
+    reported: set[int] = field(default_factory=set)  # pages of that input reported so far
     peak_rss_kib: int = 0
     inputs: int = 0
 
@@ -211,6 +220,7 @@ class WorkerPool:
                         break
                     if not slot.queue:
                         slot.last, slot.page = now, 0
+                        slot.reported = set(task.reported)
                     slot.queue.append(task)
                     slot.conn.send(task)
             busy = [s for s in self._slots if s.queue]
@@ -251,30 +261,36 @@ class WorkerPool:
             if isinstance(msg, _TaskEnd):
                 done = slot.queue.popleft()
                 slot.page, slot.inputs = 0, slot.inputs + 1
+                slot.reported = set(slot.queue[0].reported) if slot.queue else set()
                 slot.peak_rss_kib = max(slot.peak_rss_kib, msg.peak_rss_kib)
                 yield InputDone(done.input.path)
             elif isinstance(msg, _Fatal):
                 raise OutputError(msg.message, path=msg.path)
+            elif isinstance(msg, _Working):
+                slot.page = msg.page
             else:
-                head = slot.queue[0]
+                if isinstance(msg, PageSkipped) and msg.page in slot.queue[0].reported:
+                    continue  # a replaced worker's page, already reported
                 if msg.page is not None:
-                    slot.page = max(slot.page, msg.page)
-                if isinstance(msg, PageSkipped) and msg.page <= head.resume_after:
-                    continue  # a replaced worker's pages, already reported
+                    slot.reported.add(msg.page)
                 yield msg
 
     def _replace(self, slot: _Slot, retry: deque[PoolTask], error: Exception) -> Iterator[PoolEvent]:
         """Kill a stuck or dead worker, report its page, start a fresh worker and give the
         rest of the input (and the inputs queued behind it) back to the scheduler."""
         task = slot.queue.popleft()
-        failed = slot.page + 1
-        yield PageFailure.from_exception(task.input.path, failed if failed > task.resume_after else None, error)
-        if failed > task.resume_after:
-            # Go on after the failed page. If the new worker stalls again before reaching
-            # it (the hang is in re-reading earlier pages), the branch above gives up on
-            # the input with a page-less record instead of looping.
-            retry.appendleft(PoolTask(task.input, resume_after=failed, done_pages=task.done_pages))
+        stuck = slot.page or 1
+        if stuck not in task.reported:
+            yield PageFailure.from_exception(task.input.path, stuck, error)
+            # The rest of the input goes to a new worker, which skips every page already
+            # reported (this one included) but must still read through them.
+            retry.appendleft(PoolTask(task.input, reported=frozenset(slot.reported | {stuck}),
+                                      done_pages=task.done_pages))
         else:
+            # Stuck again on a page reported before: re-reading earlier pages hangs, so
+            # going on would loop. Give up on the rest of this input, once.
+            yield PageFailure(task.input.path, None, type(error).__name__,
+                              f"gave up on the rest of the input: stuck again re-reading page {stuck}")
             yield InputDone(task.input.path)
         retry.extend(slot.queue)
         slot.queue.clear()

@@ -86,15 +86,31 @@ def _with_page_number(page: Page, number: int) -> Page:
     return dataclasses.replace(page, source=dataclasses.replace(page.source, page=number))
 
 
+#: ``on_page(n)``: called when work on page ``n`` starts (reading it or analysing it), so a
+#: watchdog knows which page a stuck worker is on.
+PageHook = Callable[[int], None]
+
+
 def iter_input(path: str, *, format: Optional[str] = None, profile: ProfileSpec = None,
-               params: Optional[Params] = None, skip: Optional[SkipRule] = None
-               ) -> Iterator[Union[PageOk, PageFailure, PageSkipped]]:
+               params: Optional[Params] = None, skip: Optional[SkipRule] = None,
+               on_page: Optional[PageHook] = None) -> Iterator[Union[PageOk, PageFailure, PageSkipped]]:
     """Every page of one input as a result record, never raising for bad input.
 
+    Page 2 is read before page 1 is analysed: only then is it known whether the input has
+    several pages, which decides output names. After that pages stream one at a time.
     A reader error ends the input (its iterator cannot go on): the page it was reading is
     reported. An error in one page's analysis is reported and the next page is read.
     """
     params = params or Params()
+    hook = on_page or (lambda number: None)
+    marked = [0]
+
+    def mark(number: int) -> None:
+        if marked[0] != number:
+            marked[0] = number
+            hook(number)
+
+    mark(1)
     try:
         data = read_input_bytes(path, params)
         pages = read_pages(data, path=path, format=format, params=params)
@@ -106,14 +122,17 @@ def iter_input(path: str, *, format: Optional[str] = None, profile: ProfileSpec 
     if current is None:
         yield PageFailure.from_exception(path, None, InputError("has no pages", path=path))
         return
+    ahead: Optional[object] = None
+    read_error: Optional[Exception] = None
+    mark(2)
+    try:
+        ahead = next(pages, None)
+    except Exception as exc:  # noqa: BLE001
+        read_error = exc
+    multipage = ahead is not None or read_error is not None
     number = 1
-    while current is not None:
-        read_error: Optional[Exception] = None
-        try:
-            ahead = next(pages, None)
-        except Exception as exc:  # noqa: BLE001
-            ahead, read_error = None, exc
-        multipage = number > 1 or ahead is not None or read_error is not None
+    while True:
+        mark(number)
         record: Union[PageOk, PageFailure, PageSkipped]
         if skip is not None and skip(number, multipage):
             record = PageSkipped(path, number, multipage)
@@ -125,12 +144,25 @@ def iter_input(path: str, *, format: Optional[str] = None, profile: ProfileSpec 
                 record = PageOk(path, number, multipage, page)
             except Exception as exc:  # noqa: BLE001
                 record = PageFailure.from_exception(path, number, exc)
-        current = None  # drop the raw page before yielding: memory stays one page ahead
+        current = None  # drop the raw page before yielding: memory stays one page
         yield record
+        number += 1
         if read_error is not None:
-            yield PageFailure.from_exception(path, number + 1, read_error)
+            yield PageFailure.from_exception(path, number, read_error)
             return
-        current, number = ahead, number + 1
+        if ahead is not None:
+            current, ahead = ahead, None
+            continue
+        if number == 2:
+            return  # a single page
+        mark(number)
+        try:
+            current = next(pages, None)
+        except Exception as exc:  # noqa: BLE001
+            yield PageFailure.from_exception(path, number, exc)
+            return
+        if current is None:
+            return
 
 
 def iter_pages(paths: Union[PathLike, Iterable[PathLike]], *, format: Optional[str] = None,
