@@ -4,8 +4,9 @@ the failure report.
 Crash safety, the contract a killed run relies on:
 
 - a per-page JSON file is written with ``write_atomic`` (temp file, fsync, rename): it is
-  complete or absent. A temp file orphaned by a kill is hidden (``.NAME.json.XXXX.tmp``)
-  and removed by the next run (``remove_orphan_temp_files``).
+  complete or absent. A temp file orphaned by a kill is hidden (``.NAME.json.XXXX.tmp``),
+  never taken for an output, and removed by a later run once it is a minute old
+  (``remove_orphan_temp_files``).
 - JSONL lines and failure records are appended with one ``write`` call each on an
   ``O_APPEND`` descriptor, so a killed process leaves whole lines; the next run still
   drops a trailing partial line (power loss, a full disk) before appending.
@@ -17,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional, Union
@@ -136,15 +138,24 @@ def convert_to_outputs(inp: InputFile, dest: Destination, *, format: Optional[st
             yield Written(inp.path, record.page, str(target))
 
 
-def remove_orphan_temp_files(folder: Union[str, Path]) -> int:
+#: A temp file older than this (seconds) is an orphan: ``write_atomic`` renames its temp
+#: file milliseconds after creating it. The margin keeps a run from deleting the temp file
+#: another run (a job sharing the output folder) is writing at that moment.
+ORPHAN_AGE = 60.0
+
+
+def remove_orphan_temp_files(folder: Union[str, Path], *, older_than: float = ORPHAN_AGE) -> int:
     """Delete the hidden temp files a killed run left behind; returns how many."""
     removed = 0
+    cutoff = time.time() - older_than
     for root, _dirs, files in os.walk(folder):
         for name in files:
             if _ORPHAN_TEMP.match(name):
+                path = os.path.join(root, name)
                 try:
-                    os.unlink(os.path.join(root, name))
-                    removed += 1
+                    if os.stat(path).st_mtime <= cutoff:
+                        os.unlink(path)
+                        removed += 1
                 except OSError:
                     pass
     return removed
