@@ -118,3 +118,12 @@ def test_progress_bar_on_a_terminal() -> None:
     text = stream.getvalue()
     assert text.startswith("\r[##########..........]  5/10 inputs  8 pages")
     assert "pages/s" in text and "ETA" in text and "1 failed" in text
+
+
+def test_form_feed_text_is_multipage_named_by_the_readers_page_numbers(tmp_path) -> None:
+    (tmp_path / "two.txt").write_bytes(SEED + b"\x0c" + SEED)
+    (tmp_path / "gap.txt").write_bytes(SEED + b"\x0c \n\x0c" + SEED)  # page 2 is blank: skipped, numbers kept
+    out = tmp_path / "out"
+    assert main(["batch", str(tmp_path / "*.txt"), "-o", str(out), "-q"]) == 0
+    assert sorted(_tree(out)) == ["gap.p001.json", "gap.p003.json", "two.p001.json", "two.p002.json"]
+    assert json.loads((out / "gap.p003.json").read_bytes())["source"]["page"] == 3

@@ -20,6 +20,7 @@ from ..errors import InputError, LayoutkitError
 from ..model import Page
 from ..params import BATCH_EXTENSIONS, Params
 from ..pipeline import ProfileSpec
+from ..readers import ReadPage
 
 #: Failure messages are cut to this many characters (the report stays one line per page).
 MESSAGE_LIMIT = 500
@@ -98,6 +99,7 @@ def iter_input(path: str, *, format: Optional[str] = None, profile: ProfileSpec 
 
     Page 2 is read before page 1 is analysed: only then is it known whether the input has
     several pages, which decides output names. After that pages stream one at a time.
+    Pages are numbered as the reader numbers them (``source.page``), else by position.
     A reader error ends the input (its iterator cannot go on): the page it was reading is
     reported. An error in one page's analysis is reported and the next page is read.
     """
@@ -122,15 +124,15 @@ def iter_input(path: str, *, format: Optional[str] = None, profile: ProfileSpec 
     if current is None:
         yield PageFailure.from_exception(path, None, InputError("has no pages", path=path))
         return
-    ahead: Optional[object] = None
+    number = _number(current, 1)
+    ahead: Optional[ReadPage] = None
     read_error: Optional[Exception] = None
-    mark(2)
+    mark(number + 1)
     try:
         ahead = next(pages, None)
     except Exception as exc:  # noqa: BLE001
         read_error = exc
     multipage = ahead is not None or read_error is not None
-    number = 1
     while True:
         mark(number)
         record: Union[PageOk, PageFailure, PageSkipped]
@@ -146,23 +148,29 @@ def iter_input(path: str, *, format: Optional[str] = None, profile: ProfileSpec 
                 record = PageFailure.from_exception(path, number, exc)
         current = None  # drop the raw page before yielding: memory stays one page
         yield record
-        number += 1
         if read_error is not None:
-            yield PageFailure.from_exception(path, number, read_error)
+            yield PageFailure.from_exception(path, number + 1, read_error)
             return
         if ahead is not None:
             current, ahead = ahead, None
-            continue
-        if number == 2:
-            return  # a single page
-        mark(number)
-        try:
-            current = next(pages, None)
-        except Exception as exc:  # noqa: BLE001
-            yield PageFailure.from_exception(path, number, exc)
+        elif not multipage:
             return
-        if current is None:
-            return
+        else:
+            mark(number + 1)
+            try:
+                current = next(pages, None)
+            except Exception as exc:  # noqa: BLE001
+                yield PageFailure.from_exception(path, number + 1, exc)
+                return
+            if current is None:
+                return
+        number = _number(current, number + 1)
+
+
+def _number(raw: ReadPage, fallback: int) -> int:
+    """A page's number: the reader's (it may skip numbers, e.g. blank pages of a text
+    file), else its position."""
+    return raw.source.page if raw.source.page is not None else fallback
 
 
 def iter_pages(paths: Union[PathLike, Iterable[PathLike]], *, format: Optional[str] = None,
