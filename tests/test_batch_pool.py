@@ -61,3 +61,30 @@ def test_multipage_outputs_resume_page_by_page(tmp_path, monkeypatch) -> None:
     again = run_batch([str(src)], str(out), batch=BatchParams(workers=1))
     assert (first.written, again.written, again.skipped) == (3, 1, 2)
     assert (out / "three.p001.json").stat().st_mtime_ns == kept
+
+
+def test_idle_workers_killed_from_outside_are_replaced(tmp_path) -> None:
+    import os
+    import signal
+
+    from layoutkit.batch.inputs import plan_inputs
+    from layoutkit.batch.outputs import Destination, Written
+    from layoutkit.batch.pool import PoolTask, WorkerPool, WorkerSetup
+    from layoutkit.params import Params
+
+    for i in range(3):
+        (tmp_path / f"p{i}.txt").write_bytes(SEED)
+    out = tmp_path / "out"
+    out.mkdir()
+    pool = WorkerPool(WorkerSetup(Destination(str(out)), Params()), workers=2)
+
+    def tasks():
+        for i, inp in enumerate(plan_inputs([str(tmp_path)], exclude=str(out)).inputs):
+            if i == 0:  # before any work: both workers are idle; kill them (OOM killer, an admin)
+                for slot in pool._slots:
+                    os.kill(slot.proc.pid, signal.SIGKILL)
+                    slot.proc.join()
+            yield PoolTask(inp)
+
+    events = list(pool.run(tasks()))
+    assert sorted(os.path.basename(e.path) for e in events if isinstance(e, Written)) == ["p0.txt", "p1.txt", "p2.txt"]

@@ -212,17 +212,27 @@ class WorkerPool:
         exhausted = False
         while True:
             now = time.monotonic()
-            for slot in self._slots:
+            for index, slot in enumerate(self._slots):
                 while not exhausted and len(slot.queue) <= PREFETCH:
                     task = self._next(source, retry)
                     if task is None:
                         exhausted = not retry
                         break
+                    try:
+                        slot.conn.send(task)
+                    except OSError:
+                        # The worker died (killed from outside) before taking the task: the
+                        # task goes back; a busy worker's death shows as EOF below, an idle
+                        # one is replaced here.
+                        retry.appendleft(task)
+                        if not slot.queue:
+                            self._retire(slot, kill=True)
+                            self._slots[index] = self._start()
+                        break
                     if not slot.queue:
                         slot.last, slot.page = now, 0
                         slot.reported = set(task.reported)
                     slot.queue.append(task)
-                    slot.conn.send(task)
             busy = [s for s in self._slots if s.queue]
             if not busy:
                 if retry:
