@@ -14,11 +14,11 @@ from typing import Optional, Sequence
 
 from . import __version__
 from .api import iter_bytes_pages, iter_file_pages
-from .errors import EXIT_OK, EXIT_USAGE, InputError, LayoutkitError, ParamsError
+from .errors import EXIT_OK, EXIT_USAGE, InputError, LayoutkitError, ParamsError, UsageError
 from .evaluation.importers import GOLD_FORMATS
 from .model import Page
 from .output import write_atomic, write_stdout
-from .params import Params
+from .params import BatchParams, Params
 from .profile import BUILTIN
 from .serialize import to_json, to_markdown, to_text
 
@@ -49,6 +49,21 @@ metrics (0..1, higher is better): text_recall, type_acc, block_f1 (macro over go
 break_f1, article_ari, order_acc, text_sim; n/a = the ground truth does not support it.
 With --dir a missing OUTDIR/NAME.json counts 0. Exit codes: 0 scored, 1 unreadable output or
 ground truth, 2 usage.
+"""
+
+
+BATCH_EPILOG = """examples:
+  layoutkit batch scans/ -o out/                         every page under scans/, one JSON per page
+  layoutkit batch 'data/**/*.xml' a.pdf -o out/          globs (quoted: layoutkit expands them) and files
+  layoutkit batch scans/ -o out/ --workers 4 --timeout 60
+  layoutkit batch scans/ --jsonl pages.jsonl             one line per page instead of files
+  find /data -name '*.pdf' | layoutkit batch --files-from - -o out/
+
+outputs: OUTDIR/NAME.json, or OUTDIR/NAME.pNNN.json for each page of a multi-page input;
+a folder's subfolders are mirrored. Re-running skips pages whose output is newer than
+their input (--force redoes them); a killed run never leaves a half-written file.
+Failures go to OUTDIR/_failures.jsonl (path, page, error, message); exit code 3 when
+any page failed, 0 when none did.
 """
 
 
@@ -127,6 +142,35 @@ def _eval(args: argparse.Namespace) -> int:
     write_stdout(text)
     return EXIT_OK
 
+def _read_list(name: str) -> list[str]:
+    """Paths one per line from a file or stdin (``-``), blank lines ignored."""
+    try:
+        text = sys.stdin.read() if name == "-" else open(name, encoding="utf-8").read()
+    except OSError as exc:
+        raise UsageError(f"cannot read the list of files: {exc.strerror}", path=name) from None
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from .batch import run_batch
+    from .batch.progress import Progress
+
+    inputs = list(args.inputs)
+    if args.files_from:
+        inputs.extend(_read_list(args.files_from))
+    if not inputs:
+        raise UsageError("no inputs: give files, folders or globs (or --files-from FILE)")
+    if args.output is None and args.jsonl is None:
+        raise UsageError("give an output folder (-o OUTDIR) or a JSONL file (--jsonl FILE)")
+    defaults = BatchParams()
+    extensions = defaults.extensions
+    if args.ext:
+        extensions = tuple("." + e.strip().lstrip(".").lower() for e in args.ext.split(",") if e.strip())
+    batch = BatchParams(workers=args.workers, timeout=args.timeout, force=args.force, extensions=extensions)
+    summary = run_batch(inputs, args.output, jsonl=args.jsonl, batch=batch, params=Params(), profile=args.profile,
+                        progress=Progress(quiet=args.quiet))
+    return summary.exit_code
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="layoutkit", description="Reconstruct newspaper pages into articles of typed blocks.",
@@ -161,6 +205,28 @@ def build_parser() -> argparse.ArgumentParser:
                     help="with --gold-format page: read a region type as a schema type (repeatable)")
     ev.add_argument("--worst", type=int, default=10, metavar="N", help="list the N worst gold blocks (default 10)")
     ev.set_defaults(func=_eval)
+
+
+    defaults = BatchParams()
+    bat = sub.add_parser("batch", help="convert many files, folders or globs, every page, in parallel",
+                         description="Convert every page of many inputs (text, PDF, ALTO, hOCR, PAGE, mixed) with "
+                                     "parallel worker processes; resumable, a bad file never stops the batch.",
+                         epilog=BATCH_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    bat.add_argument("inputs", nargs="*", metavar="INPUT", help="files, folders (searched recursively) or globs")
+    bat.add_argument("-o", "--output", metavar="OUTDIR", help="output folder (created if missing)")
+    bat.add_argument("--jsonl", metavar="FILE", help="write one JSON line per page to FILE instead of files")
+    bat.add_argument("--workers", type=int, metavar="N", default=defaults.workers,
+                     help="worker processes (default: the CPU count)")
+    bat.add_argument("--timeout", type=float, metavar="SECONDS", default=defaults.timeout,
+                     help="per-page time limit; a page over it is reported and its worker replaced (default: none)")
+    bat.add_argument("--force", action="store_true", help="redo pages whose output is already up to date")
+    bat.add_argument("--profile", help=f"language profile: {', '.join(BUILTIN)} or a YAML file (default: detect)")
+    bat.add_argument("--ext", metavar="LIST",
+                     help="extensions taken when walking folders, comma-separated "
+                          f"(default: {','.join(e.lstrip('.') for e in defaults.extensions)})")
+    bat.add_argument("--files-from", metavar="FILE", help="read more inputs from FILE, one per line (- for stdin)")
+    bat.add_argument("-q", "--quiet", action="store_true", help="no progress output (errors and exit code only)")
+    bat.set_defaults(func=_batch)
     return parser
 
 
