@@ -182,7 +182,8 @@ def _with_legend(canvas: "Image", page: Page, drawn: int, params: DrawParams) ->
     row = round(size * 1.6)
     width = max(round(canvas.width * 0.2), size * 14)
     total = sum(1 for _ in page.iter_blocks())
-    notes = [f"{len(page.articles)} articles, {drawn} boxes",
+    n = len(page.articles)
+    notes = [f"{n} article{'s' if n != 1 else ''}, {drawn} box{'es' if drawn != 1 else ''}",
              "3.2 = article 3, block 2",
              "P1 = page-level block 1",
              "arrow = reading order"]
