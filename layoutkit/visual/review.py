@@ -61,7 +61,11 @@ JS = """
 (function(){
   var blocks = document.querySelectorAll('#out .blk');
   document.title = 'layoutkit review: ' + blocks.length + ' blocks';
-  if (blocks.length) document.body.dataset.blockX = String(Math.round(blocks[0].getBoundingClientRect().left));
+  if (blocks.length){
+    var r = blocks[0].getBoundingClientRect();
+    document.body.dataset.blockX = String(Math.round(r.left));
+    document.body.dataset.blockY = String(Math.round(r.top));
+  }
   var lit = [];
   function clear(){ lit.forEach(function(e){ e.classList.remove('hl'); }); lit = []; }
   function light(ids, from){
