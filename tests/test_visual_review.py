@@ -148,26 +148,27 @@ needs_chromium = pytest.mark.skipif(
 WINDOW = (1200, 1500)
 
 
-def chromium(tmp_path: Path, html_file: Path, *mode: str) -> str:
+def chromium(tmp_path: Path, html_file: Path, *mode: str, fragment: str = "") -> str:
     profile = tmp_path / "chromium-profile"
     cmd = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
            "--disable-component-update", "--no-first-run", "--disable-extensions", "--hide-scrollbars",
            "--force-device-scale-factor=1", f"--window-size={WINDOW[0]},{WINDOW[1]}",
-           f"--user-data-dir={profile}", *mode, html_file.as_uri()]
+           f"--user-data-dir={profile}", *mode, html_file.as_uri() + fragment]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
 
 
-def dom_facts(tmp_path: Path, html_file: Path) -> tuple[int, int, int]:
-    """(blocks counted by the page's script, left edge and top of the first block card)
-    from the DOM after the script ran."""
-    dom = chromium(tmp_path, html_file, "--dump-dom")
+def dom_facts(tmp_path: Path, html_file: Path) -> tuple[int, int, int, str]:
+    """(blocks counted by the page's script, left edge and top of the first block card,
+    the hover self-test's result) from the DOM after the script ran."""
+    dom = chromium(tmp_path, html_file, "--dump-dom", fragment="#selftest")
     count = re.search(r"<title>layoutkit review: (\d+) blocks</title>", dom)
     x = re.search(r'data-block-x="(\d+)"', dom)
     y = re.search(r'data-block-y="(\d+)"', dom)
-    assert count and x and y, dom[:500]
-    return int(count.group(1)), int(x.group(1)), int(y.group(1))
+    selftest = re.search(r'data-selftest="([^"]*)"', dom)
+    assert count and x and y and selftest, dom[:500]
+    return int(count.group(1)), int(x.group(1)), int(y.group(1)), selftest.group(1)
 
 
 def count_border_runs(png: Path, x: int, top: int) -> int:
@@ -195,12 +196,15 @@ def count_border_runs(png: Path, x: int, top: int) -> int:
 
 
 @needs_chromium
-def test_chromium_counts_the_seed_pages_blocks(tmp_path):
+def test_chromium_counts_the_seed_pages_blocks_and_hover_reaches_the_source(tmp_path):
     loaded = load_page(str(SEED))
     html_file = tmp_path / "seed.html"
     html_file.write_text(review_html(loaded.page, loaded.lines), encoding="utf-8")
-    count, _, _ = dom_facts(tmp_path, html_file)
-    assert count == len(list(loaded.page.iter_blocks())) == 53
+    dom = chromium(tmp_path, html_file, "--dump-dom", fragment="#selftest")
+    n = len(list(loaded.page.iter_blocks()))
+    assert f"<title>layoutkit review: {n} blocks</title>" in dom
+    # The page's self-test hovered every block card: each lit up its source lines.
+    assert f'data-selftest="{n}/{n}"' in dom
 
 
 @needs_chromium
@@ -219,8 +223,9 @@ def test_chromium_screenshot_shows_one_card_per_block(tmp_path, kind):
     assert expected >= 3
     html_file = tmp_path / f"{kind}.html"
     html_file.write_text(html, encoding="utf-8")
-    count, x, y = dom_facts(tmp_path, html_file)
+    count, x, y, selftest = dom_facts(tmp_path, html_file)
     assert count == expected
+    assert selftest == f"{expected}/{expected}"  # hovering each card lit its lines / its box
     shot = tmp_path / f"{kind}.png"
     chromium(tmp_path, html_file, f"--screenshot={shot}")
     assert count_border_runs(shot, x + 2, y) == expected

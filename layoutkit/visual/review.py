@@ -66,14 +66,19 @@ JS = """
     document.body.dataset.blockX = String(Math.round(r.left));
     document.body.dataset.blockY = String(Math.round(r.top));
   }
-  var lit = [];
-  function clear(){ lit.forEach(function(e){ e.classList.remove('hl'); }); lit = []; }
-  function light(ids, from){
+  // block id -> every element that shows it (a card, source lines, a box)
+  var index = {};
+  document.querySelectorAll('[data-b]').forEach(function(e){
+    e.getAttribute('data-b').split(' ').forEach(function(id){ (index[id] = index[id] || []).push(e); });
+  });
+  var lit = [], current = null;
+  function clear(){ lit.forEach(function(e){ e.classList.remove('hl'); }); lit = []; current = null; }
+  function light(from){
+    if (from === current) return;
     clear();
-    ids.forEach(function(id){
-      document.querySelectorAll('[data-b]').forEach(function(e){
-        if (e.getAttribute('data-b').split(' ').indexOf(id) >= 0){ e.classList.add('hl'); lit.push(e); }
-      });
+    current = from;
+    from.getAttribute('data-b').split(' ').forEach(function(id){
+      (index[id] || []).forEach(function(e){ e.classList.add('hl'); lit.push(e); });
     });
     var pane = from.closest('section');
     for (var i = 0; i < lit.length; i++){
@@ -82,8 +87,19 @@ JS = """
   }
   document.addEventListener('mouseover', function(ev){
     var e = ev.target.closest ? ev.target.closest('[data-b]') : null;
-    if (e) light(e.getAttribute('data-b').split(' '), e); else clear();
+    if (e) light(e); else clear();
   });
+  // #selftest: hover every block card in turn and count those that light up something in
+  // the source pane (used by the headless-browser test; harmless otherwise).
+  if (location.hash === '#selftest'){
+    var ok = 0;
+    blocks.forEach(function(b){
+      b.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));
+      if (lit.some(function(e){ return e.closest('#src'); })) ok++;
+    });
+    clear();
+    document.body.dataset.selftest = ok + '/' + blocks.length;
+  }
 })();
 """
 
