@@ -11,7 +11,7 @@ from layoutkit.visual.draw import DrawParams, render_overlay
 from layoutkit.visual.frame import page_frame
 from layoutkit.visual.palette import TYPE_COLOURS, type_colour
 
-from visual_pages import RMRB_PDF, boxed_page, column_lines, pdf_source, pipeline_page
+from .visual_pages import RMRB_PDF, boxed_page, column_lines, pdf_source, pipeline_page
 
 needs_rmrb = pytest.mark.skipif(not RMRB_PDF.exists(), reason=f"shared case {RMRB_PDF} not available")
 

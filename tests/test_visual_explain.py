@@ -11,7 +11,7 @@ from layoutkit.cli import main
 from layoutkit.textwidth import display_width
 from layoutkit.visual.explain import clip, explain_page, split_reason
 
-from visual_pages import boxed_page
+from .visual_pages import boxed_page
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-zh.txt"
 

@@ -17,7 +17,7 @@ from layoutkit.visual.load import load_page
 from layoutkit.visual.palette import TYPE_COLOURS
 from layoutkit.visual.review import review_html
 
-from visual_pages import boxed_page
+from .visual_pages import boxed_page
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "fixtures" / "seed-zh.txt"
