@@ -107,11 +107,11 @@ def _families(measures: Sequence[tuple[float, int]], params: ColumnParams) -> li
     return [(f[len(f) // 2], f[0], f[-1]) for f in fams]
 
 
-def _family_of(w: float, families: Sequence[tuple[float, float, float]]) -> float:
+def _family_of(w: float, families: Sequence[tuple[float, float, float]]) -> Optional[float]:
     for name, lo, hi in families:
         if lo <= w <= hi:
             return name
-    return min(families, key=lambda f: min(abs(w - f[1]), abs(w - f[2])))[0]
+    return None
 
 
 _SENTENCE_END = ".!?。！？…;；:：”’」』)）\"'»"
@@ -133,6 +133,12 @@ def _drop_title_families(families, chunks, measured, reliable):  # type: ignore[
             continue
         keep.append((name, lo, hi))
     return keep
+
+
+def _fake_bold(text: str) -> bool:
+    from .reflow import dedupe_fake_bold
+
+    return bool(dedupe_fake_bold(" ".join(text.split())).removed)
 
 
 def is_vertical(chunk: Sequence[ShapedLine]) -> bool:
@@ -177,11 +183,16 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
         shapes = shapes_of[i]
         family: Optional[float] = None
         width: Optional[float] = None
+        if any(_fake_bold(s.line.text) for s in chunk) and len(chunk) <= 3:
+            # doubled glyphs are drawn only for display type: the box is a title
+            regions.append(TextRegion(lines=tuple(chunk), width=None, family=None, index=i,
+                                      reasons=("fake-bold text: title material",)))
+            continue
         if is_vertical(chunk):
             regions.append(TextRegion(lines=tuple(chunk), width=None, family=None, index=i, vertical=True,
                                       reasons=("vertical-text: one character per line",)))
             continue
-        if reliable(i) and w is not None:
+        if reliable(i) and w is not None and _family_of(w, families) is not None:
             family = _family_of(w, families)
             width = w
             why = f"measure {w:g} em from {n} lines; column family {family:g} em"
@@ -250,7 +261,9 @@ def geometric_regions(lines: Sequence[Line], params: ColumnParams, letterspace_s
     families = _families(measures, params) if measures else []
     regions = []
     for i, (shaped, width) in enumerate(raw):
-        family = _family_of(width, families) if (width is not None and families) else None
+        family = _family_of(width, families) if width is not None else None
+        if family is None and width is not None and families:
+            family = min((f for f, _, _ in families), key=lambda f: abs(f - width))
         if width is not None and len(shaped) < 2 and families and not any(lo - 1 <= width <= hi + 1 for _, lo, hi in families):
             family = None  # a lone short line in its own box: title material
         why = f"input region {shaped[0].line.region}; measure {width:g} em" if width is not None else \

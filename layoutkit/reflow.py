@@ -32,6 +32,7 @@ from typing import Optional, Sequence
 import regex
 
 from .columns import ShapedLine, TextRegion
+from .measure import shape
 from .model import BBox, Paragraph
 from .params import ReflowParams
 from .profile import Profile
@@ -314,29 +315,42 @@ def _vertical_paragraph(region: TextRegion) -> Paragraph:
                      bbox=BBox.union_all([s.line.bbox for s in region.lines]))
 
 
+CHAIN_AT_START = True
+
+
 class _Vocabulary:
     """Character n-gram counts of the whole page, the evidence for where a paragraph
     that runs on continues: the characters around a right junction form words that the
-    page uses elsewhere."""
+    page uses elsewhere, more often than their parts' own frequency explains."""
 
     def __init__(self, texts: Sequence[str]):
         self.counts: dict[str, int] = {}
+        self.total = 0
         for t in texts:
             t = "".join(t.split())
-            for n in (2, 3):
+            self.total += len(t)
+            for n in (1, 2, 3):
                 for i in range(len(t) - n + 1):
                     g = t[i:i + n]
                     self.counts[g] = self.counts.get(g, 0) + 1
 
-    def junction(self, tail: str, head: str) -> float:
+    def _pmi(self, left: str, right: str) -> float:
         import math
 
+        joint = self.counts.get(left + right, 0)
+        if not joint:
+            return 0.0
+        expected = self.counts.get(left, 0) * self.counts.get(right, 0) / max(1, self.total)
+        return max(0.0, math.log((joint + 0.5) / (expected + 0.5)))
+
+    def junction(self, tail: str, head: str) -> float:
+        """Pointwise mutual information of the pieces across the junction (positive part),
+        summed over the bigram and the two trigrams that span it."""
         a = "".join(tail.split())[-2:]
         b = "".join(head.split())[:2]
         if not a or not b:
             return 0.0
-        grams = [a[-1:] + b[:1], a[-2:] + b[:1], a[-1:] + b[:2]]
-        return sum(math.log1p(self.counts.get(g, 0)) for g in grams if len(g) >= 2)
+        return self._pmi(a[-1:], b[:1]) + 0.5 * (self._pmi(a[-2:], b[:1]) + self._pmi(a[-1:], b[:2]))
 
 
 _OPENERS = {"（": "）", "(": ")", "“": "”", "《": "》", "〈": "〉", "「": "」", "【": "】"}
@@ -379,10 +393,14 @@ def _link_score(i: int, j: int, boxes: list["_Box"], vocab: _Vocabulary, profile
         score += 3.0
     elif head.starts_fresh:
         score -= 1.0  # looks indented, though measurement noise is an em or so
+    elif shape(head.lines[0].text).letterspaced:
+        score -= 0.5  # letter-spaced: full width by justification, indented or not
     d = j - i
     score -= 0.05 * d if d > 0 else 0.5 + 0.1 * -d
-    if d == 1:
-        score += 1.0  # the extractor's own order is evidence too
+    if all(boxes[k].region.width is None for k in range(i + 1, j)) and d > 0:
+        # the next body box in the extractor's order (title boxes between do not count):
+        # extractors keep a paragraph's pieces together far more often than not
+        score += 2.5
     return score
 
 
@@ -442,8 +460,10 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             if a.region.family is None or a.region.family != b.region.family or b.region.vertical:
                 continue
             tail, head = a.paras[-1], b.paras[0]
-            if (tail.runs_on and not head.starts_fresh) or (a.last_full and not head.starts_fresh
-                                                             and not tail.runs_on):
+            # CJK paragraphs that run on are placed by the continuation search below,
+            # where the next box competes with every other candidate.
+            if (tail.runs_on and not head.starts_fresh and not a.cjk) or (
+                    a.last_full and not head.starts_fresh and not tail.runs_on):
                 link(i, i + 1, "blank-line-repair: joined across a text-box break")
         vocab = _Vocabulary([p.text for bx in boxes for p in bx.paras])
         pairs = []
@@ -455,11 +475,12 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
                 if j == i or b.prev is not None or b.region.vertical:
                     continue
                 head = b.paras[0]
+                next_body = j > i and all(boxes[k].region.width is None for k in range(i + 1, j))
                 if b.region.width is None:
                     # a title-material box continues a paragraph only by closing its bracket
                     if not (closer and _closes(head.text, closer)):
                         continue
-                elif head.starts_fresh and not _maybe_continuation(b) \
+                elif head.starts_fresh and not _maybe_continuation(b) and not next_body \
                         and not profile.match("continuation_start", head.text.lstrip()):
                     continue
                 if True:
