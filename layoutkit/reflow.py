@@ -315,9 +315,6 @@ def _vertical_paragraph(region: TextRegion) -> Paragraph:
                      bbox=BBox.union_all([s.line.bbox for s in region.lines]))
 
 
-CHAIN_AT_START = True
-
-
 class _Vocabulary:
     """Character n-gram counts of the whole page, the evidence for where a paragraph
     that runs on continues: the characters around a right junction form words that the
@@ -487,7 +484,10 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
                     pairs.append((_link_score(i, j, boxes, vocab, profile), i, j))
         for _, i, j in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])):
             if linkable(i, j):
-                link(i, j, "continuation-search: the paragraph ran on into this box")
+                if j > i and all(boxes[k].region.width is None for k in range(i + 1, j)):
+                    link(i, j, "blank-line-repair: joined across a text-box break")
+                else:
+                    link(i, j, "continuation-search: the paragraph ran on into a box elsewhere in the stream")
         for i in range(len(boxes) - 1):
             a, b = boxes[i], boxes[i + 1]
             if a.paras[-1].runs_on and a.region.family is not None and a.region.family == b.region.family \
