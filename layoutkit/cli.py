@@ -108,12 +108,12 @@ EXPLAIN_EPILOG = """examples:
 
 
 def _view_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("input", help="input file (text, PDF, ALTO, PAGE, hOCR)")
+    p.add_argument("input", help="input file (text, PDF, ALTO, PAGE, hOCR), or - for stdin")
     p.add_argument("--page", type=int, default=1, metavar="N", help="page of a multi-page input, 1-based (default: 1)")
     p.add_argument("--profile", help=f"language profile: {', '.join(BUILTIN)} or a YAML file (default: detect)")
 
 
-def _add_view_commands(sub) -> None:
+def _add_view_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """``draw``, ``review`` and ``explain``: views of a reconstruction (``layoutkit.visual``)."""
     from .visual.draw import DrawParams
 
@@ -159,7 +159,7 @@ def _background(args: argparse.Namespace, loaded, resolution: float):
     if args.background:
         return image_file(args.background)
     if loaded.page.source.format == "pdf":
-        return pdf_page_image(loaded.path, loaded.page_number, resolution)
+        return pdf_page_image(loaded.data, loaded.page_number, resolution, path=loaded.path)
     return None
 
 

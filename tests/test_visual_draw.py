@@ -3,6 +3,7 @@ blank page; errors for pages without geometry; the CLI end to end."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, strategies as st
 
 from layoutkit import BBox, Block, Page, ParamsError, InputError, Source
 from layoutkit.cli import main
@@ -182,3 +183,32 @@ def test_cli_draw_with_background_image(tmp_path, monkeypatch):
         assert im.getpixel((2, 298)) == (200, 200, 200)
         # the headline box (100..700 x 100..140 px of an 800-px page) at half scale
         assert im.getpixel((50, 60)) == TYPE_COLOURS["headline"]
+
+
+boxes = st.tuples(st.floats(0, 900), st.floats(0, 1300), st.floats(1, 200), st.floats(1, 200)).map(
+    lambda t: BBox(t[0], t[1], t[0] + t[2], t[1] + t[3]))
+
+
+@given(st.lists(st.lists(boxes, min_size=1, max_size=5), min_size=1, max_size=4), st.booleans())
+def test_frame_holds_every_box_and_labels_are_unique(articles, known_size):
+    """Whatever the boxes: the frame holds them all (inferred) or is the reader's size
+    (known), every block gets one label, labels are unique and read in order."""
+    from layoutkit import Article
+    from layoutkit.visual.order import placed_blocks
+
+    n = iter(range(1, 10_000))
+    arts = tuple(Article(id=f"a{i}", kind="article",
+                         blocks=tuple(Block("body", "x", (1, 1), bbox=b, id=f"b{next(n)}") for b in bs))
+                 for i, bs in enumerate(articles, 1))
+    source = Source(format="alto", width=1200.0, height=1600.0) if known_size else Source(format="alto")
+    page = Page(source=source, language="en", articles=arts)
+    frame = page_frame(page)
+    all_boxes = [b.bbox for b in page.iter_blocks()]
+    if known_size:
+        assert (frame.width, frame.height, frame.known) == (1200.0, 1600.0, True)
+    else:
+        assert frame.width >= max(b.x1 for b in all_boxes) and frame.height >= max(b.bottom for b in all_boxes)
+    placed = placed_blocks(page)
+    labels = [p.label for p in placed]
+    assert len(labels) == len(set(labels)) == len(all_boxes)
+    assert labels[0] == "1.1" and labels[-1] == f"{len(arts)}.{len(arts[-1].blocks)}"

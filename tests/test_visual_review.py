@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from layoutkit import Article, BBox, Block, Page, Source, parse_text
+from layoutkit import Article, Block, Page, Source, parse_text
 from layoutkit.cli import main
 from layoutkit.visual.load import load_page
 from layoutkit.visual.palette import TYPE_COLOURS
 from layoutkit.visual.review import review_html
 
-from .visual_pages import boxed_page
+from .visual_pages import boxed_page, column_lines, pipeline_page
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "fixtures" / "seed-zh.txt"
@@ -129,6 +128,21 @@ def test_geometry_review_has_a_box_per_block_and_the_embedded_image():
     assert svg["viewbox"] == "0 0 1017 1438"
     first = boxes[0]
     assert (first["x"], first["y"], first["width"], first["height"]) == ("60", "110", "580", "60")
+
+
+def test_geometry_review_draws_each_line_box_tinted_by_its_block():
+    page, lines = pipeline_page(), column_lines()
+    doc = parsed(review_html(page, lines))
+    line_boxes = doc.with_class("lb")
+    assert len(line_boxes) == len(lines)
+    spans = {b.id: b.lines for b in page.iter_blocks()}
+    types = {b.id: b.type for b in page.iter_blocks()}
+    for ln, attrs in zip(lines, line_boxes):
+        (bid,) = attrs["data-b"].split()
+        assert spans[bid][0] <= ln.number <= spans[bid][1]
+        assert f"t-{types[bid]}" in attrs["class"].split()
+        assert attrs["x"] == f"{ln.bbox.x0:g}"
+    assert [t for t, a in doc.tags if t == "svg"] and "lines" in [a for t, a in doc.tags if t == "svg"][0]["class"]
 
 
 def test_cli_review_writes_the_file(tmp_path):

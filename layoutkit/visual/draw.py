@@ -194,7 +194,7 @@ def _with_legend(canvas: "Image", page: Page, drawn: int, params: DrawParams) ->
     out = Image.new("RGB", (canvas.width + width, max(canvas.height, height)), (250, 250, 250))
     out.paste(canvas, (0, 0))
     d = ImageDraw.Draw(out)
-    x, y = canvas.width + size, size
+    x, y = canvas.width + size, float(size)
     d.text((x, y), "layoutkit", fill=(0, 0, 0), font=font)
     y += row
     d.text((x, y), name if name.isascii() else name.encode("ascii", "replace").decode(), fill=(60, 60, 60), font=small)

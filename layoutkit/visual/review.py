@@ -5,7 +5,8 @@ asset) with the page's source on the left and the reconstructed articles on the 
   (the block whose ``lines`` span holds it; the narrowest span when several do, since a
   paragraph that continues after a text-box break spans lines that belong to others).
 * Geometric input: an SVG of the page with every block's box (over the page image when one
-  is given, embedded as a ``data:`` URI).
+  is given, embedded as a ``data:`` URI) and, when the reader's lines have boxes, every
+  line's box tinted like the block it went to.
 
 Hovering a block, a source line or a box highlights everything that belongs to the same
 block(s) and scrolls the other pane to it. Every string from the input is escaped; block
@@ -47,6 +48,10 @@ svg{width:100%;height:auto;border:1px solid #ddd}
 svg rect.bx{stroke-width:var(--sw);fill-opacity:__TINT__}
 svg text{font:var(--fs) sans-serif;fill:#fff;pointer-events:none}
 svg .lbl{fill-opacity:1;stroke:none}
+svg.lines rect.bx{fill-opacity:0}
+svg rect.lb{stroke:none;fill-opacity:.35}
+svg rect.lb.t-none{fill:#888}
+svg rect.lb.hl{fill-opacity:.85;outline:none}
 article.art{margin:0 0 18px;padding:6px 8px;background:#fafafa;border:1px solid #e4e4e4;border-radius:4px}
 article.art h2{font-size:14px;margin:0 0 6px;color:#444}
 .blk{margin:4px 0;padding:3px 8px;border-left:6px solid}
@@ -145,18 +150,32 @@ def _source_lines(lines: Sequence[Line], blocks: Sequence[Block]) -> str:
     return "\n".join(out)
 
 
-def _svg(page: Page, placed: Sequence[Placed], image_png: Optional[bytes]) -> str:
+def _svg(page: Page, placed: Sequence[Placed], image_png: Optional[bytes], lines: Sequence[Line]) -> str:
+    """The page as SVG in input units: the page image, then each source line's box tinted
+    by its block (when the reader gave line boxes: they show where a block's text really
+    is, e.g. a paragraph whose box spans two columns), then each block's box and label."""
     frame = page_frame(page)
     w, h = frame.width, frame.height
     sw = max(w, h) / 500
     fs = max(w, h) / 90
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:g} {h:g}" '
-             f'style="--sw:{sw:.3g};--fs:{fs:.3g}px" role="img" aria-label="page geometry">',
+    boxed_lines = [ln for ln in lines if ln.bbox is not None and not ln.is_blank]
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:g} {h:g}"'
+             + (' class="lines"' if boxed_lines else "")
+             + f' style="--sw:{sw:.3g};--fs:{fs:.3g}px" role="img" aria-label="page geometry">',
              f'<rect x="0" y="0" width="{w:g}" height="{h:g}" fill="#fff"/>']
     if image_png:
         data = base64.b64encode(image_png).decode("ascii")
         parts.append(f'<image href="data:image/png;base64,{data}" x="0" y="0" width="{w:g}" height="{h:g}" '
                      f'preserveAspectRatio="none"/>')
+    owners = _owners(boxed_lines, [p.block for p in placed])
+    for ln in boxed_lines:
+        own = owners.get(ln.number, [])
+        box = ln.bbox
+        assert box is not None
+        cls = css_class(own[0].type) if own else "t-none"
+        attr = f' data-b="{escape(" ".join(b.id for b in own))}"' if own else ""
+        parts.append(f'<rect class="lb {cls}"{attr} x="{box.x0:g}" y="{box.top:g}" width="{max(box.width, 0):g}" '
+                     f'height="{max(box.height, 0):g}"><title>{ln.number}: {escape(ln.text)}</title></rect>')
     for p in placed:
         box = p.block.bbox
         if box is None:
@@ -166,7 +185,8 @@ def _svg(page: Page, placed: Sequence[Placed], image_png: Optional[bytes]) -> st
         parts.append(f'<g data-b="{bid}"><rect class="bx {cls}" x="{box.x0:g}" y="{box.top:g}" '
                      f'width="{max(box.width, 0):g}" height="{max(box.height, 0):g}">'
                      f'<title>{escape(p.label)} {bid} {escape(p.block.type)}</title></rect>'
-                     f'<rect class="lbl {cls}" x="{box.x0:g}" y="{box.top:g}" width="{fs * 0.62 * len(p.label) + fs * 0.4:.4g}" '
+                     f'<rect class="lbl {cls}" x="{box.x0:g}" y="{box.top:g}" '
+                     f'width="{fs * 0.62 * len(p.label) + fs * 0.4:.4g}" '
                      f'height="{fs * 1.2:.4g}"/><text x="{box.x0 + fs * 0.2:.4g}" y="{box.top + fs:.4g}">'
                      f'{escape(p.label)}</text></g>')
     parts.append("</svg>")
@@ -180,7 +200,8 @@ def _block(p: Placed) -> str:
     box = f" · [{', '.join(f'{v:g}' for v in b.bbox.to_list())}]" if b.bbox is not None else ""
     reasons = "".join(f"<li>{escape(r)}</li>" for r in b.reasons)
     return (f'<div class="blk {css_class(b.type)}" data-b="{escape(b.id)}">'
-            f'<div class="meta"><b>{escape(p.label)}</b> · {escape(b.id)} · <b>{escape(b.type)}{role}</b> · {span}{box}</div>'
+            f'<div class="meta"><b>{escape(p.label)}</b> · {escape(b.id)} · <b>{escape(b.type)}{role}</b> · '
+            f'{span}{box}</div>'
             f'<div class="tx">{escape(b.text)}</div>'
             + (f"<ul>{reasons}</ul>" if reasons else "") + "</div>")
 
@@ -201,16 +222,21 @@ def _articles(page: Page, placed: Sequence[Placed]) -> str:
     return "\n".join(out)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def review_html(page: Page, lines: Optional[Sequence[Line]] = None, *, image_png: Optional[bytes] = None) -> str:
     """The review page of ``page`` as an HTML string.
 
-    ``lines`` are the reader's lines (shown for text input, i.e. when no block has a box);
+    ``lines`` are the reader's lines (listed for text input, i.e. when no block has a box;
+    drawn as boxes on a geometric page when they have them);
     ``image_png`` is the page image (PNG bytes) to put under the boxes of a geometric page.
     """
     placed = placed_blocks(page)
     has_geometry = any(p.block.bbox is not None for p in placed)
     if has_geometry:
-        left = _svg(page, placed, image_png)
+        left = _svg(page, placed, image_png, lines or ())
     elif lines:
         left = _source_lines(lines, [p.block for p in placed])
     else:
@@ -222,6 +248,8 @@ def review_html(page: Page, lines: Optional[Sequence[Line]] = None, *, image_png
     name = Path(page.source.path).name if page.source.path else "(stdin)"
     lang = escape(page.language if page.language and page.language != "und" else "")
     warn = "".join(f"<div>⚠ {escape(w)}</div>" for w in page.warnings)
+    summary = (f"{escape(page.source.format)} · {escape(page.profile)} profile · "
+               f"{_count(len(page.articles), 'article')} · {_count(len(placed), 'block')}")
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
@@ -232,7 +260,7 @@ def review_html(page: Page, lines: Optional[Sequence[Line]] = None, *, image_png
 {_type_css()}</style>
 </head>
 <body data-blocks="{len(placed)}">
-<header><h1>{escape(name)}</h1><span>{escape(page.source.format)} · {escape(page.profile)} profile · {len(page.articles)} articles · {len(placed)} blocks</span>{chips}{warn}</header>
+<header><h1>{escape(name)}</h1><span>{summary}</span>{chips}{warn}</header>
 <main>
 <section id="src" aria-label="source">
 {left}
