@@ -12,8 +12,8 @@ import sys
 from typing import Optional, Sequence
 
 from . import __version__
-from .api import parse_bytes, parse_file
-from .errors import EXIT_OK, EXIT_USAGE, LayoutkitError
+from .api import iter_bytes_pages, iter_file_pages
+from .errors import EXIT_OK, EXIT_USAGE, InputError, LayoutkitError
 from .model import Page
 from .output import write_atomic, write_stdout
 from .params import Params
@@ -29,6 +29,7 @@ CONVERT_EPILOG = """examples:
   layoutkit convert page.txt --profile zh                force the Chinese profile
   layoutkit convert page.txt --profile my.yaml           your own patterns (inherits: zh)
   cat page.txt | layoutkit convert - -o -                stdin to stdout
+  layoutkit convert pages.txt --page 2                   one page of a multi-page input (form feeds)
 """
 
 
@@ -49,14 +50,28 @@ def render(page: Page, fmt: str) -> str:
     return to_text(page)
 
 
+def render_pages(pages: list[Page], fmt: str) -> str:
+    """One page renders as itself; several as a JSON array, or Markdown/text pages
+    separated by form feeds."""
+    if len(pages) == 1:
+        return render(pages[0], fmt)
+    if fmt == "json":
+        return "[\n" + ",\n".join(to_json(p) for p in pages) + "\n]\n"
+    return "\x0c".join(render(p, fmt) for p in pages)
+
+
 def _convert(args: argparse.Namespace) -> int:
     params = Params()
+    wanted = [args.page] if args.page is not None else None
     if args.input == "-":
         data = sys.stdin.buffer.read()
-        page = parse_bytes(data, path=None, profile=args.profile, params=params)
+        pages = list(iter_bytes_pages(data, path=None, profile=args.profile, params=params, pages=wanted))
     else:
-        page = parse_file(args.input, profile=args.profile, params=params)
-    text = render(page, args.format)
+        pages = list(iter_file_pages(args.input, profile=args.profile, params=params, pages=wanted))
+    if not pages:
+        raise InputError(f"has no page {args.page}" if args.page is not None else "has no pages",
+                         path=None if args.input == "-" else args.input)
+    text = render_pages(pages, args.format)
     if args.output in (None, "-"):
         write_stdout(text)
     else:
@@ -77,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("-o", "--output", help="output file, or - for stdout (default)")
     conv.add_argument("--format", choices=OUTPUT_FORMATS, default="json", help="output format (default: json)")
     conv.add_argument("--profile", help=f"language profile: {', '.join(BUILTIN)} or a YAML file (default: detect)")
+    conv.add_argument("--page", type=int, metavar="N",
+                      help="only page N (1-based) of a multi-page input; default: all pages (JSON: a list)")
     conv.set_defaults(func=_convert)
     _add_view_commands(sub)
     return parser

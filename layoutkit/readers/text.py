@@ -170,14 +170,29 @@ def read_lines(text: str, *, max_lines: Optional[int] = None, path: Optional[str
 @register("text")
 def read_text_pages(path: Optional[str], data: bytes, params: "Params", pages: Optional[Sequence[int]] = None
                     ) -> Iterator[ReadPage]:
-    """The text reader: one page per input (form feeds are line breaks, not pages)."""
+    """The text reader. A form feed separates pages (pdftotext and pdfminer end every
+    page with one); pages with no text are skipped but keep their number. Line numbers
+    count from the start of the file, so a block's ``lines`` point into the file."""
     if not data.strip():
         raise InputError("empty input", path=path)
     decoded = decode_bytes(data, path=path, encoding=params.read.encoding)
-    lines = read_lines(decoded.text, max_lines=params.read.max_lines, path=path)
-    if not any(not line.is_blank for line in lines):
+    text = normalize_text(decoded.text)
+    digest = hashlib.sha256(data).hexdigest()
+    chunks = text.split("\x0c")
+    found: list[tuple[int, int, list[Line]]] = []
+    offset = 0
+    for number, chunk in enumerate(chunks, start=1):
+        lines = read_lines(chunk, max_lines=params.read.max_lines, path=path)
+        if any(not line.is_blank for line in lines):
+            found.append((number, offset, lines))
+        offset += chunk.count("\n")
+    if not found:
         raise InputError("no text (only whitespace)", path=path)
-    if pages is not None and 1 not in pages:
-        return
-    source = Source(format="text", path=path, sha256=hashlib.sha256(data).hexdigest(), encoding=decoded.encoding)
-    yield ReadPage(lines=tuple(lines), source=source)
+    multi = len(found) > 1
+    for number, offset, lines in found:
+        if pages is not None and number not in pages:
+            continue
+        shifted = tuple(Line(text=ln.text, number=ln.number + offset, page=number) for ln in lines)
+        source = Source(format="text", path=path, sha256=digest, encoding=decoded.encoding,
+                        page=number if multi else None)
+        yield ReadPage(lines=shifted, source=source)
