@@ -183,7 +183,7 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
         shapes = shapes_of[i]
         family: Optional[float] = None
         width: Optional[float] = None
-        if any(_fake_bold(s.line.text) for s in chunk) and len(chunk) <= 3:
+        if len(chunk) <= 3 and any(_fake_bold(s.line.text) for s in chunk):
             # doubled glyphs are drawn only for display type: the box is a title
             regions.append(TextRegion(lines=tuple(chunk), width=None, family=None, index=i,
                                       reasons=("fake-bold text: title material",)))

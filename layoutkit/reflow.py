@@ -305,6 +305,8 @@ class _Box:
     prev: Optional[int] = None
     next: Optional[int] = None
     link_reason: str = ""
+    #: The bracket or quote the last paragraph leaves open, if any.
+    closer: Optional[str] = None
 
 
 def _vertical_paragraph(region: TextRegion) -> Paragraph:
@@ -318,33 +320,34 @@ def _vertical_paragraph(region: TextRegion) -> Paragraph:
 class _Vocabulary:
     """Character n-gram counts of the whole page, the evidence for where a paragraph
     that runs on continues: the characters around a right junction form words that the
-    page uses elsewhere, more often than their parts' own frequency explains."""
+    page uses elsewhere, more often than their parts' own frequency explains. Counts are
+    taken on demand (``str.count``) and cached: a page asks about few n-grams."""
 
     def __init__(self, texts: Sequence[str]):
-        self.counts: dict[str, int] = {}
-        self.total = 0
-        for t in texts:
-            t = "".join(t.split())
-            self.total += len(t)
-            for n in (1, 2, 3):
-                for i in range(len(t) - n + 1):
-                    g = t[i:i + n]
-                    self.counts[g] = self.counts.get(g, 0) + 1
+        self.text = "\n".join("".join(t.split()) for t in texts)
+        self.total = len(self.text)
+        self._counts: dict[str, int] = {}
+
+    def count(self, gram: str) -> int:
+        n = self._counts.get(gram)
+        if n is None:
+            n = self._counts[gram] = self.text.count(gram)
+        return n
 
     def _pmi(self, left: str, right: str) -> float:
         import math
 
-        joint = self.counts.get(left + right, 0)
+        joint = self.count(left + right)
         if not joint:
             return 0.0
-        expected = self.counts.get(left, 0) * self.counts.get(right, 0) / max(1, self.total)
+        expected = self.count(left) * self.count(right) / max(1, self.total)
         return max(0.0, math.log((joint + 0.5) / (expected + 0.5)))
 
     def junction(self, tail: str, head: str) -> float:
         """Pointwise mutual information of the pieces across the junction (positive part),
         summed over the bigram and the two trigrams that span it."""
-        a = "".join(tail.split())[-2:]
-        b = "".join(head.split())[:2]
+        a = "".join(tail[-6:].split())[-2:]
+        b = "".join(head[:6].split())[:2]
         if not a or not b:
             return 0.0
         return self._pmi(a[-1:], b[:1]) + 0.5 * (self._pmi(a[-2:], b[:1]) + self._pmi(a[-1:], b[:2]))
@@ -383,7 +386,7 @@ def _link_score(i: int, j: int, boxes: list["_Box"], vocab: _Vocabulary, profile
     score = vocab.junction(tail.text, head.text)
     if a.region.family is not None and a.region.family == b.region.family:
         score += 2.0
-    closer = unclosed(tail.text)
+    closer = a.closer
     if closer is not None:
         score += 3.0 if _closes(head.text, closer) else -1.0
     if profile.match("continuation_start", head.text.lstrip()):
@@ -441,7 +444,7 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
         if not rp:
             continue
         cjk = sum(sl.shape.cjk for sl in region.lines) / max(1, len(region.lines)) >= 0.3
-        boxes.append(_Box(region, rp, _last_full(rp[-1], region, params), cjk))
+        boxes.append(_Box(region, rp, _last_full(rp[-1], region, params), cjk, closer=unclosed(rp[-1].text)))
 
     def link(i: int, j: int, why: str) -> None:
         boxes[i].next = j
@@ -462,12 +465,15 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             if (tail.runs_on and not head.starts_fresh and not a.cjk) or (
                     a.last_full and not head.starts_fresh and not tail.runs_on):
                 link(i, i + 1, "blank-line-repair: joined across a text-box break")
-        vocab = _Vocabulary([p.text for bx in boxes for p in bx.paras])
+        vocab: Optional[_Vocabulary] = None
+        maybe_cont = [_maybe_continuation(bx) for bx in boxes]
         pairs = []
         for i, a in enumerate(boxes):
             if a.next is not None or not a.paras[-1].runs_on or not a.cjk:
                 continue
-            closer = unclosed(a.paras[-1].text)
+            if vocab is None:  # built only for pages with a paragraph to place
+                vocab = _Vocabulary([p.text for bx in boxes for p in bx.paras])
+            closer = a.closer
             for j, b in enumerate(boxes):
                 if j == i or b.prev is not None or b.region.vertical:
                     continue
@@ -477,7 +483,7 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
                     # a title-material box continues a paragraph only by closing its bracket
                     if not (closer and _closes(head.text, closer)):
                         continue
-                elif head.starts_fresh and not _maybe_continuation(b) and not next_body \
+                elif head.starts_fresh and not maybe_cont[j] and not next_body \
                         and not profile.match("continuation_start", head.text.lstrip()):
                     continue
                 if True:
