@@ -133,6 +133,8 @@ def ends_sentence(text: str, profile: Profile) -> bool:
     if not t:
         return False
     # Look through closing quotes and brackets: ``了！”`` ends a sentence.
+    if t[0] in "（(" and t[-1] in "）)" and unclosed(t) is None:
+        return True  # a bracketed unit, such as an author note, is complete
     i = len(t) - 1
     while i > 0 and t[i] in _CLOSERS:
         i -= 1
@@ -260,7 +262,8 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
         # A paragraph runs on when its last line is full and ends no sentence, or when its
         # only line is an indented first line that ends no sentence: an indented line is a
         # paragraph's start, and a paragraph does not end without punctuation.
-        title_line = len(b.lines) == 1 and (m.deficit(last) > params.indent_max or standalone(text, profile))
+        title_line = (len(b.lines) == 1 and m.deficit(last) > params.indent_max) or (
+            len(b.lines) <= 4 and standalone(text, profile))
         runs_on = region.width is not None and not ends_sentence(b.texts[-1], profile) and not title_line and (
             cjk or m.full(last) or (len(b.lines) == 1 and b.starts_fresh and m.indent_short(last)))
         out.append(Paragraph(
