@@ -465,6 +465,8 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             tail, head = a.paras[-1], b.paras[0]
             # CJK paragraphs that run on are placed by the continuation search below,
             # where the next box competes with every other candidate.
+            if standalone(head.text, profile):
+                continue  # an author note or byline opens no continuation
             if (tail.runs_on and not head.starts_fresh and not a.cjk) or (
                     a.last_full and not head.starts_fresh and not tail.runs_on):
                 link(i, i + 1, "blank-line-repair: joined across a text-box break")
