@@ -61,8 +61,15 @@ def iter_bytes_pages(data: bytes, *, path: Optional[str] = None, format: Optiona
             raw = next(raws, None)
             if raw is None:
                 return
-            page = run_lines(raw.lines, raw.source, profile=profile, params=params, warnings=raw.warnings)
+            page = page_from_read(raw, profile=profile, params=params)
         yield page
+
+
+def page_from_read(raw: ReadPage, *, profile: ProfileSpec = None, params: Optional[Params] = None) -> Page:
+    """Run the layout stages on one page as a reader delivered it. Batch runs call this
+    per page (not ``iter_file_pages``) so a failure in one page's analysis does not end
+    the reader's iteration over the pages after it."""
+    return run_lines(raw.lines, raw.source, profile=profile, params=params, warnings=raw.warnings)
 
 
 def iter_file_pages(path: PathLike, *, format: Optional[str] = None, profile: ProfileSpec = None,
