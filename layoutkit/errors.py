@@ -69,7 +69,8 @@ class UsageError(LayoutkitError):
 
 
 class PageTimeoutError(LimitExceededError):
-    """A page took longer than the batch's per-page timeout; its worker was replaced."""
+    """A page took longer than its time limit: the batch's ``--timeout`` (its worker was
+    replaced) or ``ReadParams.page_timeout`` (``layoutkit.limits``)."""
 
 
 class WorkerCrashError(LayoutkitError):

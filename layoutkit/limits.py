@@ -1,7 +1,7 @@
 """The per-page time limit (``ReadParams.page_timeout``).
 
 Reading and analysing one page must finish within the limit, or the page is refused
-with ``LimitExceededError`` (exit code 1) instead of hanging a batch. On POSIX, in the
+with ``PageTimeoutError`` (a ``LimitExceededError``, exit code 1) instead of hanging a batch. On POSIX, in the
 main thread, the limit is enforced with a real-time interval timer (``SIGALRM``), which
 also interrupts a stage that is stuck inside one call. Elsewhere (other threads,
 Windows) the limit is checked when the page is done, so a slow page is still refused
@@ -18,7 +18,7 @@ import time
 from contextlib import contextmanager
 from typing import Iterator, Optional
 
-from .errors import LimitExceededError
+from .errors import PageTimeoutError
 
 
 class _PageTimeout(BaseException):
@@ -43,7 +43,7 @@ def page_deadline(seconds: Optional[float], *, path: Optional[str], page: Option
     if not _timer_usable():
         yield
         if time.monotonic() - start > seconds:
-            raise LimitExceededError(message, path=path)
+            raise PageTimeoutError(message, path=path)
         return
 
     def on_alarm(signum: int, frame: object) -> None:
@@ -54,7 +54,7 @@ def page_deadline(seconds: Optional[float], *, path: Optional[str], page: Option
     try:
         yield
     except _PageTimeout:
-        raise LimitExceededError(message, path=path) from None
+        raise PageTimeoutError(message, path=path) from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
