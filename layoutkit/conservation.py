@@ -93,9 +93,16 @@ def account(source_texts: Iterable[str], page: Page) -> Accounting:
     got = Counter[str]()
     fake_bold = Counter[str]()
     hyphens = 0
+    seen: set[tuple[int, tuple[int, int], str]] = set()
     for block in page.iter_blocks():
         got.update(countable(block.text))
         for reason in block.reasons:
+            # A paragraph split into several blocks (``folio-split``) hands its reasons to
+            # each of them: a removal counts once per source line span.
+            key = (block.page, block.lines, reason)
+            if key in seen:
+                continue
+            seen.add(key)
             if reason.startswith(FAKE_BOLD):
                 pair = _parse_fake_bold(reason[len(FAKE_BOLD):])
                 if pair is not None:
