@@ -34,8 +34,8 @@ print(json.dumps({"pages": n, "json_chars": chars, "seconds": round(time.perf_co
 """
 
 
-def measure(path: Path) -> dict:
-    out = subprocess.run([sys.executable, "-c", CHILD, str(path)], cwd=ROOT, capture_output=True, text=True)
+def measure(path: Path, repo: Path = ROOT) -> dict:
+    out = subprocess.run([sys.executable, "-c", CHILD, str(path)], cwd=repo, capture_output=True, text=True)
     if out.returncode != 0:
         raise SystemExit(f"measurement failed for {path}: {out.stderr.strip().splitlines()[-1:]}")
     return json.loads(out.stdout)
@@ -44,20 +44,21 @@ def measure(path: Path) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, nargs="+", default=[20, 2000])
+    ap.add_argument("--repo", type=Path, default=ROOT, help="checkout whose layoutkit is measured (default: this one)")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT / "tests"))
     from pdf_factory import pdf_file, text_page
 
-    from layoutkit.readers import get_reader
-
-    if get_reader("pdf") is None:
+    probe = subprocess.run([sys.executable, "-c", "from layoutkit.readers import get_reader; "
+                            "print(get_reader('pdf') is not None)"], cwd=args.repo, capture_output=True, text=True)
+    if probe.stdout.strip() != "True":
         print("pending: the PDF reader (layoutkit.readers.pdf) is not in this checkout")
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         rows = []
         for n in args.pages:
             path = pdf_file(Path(tmp) / f"p{n}.pdf", n, text_page)
-            row = {"file_pages": n, "file_mib": round(path.stat().st_size / 2**20, 1), **measure(path)}
+            row = {"file_pages": n, "file_mib": round(path.stat().st_size / 2**20, 1), **measure(path, args.repo)}
             rows.append(row)
             print(json.dumps(row), flush=True)
         if len(rows) >= 2:

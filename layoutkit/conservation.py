@@ -91,24 +91,25 @@ def account(source_texts: Iterable[str], page: Page) -> Accounting:
     for text in source_texts:
         want.update(countable(text))
     got = Counter[str]()
-    fake_bold = Counter[str]()
-    hyphens = 0
-    seen: set[tuple[int, tuple[int, int], str]] = set()
+    # A paragraph split into several blocks (``folio-split``) hands its reasons to each of
+    # them: per source line span a removal counts as often as one block records it (the
+    # max over the span's blocks), while two equal removals in one block count twice.
+    spans: dict[tuple[int, tuple[int, int]], Counter[str]] = {}
     for block in page.iter_blocks():
         got.update(countable(block.text))
-        for reason in block.reasons:
-            # A paragraph split into several blocks (``folio-split``) hands its reasons to
-            # each of them: a removal counts once per source line span.
-            key = (block.page, block.lines, reason)
-            if key in seen:
-                continue
-            seen.add(key)
+        key = (block.page, block.lines)
+        spans[key] = spans.get(key, Counter()) | Counter(block.reasons)
+    fake_bold = Counter[str]()
+    hyphens = 0
+    for reasons in spans.values():
+        for reason, times in reasons.items():
             if reason.startswith(FAKE_BOLD):
                 pair = _parse_fake_bold(reason[len(FAKE_BOLD):])
                 if pair is not None:
-                    fake_bold.update(countable(pair[0]) - countable(pair[1]))
+                    for _ in range(times):
+                        fake_bold.update(countable(pair[0]) - countable(pair[1]))
             elif reason.startswith(DEHYPHENATION):
-                hyphens += 1
+                hyphens += times
     missing = want - got
     invented = got - want
     rest = missing - fake_bold

@@ -83,3 +83,39 @@ def test_removal_copied_onto_split_blocks_counts_once() -> None:
     page = parse_text(" V论-3理论理论 代\n77 理论理论理理理理理理\n")
     result = account([" V论-3理论理论 代", "77 理论理论理理理理理理"], page)
     assert result.ok, result.describe()
+
+
+def test_fuzz_hocr_bad_marked_section() -> None:
+    """Fuzzer (hOCR reader): ``<![OCTYPE d>`` made ``html.parser`` raise AssertionError
+    ("unknown status keyword") through the reader: a crash instead of an InputError."""
+    if not _has("layoutkit.readers.hocr"):
+        pytest.skip("layoutkit.readers.hocr not merged yet")
+    name = "hocr-bad-marked-section.html"
+    with pytest.raises(InputError) as info:
+        parse_bytes((HERE / name).read_bytes(), path=name, format="hocr")
+    assert name in str(info.value) and "\n" not in str(info.value)
+
+
+def test_fuzz_two_equal_dehyphenations_in_one_block() -> None:
+    """Fuzzer (PAGE reader): one block recording ``basic-dehyphenation: Haus-+halt``
+    twice (two hyphens removed) was counted once by the accounting after the fix for
+    split blocks; equal removals within a block must each count."""
+    if not _has("layoutkit.readers.pagexml"):
+        pytest.skip("layoutkit.readers.pagexml not merged yet")
+    from layoutkit.api import read_pages
+    from layoutkit.pipeline import run_lines
+
+    data = (HERE / "page-two-equal-dehyphenations.xml").read_bytes()
+    for raw in read_pages(data, format="page"):
+        page = run_lines(raw.lines, raw.source)
+        result = account([ln.text for ln in raw.lines], page)
+        assert result.ok, result.describe()
+
+
+def test_equal_dehyphenations_in_one_text_block() -> None:
+    """The same case through the text reader (always available)."""
+    lines = ["Die Stadtverordneten haben am Dienstag den Haus-", "halt beschlossen. Größe den Haus-",
+             "halt beschlossen. Größe zählt und wir sind da."]
+    page = parse_text("\n".join(lines) + "\n")
+    result = account(lines, page)
+    assert result.ok, result.describe()
