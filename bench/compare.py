@@ -211,7 +211,12 @@ def machine() -> str:
                 break
     except OSError:
         cpu = platform.processor() or "?"
-    return f"{os.cpu_count()} CPUs (nproc), {cpu}; {platform.system()} {platform.release()}; Python {platform.python_version()}"
+    try:
+        load = "load average %.1f at start (other jobs share the machine: times are indicative)" % os.getloadavg()[0]
+    except (OSError, AttributeError):
+        load = "load average unknown"
+    return (f"{os.cpu_count()} CPUs (nproc), {cpu}; {platform.system()} {platform.release()}; "
+            f"Python {platform.python_version()}; {load}")
 
 
 def build(shared: Path) -> str:
