@@ -137,7 +137,7 @@ def _eval(args: argparse.Namespace) -> int:
         text = report.dumps(report.corpus_json(result, args.worst)) if args.json else report.corpus_text(result, args.worst)
     else:
         gold = load_gold(GoldRef("", Path(args.gold), args.gold_format, args.gold_page), options)
-        score = score_pages(load_page(args.output), gold)
+        score = score_pages(load_page(args.output, page=args.page), gold)
         text = report.dumps(report.page_json(score, args.worst)) if args.json else report.page_text(score, args.worst)
     write_stdout(text)
     return EXIT_OK
@@ -201,6 +201,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="ground truth format: yaml (gold YAML/JSON, default), page (PAGE XML), mets (METS+ALTO)")
     ev.add_argument("--gold-page", type=int, default=1, metavar="N",
                     help="with --gold-format mets: which page of the issue (1-based, default 1)")
+    ev.add_argument("--page", type=int, metavar="N",
+                    help="when OUTPUT is a JSON array of pages (a multi-page input): which one, 1-based")
     ev.add_argument("--map", action="append", metavar="TYPE=SCHEMA_TYPE",
                     help="with --gold-format page: read a region type as a schema type (repeatable)")
     ev.add_argument("--worst", type=int, default=10, metavar="N", help="list the N worst gold blocks (default 10)")

@@ -70,3 +70,13 @@ def test_eval_help_has_examples(capsys):
         main(["eval", "--help"])
     out = capsys.readouterr().out
     assert "examples:" in out and "--gold-format page" in out
+
+
+def test_eval_picks_a_page_of_a_multi_page_output(seed_output, tmp_path, capsys):
+    page = json.loads(seed_output.read_text(encoding="utf-8"))
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps([{"articles": [], "blocks": []}, page]), encoding="utf-8")
+    assert main(["eval", str(many), str(SEED_GOLD)]) == 1
+    assert "holds 2 pages" in capsys.readouterr().err
+    assert main(["eval", str(many), str(SEED_GOLD), "--page", "2", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["text_recall"] > 0.9

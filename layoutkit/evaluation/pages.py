@@ -103,8 +103,11 @@ def page_from_model(page: Any, *, name: Optional[str] = None) -> EvalPage:
     return EvalPage(tuple(blocks), len(page.articles), None, name)
 
 
-def load_page(path: "str | Path", *, name: Optional[str] = None) -> EvalPage:
-    """Read a page from JSON (``.json``) or YAML (anything else): output or gold."""
+def load_page(path: "str | Path", *, name: Optional[str] = None, page: Optional[int] = None) -> EvalPage:
+    """Read a page from JSON (``.json``) or YAML (anything else): output or gold.
+
+    ``layoutkit convert`` writes a JSON array for a multi-page input: ``page`` (1-based)
+    picks one; an array of one page needs no ``page``."""
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
@@ -120,4 +123,11 @@ def load_page(path: "str | Path", *, name: Optional[str] = None) -> EvalPage:
         problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"not valid {'JSON' if p.suffix.lower() == '.json' else 'YAML'}: {problem}",
                          path=str(path)) from None
+    if isinstance(data, list):
+        if page is None and len(data) != 1:
+            raise InputError(f"holds {len(data)} pages: say which one (--page N)", path=str(path))
+        index = (page or 1) - 1
+        if not 0 <= index < len(data):
+            raise InputError(f"holds {len(data)} pages, no page {page}", path=str(path))
+        data = data[index]
     return page_from_mapping(data, name=name, path=str(path))
