@@ -189,9 +189,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="only page N (1-based) of a multi-page input; default: all pages (JSON: a list)")
     conv.set_defaults(func=_convert)
     ev = sub.add_parser("eval", help="score output JSON against ground truth",
-                        description="Score reconstructed pages (layoutkit JSON) against ground truth: gold YAML, "
-                                    "PAGE XML or METS/ALTO. Prints the metrics, block F1 per type, a confusion "
-                                    "table of types and the worst blocks.",
+                        description="Score reconstructed pages (layoutkit JSON) against ground truth: gold YAML,\n"
+                                    "PAGE XML or METS/ALTO. Prints the metrics, block F1 per type, a confusion\n"
+                                    "table of types and the worst blocks (docs/evaluation.md).",
                         epilog=EVAL_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     ev.add_argument("output", help="output JSON, or with --dir a folder of NAME.json")
     ev.add_argument("gold", help="ground truth file, or with --dir a folder of them")
