@@ -75,6 +75,12 @@ class ReflowParams:
     dedupe_fake_bold: bool = True
     #: Join a paragraph cut by a blank line when it runs on (column or text-box break).
     repair_blank_breaks: bool = True
+    #: Decide Latin line-end hyphens with the page's vocabulary (``dehyphenate``); when
+    #: False, page vocabulary is not consulted and only the rules apply.
+    dehyphenate: bool = True
+    #: Extra known words (any case) for dehyphenation, e.g. read from a word list with
+    #: ``dehyphenate.read_wordlist``: ``Har``/``bor`` joins when ``harbor`` is among them.
+    extra_words: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         _check_range(self, "indent_min", 0.0, 10.0)

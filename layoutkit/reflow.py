@@ -32,15 +32,12 @@ from typing import Optional, Sequence
 import regex
 
 from .columns import ShapedLine, TextRegion
+from .dehyphenate import HYPHENS, Lexicon, decide
 from .model import BBox, Paragraph
 from .params import ReflowParams
 from .profile import Profile
 from .textwidth import is_cjk
 
-#: Characters that end a line with a hyphenated word in Latin text: hyphen-minus, the
-#: Fraktur double hyphen U+2E17, the not sign OCR reads for it, U+2010, soft hyphen, and
-#: ``=`` (Fraktur OCR).
-HYPHENS = "-\u2e17\u00ac\u2010\u00ad="
 _CJK_PUNCT = set("，。、；：？！“”‘’「」『』（）《》〈〉【】…—·％")
 _OPEN_QUOTES = "“‘「『（《〈【([\"'"
 _CLOSERS = "”’」』）》〉】)]\"'"
@@ -138,14 +135,31 @@ def ends_sentence(text: str, profile: Profile) -> bool:
     return t[i] in profile.terminal_punctuation and t[i] not in _CLOSERS or t[-1] in ".!?。！？…"
 
 
+def ends_with_word_hyphen(text: str) -> bool:
+    """True when a Latin line ends with a hyphen mark right after a letter (``unter⸗``)."""
+    t = text.rstrip()
+    return len(t) >= 2 and t[-1] in HYPHENS and t[-2].isalpha() and not _is_cjkish(t[-2])
+
+
+def hyphen_continues(prev_text: str, text: str) -> bool:
+    """A line ending in a word hyphen followed by a lowercase continuation is one word
+    broken across lines: no paragraph may end between them."""
+    t = text.lstrip()
+    return ends_with_word_hyphen(prev_text) and bool(t) and t[0].islower()
+
+
 def standalone(text: str, profile: Profile) -> bool:
     """Lines the profile recognises as whole blocks (bylines, credits, page headers,
     decks) never run on into the next text box."""
     return len(text) <= 80 and any(profile.match(k, text) for k in ("byline", "credit", "header", "deck", "author_note"))
 
 
-def join_texts(parts: Sequence[str], reasons: list[str]) -> str:
-    """Join hard-wrapped line texts into one paragraph text."""
+def join_texts(parts: Sequence[str], reasons: list[str], lexicon: Optional[Lexicon] = None) -> str:
+    """Join hard-wrapped line texts into one paragraph text.
+
+    Latin line ends go through ``dehyphenate.decide`` (page-vocabulary evidence first,
+    then rules; each decision lands in ``reasons``); CJK joins add no space.
+    """
     out = ""
     for part in parts:
         if not part:
@@ -154,6 +168,17 @@ def join_texts(parts: Sequence[str], reasons: list[str]) -> str:
             out = part
             continue
         a, b = out[-1], part[0]
+        latin = not _is_cjkish(b) and not (len(out) >= 2 and _is_cjkish(out[-2])) and not _is_cjkish(a)
+        if latin:
+            j = decide(out, part, lexicon)
+            if j.reason:
+                reasons.append(j.reason)
+            if j.joined:
+                out = (out[:-1] if a in HYPHENS else out) + part
+                continue
+            if j.keep_hyphen:
+                out = out + j.sep + part
+                continue
         if a in HYPHENS and len(out) >= 2 and out[-2].isalpha() and b.islower():
             reasons.append(f"basic-dehyphenation: {out.split()[-1]}+{part.split()[0]}")
             out = out[:-1] + part
@@ -197,7 +222,8 @@ class _Measure:
         return self.width is not None and self.params.indent_min <= d <= self.params.indent_max and d > self.tol * 0.75
 
 
-def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParams) -> list[Paragraph]:
+def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParams,
+                       lexicon: Optional[Lexicon] = None) -> list[Paragraph]:
     cjk = sum(s.shape.cjk for s in region.lines) / max(1, len(region.lines)) >= 0.3
     m = _Measure(region.width, params, cjk)
     paras: list[_Building] = []
@@ -234,6 +260,10 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
                     brk = "short-line-break"
             elif ends_sentence(prev_text, profile) and m.indent_short(s):
                 brk = "indent-break"
+            if brk and not cjk and hyphen_continues(prev_text, text):
+                # ``unter⸗`` / ``zeichneten``: a word broken across the lines, never a paragraph end
+                cur.reasons.append(f"hyphen-continues: no {brk} inside a hyphenated word")
+                brk = None
             if brk:
                 paras.append(cur)
                 cur = _Building(starts_fresh=True)
@@ -246,14 +276,15 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
     out = []
     for b in paras:
         reasons = list(b.reasons)
-        text = join_texts(b.texts, reasons)
+        text = join_texts(b.texts, reasons, lexicon)
         last = b.lines[-1]
         # A paragraph runs on when its last line is full and ends no sentence, or when its
         # only line is an indented first line that ends no sentence: an indented line is a
         # paragraph's start, and a paragraph does not end without punctuation.
         title_line = len(b.lines) == 1 and (m.deficit(last) > params.indent_max or standalone(text, profile))
         runs_on = region.width is not None and not ends_sentence(b.texts[-1], profile) and not title_line and (
-            cjk or m.full(last) or (len(b.lines) == 1 and b.starts_fresh and m.indent_short(last)))
+            cjk or m.full(last) or (len(b.lines) == 1 and b.starts_fresh and m.indent_short(last))
+            or (not cjk and ends_with_word_hyphen(b.texts[-1])))
         out.append(Paragraph(
             text=text, lines=tuple(s.line for s in b.lines), region_width=region.width or 0.0,
             region_index=region.index, starts_fresh=b.starts_fresh, runs_on=runs_on,
@@ -278,8 +309,11 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
     fams: list[Optional[float]] = []
     widths: list[Optional[float]] = []
     last_full: list[bool] = []
+    # The page's own words decide hyphenation (``dehyphenate``): built once, from every line.
+    lexicon = Lexicon.build((s.line.text for r in regions for s in r.lines), params.extra_words) \
+        if params.dehyphenate else None
     for region in regions:
-        rp = _region_paragraphs(region, profile, params)
+        rp = _region_paragraphs(region, profile, params, lexicon)
         if not rp:
             continue
         first = rp[0]
@@ -290,7 +324,7 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             # with a full line (a new paragraph would open indented).
             if prev.runs_on or (last_full[-1] and not first.starts_fresh):
                 reasons = list(prev.reasons) + ["blank-line-repair: joined across a text-box break"]
-                text = join_texts([prev.text, first.text], reasons)
+                text = join_texts([prev.text, first.text], reasons, lexicon)
                 reasons.extend(r for r in first.reasons)
                 paras[-1] = replace(prev, text=text, lines=prev.lines + first.lines,
                                     runs_on=first.runs_on, reasons=tuple(reasons),
