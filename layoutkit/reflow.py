@@ -141,6 +141,12 @@ def ends_with_word_hyphen(text: str) -> bool:
     return len(t) >= 2 and t[-1] in HYPHENS and t[-2].isalpha() and not _is_cjkish(t[-2])
 
 
+def latin_continuation(text: str) -> bool:
+    """A Latin line that opens with a lowercase letter continues a sentence."""
+    t = text.lstrip()
+    return bool(t) and t[0].islower() and not _is_cjkish(t[0])
+
+
 def hyphen_continues(prev_text: str, text: str) -> bool:
     """A line ending in a word hyphen followed by a lowercase continuation is one word
     broken across lines: no paragraph may end between them."""
@@ -255,6 +261,10 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
                 elif cjk and not ends_sentence(prev_text, profile):
                     # CJK paragraphs end with punctuation; a short line without it is a
                     # narrowed stretch of the column (a wrap around a picture), not an end.
+                    pass
+                elif not cjk and not ends_sentence(prev_text, profile) and latin_continuation(text):
+                    # Latin: proportional type makes short-looking lines common; a line that
+                    # ends no sentence followed by a lowercase one is the same sentence.
                     pass
                 else:
                     brk = "short-line-break"
