@@ -147,6 +147,16 @@ def latin_continuation(text: str) -> bool:
     return bool(t) and t[0].islower() and not _is_cjkish(t[0])
 
 
+_FIGURE = regex.compile(r"\d[\d.,/]*")
+
+
+def table_rows(prev_text: str, text: str) -> bool:
+    """Two consecutive Latin lines that both carry figures and neither opens with a
+    section sign or ends with a colon are rows of one table, not paragraphs."""
+    return all(_FIGURE.search(t) and not t.lstrip().startswith("§") and not t.rstrip().endswith(":")
+               for t in (prev_text, text))
+
+
 def hyphen_continues(prev_text: str, text: str) -> bool:
     """A line ending in a word hyphen followed by a lowercase continuation is one word
     broken across lines: no paragraph may end between them."""
@@ -249,7 +259,9 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
             prev_text = cur.texts[-1]
             brk: Optional[str] = None
             if region.width is None:
-                if not (prev_text and prev_text[-1] in HYPHENS):
+                if not (prev_text and prev_text[-1] in HYPHENS) and (cjk or ends_sentence(prev_text, profile)):
+                    # CJK title lines are separate titles; a Latin title wraps over lines
+                    # (``MÉLINE CONSTITUE UN`` / ``MINISTERE``) and ends at a sentence end.
                     brk = "title-material-line"
             elif not m.full(prev):
                 first = len(cur.lines) == 1
@@ -270,6 +282,10 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
                     brk = "short-line-break"
             elif ends_sentence(prev_text, profile) and m.indent_short(s):
                 brk = "indent-break"
+            if brk and not cjk and table_rows(prev_text, text):
+                # figures in column after column (stock lists, results): one table block
+                cur.reasons.append(f"table-rows: no {brk} between two lines of figures")
+                brk = None
             if brk and not cjk and hyphen_continues(prev_text, text):
                 # ``unter⸗`` / ``zeichneten``: a word broken across the lines, never a paragraph end
                 cur.reasons.append(f"hyphen-continues: no {brk} inside a hyphenated word")
