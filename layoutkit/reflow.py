@@ -238,8 +238,18 @@ class _Measure:
         return self.width is not None and self.params.indent_min <= d <= self.params.indent_max and d > self.tol * 0.75
 
 
+def strong_latin_break(prev: ShapedLine, prev_text: str, text: str, width: float, profile: Profile,
+                       params: ReflowParams) -> bool:
+    """Evidence enough to end a Latin paragraph inside a text box: the previous line is
+    very short (below ``params.latin_break_ratio`` of the measure: a paragraph's last
+    line, ``Anwendung.``, or a heading, ``§. 2.``), or the next line opens with a dateline
+    (``Hamburg, 15. Jan.``), or the previous line is a profile heading."""
+    return (prev.shape.ems < params.latin_break_ratio * width or bool(profile.match("dateline", text))
+            or bool(profile.match("heading", prev_text)))
+
+
 def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParams,
-                       lexicon: Optional[Lexicon] = None) -> list[Paragraph]:
+                       lexicon: Optional[Lexicon] = None, chunked: bool = False) -> list[Paragraph]:
     cjk = sum(s.shape.cjk for s in region.lines) / max(1, len(region.lines)) >= 0.3
     m = _Measure(region.width, params, cjk)
     paras: list[_Building] = []
@@ -282,6 +292,12 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
                     brk = "short-line-break"
             elif ends_sentence(prev_text, profile) and m.indent_short(s):
                 brk = "indent-break"
+            if brk and not cjk and chunked and region.width and brk != "title-material-line" \
+                    and not strong_latin_break(prev, prev_text, text, region.width, profile, params):
+                # Latin text boxes cut by blank lines are the extractor's blocks; inside one,
+                # proportional type makes width evidence weak: split only on strong evidence.
+                cur.reasons.append(f"weak-break-in-text-box: no {brk}")
+                brk = None
             if brk and not cjk and table_rows(prev_text, text):
                 # figures in column after column (stock lists, results): one table block
                 cur.reasons.append(f"table-rows: no {brk} between two lines of figures")
@@ -338,8 +354,10 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
     # The page's own words decide hyphenation (``dehyphenate``): built once, from every line.
     lexicon = Lexicon.build((s.line.text for r in regions for s in r.lines), params.extra_words) \
         if params.dehyphenate else None
+    # Blank lines cut the page into text boxes (a flat text has none: one region).
+    chunked = len(regions) >= 3
     for region in regions:
-        rp = _region_paragraphs(region, profile, params, lexicon)
+        rp = _region_paragraphs(region, profile, params, lexicon, chunked)
         if not rp:
             continue
         first = rp[0]
