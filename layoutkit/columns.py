@@ -44,6 +44,8 @@ class TextRegion:
     family: Optional[float]
     index: int
     reasons: tuple[str, ...] = ()
+    #: True for vertical text extracted one character per line (a vertical CJK title).
+    vertical: bool = False
 
     def to_region(self) -> Region:
         return Region(lines=tuple(s.line for s in self.lines), width=self.width or 0.0,
@@ -112,6 +114,39 @@ def _family_of(w: float, families: Sequence[tuple[float, float, float]]) -> floa
     return min(families, key=lambda f: min(abs(w - f[1]), abs(w - f[2])))[0]
 
 
+_SENTENCE_END = ".!?。！？…;；:：”’」』)）\"'»"
+
+
+def _drop_title_families(families, chunks, measured, reliable):  # type: ignore[no-untyped-def]
+    """Drop families made of title boxes: narrow boxes of tracked title text (People's
+    Daily sets intertitles in 10-em boxes) have a measure of their own, but a body column's
+    boxes end sentences and a title family's boxes (all short) almost never do."""
+    keep = []
+    for name, lo, hi in families:
+        members = [k for k in range(len(chunks)) if reliable(k) and lo <= (measured[k][0] or -1) <= hi]
+        if not members:
+            keep.append((name, lo, hi))
+            continue
+        lines = sum(len(chunks[k]) for k in members) / len(members)
+        ends = sum(1 for k in members if chunks[k][-1].line.text.rstrip()[-1:] in _SENTENCE_END) / len(members)
+        if lines <= 4.5 and ends < 0.3:
+            continue
+        keep.append((name, lo, hi))
+    return keep
+
+
+def is_vertical(chunk: Sequence[ShapedLine]) -> bool:
+    """A chunk of two or more lines holding one CJK character each is vertical text (a
+    title set top to bottom), which an extractor emits one character per line."""
+    if len(chunk) < 2:
+        return False
+    for s in chunk:
+        t = s.line.text.strip()
+        if len(t) != 1 or s.shape.cjk < 1.0:
+            return False
+    return True
+
+
 def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share: float = 0.6) -> list[TextRegion]:
     """Cut the line stream at blank lines and give every chunk its measure and family."""
     chunks: list[list[ShapedLine]] = []
@@ -134,6 +169,7 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
         return w is not None and n >= need and n >= 0.4 * len(chunks[k])
 
     families = _families([measured[k] for k in range(len(chunks)) if reliable(k)], params)  # type: ignore[misc]
+    families = _drop_title_families(families, chunks, measured, reliable)
     regions: list[TextRegion] = []
     prev_family: Optional[float] = None
     for i, chunk in enumerate(chunks):
@@ -141,7 +177,11 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
         shapes = shapes_of[i]
         family: Optional[float] = None
         width: Optional[float] = None
-        if reliable(i) and w is not None:
+        if is_vertical(chunk):
+            regions.append(TextRegion(lines=tuple(chunk), width=None, family=None, index=i, vertical=True,
+                                      reasons=("vertical-text: one character per line",)))
+            continue
+        if reliable(i) and w is not None and families:  # every family may be a title family
             family = _family_of(w, families)
             width = w
             why = f"measure {w:g} em from {n} lines; column family {family:g} em"

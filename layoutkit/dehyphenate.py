@@ -160,41 +160,41 @@ def decide(left_text: str, right_text: str, lexicon: Optional[Lexicon]) -> Join:
         if not before or not _is_latin_letter(before) or not frag:
             if a in "=\u00ac" or (before and not before.isspace() and before.isdigit()):
                 # ``1887-``/``88``, ``=``: written as printed, no space
-                return Join(False, True, "", f"dehyphenate: keep {left_text.split()[-1]}+{right_text.split()[0]} "
+                return Join(False, True, "", f"dehyphenation: keep {left_text.split()[-1]}+{right_text.split()[0]} "
                                              "(not-a-word-break: no letter before the hyphen)")
             return plain
         cont_m = _LETTERS.match(right_text)
         if not cont_m:
-            return Join(False, True, "", f"dehyphenate: keep {frag}{a}+{right_text.split()[0]} "
+            return Join(False, True, "", f"dehyphenation: keep {frag}{a}+{right_text.split()[0]} "
                                          "(not-a-word-break: continuation opens with no letter)")
         cont = cont_m.group(0)
         shown = f"{frag}{a}+{cont}"
         next_word = right_text.split()[0]
         if fold(next_word.rstrip(".,;:")) in SUSPENSION_WORDS and cont == next_word.rstrip(".,;:"):
-            return Join(False, True, " ", f"dehyphenate: keep {shown} (suspended-hyphen before a conjunction)")
+            return Join(False, True, " ", f"dehyphenation: keep {shown} (suspended-hyphen before a conjunction)")
         if a == "\u00ad":  # a soft hyphen is never printed: always a break inside a word
-            return Join(True, False, "", f"dehyphenate: join {shown} (soft-hyphen)")
+            return Join(True, False, "", f"dehyphenation: join {shown} (soft-hyphen)")
         if lexicon is not None:
             n_joined = lexicon.joined(frag + cont)
             n_hyph = lexicon.hyphenated(frag, cont)
             if n_joined > n_hyph:
-                return Join(True, False, "", f"dehyphenate: join {shown} (page-vocabulary: "
+                return Join(True, False, "", f"dehyphenation: join {shown} (page-vocabulary: "
                                              f"{frag + cont!r} x{n_joined}, hyphenated x{n_hyph})")
             if n_hyph > n_joined:
-                return Join(False, True, "", f"dehyphenate: keep {shown} (page-vocabulary: "
+                return Join(False, True, "", f"dehyphenation: keep {shown} (page-vocabulary: "
                                              f"hyphenated x{n_hyph}, joined x{n_joined})")
         if cont[0].islower():
-            return Join(True, False, "", f"dehyphenate: join {shown} (lowercase-continuation)")
+            return Join(True, False, "", f"dehyphenation: join {shown} (lowercase-continuation)")
         if len(frag) >= 2 and frag.isupper() and cont.isupper():
-            return Join(True, False, "", f"dehyphenate: join {shown} (all-caps-continuation)")
-        return Join(False, True, "", f"dehyphenate: keep {shown} (capitalized-continuation)")
+            return Join(True, False, "", f"dehyphenation: join {shown} (all-caps-continuation)")
+        return Join(False, True, "", f"dehyphenation: keep {shown} (capitalized-continuation)")
     if lexicon is not None and _is_latin_letter(a) and _is_latin_letter(right_text[0]):
         frag_m = _TRAILING_LETTERS.search(left_text)
         cont_m = _LETTERS.match(right_text)
         frag = frag_m.group(0) if frag_m else ""
         cont = cont_m.group(0) if cont_m else ""
         if frag and cont and dropped_hyphen(frag, cont, lexicon):
-            return Join(True, False, "", f"dehyphenate: join {frag}+{cont} (dropped-hyphen: page-vocabulary "
+            return Join(True, False, "", f"dehyphenation: join {frag}+{cont} (dropped-hyphen: page-vocabulary "
                                          f"{frag + cont!r} x{lexicon.joined(frag + cont)})")
     return plain
 

@@ -255,13 +255,17 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
     paras: list[_Building] = []
     cur: Optional[_Building] = None
     for idx, s in enumerate(region.lines):
-        clean = clean_line(s.line.text, s.shape.letterspaced)
-        text, removed = clean.text, list(clean.removed)
+        raw = " ".join(s.line.text.split())
+        removed: list[str] = []
         title_like = region.width is None or m.deficit(s) > params.indent_max
         if params.dedupe_fake_bold and title_like and not s.shape.letterspaced:
-            fb = dedupe_fake_bold(text)
-            text = fb.text
+            # before justification spaces go: the doubled tokens are space-separated
+            fb = dedupe_fake_bold(raw)
+            raw = fb.text
             removed.extend(fb.removed)
+        clean = clean_line(raw, s.shape.letterspaced)
+        text = clean.text
+        removed[:0] = clean.removed
         if cur is None:
             cur = _Building(starts_fresh=region.width is None or not m.full(s))
         else:
@@ -269,9 +273,13 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
             prev_text = cur.texts[-1]
             brk: Optional[str] = None
             if region.width is None:
-                if not (prev_text and prev_text[-1] in HYPHENS) and (cjk or ends_sentence(prev_text, profile)):
-                    # CJK title lines are separate titles; a Latin title wraps over lines
-                    # (``MÉLINE CONSTITUE UN`` / ``MINISTERE``) and ends at a sentence end.
+                # In title material each line is its own item (title, kicker, byline),
+                # unless the line is letter-spaced: tracked title text that fills its
+                # narrow box and wraps, so the title goes on in the next line. A Latin
+                # title wraps over lines (``MÉLINE CONSTITUE UN`` / ``MINISTERE``) and
+                # ends at a sentence end.
+                if not (prev_text and prev_text[-1] in HYPHENS) and not prev.shape.letterspaced \
+                        and (cjk or ends_sentence(prev_text, profile)):
                     brk = "title-material-line"
             elif not m.full(prev):
                 first = len(cur.lines) == 1
@@ -316,6 +324,7 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
     if cur is not None:
         paras.append(cur)
     out = []
+    alone = len(paras) == 1
     for b in paras:
         reasons = list(b.reasons)
         text = join_texts(b.texts, reasons, lexicon)
@@ -331,6 +340,7 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
             text=text, lines=tuple(s.line for s in b.lines), region_width=region.width or 0.0,
             region_index=region.index, starts_fresh=b.starts_fresh, runs_on=runs_on,
             reasons=tuple(reasons), bbox=BBox.union_all([s.line.bbox for s in b.lines]),
+            whole_region=alone,
         ))
     return out
 
@@ -345,41 +355,241 @@ class Flow:
     widths: tuple[Optional[float], ...]
 
 
+def _maybe_continuation(box: "_Box") -> bool:
+    """A head line whose indent deficit is within measurement noise of a full line."""
+    first = box.paras[0]
+    width = box.region.width
+    if width is None:
+        return False
+    from .measure import shape
+
+    s = shape(first.lines[0].text)
+    return s.letterspaced or width - s.ems <= 2.0
+
+
+@dataclass
+class _Box:
+    """One region's paragraphs while boxes are being linked into chains."""
+
+    region: TextRegion
+    paras: list[Paragraph]
+    last_full: bool
+    cjk: bool
+    prev: Optional[int] = None
+    next: Optional[int] = None
+    link_reason: str = ""
+
+
+def _vertical_paragraph(region: TextRegion) -> Paragraph:
+    text = "".join(s.line.text.strip() for s in region.lines)
+    return Paragraph(text=text, lines=tuple(s.line for s in region.lines), region_width=0.0,
+                     region_index=region.index, starts_fresh=True, runs_on=False,
+                     reasons=("vertical-text: one character per line, read top to bottom",),
+                     bbox=BBox.union_all([s.line.bbox for s in region.lines]))
+
+
+class _Vocabulary:
+    """Character n-gram counts of the whole page, the evidence for where a paragraph
+    that runs on continues: the characters around a right junction form words that the
+    page uses elsewhere."""
+
+    def __init__(self, texts: Sequence[str]):
+        self.counts: dict[str, int] = {}
+        for t in texts:
+            t = "".join(t.split())
+            for n in (2, 3):
+                for i in range(len(t) - n + 1):
+                    g = t[i:i + n]
+                    self.counts[g] = self.counts.get(g, 0) + 1
+
+    def junction(self, tail: str, head: str) -> float:
+        import math
+
+        a = "".join(tail.split())[-2:]
+        b = "".join(head.split())[:2]
+        if not a or not b:
+            return 0.0
+        grams = [a[-1:] + b[:1], a[-2:] + b[:1], a[-1:] + b[:2]]
+        return sum(math.log1p(self.counts.get(g, 0)) for g in grams if len(g) >= 2)
+
+
+_OPENERS = {"（": "）", "(": ")", "“": "”", "《": "》", "〈": "〉", "「": "」", "【": "】"}
+
+
+def unclosed(text: str) -> Optional[str]:
+    """The closing bracket or quote an unbalanced opening in ``text`` waits for, if any."""
+    stack: list[str] = []
+    closers = set(_OPENERS.values())
+    for ch in text:
+        if ch in _OPENERS:
+            stack.append(_OPENERS[ch])
+        elif ch in closers and stack and stack[-1] == ch:
+            stack.pop()
+    return stack[-1] if stack else None
+
+
+def _closes(head: str, closer: str) -> bool:
+    """Does ``head`` close ``closer`` before opening anything of the same kind?"""
+    opener = next(o for o, c in _OPENERS.items() if c == closer)
+    for ch in head:
+        if ch == closer:
+            return True
+        if ch == opener:
+            return False
+    return False
+
+
+def _link_score(i: int, j: int, boxes: list["_Box"], vocab: _Vocabulary, profile: Profile) -> float:
+    """How likely box j continues box i's last paragraph (higher is likelier)."""
+    a, b = boxes[i], boxes[j]
+    tail, head = a.paras[-1], b.paras[0]
+    score = vocab.junction(tail.text, head.text)
+    if a.region.family is not None and a.region.family == b.region.family:
+        score += 2.0
+    closer = unclosed(tail.text)
+    if closer is not None:
+        score += 3.0 if _closes(head.text, closer) else -1.0
+    if profile.match("continuation_start", head.text.lstrip()):
+        score += 3.0
+    elif head.starts_fresh:
+        score -= 1.0  # looks indented, though measurement noise is an em or so
+    d = j - i
+    score -= 0.05 * d if d > 0 else 0.5 + 0.1 * -d
+    if d == 1:
+        score += 1.0  # the extractor's own order is evidence too
+    return score
+
+
+def _chain_has(boxes: list["_Box"], start: int, target: int) -> bool:
+    k: Optional[int] = start
+    seen = 0
+    while k is not None and seen <= len(boxes):
+        if k == target:
+            return True
+        k = boxes[k].next
+        seen += 1
+    return False
+
+
 def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams) -> Flow:
-    """Paragraphs of every region, with blank-line breaks repaired."""
-    paras: list[Paragraph] = []
-    fams: list[Optional[float]] = []
-    widths: list[Optional[float]] = []
-    last_full: list[bool] = []
+    """Paragraphs of every region, with paragraphs cut by box breaks joined again.
+
+    Boxes are linked into chains (box i's last paragraph continues in box j's first):
+
+    1. ``blank-line-repair``: the next box of the same column family continues a paragraph
+       that runs on, or one ending a sentence on a full line when the next box opens with
+       a full (unindented) line;
+    2. ``continuation-search`` (CJK text, whose paragraphs always end with punctuation, so a
+       missing end is reliable): a paragraph that still runs on continues in the box, anywhere
+       on the page, that opens with a continuation line and best fits — same column family,
+       characters across the junction that form n-grams the page uses elsewhere, nearness in
+       the stream. Extractors such as pdfminer emit boxes roughly top to bottom across
+       columns, so a paragraph's continuation often comes earlier or much later;
+    3. a paragraph left running on joins the next box of its family (measurement noise can
+       make a continuation line look indented).
+
+    Chains are emitted at the stream position of their earliest box: an extractor emits the
+    top of a column early, and a chain's earliest box is where its text sits highest.
+    """
+    boxes: list[_Box] = []
     # The page's own words decide hyphenation (``dehyphenate``): built once, from every line.
     lexicon = Lexicon.build((s.line.text for r in regions for s in r.lines), params.extra_words) \
         if params.dehyphenate else None
     # Blank lines cut the page into text boxes (a flat text has none: one region).
     chunked = len(regions) >= 3
     for region in regions:
-        rp = _region_paragraphs(region, profile, params, lexicon, chunked)
+        if region.vertical:
+            rp = [_vertical_paragraph(region)]
+        else:
+            rp = _region_paragraphs(region, profile, params, lexicon, chunked)
         if not rp:
             continue
-        first = rp[0]
-        if params.repair_blank_breaks and paras and region.family is not None and fams[-1] == region.family:
-            prev = paras[-1]
-            # A paragraph that runs on continues in the next box of its column family; one
-            # that ends a sentence on a full line continues only if the next box opens
-            # with a full line (a new paragraph would open indented).
-            if prev.runs_on or (last_full[-1] and not first.starts_fresh):
-                reasons = list(prev.reasons) + ["blank-line-repair: joined across a text-box break"]
-                text = join_texts([prev.text, first.text], reasons, lexicon)
-                reasons.extend(r for r in first.reasons)
-                paras[-1] = replace(prev, text=text, lines=prev.lines + first.lines,
-                                    runs_on=first.runs_on, reasons=tuple(reasons),
-                                    bbox=BBox.union_all([prev.bbox, first.bbox]))
-                last_full[-1] = _last_full(first, region, params)
-                rp = rp[1:]
+        cjk = sum(sl.shape.cjk for sl in region.lines) / max(1, len(region.lines)) >= 0.3
+        boxes.append(_Box(region, rp, _last_full(rp[-1], region, params), cjk))
+
+    def link(i: int, j: int, why: str) -> None:
+        boxes[i].next = j
+        boxes[j].prev = i
+        boxes[j].link_reason = why
+
+    def linkable(i: int, j: int) -> bool:
+        return boxes[i].next is None and boxes[j].prev is None and i != j and not _chain_has(boxes, j, i)
+
+    if params.repair_blank_breaks:
+        for i in range(len(boxes) - 1):
+            a, b = boxes[i], boxes[i + 1]
+            if a.region.family is None or a.region.family != b.region.family or b.region.vertical:
+                continue
+            tail, head = a.paras[-1], b.paras[0]
+            if (tail.runs_on and not head.starts_fresh) or (a.last_full and not head.starts_fresh
+                                                             and not tail.runs_on):
+                link(i, i + 1, "blank-line-repair: joined across a text-box break")
+        vocab = _Vocabulary([p.text for bx in boxes for p in bx.paras])
+        pairs = []
+        for i, a in enumerate(boxes):
+            if a.next is not None or not a.paras[-1].runs_on or not a.cjk:
+                continue
+            closer = unclosed(a.paras[-1].text)
+            for j, b in enumerate(boxes):
+                if j == i or b.prev is not None or b.region.vertical:
+                    continue
+                head = b.paras[0]
+                if b.region.width is None:
+                    # a title-material box continues a paragraph only by closing its bracket
+                    if not (closer and _closes(head.text, closer)):
+                        continue
+                elif head.starts_fresh and not _maybe_continuation(b) \
+                        and not profile.match("continuation_start", head.text.lstrip()):
+                    continue
+                if True:
+                    pairs.append((_link_score(i, j, boxes, vocab, profile), i, j))
+        for _, i, j in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])):
+            if linkable(i, j):
+                link(i, j, "continuation-search: the paragraph ran on into this box")
+        for i in range(len(boxes) - 1):
+            a, b = boxes[i], boxes[i + 1]
+            if a.paras[-1].runs_on and a.region.family is not None and a.region.family == b.region.family \
+                    and linkable(i, i + 1):
+                link(i, i + 1, "blank-line-repair: joined across a text-box break")
+
+    # emit chains at the position of their earliest box
+    order: list[int] = []
+    done = [False] * len(boxes)
+    starts = {}
+    for i, bx in enumerate(boxes):
+        if bx.prev is None:
+            members = []
+            k: Optional[int] = i
+            while k is not None and not done[k]:
+                members.append(k)
+                done[k] = True
+                k = boxes[k].next
+            starts[min(members)] = members
+    for i in range(len(boxes)):  # boxes left over (only in a cycle, which linking forbids)
+        if not done[i]:
+            starts[i] = [i]
+    for key in sorted(starts):
+        order.extend(starts[key])
+
+    paras: list[Paragraph] = []
+    fams: list[Optional[float]] = []
+    widths: list[Optional[float]] = []
+    for k in order:
+        bx = boxes[k]
+        rp = list(bx.paras)
+        if bx.prev is not None and paras:
+            prev, first = paras[-1], rp[0]
+            reasons = list(prev.reasons) + [bx.link_reason]
+            text = join_texts([prev.text, first.text], reasons, lexicon)
+            reasons.extend(first.reasons)
+            paras[-1] = replace(prev, text=text, lines=prev.lines + first.lines, runs_on=first.runs_on,
+                                reasons=tuple(reasons), bbox=BBox.union_all([prev.bbox, first.bbox]),
+                                whole_region=False)
+            rp = rp[1:]
         for p in rp:
             paras.append(p)
-            fams.append(region.family)
-            widths.append(region.width)
-            last_full.append(_last_full(p, region, params))
+            fams.append(bx.region.family)
+            widths.append(bx.region.width)
     return Flow(tuple(paras), tuple(fams), tuple(widths))
 
 

@@ -61,7 +61,8 @@ def _common_cjk_share(text: str) -> float:
     good = 0
     for ch in text:
         o = ord(ch)
-        if ch.isascii() or 0x4E00 <= o <= 0x9FA5 or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF:
+        if ch.isascii() or 0x4E00 <= o <= 0x9FA5 or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF \
+                or 0x2010 <= o <= 0x206F:
             good += 1
     return good / len(text)
 
@@ -123,7 +124,7 @@ def decode_bytes(data: bytes, *, path: Optional[str] = None, encoding: Optional[
         candidates.append((_common_cjk_share(text), name == "gb18030", name, text))
     if candidates:
         share, _, name, text = max(candidates)
-        if share > 0.9:
+        if share > 0.7:
             return DecodedText(text, name)
     try:
         return DecodedText(data.decode("cp1252"), "cp1252")
