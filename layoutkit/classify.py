@@ -130,6 +130,10 @@ def _second_pass(items: list[Typed], profile: Profile) -> list[Typed]:
     for i, t in enumerate(items):
         if t.hint != "title":
             continue
+        if profile.match("heading", t.text.strip()):
+            # ``heading-starts-item``: a profile heading (``Aegypten.``, ``HANDELSBERICHTEN.``)
+            # opens a new item of the page even between paragraphs of one column.
+            continue
         prev = items[i - 1] if i > 0 else None
         nxt = items[i + 1] if i + 1 < n else None
         if prev and nxt and _is_body(prev) and _is_body(nxt) and prev.family is not None \
