@@ -18,6 +18,7 @@ import regex
 
 from .measure import shape
 from .model import Paragraph
+from .noise import is_noise
 from .params import ClassifyParams
 from .profile import Profile
 from .reflow import Flow, ends_sentence
@@ -93,6 +94,9 @@ def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Ty
             continue
         if single and profile.match("byline", text):
             out.append(t.retype("byline", "byline-pattern"))
+            continue
+        if single and is_noise(text):
+            out.append(t.retype("other", "ocr-noise: no word-like text (noise.is_noise)"))
             continue
         if single and profile.match("jump", text) and len(text) < 60:
             out.append(t.retype("other", "jump-line-pattern", role="jump"))

@@ -82,6 +82,10 @@ class ReflowParams:
     #: only when it is shorter than this share of the measure (ratio); datelines and
     #: headings always split. Proportional type makes longer "short" lines unreliable.
     latin_break_ratio: float = 0.4
+    #: Take OCR noise lines (``noise.is_noise``) out of the Latin paragraph they interrupt
+    #: and emit them as their own block after it (``ocr-noise-line``). When False, a noise
+    #: line stays inside its paragraph (characters are never dropped either way).
+    noise_aside: bool = False
     #: Extra known words (any case) for dehyphenation, e.g. read from a word list with
     #: ``dehyphenate.read_wordlist``: ``Har``/``bor`` joins when ``harbor`` is among them.
     extra_words: frozenset[str] = frozenset()

@@ -33,6 +33,7 @@ import regex
 
 from .columns import ShapedLine, TextRegion
 from .dehyphenate import HYPHENS, Lexicon, decide
+from .noise import is_noise
 from .model import BBox, Paragraph
 from .params import ReflowParams
 from .profile import Profile
@@ -253,6 +254,7 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
     cjk = sum(s.shape.cjk for s in region.lines) / max(1, len(region.lines)) >= 0.3
     m = _Measure(region.width, params, cjk)
     paras: list[_Building] = []
+    aside: list[_Building] = []  # noise lines waiting for their paragraph to end
     cur: Optional[_Building] = None
     for idx, s in enumerate(region.lines):
         raw = " ".join(s.line.text.split())
@@ -266,6 +268,15 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
         clean = clean_line(raw, s.shape.letterspaced)
         text = clean.text
         removed[:0] = clean.removed
+        if cur is not None and not cjk and params.noise_aside and is_noise(text) and not _FIGURE.search(text):
+            # ``ocr-noise-line``: debris inside a paragraph does not end it; it becomes its
+            # own paragraph (typed ``other``), emitted after the one it interrupted.
+            junk = _Building(starts_fresh=True)
+            junk.lines.append(s)
+            junk.texts.append(text)
+            junk.reasons.extend(removed + ["ocr-noise-line: kept aside, the paragraph goes on"])
+            aside.append(junk)
+            continue
         if cur is None:
             cur = _Building(starts_fresh=region.width is None or not m.full(s))
         else:
@@ -316,6 +327,8 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
                 brk = None
             if brk:
                 paras.append(cur)
+                paras.extend(aside)
+                aside.clear()
                 cur = _Building(starts_fresh=True)
                 cur.reasons.append(brk)
         cur.lines.append(s)
@@ -323,6 +336,7 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
         cur.reasons.extend(removed)
     if cur is not None:
         paras.append(cur)
+    paras.extend(aside)
     out = []
     alone = len(paras) == 1
     for b in paras:
