@@ -70,7 +70,23 @@ def run_one(job: tuple[str, str, str]) -> tuple[str, dict | None, str]:
         return name, None, f"exit {code}: {err.getvalue().strip()}"
     scorer = _scorer()
     gold = scorer.load(CASES / f"{name}.gold.yaml")
-    return name, scorer.score(scorer.load(Path(out)), gold), ""
+    result = scorer.score(scorer.load(Path(out)), gold)
+    result["lost"] = lost_characters(Path(inp), Path(out))
+    return name, result, ""
+
+
+def lost_characters(inp: Path, out: Path) -> dict[str, int]:
+    """Input characters (not spaces) missing from the output, beyond line-end hyphens
+    (the only characters the pipeline may remove). Meaningful for text inputs."""
+    from collections import Counter
+
+    from layoutkit.dehyphenate import HYPHENS
+
+    page = json.loads(out.read_text(encoding="utf-8"))
+    texts = [b["text"] for a in page["articles"] for b in a["blocks"]] + [b["text"] for b in page["blocks"]]
+    have = Counter(c for c in "".join(texts) if not c.isspace())
+    need = Counter(c for c in inp.read_text(encoding="utf-8", errors="replace") if not c.isspace())
+    return {c: n for c, n in (need - have).items() if c not in HYPHENS}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         if r is None:
             print(f"{name:42s} {problem}")
             r = {k: 0.0 for k in METRICS}
-        flag = "  LOST CHARS" if r.get("text_recall") is not None and r["text_recall"] < 1.0 else ""
+        flag = f"  LOST {r['lost']}" if r.get("lost") else ""
         print(f"{name:42s} " + " ".join(f"{'n/a' if r[k] is None else format(r[k], '.3f'):>7s}" for k in METRICS) + flag)
         by_source[source_of(name)].append(r)
         everything.append(r)
