@@ -39,7 +39,7 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
               params: Optional[Params] = None, warnings: Sequence[str] = ()) -> Page:
     """Run every stage after reading on a page's lines."""
     params = params or Params()
-    sample = "\n".join(line.text for line in lines[:2000])
+    sample = "\n".join(line.text for line in lines[:300])
     prof, language = resolve_profile(profile, sample)
     if any(line.bbox is not None for line in lines):
         regions = geometric_regions(lines, params.columns, params.reflow.letterspace_share)
