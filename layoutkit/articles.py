@@ -242,6 +242,10 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
         k = order[id(s)]
         for j in range(k - 1, -1, -1):
             other = segs[j]
+            if other.kind == "page" and any(t.type in ("header", "footer") for _, t in other.items):
+                # a page header or footer between them: the run begins a new part of the
+                # page and does not continue the article before (``page-block-barrier``)
+                break
             if latin and other.kind in ("run", "title") and (id(other) in run_owner or other.kind == "title"):
                 # ``stream-continuation``: Latin text arrives column after column in
                 # reading order, and its column widths are too ragged to tell articles

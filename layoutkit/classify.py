@@ -24,7 +24,7 @@ from .profile import Profile
 from .reflow import Flow, ends_sentence
 
 _NAME_LINE = regex.compile(r"^\p{Han}[\p{Han}·•]{1,6}$")
-_FOLIO_NAME = regex.compile(r"^\s*(\d{1,3})\s+(\p{Han}{2,8})\s*$")
+_FOLIO_NAME = regex.compile(r"^\s*(\d{1,3})\s*(\p{Han}{2,8})\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +163,10 @@ def _second_pass(items: list[Typed], profile: Profile) -> list[Typed]:
             group.append(j)
             j -= 1
         if not group:
+            continue
+        # a caption is a few short paragraphs; a long run before a credit is the body of
+        # a graphic's page, and the credit stands alone (``caption-size``)
+        if len(group) > 4 or sum(len(items[k].para.lines) for k in group) > 15:
             continue
         before = next((items[k].family for k in range(j, -1, -1) if _is_body(items[k])), None)
         after = next((items[k].family for k in range(i + 1, n) if _is_body(items[k])), None)

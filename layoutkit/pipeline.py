@@ -40,7 +40,7 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
               params: Optional[Params] = None, warnings: Sequence[str] = ()) -> Page:
     """Run every stage after reading on a page's lines."""
     params = params or Params()
-    sample = "\n".join(line.text for line in lines[:2000])
+    sample = "\n".join(line.text for line in lines[:300])
     prof, language = resolve_profile(profile, sample)
     if is_flat(lines):
         lines = restore_breaks(lines, prof)  # a flat export lost its blank lines

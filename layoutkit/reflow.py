@@ -34,6 +34,7 @@ import regex
 from .columns import ShapedLine, TextRegion
 from .dehyphenate import HYPHENS, Lexicon, decide
 from .noise import is_noise
+from .measure import shape
 from .model import BBox, Paragraph
 from .params import ReflowParams
 from .profile import Profile
@@ -130,6 +131,8 @@ def ends_sentence(text: str, profile: Profile) -> bool:
     if not t:
         return False
     # Look through closing quotes and brackets: ``了！”`` ends a sentence.
+    if t[0] in "（(" and t[-1] in "）)" and unclosed(t) is None:
+        return True  # a bracketed unit, such as an author note, is complete
     i = len(t) - 1
     while i > 0 and t[i] in _CLOSERS:
         i -= 1
@@ -346,7 +349,8 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
         # A paragraph runs on when its last line is full and ends no sentence, or when its
         # only line is an indented first line that ends no sentence: an indented line is a
         # paragraph's start, and a paragraph does not end without punctuation.
-        title_line = len(b.lines) == 1 and (m.deficit(last) > params.indent_max or standalone(text, profile))
+        title_line = (len(b.lines) == 1 and m.deficit(last) > params.indent_max) or (
+            len(b.lines) <= 4 and standalone(text, profile))
         runs_on = region.width is not None and not ends_sentence(b.texts[-1], profile) and not title_line and (
             cjk or m.full(last) or (len(b.lines) == 1 and b.starts_fresh and m.indent_short(last))
             or (not cjk and ends_with_word_hyphen(b.texts[-1])))
@@ -392,6 +396,8 @@ class _Box:
     prev: Optional[int] = None
     next: Optional[int] = None
     link_reason: str = ""
+    #: The bracket or quote the last paragraph leaves open, if any.
+    closer: Optional[str] = None
 
 
 def _vertical_paragraph(region: TextRegion) -> Paragraph:
@@ -405,26 +411,37 @@ def _vertical_paragraph(region: TextRegion) -> Paragraph:
 class _Vocabulary:
     """Character n-gram counts of the whole page, the evidence for where a paragraph
     that runs on continues: the characters around a right junction form words that the
-    page uses elsewhere."""
+    page uses elsewhere, more often than their parts' own frequency explains. Counts are
+    taken on demand (``str.count``) and cached: a page asks about few n-grams."""
 
     def __init__(self, texts: Sequence[str]):
-        self.counts: dict[str, int] = {}
-        for t in texts:
-            t = "".join(t.split())
-            for n in (2, 3):
-                for i in range(len(t) - n + 1):
-                    g = t[i:i + n]
-                    self.counts[g] = self.counts.get(g, 0) + 1
+        self.text = "\n".join("".join(t.split()) for t in texts)
+        self.total = len(self.text)
+        self._counts: dict[str, int] = {}
 
-    def junction(self, tail: str, head: str) -> float:
+    def count(self, gram: str) -> int:
+        n = self._counts.get(gram)
+        if n is None:
+            n = self._counts[gram] = self.text.count(gram)
+        return n
+
+    def _pmi(self, left: str, right: str) -> float:
         import math
 
-        a = "".join(tail.split())[-2:]
-        b = "".join(head.split())[:2]
+        joint = self.count(left + right)
+        if not joint:
+            return 0.0
+        expected = self.count(left) * self.count(right) / max(1, self.total)
+        return max(0.0, math.log((joint + 0.5) / (expected + 0.5)))
+
+    def junction(self, tail: str, head: str) -> float:
+        """Pointwise mutual information of the pieces across the junction (positive part),
+        summed over the bigram and the two trigrams that span it."""
+        a = "".join(tail[-6:].split())[-2:]
+        b = "".join(head[:6].split())[:2]
         if not a or not b:
             return 0.0
-        grams = [a[-1:] + b[:1], a[-2:] + b[:1], a[-1:] + b[:2]]
-        return sum(math.log1p(self.counts.get(g, 0)) for g in grams if len(g) >= 2)
+        return self._pmi(a[-1:], b[:1]) + 0.5 * (self._pmi(a[-2:], b[:1]) + self._pmi(a[-1:], b[:2]))
 
 
 _OPENERS = {"（": "）", "(": ")", "“": "”", "《": "》", "〈": "〉", "「": "」", "【": "】"}
@@ -460,17 +477,21 @@ def _link_score(i: int, j: int, boxes: list["_Box"], vocab: _Vocabulary, profile
     score = vocab.junction(tail.text, head.text)
     if a.region.family is not None and a.region.family == b.region.family:
         score += 2.0
-    closer = unclosed(tail.text)
+    closer = a.closer
     if closer is not None:
         score += 3.0 if _closes(head.text, closer) else -1.0
     if profile.match("continuation_start", head.text.lstrip()):
         score += 3.0
     elif head.starts_fresh:
         score -= 1.0  # looks indented, though measurement noise is an em or so
+    elif shape(head.lines[0].text).letterspaced:
+        score -= 0.5  # letter-spaced: full width by justification, indented or not
     d = j - i
     score -= 0.05 * d if d > 0 else 0.5 + 0.1 * -d
-    if d == 1:
-        score += 1.0  # the extractor's own order is evidence too
+    if all(boxes[k].region.width is None for k in range(i + 1, j)) and d > 0:
+        # the next body box in the extractor's order (title boxes between do not count):
+        # extractors keep a paragraph's pieces together far more often than not
+        score += 2.5
     return score
 
 
@@ -519,7 +540,7 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
         if not rp:
             continue
         cjk = sum(sl.shape.cjk for sl in region.lines) / max(1, len(region.lines)) >= 0.3
-        boxes.append(_Box(region, rp, _last_full(rp[-1], region, params), cjk))
+        boxes.append(_Box(region, rp, _last_full(rp[-1], region, params), cjk, closer=unclosed(rp[-1].text)))
 
     def link(i: int, j: int, why: str) -> None:
         boxes[i].next = j
@@ -535,31 +556,42 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             if a.region.family is None or a.region.family != b.region.family or b.region.vertical:
                 continue
             tail, head = a.paras[-1], b.paras[0]
-            if (tail.runs_on and not head.starts_fresh) or (a.last_full and not head.starts_fresh
-                                                             and not tail.runs_on):
+            # CJK paragraphs that run on are placed by the continuation search below,
+            # where the next box competes with every other candidate.
+            if standalone(head.text, profile):
+                continue  # an author note or byline opens no continuation
+            if (tail.runs_on and not head.starts_fresh and not a.cjk) or (
+                    a.last_full and not head.starts_fresh and not tail.runs_on):
                 link(i, i + 1, "blank-line-repair: joined across a text-box break")
-        vocab = _Vocabulary([p.text for bx in boxes for p in bx.paras])
+        vocab: Optional[_Vocabulary] = None
+        maybe_cont = [_maybe_continuation(bx) for bx in boxes]
         pairs = []
         for i, a in enumerate(boxes):
             if a.next is not None or not a.paras[-1].runs_on or not a.cjk:
                 continue
-            closer = unclosed(a.paras[-1].text)
+            if vocab is None:  # built only for pages with a paragraph to place
+                vocab = _Vocabulary([p.text for bx in boxes for p in bx.paras])
+            closer = a.closer
             for j, b in enumerate(boxes):
                 if j == i or b.prev is not None or b.region.vertical:
                     continue
                 head = b.paras[0]
+                next_body = j > i and all(boxes[k].region.width is None for k in range(i + 1, j))
                 if b.region.width is None:
                     # a title-material box continues a paragraph only by closing its bracket
                     if not (closer and _closes(head.text, closer)):
                         continue
-                elif head.starts_fresh and not _maybe_continuation(b) \
+                elif head.starts_fresh and not maybe_cont[j] and not next_body \
                         and not profile.match("continuation_start", head.text.lstrip()):
                     continue
                 if True:
                     pairs.append((_link_score(i, j, boxes, vocab, profile), i, j))
         for _, i, j in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])):
             if linkable(i, j):
-                link(i, j, "continuation-search: the paragraph ran on into this box")
+                if j > i and all(boxes[k].region.width is None for k in range(i + 1, j)):
+                    link(i, j, "blank-line-repair: joined across a text-box break")
+                else:
+                    link(i, j, "continuation-search: the paragraph ran on into a box elsewhere in the stream")
         for i in range(len(boxes) - 1):
             a, b = boxes[i], boxes[i + 1]
             if a.paras[-1].runs_on and a.region.family is not None and a.region.family == b.region.family \
