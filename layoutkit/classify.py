@@ -18,7 +18,8 @@ import regex
 
 from .measure import shape
 from .model import Paragraph
-from .noise import is_noise
+from .noise import is_noise, is_table
+from .textwidth import is_cjk
 from .params import ClassifyParams
 from .profile import Profile
 from .reflow import Flow, ends_sentence
@@ -94,6 +95,9 @@ def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Ty
             continue
         if single and profile.match("byline", text):
             out.append(t.retype("byline", "byline-pattern"))
+            continue
+        if not any(is_cjk(c) for c in text[:50]) and is_table([ln.text for ln in p.lines]):
+            out.append(t.retype("other", "table: figures in most lines (noise.is_table)"))
             continue
         if single and is_noise(text):
             out.append(t.retype("other", "ocr-noise: no word-like text (noise.is_noise)"))
