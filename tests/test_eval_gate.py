@@ -66,3 +66,36 @@ def test_table_reports_unsupported_rows():
     lines = table([("ref", ok), ("new", bad)], "ref")
     assert "| ref | 2 | 0.500" in lines[2] and "1.00×" in lines[2]
     assert lines[3].startswith("| new | 2 | unsupported |")
+
+
+def _tiny_shared(tmp_path):
+    """A shared folder with one dev case: the seed fixture."""
+    cases = tmp_path / "shared" / "cases"
+    cases.mkdir(parents=True)
+    (cases / "seed.txt").write_bytes((ROOT / "fixtures" / "seed-zh.txt").read_bytes())
+    (cases / "seed.gold.yaml").write_bytes((ROOT / "fixtures" / "seed-zh.gold.yaml").read_bytes())
+    (cases / "cases.yaml").write_text(yaml.safe_dump({"cases": [
+        {"name": "seed", "split": "dev", "source": "seed", "gold": "seed.gold.yaml", "inputs": ["seed.txt"]}]}))
+    return tmp_path / "shared"
+
+
+def test_gate_end_to_end(tmp_path, capsys):
+    shared = _tiny_shared(tmp_path)
+    floors = tmp_path / "floors.yaml"
+    base = ["--shared", str(shared), "--floors", str(floors), "--jobs", "1"]
+    assert gate.main(base + ["--update"]) == 0
+    pinned = yaml.safe_load(floors.read_text(encoding="utf-8"))["floors"]["seed"]["txt"]
+    assert set(pinned) == {"text_recall", "type_acc", "block_f1", "break_f1", "article_ari", "order_acc", "text_sim"}
+    assert gate.main(base) == 0
+    data = yaml.safe_load(floors.read_text(encoding="utf-8"))
+    data["floors"]["seed"]["txt"]["text_recall"] = 1.5  # a floor nobody can reach
+    floors.write_text(yaml.safe_dump(data), encoding="utf-8")
+    assert gate.main(base) == 1
+    assert "FLOOR BROKEN seed/txt text_recall" in capsys.readouterr().err
+    assert gate.main(base + ["--update"]) == 2  # would lower a floor: needs a reason
+    assert gate.main(base + ["--update", "--reason", "test"]) == 0
+    assert yaml.safe_load(floors.read_text(encoding="utf-8"))["lowered"][-1]["reason"] == "test"
+
+
+def test_gate_without_shared_data_is_a_usage_error(tmp_path):
+    assert gate.main(["--shared", str(tmp_path)]) == 2
