@@ -35,6 +35,10 @@ CONVERT_EPILOG = """examples:
 """
 
 
+#: ``eval --gold-format`` choices; the same as ``evaluation.importers.GOLD_FORMATS`` (a test
+#: checks), spelled out so that starting the CLI does not import the evaluator.
+GOLD_FORMATS = ("yaml", "page", "mets")
+
 EVAL_EPILOG = """examples:
   layoutkit eval page.json page.gold.yaml                score one page against gold YAML
   layoutkit eval page.json page.gold.yaml --json         the same as JSON (for scripts)

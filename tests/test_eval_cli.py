@@ -80,3 +80,10 @@ def test_eval_picks_a_page_of_a_multi_page_output(seed_output, tmp_path, capsys)
     assert "holds 2 pages" in capsys.readouterr().err
     assert main(["eval", str(many), str(SEED_GOLD), "--page", "2", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["text_recall"] > 0.9
+
+
+def test_cli_gold_formats_are_the_importers():
+    from layoutkit import cli
+    from layoutkit.evaluation.importers import GOLD_FORMATS
+
+    assert cli.GOLD_FORMATS == GOLD_FORMATS
