@@ -15,7 +15,6 @@ from typing import Optional, Sequence
 from . import __version__
 from .api import iter_bytes_pages, iter_file_pages
 from .errors import EXIT_OK, EXIT_USAGE, InputError, LayoutkitError, ParamsError, UsageError
-from .evaluation.importers import GOLD_FORMATS
 from .model import Page
 from .output import write_atomic, write_stdout
 from .params import BatchParams, Params
