@@ -6,8 +6,9 @@ each of which is recorded in the reasons of the block it happened in:
 
 * ``fake-bold-double: 'X' -> 'Y'``: text drawn twice to fake bold; the characters of X
   that are not in Y were removed;
-* ``basic-dehyphenation: left+right``: one line-end hyphen (one of ``reflow.HYPHENS``)
-  was removed where a hyphenated word was joined;
+* ``dehyphenation: join left+right (rule)`` and ``basic-dehyphenation: left+right``: one
+  line-end hyphen (one of ``dehyphenate.HYPHENS``) was removed where a hyphenated word was
+  joined; except the ``dropped-hyphen`` rule, which joins two pieces and removes nothing;
 * ``justification-spaces: removed N``: spaces only (whitespace is not accounted).
 
 ``account`` compares two multisets of characters (input and output, whitespace excluded)
@@ -26,7 +27,10 @@ from .model import Page
 from .reflow import HYPHENS
 
 FAKE_BOLD = "fake-bold-double: "
-DEHYPHENATION = "basic-dehyphenation: "
+#: Reasons that record one removed line-end hyphen each.
+DEHYPHENATION = ("basic-dehyphenation: ", "dehyphenation: join ")
+#: ... except this rule, which joins pieces whose hyphen the input had already lost.
+NO_HYPHEN_REMOVED = "(dropped-hyphen"
 
 
 def countable(text: str) -> Counter[str]:
@@ -108,7 +112,7 @@ def account(source_texts: Iterable[str], page: Page) -> Accounting:
                 if pair is not None:
                     for _ in range(times):
                         fake_bold.update(countable(pair[0]) - countable(pair[1]))
-            elif reason.startswith(DEHYPHENATION):
+            elif reason.startswith(DEHYPHENATION) and NO_HYPHEN_REMOVED not in reason:
                 hyphens += times
     missing = want - got
     invented = got - want

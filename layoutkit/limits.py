@@ -58,3 +58,7 @@ def page_deadline(seconds: Optional[float], *, path: Optional[str], page: Option
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    # The timer's exception can be lost when it lands in a finalizer (``__del__`` during
+    # garbage collection prints "Exception ignored" and goes on): check the clock too.
+    if time.monotonic() - start > seconds:
+        raise PageTimeoutError(message, path=path)

@@ -292,7 +292,8 @@ def test_text_reader_line_breaks_and_encodings(seed: int, encoding: str) -> None
     every character; GB18030/Big5 have no signature, so a short or non-CJK text may be
     sniffed as another encoding: then the contract holds for the text as decoded."""
     rng = random.Random(seed)
-    doc = "".join(line + rng.choice(LINE_BREAKS) for line in random_page(rng))
+    # A leading U+FEFF is read as a byte-order mark (the encoding's signature), by design.
+    doc = "".join(line + rng.choice(LINE_BREAKS) for line in random_page(rng)).lstrip("\ufeff")
     note(f"doc={doc!r}")
     try:
         data = doc.encode(encoding)
