@@ -202,6 +202,10 @@ def _covered_by(text: str, others: Sequence[Typed]) -> Optional[list[int]]:
     return sorted(used) if len(used) >= 2 else None
 
 
+#: Reasons that record removed characters (``layoutkit.conservation``).
+_REMOVAL_REASONS = ("fake-bold-double:", "dehyphenation: join", "basic-dehyphenation:", "justification-spaces:")
+
+
 def merge_fake_bold_titles(items: list[Typed]) -> list[Typed]:
     """Fake bold drawn line by line: a title line made only of pieces of its neighbouring
     title lines (``发展新方位 奋进新目标`` after ``新时代：发展新方位`` and ``奋进新目标``) is the
@@ -224,9 +228,12 @@ def merge_fake_bold_titles(items: list[Typed]) -> list[Typed]:
         text = " ".join(out[k].text.strip() for k in parts)
         lines = tuple(ln for k in sorted(parts + [i]) for ln in out[k].para.lines)
         para = replace(first.para, text=text, lines=lines)
+        # The merged lines' own removals (a doubled line, a dehyphenation) stay recorded:
+        # docs/errors.md counts every removed character by its reason.
+        carried = tuple(r for k in parts[1:] + [i] for r in out[k].reasons if r.startswith(_REMOVAL_REASONS))
         merged = replace(first, para=para, text=text,
-                         reasons=first.reasons + (f"fake-bold-double: {t.text!r} -> ''",
-                                                  "fake-bold-title: lines drawn as one headline"))
+                         reasons=first.reasons + carried + (f"fake-bold-double: {t.text!r} -> ''",
+                                                            "fake-bold-title: lines drawn as one headline"))
         drop = set(parts[1:]) | {i}
         out[parts[0]] = merged
         out = [x for k, x in enumerate(out) if k not in drop]
