@@ -114,6 +114,10 @@ def _choose_headline(titles: list[Typed], body_text: str) -> int:
     the body; ties go to the longer title."""
     if len(titles) == 1:
         return 0
+    # With font sizes (geometric input) the largest title is the headline.
+    sizes = [max((ln.font_size or 0.0) for ln in t.para.lines) for t in titles]
+    if min(sizes) > 0 and max(sizes) >= 1.15 * min(sizes):
+        return sizes.index(max(sizes))
     best, best_key = 0, None
     for i, t in enumerate(titles):
         grams = _bigrams(t.text)

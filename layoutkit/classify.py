@@ -167,7 +167,14 @@ def split_folio(t: Typed) -> list[Typed]:
 
 def classify(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Typed]:
     """Type every paragraph of the flow; returns them in stream order."""
-    items = _second_pass(_first_pass(flow, profile, params), profile)
+    items = _first_pass(flow, profile, params)
+    geometric = any(p.lines and p.lines[0].font_size is not None for p in flow.paragraphs)
+    if geometric:  # font sizes, weights and page zones (PDF, OCR XML): see geotype
+        from . import geotype
+        items = geotype.first_pass(items, profile)
+    items = _second_pass(items, profile)
+    if geometric:
+        items = geotype.second_pass(items, profile)
     out: list[Typed] = []
     for t in items:
         out.extend(split_folio(t))

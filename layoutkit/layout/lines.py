@@ -1,0 +1,219 @@
+"""Text lines from character geometry, never from the PDF's drawing order.
+
+Horizontal lines::
+
+    band:   chars whose vertical centres lie within ``band_tolerance`` ems of the band's
+            first char (sorted by centre), so two columns whose baselines are staggered
+            by half a line fall into different bands;
+    split:  a band sorted by x is cut wherever the gap between two chars exceeds
+            ``split_gap`` ems (a column gutter), or the font size jumps;
+    spaces: a gap wider than ``space_gap`` ems between Latin chars is a word space; between
+            CJK chars only a gap of ``cjk_space_gap`` ems is (justification spreads CJK
+            lines with gaps that are not spaces: ``支 配 收 入``).
+
+Vertical lines (CJK written top to bottom): chars left alone by the horizontal pass (no
+neighbour within ``split_gap`` on their band) that stack into a column of at least three,
+same size, centres aligned within ``vertical_align`` ems and gaps below ``vertical_gap``
+ems, form one vertical line read top to bottom.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Optional, Sequence
+
+from ..params import LayoutParams
+from ..textwidth import is_cjk
+from .chars import Char, font_is_bold, font_is_italic
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """One line of text with its geometry and dominant font."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    font: str
+    bold: bool
+    italic: bool
+    vertical: bool = False
+    nchars: int = 0
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+def _dominant(chars: Sequence[Char]) -> tuple[float, str]:
+    """Size and font covering most characters of a line (ties: larger size)."""
+    sizes: dict[float, int] = {}
+    fonts: dict[str, int] = {}
+    for c in chars:
+        s = round(c.size, 1)
+        sizes[s] = sizes.get(s, 0) + 1
+        fonts[c.font] = fonts.get(c.font, 0) + 1
+    size = max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    font = max(fonts.items(), key=lambda kv: kv[1])[0]
+    return size, font
+
+
+def _make_line(chars: Sequence[Char], params: LayoutParams, vertical: bool = False) -> TextLine:
+    size, font = _dominant(chars)
+    parts: list[str] = []
+    prev: Optional[Char] = None
+    for c in chars:
+        if prev is not None:
+            if vertical:
+                gap = (c.top - prev.bottom) / max(size, 1e-6)
+            else:
+                gap = (c.x0 - prev.x1) / max(size, 1e-6)
+            cjk_pair = is_cjk(prev.text[-1]) and is_cjk(c.text[0])
+            if gap > (params.cjk_space_gap if cjk_pair else params.space_gap):
+                parts.append(" ")
+        parts.append(c.text)
+        prev = c
+    return TextLine(
+        text="".join(parts),
+        x0=min(c.x0 for c in chars), top=min(c.top for c in chars),
+        x1=max(c.x1 for c in chars), bottom=max(c.bottom for c in chars),
+        size=size, font=font, bold=font_is_bold(font), italic=font_is_italic(font),
+        vertical=vertical, nchars=len(chars),
+    )
+
+
+def _bands(chars: Sequence[Char], params: LayoutParams) -> list[list[Char]]:
+    """Chars grouped by vertical centre (see module docstring)."""
+    ordered = sorted(chars, key=lambda c: c.cy)
+    bands: list[list[Char]] = []
+    anchor = 0.0
+    for c in ordered:
+        if bands and c.cy - anchor <= params.band_tolerance * c.size:
+            bands[-1].append(c)
+        else:
+            bands.append([c])
+            anchor = c.cy
+    return bands
+
+
+def _split(band: list[Char], params: LayoutParams, head_limit: float = -1.0, body: float = 10.0) -> list[list[Char]]:
+    band.sort(key=lambda c: c.x0)
+    out: list[list[Char]] = []
+    cur: list[Char] = []
+    for c in band:
+        if cur:
+            p = cur[-1]
+            size = max(min(p.size, c.size), 1e-6)
+            gap = (c.x0 - p.x1) / size
+            jump = max(p.size, c.size) / size > params.size_jump
+            # running heads set their items (folio, section, date) apart by half an em
+            if c.bottom <= head_limit:
+                wide = (c.x0 - p.x1) > params.head_split_gap * body
+            else:
+                wide = gap > params.split_gap
+            if wide or jump or (c.cy - p.cy) > params.band_tolerance * size * 1.5:
+                out.append(cur)
+                cur = []
+        cur.append(c)
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _neighbour_gaps(chars: Sequence[Char]) -> list[tuple[float, float]]:
+    """For every char, (horizontal gap, vertical gap) in ems to its nearest neighbour of a
+    similar size on the same text row / in the same text column (inf when none).
+
+    A hash grid of body-size cells keeps this near linear."""
+    if not chars:
+        return []
+    sizes = sorted(c.size for c in chars)
+    g = max(sizes[len(sizes) // 2], 1.0)
+    grid: dict[tuple[int, int], list[int]] = {}
+    for i, c in enumerate(chars):
+        grid.setdefault((int(c.cx // g), int(c.cy // g)), []).append(i)
+    out: list[tuple[float, float]] = []
+    inf = float("inf")
+    for c in chars:
+        bx, by = int(c.cx // g), int(c.cy // g)
+        reach = int(2.0 * c.size // g) + 1
+        h = v = inf
+        align = 0.3 * c.size
+        for dx in range(-reach, reach + 1):
+            for dy in range(-reach, reach + 1):
+                for k in grid.get((bx + dx, by + dy), ()):
+                    d = chars[k]
+                    if d is c or abs(d.size - c.size) > 0.2 * c.size:
+                        continue
+                    if abs(d.cy - c.cy) <= align:
+                        gap = d.x0 - c.x1 if d.x0 >= c.x0 else c.x0 - d.x1
+                        if gap < h:
+                            h = gap
+                    if abs(d.cx - c.cx) <= align:
+                        gap = d.top - c.bottom if d.top >= c.top else c.top - d.bottom
+                        if gap < v:
+                            v = gap
+        out.append((h / c.size, v / c.size))
+    return out
+
+
+def _vertical_runs(chars: list[Char], params: LayoutParams) -> list[list[Char]]:
+    """Chars stacked in one column (centres aligned, gaps small) as top-to-bottom runs."""
+    ordered = sorted(chars, key=lambda c: c.cx)
+    columns: list[list[Char]] = []
+    for c in ordered:
+        if columns and abs(c.cx - columns[-1][0].cx) <= params.vertical_align * c.size:
+            columns[-1].append(c)
+        else:
+            columns.append([c])
+    runs: list[list[Char]] = []
+    for col in columns:
+        col.sort(key=lambda c: c.top)
+        cur: list[Char] = []
+        for c in col:
+            if cur and (c.top - cur[-1].bottom > params.vertical_gap * c.size
+                        or abs(c.size - cur[-1].size) > 0.2 * c.size):
+                runs.append(cur)
+                cur = []
+            cur.append(c)
+        if cur:
+            runs.append(cur)
+    return runs
+
+
+def build_lines(chars: Sequence[Char], params: LayoutParams, head_limit: float = -1.0,
+                body: float = 10.0) -> list[TextLine]:
+    """Every text line of the page (horizontal and vertical), in no particular order.
+
+    A CJK char is set vertically when its nearest same-size neighbour in its column is
+    closer than the nearest on its row (``vertical-writing``); such chars stacked in runs of
+    at least ``vertical_min_chars`` form vertical lines, the rest go to the horizontal pass.
+    """
+    gaps = _neighbour_gaps(chars)
+    vertical = [c for c, (h, v) in zip(chars, gaps)
+                if is_cjk(c.text) and v <= params.vertical_gap and v + 0.1 < h]
+    lines: list[TextLine] = []
+    rest: list[Char]
+    if vertical:
+        taken: set[int] = set()
+        for run in _vertical_runs(vertical, params):
+            if len(run) >= params.vertical_min_chars:
+                lines.append(_make_line(run, params, vertical=True))
+                taken.update(id(c) for c in run)
+        rest = [c for c in chars if id(c) not in taken]
+    else:
+        rest = list(chars)
+    for band in _bands(rest, params):
+        for seg in _split(band, params, head_limit, body):
+            lines.append(_make_line(seg, params))
+    return lines
