@@ -68,7 +68,7 @@ class LayoutParams:
     #: Chars whose sizes differ by more than this ratio are never on one line.
     size_jump: float = 1.4
     space_gap: float = 0.2
-    cjk_space_gap: float = 0.6
+    cjk_space_gap: float = 0.4
     #: Vertical writing: centres of one vertical line's chars differ by at most this.
     vertical_align: float = 0.3
     #: ... and consecutive chars are at most this far apart.

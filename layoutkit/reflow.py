@@ -283,7 +283,8 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
         if not rp:
             continue
         first = rp[0]
-        if params.repair_blank_breaks and paras and region.family is not None and fams[-1] == region.family:
+        if params.repair_blank_breaks and paras and region.family is not None and (
+                fams[-1] == region.family or _geometric_run_on(paras[-1], first)):
             prev = paras[-1]
             # A paragraph that runs on continues in the next box of its column family; one
             # that ends a sentence on a full line continues only if the next box opens
@@ -303,6 +304,17 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             widths.append(region.width)
             last_full.append(_last_full(p, region, params))
     return Flow(tuple(paras), tuple(fams), tuple(widths))
+
+
+def _geometric_run_on(prev: Paragraph, first: Paragraph) -> bool:
+    """``column-break-continuation`` (geometric input): a paragraph that runs on at the
+    foot of a column continues at the head of the next region in the same font size,
+    even when that column has another measure (text that wrapped around a title or a
+    picture), provided the next region opens with a full, unindented line."""
+    a, b = prev.lines[-1], first.lines[0]
+    if a.font_size is None or b.font_size is None or a.bbox is None or b.bbox is None:
+        return False
+    return prev.runs_on and not first.starts_fresh and abs(a.font_size - b.font_size) <= 0.05 * a.font_size
 
 
 def _last_full(p: Paragraph, region: TextRegion, params: ReflowParams) -> bool:

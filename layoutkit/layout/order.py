@@ -1,7 +1,8 @@
 """Reading order of a page's blocks.
 
 1. ``page-head`` / ``page-foot``: small blocks lying entirely in the top or bottom
-   ``margin_zone`` of the page (running heads, folios, page credits) come first / last.
+   ``MARGIN_ZONE`` of the page (running heads, folios, page credits), apart from the
+   text columns (``_attached``), come first / last.
 2. ``title-cluster``: a title block (text ``title_ratio`` times the body size) and the
    short blocks hugging it (kicker above, byline below, for a vertical title the
    byline beside it) are ordered as one unit, so a byline centred under a headline is
@@ -198,13 +199,28 @@ def _xy_order(units: list[_Unit], tol: float, vertical_page: bool) -> list[_Unit
     return out
 
 
+def _attached(b: TextBlock, blocks: Sequence[TextBlock], body: float, below: bool) -> bool:
+    """A margin-zone block that sits within one body line of a text block overlapping it
+    (the last line of a column, an author note under it) belongs to that text, not to
+    the page's running head or foot."""
+    for o in blocks:
+        if o is b or min(o.x1, b.x1) - max(o.x0, b.x0) <= 0 or len(o.lines) < 3:
+            continue
+        gap = (o.top - b.bottom) if below else (b.top - o.bottom)
+        if -0.5 * body <= gap <= 1.5 * body:
+            return True
+    return False
+
+
 def reading_order(blocks: Sequence[TextBlock], page: PageContent, body: float,
                   params: LayoutParams) -> list[TextBlock]:
     """The blocks in reading order (see the module docstring)."""
     head_limit = page.height * MARGIN_ZONE
     foot_limit = page.height * (1 - MARGIN_ZONE)
-    head = [b for b in blocks if b.bottom <= head_limit and len(b.lines) <= 2]
-    foot = [b for b in blocks if b.top >= foot_limit and len(b.lines) <= 2 and b not in head]
+    head = [b for b in blocks if b.bottom <= head_limit and len(b.lines) <= 2
+            and not _attached(b, blocks, body, below=True)]
+    foot = [b for b in blocks if b.top >= foot_limit and len(b.lines) <= 2 and b not in head
+            and not _attached(b, blocks, body, below=False)]
     rest = [b for b in blocks if b not in head and b not in foot]
     vertical_chars = sum(len(ln.text) for b in rest if b.vertical for ln in b.lines)
     all_chars = sum(len(ln.text) for b in rest for ln in b.lines)
