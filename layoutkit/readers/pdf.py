@@ -83,8 +83,9 @@ def _plumber_content(page, number: int) -> PageContent:
         baseline = float(page.height) - (float(m[5]) - y_off) if upright else float(c["bottom"]) - (1 - 0.88) * size
         chars.append(make_char(text, float(c["x0"]) - x_off, float(c["x1"]) - x_off, baseline, size,
                                c.get("fontname") or "", upright))
-    rules = [Rule(float(o["x0"]), float(o["top"]), float(o["x1"]), float(o["bottom"]), kind)
-             for kind, objs in (("line", page.lines), ("rect", page.rects)) for o in objs]
+    rules = [r for objs in (page.lines, page.rects, page.curves) for o in objs
+             if is_ruling(r := Rule(float(o["x0"]) - x_off, float(o["top"]), float(o["x1"]) - x_off,
+                                    float(o["bottom"]), "line"))]
     images = [Rule(float(o["x0"]), float(o["top"]), float(o["x1"]), float(o["bottom"]), "image") for o in page.images]
     return PageContent(number=number, width=float(page.width), height=float(page.height), chars=tuple(chars),
                        rules=tuple(rules), images=tuple(images), unmapped=unmapped, invisible=invisible)
@@ -193,10 +194,20 @@ def _pdfium_graphics(page, left: float, top: float) -> tuple[list[Rule], list[Ru
         t = obj.type
         if t not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE):
             continue
-        x0, y0, x1, y1 = obj.get_pos()
-        r = Rule(x0 - left, top - y1, x1 - left, top - y0, "image" if t == raw.FPDF_PAGEOBJ_IMAGE else "rect")
-        (images if t == raw.FPDF_PAGEOBJ_IMAGE else rules).append(r)
+        x0, y0, x1, y1 = obj.get_bounds()
+        r = Rule(x0 - left, top - y1, x1 - left, top - y0, "image" if t == raw.FPDF_PAGEOBJ_IMAGE else "line")
+        if t == raw.FPDF_PAGEOBJ_IMAGE:
+            images.append(r)
+        elif is_ruling(r):
+            rules.append(r)
     return rules, images
+
+
+def is_ruling(r: Rule) -> bool:
+    """A thin, long path: a ruling line. Both backends keep only these (filled shapes and
+    curves are split differently by pdfminer and pdfium, ruling lines are not)."""
+    w, h = r.x1 - r.x0, r.bottom - r.top
+    return min(w, h) <= 1.5 and max(w, h) >= 10
 
 
 BACKENDS = {"pdfplumber": _pdfplumber_pages, "pdfium": _pdfium_pages}
