@@ -134,37 +134,46 @@ def _neighbour_gaps(chars: Sequence[Char]) -> list[tuple[float, float]]:
     """For every char, (horizontal gap, vertical gap) in ems to its nearest neighbour of a
     similar size on the same text row / in the same text column (inf when none).
 
-    A hash grid of body-size cells keeps this near linear."""
-    if not chars:
-        return []
-    sizes = sorted(c.size for c in chars)
-    g = max(sizes[len(sizes) // 2], 1.0)
-    grid: dict[tuple[int, int], list[int]] = {}
-    for i, c in enumerate(chars):
-        grid.setdefault((int(c.cx // g), int(c.cy // g)), []).append(i)
-    out: list[tuple[float, float]] = []
+    Rows are bands of chars whose centres lie within 0.3 em (sorted by x), columns the
+    same across (sorted by y); the nearest neighbour is then the next char in its band,
+    so the whole test is two sorts."""
     inf = float("inf")
-    for c in chars:
-        bx, by = int(c.cx // g), int(c.cy // g)
-        reach = int(2.0 * c.size // g) + 1
-        h = v = inf
-        align = 0.3 * c.size
-        for dx in range(-reach, reach + 1):
-            for dy in range(-reach, reach + 1):
-                for k in grid.get((bx + dx, by + dy), ()):
-                    d = chars[k]
-                    if d is c or abs(d.size - c.size) > 0.2 * c.size:
-                        continue
-                    if abs(d.cy - c.cy) <= align:
-                        gap = d.x0 - c.x1 if d.x0 >= c.x0 else c.x0 - d.x1
-                        if gap < h:
-                            h = gap
-                    if abs(d.cx - c.cx) <= align:
-                        gap = d.top - c.bottom if d.top >= c.top else c.top - d.bottom
-                        if gap < v:
-                            v = gap
-        out.append((h / c.size, v / c.size))
-    return out
+    n = len(chars)
+    h = [inf] * n
+    v = [inf] * n
+
+    def sweep(key_across, key_along, lo, hi, out: list[float]) -> None:
+        order = sorted(range(n), key=lambda i: key_across(chars[i]))
+        band: list[int] = []
+        anchor = 0.0
+
+        def close() -> None:
+            band.sort(key=lambda i: key_along(chars[i]))
+            for a, b in zip(band, band[1:]):
+                ca, cb = chars[a], chars[b]
+                if abs(ca.size - cb.size) > 0.2 * max(ca.size, cb.size):
+                    continue
+                gap = lo(cb) - hi(ca)
+                if gap / ca.size < out[a]:
+                    out[a] = gap / ca.size
+                if gap / cb.size < out[b]:
+                    out[b] = gap / cb.size
+
+        for i in order:
+            c = chars[i]
+            pos = key_across(c)
+            if band and pos - anchor > 0.3 * c.size:
+                close()
+                band = []
+            if not band:
+                anchor = pos
+            band.append(i)
+        if band:
+            close()
+
+    sweep(lambda c: (c.top + c.bottom) / 2, lambda c: c.x0, lambda c: c.x0, lambda c: c.x1, h)
+    sweep(lambda c: (c.x0 + c.x1) / 2, lambda c: c.top, lambda c: c.top, lambda c: c.bottom, v)
+    return list(zip(h, v))
 
 
 def _vertical_runs(chars: list[Char], params: LayoutParams) -> list[list[Char]]:
@@ -199,9 +208,11 @@ def build_lines(chars: Sequence[Char], params: LayoutParams, head_limit: float =
     closer than the nearest on its row (``vertical-writing``); such chars stacked in runs of
     at least ``vertical_min_chars`` form vertical lines, the rest go to the horizontal pass.
     """
-    gaps = _neighbour_gaps(chars)
-    vertical = [c for c, (h, v) in zip(chars, gaps)
-                if is_cjk(c.text) and v <= params.vertical_gap and v + 0.1 < h]
+    # Only CJK is written vertically: the neighbour test runs on CJK chars only (their
+    # neighbours on a mixed line do not change whether they stack).
+    cjk = [c for c in chars if is_cjk(c.text)]
+    gaps = _neighbour_gaps(cjk)
+    vertical = [c for c, (h, v) in zip(cjk, gaps) if v <= params.vertical_gap and v + 0.1 < h]
     lines: list[TextLine] = []
     rest: list[Char]
     if vertical:

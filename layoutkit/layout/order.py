@@ -147,8 +147,15 @@ def _split(units: list[_Unit], cuts: list[tuple[float, float]], vertical_cut: bo
     return [p for p in parts if p]
 
 
+#: Above this many units in one uncuttable node, Breuel's cubic order gives way to
+#: plain top-to-bottom, left-to-right order (dense OCR noise, tables).
+MAX_TOPOLOGICAL = 150
+
+
 def _topological(units: list[_Unit], tol: float, vertical_page: bool) -> list[_Unit]:
     n = len(units)
+    if n > MAX_TOPOLOGICAL:
+        return sorted(units, key=(lambda u: (u.top, -u.x1)) if vertical_page else (lambda u: (u.top, u.x0)))
     succ: list[list[int]] = [[] for _ in range(n)]
     indeg = [0] * n
     for i in range(n):
