@@ -18,6 +18,7 @@ ems, form one vertical line read top to bottom.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
@@ -106,8 +107,16 @@ def _bands(chars: Sequence[Char], params: LayoutParams) -> list[list[Char]]:
     return bands
 
 
+def _tie_rank(ch: str) -> int:
+    """Order of chars drawn at the same position (compressed CJK punctuation pairs share
+    one cell: ``：“``, ``”，``): closing marks first, opening marks last, the rest between.
+    Geometry cannot order them and the drawing order differs between PDF libraries."""
+    cat = unicodedata.category(ch[0])
+    return 0 if cat in ("Pe", "Pf") else 2 if cat in ("Ps", "Pi") else 1
+
+
 def _split(band: list[Char], params: LayoutParams, head_limit: float = -1.0, body: float = 10.0) -> list[list[Char]]:
-    band.sort(key=lambda c: c.x0)
+    band.sort(key=lambda c: (round(c.x0, 1), _tie_rank(c.text)))
     out: list[list[Char]] = []
     cur: list[Char] = []
     for c in band:
@@ -187,7 +196,7 @@ def _vertical_runs(chars: list[Char], params: LayoutParams) -> list[list[Char]]:
             columns.append([c])
     runs: list[list[Char]] = []
     for col in columns:
-        col.sort(key=lambda c: c.top)
+        col.sort(key=lambda c: (round(c.top, 1), _tie_rank(c.text)))
         cur: list[Char] = []
         for c in col:
             if cur and (c.top - cur[-1].bottom > params.vertical_gap * c.size

@@ -38,17 +38,18 @@ def _pdfplumber_pages(path: Optional[str], data: bytes, wanted: Optional[frozens
                       params: "Params") -> Iterator[PageContent]:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.psparser import PSException
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         pages = pdf.pages
     except PDFPasswordIncorrect:
         raise InputError("is encrypted (password protected); decrypt it first", path=path) from None
-    except (PSException, Exception) as exc:  # pdfminer raises many unrelated types on garbage
-        if "password" in str(exc).lower() or type(exc).__name__.startswith("PDFEncrypt"):
+    except Exception as exc:  # pdfminer raises many unrelated types on garbage
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc  # pdfplumber wraps
+        if isinstance(inner, PDFPasswordIncorrect) or "password" in str(exc).lower() \
+                or type(inner).__name__.startswith("PDFEncrypt"):
             raise InputError("is encrypted (password protected); decrypt it first", path=path) from None
-        raise InputError(f"is not a readable PDF ({type(exc).__name__}: {str(exc)[:80] or 'corrupt'})",
+        raise InputError(f"is not a readable PDF ({type(inner).__name__}: {str(inner)[:80] or 'corrupt'})",
                          path=path) from None
     with pdf:
         _check_count(len(pages), params, path)
@@ -81,6 +82,10 @@ def _plumber_content(page, number: int) -> PageContent:
         size = float(c["size"])
         upright = bool(c.get("upright", True))
         baseline = float(page.height) - (float(m[5]) - y_off) if upright else float(c["bottom"]) - (1 - 0.88) * size
+        if upright and float(c["bottom"]) - baseline > 0.5 * size:
+            # a vertical-writing font (Identity-V): pdfminer's text-space origin is the
+            # glyph's top; its box bottom is where pdfium puts the origin
+            baseline = float(c["bottom"])
         chars.append(make_char(text, float(c["x0"]) - x_off, float(c["x1"]) - x_off, baseline, size,
                                c.get("fontname") or "", upright))
     rules = [r for objs in (page.lines, page.rects, page.curves) for o in objs
