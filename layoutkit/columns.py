@@ -189,15 +189,18 @@ def _fit_short_regions(groups: Sequence[Sequence[Line]], raw: list[tuple[list[Sh
     its full width."""
     ext = [_extent(g) for g in groups]
     out = list(raw)
+    hosts = [j for j, (hshaped, hwidth) in enumerate(raw) if hwidth is not None and len(hshaped) >= 3
+             and ext[j] is not None]
     for i, (shaped, width) in enumerate(raw):
         e = ext[i]
         if len(shaped) > 2 or e is None or shaped[0].line.font_size is None or shaped[0].line.region_type == "vertical":
             continue
         size = shaped[0].line.font_size
         best = None
-        for j, (hshaped, hwidth) in enumerate(raw):
+        for j in hosts:
+            hshaped = raw[j][0]
             h = ext[j]
-            if j == i or h is None or hwidth is None or len(hshaped) < 3 or hshaped[0].line.font_size != size:
+            if j == i or h is None or hshaped[0].line.font_size != size:
                 continue
             if h[0] - 0.5 * size <= e[0] and e[2] <= h[2] + 0.5 * size and (h[2] - h[0]) > (e[2] - e[0]):
                 dist = min(abs(e[1] - h[3]), abs(h[1] - e[3]))

@@ -100,10 +100,16 @@ def build_blocks(lines: Sequence[TextLine], rules: Sequence[Rule], params: Layou
     it are title material, whose centred lines may stack with ragged edges."""
     horizontal = sorted((ln for ln in lines if not ln.vertical), key=lambda ln: (ln.top, ln.x0))
     open_blocks: list[list[TextLine]] = []
+    # blocks whose last line lies far above the current line can take no more lines
+    # (lines come sorted by top): only the active ones are searched
+    active: list[int] = []
+    reach = params.line_gap * 1.5 * 1.15  # the farthest a joining line can be, in the last line's ems
     for ln in horizontal:
         best = None
         best_key = None
-        for k, blk in enumerate(open_blocks):
+        active = [k for k in active if open_blocks[k][-1].bottom >= ln.top - reach * open_blocks[k][-1].size]
+        for k in active:
+            blk = open_blocks[k]
             last = blk[-1]
             if last.bottom > ln.top + 0.5 * ln.size or ln.top - last.bottom > params.line_gap * ln.size * 1.5:
                 continue
@@ -115,6 +121,7 @@ def build_blocks(lines: Sequence[TextLine], rules: Sequence[Rule], params: Layou
             if best_key is None or key < best_key:
                 best, best_key = k, key
         if best is None:
+            active.append(len(open_blocks))
             open_blocks.append([ln])
         else:
             open_blocks[best].append(ln)

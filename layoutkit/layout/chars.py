@@ -112,7 +112,8 @@ def dedupe(chars: list[Char], tolerance: float = 0.15) -> tuple[list[Char], int]
             continue
         c = chars[i]
         tol = tolerance * c.size
-        for j in order[pos + 1:]:
+        for q in range(pos + 1, len(order)):
+            j = order[q]
             d = chars[j]
             if d.text != c.text or d.top - c.top > tol:
                 break

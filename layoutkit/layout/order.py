@@ -89,41 +89,43 @@ def _before(a: _Unit, b: _Unit, units: Sequence[_Unit], tol: float, vertical_pag
 
 
 def _clusters(blocks: Sequence[TextBlock], body: float, params: LayoutParams) -> list[_Unit]:
-    """Title clusters (see the module docstring), other blocks as units of their own."""
+    """Title clusters (see the module docstring), other blocks as units of their own.
+
+    Each title block, largest first, takes the short blocks within ``3 * body`` of it
+    (kicker, byline, another title line); a block joins one cluster at most."""
     title_size = body * params.title_ratio
     units = [_unit(b, b.size >= title_size and len(b.lines) <= 3) for b in blocks]
-    changed = True
-    while changed:
-        changed = False
-        for t in units:
-            if not t.title:
+    taken = [False] * len(units)
+    reach = 3.0 * body
+    order = sorted((i for i, u in enumerate(units) if u.title), key=lambda i: -units[i].blocks[0].size)
+    for ti in order:
+        if taken[ti]:
+            continue
+        t = units[ti]
+        for ui, u in enumerate(units):
+            if ui == ti or taken[ui] or len(u.blocks) != 1 or len(u.blocks[0].lines) > 2:
                 continue
-            for u in units:
-                if u is t or len(u.blocks) != 1 or len(u.blocks[0].lines) > 2:
-                    continue
-                b = u.blocks[0]
-                reach = 3.0 * body
-                if not t.vertical and not b.vertical:
-                    cx = (b.x0 + b.x1) / 2
-                    near = (0 <= b.top - t.bottom <= reach) or (0 <= t.top - b.bottom <= reach)
-                    inside = t.x0 - body <= cx <= t.x1 + body and b.width <= t.x1 - t.x0 + 2 * body
-                elif t.vertical and b.vertical:
-                    cy = (b.top + b.bottom) / 2
-                    near = 0 <= t.x0 - b.x1 <= reach
-                    inside = t.top - body <= cy <= t.bottom + body
-                else:
-                    continue
-                if near and inside and (u.title or b.size < title_size):
-                    t.add(b)
-                    units.remove(u)
-                    changed = True
-                    break
-            if changed:
-                break
-    for u in units:
+            b = u.blocks[0]
+            if b.top > t.bottom + reach or b.bottom < t.top - reach or b.x0 > t.x1 + reach or b.x1 < t.x0 - reach:
+                continue
+            if not t.vertical and not b.vertical:
+                cx = (b.x0 + b.x1) / 2
+                near = (0 <= b.top - t.bottom <= reach) or (0 <= t.top - b.bottom <= reach)
+                inside = t.x0 - body <= cx <= t.x1 + body and b.width <= t.x1 - t.x0 + 2 * body
+            elif t.vertical and b.vertical:
+                cy = (b.top + b.bottom) / 2
+                near = 0 <= t.x0 - b.x1 <= reach
+                inside = t.top - body <= cy <= t.bottom + body
+            else:
+                continue
+            if near and inside and (u.title or b.size < title_size):
+                t.add(b)
+                taken[ui] = True
+    out = [u for k, u in enumerate(units) if not taken[k]]
+    for u in out:
         if len(u.blocks) > 1:
             u.blocks.sort(key=lambda b: (-b.x1, b.top) if u.vertical else (b.top, b.x0))
-    return units
+    return out
 
 
 def _gaps(spans: list[tuple[float, float]], min_gap: float) -> list[tuple[float, float]]:
