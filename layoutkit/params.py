@@ -129,11 +129,26 @@ class ReflowParams:
     dedupe_fake_bold: bool = True
     #: Join a paragraph cut by a blank line when it runs on (column or text-box break).
     repair_blank_breaks: bool = True
+    #: Decide Latin line-end hyphens with the page's vocabulary (``dehyphenate``); when
+    #: False, page vocabulary is not consulted and only the rules apply.
+    dehyphenate: bool = True
+    #: Inside a Latin text box (blank lines around it) a short line ends its paragraph
+    #: only when it is shorter than this share of the measure (ratio); datelines and
+    #: headings always split. Proportional type makes longer "short" lines unreliable.
+    latin_break_ratio: float = 0.4
+    #: Take OCR noise lines (``noise.is_noise``) out of the Latin paragraph they interrupt
+    #: and emit them as their own block after it (``ocr-noise-line``). When False, a noise
+    #: line stays inside its paragraph (characters are never dropped either way).
+    noise_aside: bool = False
+    #: Extra known words (any case) for dehyphenation, e.g. read from a word list with
+    #: ``dehyphenate.read_wordlist``: ``Har``/``bor`` joins when ``harbor`` is among them.
+    extra_words: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         _check_range(self, "indent_min", 0.0, 10.0)
         _check_range(self, "indent_max", 0.0, 20.0)
         _check_range(self, "letterspace_share", 0.0, 1.0)
+        _check_range(self, "latin_break_ratio", 0.0, 1.0)
 
 
 @dataclass(frozen=True)
@@ -183,3 +198,40 @@ class Params:
             if key not in names:
                 raise ParamsError(f"Params has no stage {key!r} (stages: {', '.join(sorted(names))})")
         return replace(self, **stages)
+
+
+#: Extensions taken when ``layoutkit batch`` walks a folder (files named on the command
+#: line or matched by a glob are always taken: the format is sniffed from the content).
+BATCH_EXTENSIONS = (".txt", ".pdf", ".xml", ".alto", ".hocr", ".html", ".htm")
+
+
+@dataclass(frozen=True)
+class BatchParams:
+    """Batch runs (``layoutkit batch``, ``layoutkit.batch.run_batch``, ``layoutkit.dask``).
+
+    Not a field of ``Params``: these say how to schedule pages, not how to analyse one,
+    and ``Params`` travels to every worker unchanged.
+    """
+
+    #: Worker processes; None: the machine's CPU count.
+    workers: Optional[int] = None
+    #: Seconds one page may take (reading included) before its worker process is killed
+    #: and replaced and the page reported as failed; None: no limit.
+    timeout: Optional[float] = None
+    #: Redo pages whose output exists and is newer than the input.
+    force: bool = False
+    #: Extensions (lower case, with the dot) taken when walking a folder.
+    extensions: tuple[str, ...] = BATCH_EXTENSIONS
+
+    def __post_init__(self) -> None:
+        if self.workers is not None:
+            _check_range(self, "workers", 1, 4096)
+        if self.timeout is not None:
+            _check_range(self, "timeout", 0.001, 10**7)
+
+    @property
+    def worker_count(self) -> int:
+        """The number of worker processes to start."""
+        import os
+
+        return self.workers or os.cpu_count() or 1
