@@ -5,10 +5,10 @@ line's font size)
 
 * the vertical gap is at most ``line_gap`` ems (a paragraph of one column);
 * the sizes agree within 15% and both are horizontal (or both vertical);
-* they share a column: the narrower one overlaps the other by more than half its width,
-  and their left edges differ by at most ``indent_max`` ems (an indent, a short last
-  line) or their right edges agree within one em (a hanging first line), or the block is
-  centred title material;
+* they share a column: they overlap, and their left edges differ by at most
+  ``indent_max`` ems (an indent, a short last line) or their right edges agree within
+  one em (a hanging first line); or they are centred title material overlapping by more
+  than half the narrower line;
 * no ruling line or box edge runs between them (``rule-between``).
 
 A block whose lines' right edge steps out by more than ``widen`` ems for good (text that
@@ -87,11 +87,12 @@ def _joins(last: TextLine, ln: TextLine, centred: bool, params: LayoutParams) ->
     if gap > params.line_gap * size or gap < -0.5 * size:
         return False
     overlap = min(last.x1, ln.x1) - max(last.x0, ln.x0)
-    if overlap <= 0.5 * min(last.width, ln.width):
+    if overlap <= 0:
         return False
     left_ok = abs(ln.x0 - last.x0) <= params.indent_max * size
     right_ok = abs(ln.x1 - last.x1) <= 1.0 * size
-    return left_ok or right_ok or centred
+    # a short line under an indented one overlaps it little but shares its column's edge
+    return left_ok or right_ok or (centred and overlap > 0.5 * min(last.width, ln.width))
 
 
 def build_blocks(lines: Sequence[TextLine], rules: Sequence[Rule], params: LayoutParams,
