@@ -495,6 +495,17 @@ def _link_score(i: int, j: int, boxes: list["_Box"], vocab: _Vocabulary, profile
     return score
 
 
+def _same_style(prev: Paragraph, first: Paragraph) -> bool:
+    """Geometric input: the junction's two lines share a font size and neither lies in a
+    page margin zone (running head, page foot): only then can a paragraph continue."""
+    a, b = prev.lines[-1], first.lines[0]
+    if a.region_type in ("page-head", "page-foot") or b.region_type in ("page-head", "page-foot"):
+        return False
+    if a.font_size is None or b.font_size is None:
+        return True
+    return abs(a.font_size - b.font_size) <= 0.05 * a.font_size
+
+
 def _geometric_run_on(prev: Paragraph, first: Paragraph) -> bool:
     """``column-break-continuation`` (geometric input): a paragraph that runs on at the
     foot of a column continues at the head of the next region in the same font size,
@@ -570,7 +581,7 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             if b.region.vertical or a.region.vertical:
                 continue
             tail, head = a.paras[-1], b.paras[0]
-            if standalone(head.text, profile):
+            if standalone(head.text, profile) or not _same_style(tail, head):
                 continue
             same_family = a.region.family is not None and a.region.family == b.region.family
             if same_family and ((tail.runs_on and not head.starts_fresh) or (

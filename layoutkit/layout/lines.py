@@ -8,8 +8,9 @@ Horizontal lines::
     split:  a band sorted by x is cut wherever the gap between two chars exceeds
             ``split_gap`` ems (a column gutter), or the font size jumps;
     spaces: a gap wider than ``space_gap`` ems between Latin chars is a word space; between
-            CJK chars only a gap of ``cjk_space_gap`` ems is (justification spreads CJK
-            lines with gaps that are not spaces: ``支 配 收 入``).
+            CJK chars only a gap of ``cjk_space_gap`` ems that is also 0.3 em wider than
+            the line's median gap is (justification and letter-spacing spread CJK lines
+            with gaps that are not spaces: ``支 配 收 入``, ``优 先 发 展``).
 
 Vertical lines (CJK written top to bottom): chars left alone by the horizontal pass (no
 neighbour within ``split_gap`` on their band) that stack into a column of at least three,
@@ -73,14 +74,20 @@ def _make_line(chars: Sequence[Char], params: LayoutParams, vertical: bool = Fal
     size, font = _dominant(chars)
     parts: list[str] = []
     prev: Optional[Char] = None
-    for c in chars:
+    unit = max(size, 1e-6)
+    gaps = [((c.top - p.bottom) if vertical else (c.x0 - p.x1)) / unit for p, c in zip(chars, chars[1:])]
+    # letter-spacing: a title spread evenly (优 先 发 展) has wide but equal gaps; only a gap
+    # well beyond the line's usual one is a space
+    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
+    for k, c in enumerate(chars):
         if prev is not None:
-            if vertical:
-                gap = (c.top - prev.bottom) / max(size, 1e-6)
-            else:
-                gap = (c.x0 - prev.x1) / max(size, 1e-6)
+            gap = gaps[k - 1]
             cjk_pair = is_cjk(prev.text[-1]) and is_cjk(c.text[0])
-            if gap > (params.cjk_space_gap if cjk_pair else params.space_gap):
+            if cjk_pair:
+                space = gap > params.cjk_space_gap and gap > usual + 0.3
+            else:
+                space = gap > params.space_gap
+            if space:
                 parts.append(" ")
         parts.append(c.text)
         prev = c
