@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from ..params import LayoutParams
@@ -114,6 +115,7 @@ def _bands(chars: Sequence[Char], params: LayoutParams) -> list[list[Char]]:
     return bands
 
 
+@lru_cache(maxsize=8192)
 def _tie_rank(ch: str) -> int:
     """Order of chars drawn at the same position (compressed CJK punctuation pairs share
     one cell: ``：“``, ``”，``): closing marks first, opening marks last, the rest between.
@@ -123,7 +125,7 @@ def _tie_rank(ch: str) -> int:
 
 
 def _split(band: list[Char], params: LayoutParams, head_limit: float = -1.0, body: float = 10.0) -> list[list[Char]]:
-    band.sort(key=lambda c: (round(c.x0, 1), _tie_rank(c.text)))
+    band.sort(key=lambda c: (c.x0, _tie_rank(c.text)))
     out: list[list[Char]] = []
     cur: list[Char] = []
     for c in band:
@@ -157,38 +159,33 @@ def _neighbour_gaps(chars: Sequence[Char]) -> list[tuple[float, float]]:
     n = len(chars)
     h = [inf] * n
     v = [inf] * n
-
-    def sweep(key_across, key_along, lo, hi, out: list[float]) -> None:
-        order = sorted(range(n), key=lambda i: key_across(chars[i]))
+    size = [c.size for c in chars]
+    # (across, along-start, along-end) per direction: rows use (cy, x0, x1), columns (cx, top, bottom)
+    for out, across, start, end in (
+            (h, [(c.top + c.bottom) / 2 for c in chars], [c.x0 for c in chars], [c.x1 for c in chars]),
+            (v, [(c.x0 + c.x1) / 2 for c in chars], [c.top for c in chars], [c.bottom for c in chars])):
+        order = sorted(range(n), key=across.__getitem__)
         band: list[int] = []
         anchor = 0.0
-
-        def close() -> None:
-            band.sort(key=lambda i: key_along(chars[i]))
-            for a, b in zip(band, band[1:]):
-                ca, cb = chars[a], chars[b]
-                if abs(ca.size - cb.size) > 0.2 * max(ca.size, cb.size):
-                    continue
-                gap = lo(cb) - hi(ca)
-                if gap / ca.size < out[a]:
-                    out[a] = gap / ca.size
-                if gap / cb.size < out[b]:
-                    out[b] = gap / cb.size
-
-        for i in order:
-            c = chars[i]
-            pos = key_across(c)
-            if band and pos - anchor > 0.3 * c.size:
-                close()
+        for pos_i in range(n + 1):
+            i = order[pos_i] if pos_i < n else -1
+            if i < 0 or (band and across[i] - anchor > 0.3 * size[i]):
+                band.sort(key=start.__getitem__)
+                for a, b in zip(band, band[1:]):
+                    sa, sb = size[a], size[b]
+                    if abs(sa - sb) > 0.2 * (sa if sa > sb else sb):
+                        continue
+                    gap = start[b] - end[a]
+                    if gap / sa < out[a]:
+                        out[a] = gap / sa
+                    if gap / sb < out[b]:
+                        out[b] = gap / sb
                 band = []
+                if i < 0:
+                    break
             if not band:
-                anchor = pos
+                anchor = across[i]
             band.append(i)
-        if band:
-            close()
-
-    sweep(lambda c: (c.top + c.bottom) / 2, lambda c: c.x0, lambda c: c.x0, lambda c: c.x1, h)
-    sweep(lambda c: (c.x0 + c.x1) / 2, lambda c: c.top, lambda c: c.top, lambda c: c.bottom, v)
     return list(zip(h, v))
 
 
@@ -203,7 +200,7 @@ def _vertical_runs(chars: list[Char], params: LayoutParams) -> list[list[Char]]:
             columns.append([c])
     runs: list[list[Char]] = []
     for col in columns:
-        col.sort(key=lambda c: (round(c.top, 1), _tie_rank(c.text)))
+        col.sort(key=lambda c: (c.top, _tie_rank(c.text)))
         cur: list[Char] = []
         for c in col:
             if cur and (c.top - cur[-1].bottom > params.vertical_gap * c.size
