@@ -1,6 +1,6 @@
 """Benchmark of the PDF path: ms per page, same run, same machine.
 
-Rows per input PDF (median CPU time of ``--repeat`` runs, each from the file's bytes):
+Rows per input PDF (least CPU time of ``--repeat`` runs, each from the file's bytes):
 
 * ``pdfplumber chars``: pdfplumber's own extraction only (open, ``page.chars``,
   ``page.lines/rects/curves/images``), the floor of the default path;
@@ -19,7 +19,6 @@ import argparse
 import io
 import os
 import platform
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -47,20 +46,20 @@ def pipeline(path: str, backend: str) -> int:
 
 
 def timed(fn, repeat: int) -> float:
-    """Median CPU time of ``repeat`` runs (process time: on a shared machine wall time
-    measures the neighbours; the work here is single-threaded)."""
+    """Least CPU time of ``repeat`` runs (process time: on a shared machine wall time
+    measures the neighbours; the least run is the one least disturbed by them)."""
     runs = []
     for _ in range(repeat):
         t = time.process_time()
         fn()
         runs.append(time.process_time() - t)
-    return statistics.median(runs)
+    return min(runs)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("pdfs", nargs="*")
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
     pdfs = args.pdfs or sorted(str(p) for p in (SHARED / "cases").glob("rmrb-*.pdf"))
     print(f"# {platform.processor() or platform.machine()} {os.cpu_count()} cpus, Python {platform.python_version()}, "

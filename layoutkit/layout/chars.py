@@ -9,9 +9,9 @@ Character boxes are normalised here so the two backends cannot disagree on them:
 horizontal extent is the glyph's advance box (origin to origin + advance, identical in
 both), and the vertical extent is derived from the baseline and the font size
 (``baseline - 0.88 size`` to ``baseline + 0.12 size``, the ideographic em box) instead of
-each library's own ascent/descent guess. Spaces are dropped: word gaps are re-measured
-from geometry (``lines``), because PDFs disagree on whether they draw space glyphs and
-pdfium invents its own.
+each library's own ascent/descent guess. Space glyphs the PDF draws are kept (text ``" "``)
+as evidence of word spaces; spaces pdfium invents are not. Word gaps are measured again
+from geometry as well (``lines``), because many PDFs draw no space glyphs at all.
 """
 from __future__ import annotations
 

@@ -71,7 +71,19 @@ def _dominant(chars: Sequence[Char]) -> tuple[float, str]:
     return size, font
 
 
-def _make_line(chars: Sequence[Char], params: LayoutParams, vertical: bool = False) -> TextLine:
+def _make_line(all_chars: Sequence[Char], params: LayoutParams, vertical: bool = False) -> Optional[TextLine]:
+    """The line of ``all_chars`` (in reading order). Space glyphs the PDF draws are kept as
+    evidence only (``pdf-space``): between two non-CJK chars they are a word space even
+    when narrower than ``space_gap`` (condensed headline faces); they add no width."""
+    chars = [c for c in all_chars if c.text != " "]
+    if not chars:
+        return None
+    spaced_before = set()
+    for k, c in enumerate(all_chars):
+        if c.text == " " and 0 < k:
+            nxt = next((d for d in all_chars[k + 1:] if d.text != " "), None)
+            if nxt is not None:
+                spaced_before.add(id(nxt))
     size, font = _dominant(chars)
     parts: list[str] = []
     prev: Optional[Char] = None
@@ -87,7 +99,7 @@ def _make_line(chars: Sequence[Char], params: LayoutParams, vertical: bool = Fal
             if cjk_pair:
                 space = gap > params.cjk_space_gap and gap > usual + 0.3
             else:
-                space = gap > params.space_gap
+                space = gap > params.space_gap or id(c) in spaced_before
             if space:
                 parts.append(" ")
         parts.append(c.text)
@@ -223,7 +235,7 @@ def build_lines(chars: Sequence[Char], params: LayoutParams, head_limit: float =
     """
     # Only CJK is written vertically: the neighbour test runs on CJK chars only (their
     # neighbours on a mixed line do not change whether they stack).
-    cjk = [c for c in chars if is_cjk(c.text)]
+    cjk = [c for c in chars if is_cjk(c.text[0])]
     gaps = _neighbour_gaps(cjk)
     vertical = [c for c, (h, v) in zip(cjk, gaps) if v <= params.vertical_gap and v + 0.1 < h]
     lines: list[TextLine] = []
@@ -232,12 +244,16 @@ def build_lines(chars: Sequence[Char], params: LayoutParams, head_limit: float =
         taken: set[int] = set()
         for run in _vertical_runs(vertical, params):
             if len(run) >= params.vertical_min_chars:
-                lines.append(_make_line(run, params, vertical=True))
+                line = _make_line(run, params, vertical=True)
+                if line is not None:
+                    lines.append(line)
                 taken.update(id(c) for c in run)
         rest = [c for c in chars if id(c) not in taken]
     else:
         rest = list(chars)
     for band in _bands(rest, params):
         for seg in _split(band, params, head_limit, body):
-            lines.append(_make_line(seg, params))
+            line = _make_line(seg, params)
+            if line is not None:
+                lines.append(line)
     return lines

@@ -74,10 +74,8 @@ def _plumber_content(page, number: int) -> PageContent:
         if text.startswith("(cid:"):
             unmapped += 1
             continue
-        if not text.strip():
+        if not text.strip() and text != " ":
             continue
-        if c.get("stroking_color") is None and c.get("non_stroking_color") is None:
-            pass
         m = c["matrix"]
         size = float(c["size"])
         upright = bool(c.get("upright", True))
@@ -157,16 +155,16 @@ def _pdfium_content(doc, number: int) -> PageContent:
         styles: dict[tuple[bytes, float], tuple[str, float, bool, float]] = {}
         get_unicode, get_box, get_font = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, \
             raw.FPDFText_GetFontInfo
-        skip = {0x20, 0x0D, 0x0A, 0xA0, 0x09, 0xFFFE, 0x02, 0}
+        skip = {0x0D, 0x0A, 0xA0, 0x09, 0xFFFE, 0x02, 0}
         for i in range(n):
             u = get_unicode(tp, i)
-            if u in skip:
-                continue
+            if u in skip or (u == 0x20 and raw.FPDFText_IsGenerated(tp, i)):
+                continue  # spaces pdfium invents are not in the PDF; drawn ones are kept
             if u == 0xFFFD:
                 unmapped += 1
                 continue
             ch = chr(u)
-            if ch.isspace():
+            if ch.isspace() and ch != " ":
                 continue
             get_box(tp, i, box)
             get_font(tp, i, buf, 256, flags)
@@ -253,7 +251,11 @@ def _read_page(path: Optional[str], content: PageContent, digest: str, params: "
     if content.unmapped:
         warnings.append(f"page {content.number}: {content.unmapped} glyphs without a Unicode mapping "
                         "((cid:NN)) were dropped; their text is missing")
-    layout = analyze(content, params.layout)
+    try:
+        layout = analyze(content, params.layout)
+    except (ValueError, TypeError, ArithmeticError, IndexError, KeyError) as exc:  # a bug, reported in one line
+        raise InputError(f"page {content.number}: layout analysis failed ({type(exc).__name__}: {str(exc)[:80]}); "
+                         "please report this file", path=path) from exc
     lines: list[Line] = []
     for block_index, block in enumerate(layout.blocks, start=1):
         for ln in block.lines:
