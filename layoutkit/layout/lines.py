@@ -137,7 +137,7 @@ def _tie_rank(ch: str) -> int:
 
 
 def _split(band: list[Char], params: LayoutParams, head_limit: float = -1.0, body: float = 10.0) -> list[list[Char]]:
-    band.sort(key=lambda c: (c.x0, _tie_rank(c.text)))
+    band.sort(key=lambda c: (round(c.x0, 1), _tie_rank(c.text)))
     out: list[list[Char]] = []
     cur: list[Char] = []
     for c in band:
@@ -212,7 +212,7 @@ def _vertical_runs(chars: list[Char], params: LayoutParams) -> list[list[Char]]:
             columns.append([c])
     runs: list[list[Char]] = []
     for col in columns:
-        col.sort(key=lambda c: (c.top, _tie_rank(c.text)))
+        col.sort(key=lambda c: (round(c.top, 1), _tie_rank(c.text)))
         cur: list[Char] = []
         for c in col:
             if cur and (c.top - cur[-1].bottom > params.vertical_gap * c.size
