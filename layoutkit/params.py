@@ -62,6 +62,9 @@ class LayoutParams:
     dedupe_tolerance: float = 0.15
     band_tolerance: float = 0.3
     split_gap: float = 1.2
+    #: The same between Latin chars: drawn space glyphs bridge word gaps, and Latin columns
+    #: sit closer (the Federal Register's gutters are 1.2 em).
+    latin_split_gap: float = 0.8
     #: In the page's top margin zone (running head) a gap this many *body* ems wide
     #: separates items (folio, section name, date).
     head_split_gap: float = 1.5

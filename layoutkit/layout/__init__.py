@@ -43,16 +43,23 @@ def body_size(content: PageContent) -> float:
 
 def analyze(content: PageContent, params: LayoutParams) -> PageLayout:
     """Blocks of ``content`` in reading order."""
-    chars, _removed = dedupe(list(content.chars), params.dedupe_tolerance)
+    upright = [c for c in content.chars if c.upright]
+    warnings: list[str] = []
+    rotated = len(content.chars) - len(upright)
+    if rotated:
+        # Text set at an angle (marginal production marks, rotated labels): its lines cannot
+        # be read in the page's row order; it is left out and said so.
+        warnings.append(f"page {content.number}: {rotated} characters set at an angle (rotated text) were left out")
+    chars, _removed = dedupe(upright, params.dedupe_tolerance)
     if not chars:
-        return PageLayout((), 10.0)
+        return PageLayout((), 10.0, tuple(warnings))
     page = PageContent(content.number, content.width, content.height, tuple(chars), content.rules,
                        content.images, content.unmapped, content.invisible)
     body = body_size(page)
     lines = build_lines(chars, params, head_limit=content.height * MARGIN_ZONE, body=body)
     blocks = build_blocks(lines, content.rules, params, title_size=body * params.title_ratio)
     ordered = reading_order(blocks, page, body, params)
-    return PageLayout(tuple(ordered), body)
+    return PageLayout(tuple(ordered), body, tuple(warnings))
 
 
 __all__ = ["PageLayout", "TextBlock", "analyze", "body_size"]

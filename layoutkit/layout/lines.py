@@ -150,7 +150,8 @@ def _split(band: list[Char], params: LayoutParams, head_limit: float = -1.0, bod
             if c.bottom <= head_limit:
                 wide = (c.x0 - p.x1) > params.head_split_gap * body
             else:
-                wide = gap > params.split_gap
+                cjk_side = is_cjk(p.text[-1]) or is_cjk(c.text[0])
+                wide = gap > (params.split_gap if cjk_side else params.latin_split_gap)
             if wide or jump or (c.cy - p.cy) > params.band_tolerance * size * 1.5:
                 out.append(cur)
                 cur = []
@@ -225,6 +226,43 @@ def _vertical_runs(chars: list[Char], params: LayoutParams) -> list[list[Char]]:
     return runs
 
 
+def _attach_superscripts(segments: list[list[Char]], body: float) -> list[list[Char]]:
+    """``superscript``: a short run (at most four chars) set smaller than the line beside it
+    and lying within that line's height, inside it or touching either end, is part of that
+    line (footnote markers, ordinals): its centre sits too high for the line's band."""
+    def extent(seg: list[Char]) -> tuple[float, float, float, float, float]:
+        return (min(c.x0 for c in seg), min(c.top for c in seg), max(c.x1 for c in seg),
+                max(c.bottom for c in seg), max(c.size for c in seg))
+
+    ext = [extent(seg) for seg in segments]
+    cell = max(body, 1.0)
+    rows: dict[int, list[int]] = {}
+    for k, (x0, top, x1, bottom, size) in enumerate(ext):
+        if len(segments[k]) > 4:
+            rows.setdefault(int(((top + bottom) / 2) // cell), []).append(k)
+    merged: dict[int, int] = {}
+    for k, seg in enumerate(segments):
+        if len(seg) > 4:
+            continue
+        x0, top, x1, bottom, size = ext[k]
+        row = int(((top + bottom) / 2) // cell)
+        for h in rows.get(row, []) + rows.get(row + 1, []) + rows.get(row - 1, []):
+            hx0, htop, hx1, hbottom, hsize = ext[h]
+            beside = (hx0 <= x0 and x0 - hx1 <= 0.3 * hsize) or (x1 <= hx0 + 0.1 * hsize and hx0 - x1 <= 0.3 * hsize)
+            if size <= 0.85 * hsize and htop - 0.35 * hsize <= top and bottom <= hbottom + 0.1 * hsize and beside:
+                merged[k] = h
+                break
+    if not merged:
+        return segments
+    out = []
+    for k, seg in enumerate(segments):
+        if k in merged:
+            continue
+        extra = [c for j, h in merged.items() if h == k for c in segments[j]]
+        out.append(sorted(seg + extra, key=lambda c: (round(c.x0, 1), _tie_rank(c.text))) if extra else seg)
+    return out
+
+
 def build_lines(chars: Sequence[Char], params: LayoutParams, head_limit: float = -1.0,
                 body: float = 10.0) -> list[TextLine]:
     """Every text line of the page (horizontal and vertical), in no particular order.
@@ -251,9 +289,9 @@ def build_lines(chars: Sequence[Char], params: LayoutParams, head_limit: float =
         rest = [c for c in chars if id(c) not in taken]
     else:
         rest = list(chars)
-    for band in _bands(rest, params):
-        for seg in _split(band, params, head_limit, body):
-            line = _make_line(seg, params)
-            if line is not None:
-                lines.append(line)
+    segments = [seg for band in _bands(rest, params) for seg in _split(band, params, head_limit, body)]
+    for seg in _attach_superscripts(segments, body):
+        line = _make_line(seg, params)
+        if line is not None:
+            lines.append(line)
     return lines
