@@ -145,7 +145,10 @@ def _split(band: list[Char], params: LayoutParams, head_limit: float = -1.0, bod
             p = cur[-1]
             size = max(min(p.size, c.size), 1e-6)
             gap = (c.x0 - p.x1) / size
-            jump = max(p.size, c.size) / size > params.size_jump
+            # a size change within half an em (of the larger text) is inline (a superscript,
+            # small caps); with a wider gap it is another text (a headline beside a column)
+            big = max(p.size, c.size)
+            jump = big / size > params.size_jump and (c.x0 - p.x1) > 0.5 * big
             # running heads set their items (folio, section, date) apart by half an em
             if c.bottom <= head_limit:
                 wide = (c.x0 - p.x1) > params.head_split_gap * body
