@@ -146,8 +146,10 @@ class BatchParams:
     #: Worker processes; None: the machine's CPU count.
     workers: Optional[int] = None
     #: Seconds one page may take (reading included) before its worker process is killed
-    #: and replaced and the page reported as failed; None: no limit.
-    timeout: Optional[float] = None
+    #: and replaced and the page reported as failed; None: no limit. The default is far
+    #: above any sane page (the slowest seen, a scanned PDF page, takes ~1 s) and only
+    #: stops a hang from holding a worker for ever.
+    timeout: Optional[float] = 600.0
     #: Redo pages whose output exists and is newer than the input.
     force: bool = False
     #: Extensions (lower case, with the dot) taken when walking a folder.
