@@ -18,8 +18,10 @@ Geometric inputs (PDF, ALTO, PAGE) bring their own regions and skip this stage.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional, Sequence
+
+import regex
 
 from .measure import LineShape, shape
 from .model import Line, Region
@@ -183,7 +185,7 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
         shapes = shapes_of[i]
         family: Optional[float] = None
         width: Optional[float] = None
-        if any(_fake_bold(s.line.text) for s in chunk) and len(chunk) <= 3:
+        if len(chunk) <= 3 and any(_fake_bold(s.line.text) for s in chunk):
             # doubled glyphs are drawn only for display type: the box is a title
             regions.append(TextRegion(lines=tuple(chunk), width=None, family=None, index=i,
                                       reasons=("fake-bold text: title material",)))
@@ -200,7 +202,14 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
             longest = max(shapes, key=lambda s: s.ems)
             # A short chunk's longest line may be a first line (short by the indent) or
             # carry digits, which set wider than half an em: allow for both.
-            fitting = [f for f, lo, hi in families if lo - 2.5 <= longest.ems <= hi + 1.0]
+            # A lone line must itself be (nearly) full; in a box of several lines the
+            # longest may be an indented first line.
+            slack = 2.5 if len(chunk) > 1 else STRETCH
+            fitting = [f for f, lo, hi in families if lo - slack <= longest.ems <= hi + 1.0]
+            if not fitting and any(sh.letterspaced for sh in shapes):
+                # letter-spaced lines are full by construction; their text undercounts
+                widest = max(sh.lo for sh in shapes if sh.letterspaced)
+                fitting = [f for f, lo, hi in families if widest <= hi + 1.0 and widest >= 0.6 * lo]
             if fitting:
                 family = prev_family if prev_family in fitting else min(fitting, key=lambda f: abs(f - longest.ems))
                 width = family
@@ -210,7 +219,30 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
         regions.append(TextRegion(lines=tuple(chunk), width=width, family=family, index=i, reasons=(why,)))
         if family is not None:
             prev_family = family
-    return regions
+    return _tracked_titles(regions)
+
+
+_PUNCT = regex.compile(r"[\p{P}\p{S}]")
+
+
+def _tracked_titles(regions: list[TextRegion]) -> list[TextRegion]:
+    """``tracked-title``: a box of one letter-spaced line with no punctuation at all, followed
+    by title material (or by another such box), is display type set with wide tracking —
+    a title — even when it is as wide as the body column. Followed by body text it is the
+    first line of a paragraph and stays."""
+    out = list(regions)
+    for k in range(len(out) - 1, -1, -1):
+        r = out[k]
+        if r.family is None or len(r.lines) != 1:
+            continue
+        line = r.lines[0]
+        if not line.shape.letterspaced or _PUNCT.search(line.line.text):
+            continue
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        if nxt is None or nxt.family is None:
+            out[k] = replace(r, width=None, family=None,
+                             reasons=r.reasons + ("tracked-title: a letter-spaced line without punctuation before title material",))
+    return out
 
 
 def _median(values: Sequence[float]) -> float:

@@ -13,6 +13,7 @@ from typing import Optional, Sequence, Union
 from .articles import assemble
 from .classify import classify
 from .columns import geometric_regions, text_regions
+from .flat import is_flat, restore_breaks
 from .language import detect_language, profile_for
 from .model import Line, Page, Source
 from .params import Params
@@ -39,8 +40,10 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
               params: Optional[Params] = None, warnings: Sequence[str] = ()) -> Page:
     """Run every stage after reading on a page's lines."""
     params = params or Params()
-    sample = "\n".join(line.text for line in lines[:2000])
+    sample = "\n".join(line.text for line in lines[:300])
     prof, language = resolve_profile(profile, sample)
+    if is_flat(lines):
+        lines = restore_breaks(lines, prof)  # a flat export lost its blank lines
     if any(line.bbox is not None for line in lines):
         regions = geometric_regions(lines, params.columns, params.reflow.letterspace_share)
     else:

@@ -32,16 +32,14 @@ from typing import Optional, Sequence
 import regex
 
 from .columns import ShapedLine, TextRegion
+from .dehyphenate import HYPHENS, Lexicon, decide
+from .noise import is_noise
 from .measure import shape
 from .model import BBox, Paragraph
 from .params import ReflowParams
 from .profile import Profile
 from .textwidth import is_cjk
 
-#: Characters that end a line with a hyphenated word in Latin text: hyphen-minus, the
-#: Fraktur double hyphen U+2E17, the not sign OCR reads for it, U+2010, soft hyphen, and
-#: ``=`` (Fraktur OCR).
-HYPHENS = "-\u2e17\u00ac\u2010\u00ad="
 _CJK_PUNCT = set("，。、；：？！“”‘’「」『』（）《》〈〉【】…—·％")
 _OPEN_QUOTES = "“‘「『（《〈【([\"'"
 _CLOSERS = "”’」』）》〉】)]\"'"
@@ -133,10 +131,41 @@ def ends_sentence(text: str, profile: Profile) -> bool:
     if not t:
         return False
     # Look through closing quotes and brackets: ``了！”`` ends a sentence.
+    if t[0] in "（(" and t[-1] in "）)" and unclosed(t) is None:
+        return True  # a bracketed unit, such as an author note, is complete
     i = len(t) - 1
     while i > 0 and t[i] in _CLOSERS:
         i -= 1
     return t[i] in profile.terminal_punctuation and t[i] not in _CLOSERS or t[-1] in ".!?。！？…"
+
+
+def ends_with_word_hyphen(text: str) -> bool:
+    """True when a Latin line ends with a hyphen mark right after a letter (``unter⸗``)."""
+    t = text.rstrip()
+    return len(t) >= 2 and t[-1] in HYPHENS and t[-2].isalpha() and not _is_cjkish(t[-2])
+
+
+def latin_continuation(text: str) -> bool:
+    """A Latin line that opens with a lowercase letter continues a sentence."""
+    t = text.lstrip()
+    return bool(t) and t[0].islower() and not _is_cjkish(t[0])
+
+
+_FIGURE = regex.compile(r"\d[\d.,/]*")
+
+
+def table_rows(prev_text: str, text: str) -> bool:
+    """Two consecutive Latin lines that both carry figures and neither opens with a
+    section sign or ends with a colon are rows of one table, not paragraphs."""
+    return all(_FIGURE.search(t) and not t.lstrip().startswith("§") and not t.rstrip().endswith(":")
+               for t in (prev_text, text))
+
+
+def hyphen_continues(prev_text: str, text: str) -> bool:
+    """A line ending in a word hyphen followed by a lowercase continuation is one word
+    broken across lines: no paragraph may end between them."""
+    t = text.lstrip()
+    return ends_with_word_hyphen(prev_text) and bool(t) and t[0].islower()
 
 
 def standalone(text: str, profile: Profile) -> bool:
@@ -145,8 +174,12 @@ def standalone(text: str, profile: Profile) -> bool:
     return len(text) <= 80 and any(profile.match(k, text) for k in ("byline", "credit", "header", "deck", "author_note"))
 
 
-def join_texts(parts: Sequence[str], reasons: list[str]) -> str:
-    """Join hard-wrapped line texts into one paragraph text."""
+def join_texts(parts: Sequence[str], reasons: list[str], lexicon: Optional[Lexicon] = None) -> str:
+    """Join hard-wrapped line texts into one paragraph text.
+
+    Latin line ends go through ``dehyphenate.decide`` (page-vocabulary evidence first,
+    then rules; each decision lands in ``reasons``); CJK joins add no space.
+    """
     out = ""
     for part in parts:
         if not part:
@@ -155,6 +188,17 @@ def join_texts(parts: Sequence[str], reasons: list[str]) -> str:
             out = part
             continue
         a, b = out[-1], part[0]
+        latin = not _is_cjkish(b) and not (len(out) >= 2 and _is_cjkish(out[-2])) and not _is_cjkish(a)
+        if latin:
+            j = decide(out, part, lexicon)
+            if j.reason:
+                reasons.append(j.reason)
+            if j.joined:
+                out = (out[:-1] if a in HYPHENS else out) + part
+                continue
+            if j.keep_hyphen:
+                out = out + j.sep + part
+                continue
         if a in HYPHENS and len(out) >= 2 and out[-2].isalpha() and b.islower():
             reasons.append(f"basic-dehyphenation: {out.split()[-1]}+{part.split()[0]}")
             out = out[:-1] + part
@@ -198,10 +242,22 @@ class _Measure:
         return self.width is not None and self.params.indent_min <= d <= self.params.indent_max and d > self.tol * 0.75
 
 
-def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParams) -> list[Paragraph]:
+def strong_latin_break(prev: ShapedLine, prev_text: str, text: str, width: float, profile: Profile,
+                       params: ReflowParams) -> bool:
+    """Evidence enough to end a Latin paragraph inside a text box: the previous line is
+    very short (below ``params.latin_break_ratio`` of the measure: a paragraph's last
+    line, ``Anwendung.``, or a heading, ``§. 2.``), or the next line opens with a dateline
+    (``Hamburg, 15. Jan.``), or the previous line is a profile heading."""
+    return (prev.shape.ems < params.latin_break_ratio * width or bool(profile.match("dateline", text))
+            or bool(profile.match("heading", prev_text)))
+
+
+def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParams,
+                       lexicon: Optional[Lexicon] = None, chunked: bool = False) -> list[Paragraph]:
     cjk = sum(s.shape.cjk for s in region.lines) / max(1, len(region.lines)) >= 0.3
     m = _Measure(region.width, params, cjk)
     paras: list[_Building] = []
+    aside: list[_Building] = []  # noise lines waiting for their paragraph to end
     cur: Optional[_Building] = None
     for idx, s in enumerate(region.lines):
         raw = " ".join(s.line.text.split())
@@ -215,6 +271,15 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
         clean = clean_line(raw, s.shape.letterspaced)
         text = clean.text
         removed[:0] = clean.removed
+        if cur is not None and not cjk and params.noise_aside and is_noise(text) and not _FIGURE.search(text):
+            # ``ocr-noise-line``: debris inside a paragraph does not end it; it becomes its
+            # own paragraph (typed ``other``), emitted after the one it interrupted.
+            junk = _Building(starts_fresh=True)
+            junk.lines.append(s)
+            junk.texts.append(text)
+            junk.reasons.extend(removed + ["ocr-noise-line: kept aside, the paragraph goes on"])
+            aside.append(junk)
+            continue
         if cur is None:
             cur = _Building(starts_fresh=region.width is None or not m.full(s))
         else:
@@ -224,8 +289,11 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
             if region.width is None:
                 # In title material each line is its own item (title, kicker, byline),
                 # unless the line is letter-spaced: tracked title text that fills its
-                # narrow box and wraps, so the title goes on in the next line.
-                if not (prev_text and prev_text[-1] in HYPHENS) and not prev.shape.letterspaced:
+                # narrow box and wraps, so the title goes on in the next line. A Latin
+                # title wraps over lines (``MÉLINE CONSTITUE UN`` / ``MINISTERE``) and
+                # ends at a sentence end.
+                if not (prev_text and prev_text[-1] in HYPHENS) and not prev.shape.letterspaced \
+                        and (cjk or ends_sentence(prev_text, profile)):
                     brk = "title-material-line"
             elif not m.full(prev):
                 first = len(cur.lines) == 1
@@ -238,12 +306,32 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
                     # CJK paragraphs end with punctuation; a short line without it is a
                     # narrowed stretch of the column (a wrap around a picture), not an end.
                     pass
+                elif not cjk and not ends_sentence(prev_text, profile) and latin_continuation(text):
+                    # Latin: proportional type makes short-looking lines common; a line that
+                    # ends no sentence followed by a lowercase one is the same sentence.
+                    pass
                 else:
                     brk = "short-line-break"
             elif ends_sentence(prev_text, profile) and m.indent_short(s):
                 brk = "indent-break"
+            if brk and not cjk and chunked and region.width and brk != "title-material-line" \
+                    and not strong_latin_break(prev, prev_text, text, region.width, profile, params):
+                # Latin text boxes cut by blank lines are the extractor's blocks; inside one,
+                # proportional type makes width evidence weak: split only on strong evidence.
+                cur.reasons.append(f"weak-break-in-text-box: no {brk}")
+                brk = None
+            if brk and not cjk and table_rows(prev_text, text):
+                # figures in column after column (stock lists, results): one table block
+                cur.reasons.append(f"table-rows: no {brk} between two lines of figures")
+                brk = None
+            if brk and not cjk and hyphen_continues(prev_text, text):
+                # ``unter⸗`` / ``zeichneten``: a word broken across the lines, never a paragraph end
+                cur.reasons.append(f"hyphen-continues: no {brk} inside a hyphenated word")
+                brk = None
             if brk:
                 paras.append(cur)
+                paras.extend(aside)
+                aside.clear()
                 cur = _Building(starts_fresh=True)
                 cur.reasons.append(brk)
         cur.lines.append(s)
@@ -251,18 +339,21 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
         cur.reasons.extend(removed)
     if cur is not None:
         paras.append(cur)
+    paras.extend(aside)
     out = []
     alone = len(paras) == 1
     for b in paras:
         reasons = list(b.reasons)
-        text = join_texts(b.texts, reasons)
+        text = join_texts(b.texts, reasons, lexicon)
         last = b.lines[-1]
         # A paragraph runs on when its last line is full and ends no sentence, or when its
         # only line is an indented first line that ends no sentence: an indented line is a
         # paragraph's start, and a paragraph does not end without punctuation.
-        title_line = len(b.lines) == 1 and (m.deficit(last) > params.indent_max or standalone(text, profile))
+        title_line = (len(b.lines) == 1 and m.deficit(last) > params.indent_max) or (
+            len(b.lines) <= 4 and standalone(text, profile))
         runs_on = region.width is not None and not ends_sentence(b.texts[-1], profile) and not title_line and (
-            cjk or m.full(last) or (len(b.lines) == 1 and b.starts_fresh and m.indent_short(last)))
+            cjk or m.full(last) or (len(b.lines) == 1 and b.starts_fresh and m.indent_short(last))
+            or (not cjk and ends_with_word_hyphen(b.texts[-1])))
         out.append(Paragraph(
             text=text, lines=tuple(s.line for s in b.lines), region_width=region.width or 0.0,
             region_index=region.index, starts_fresh=b.starts_fresh, runs_on=runs_on,
@@ -305,6 +396,8 @@ class _Box:
     prev: Optional[int] = None
     next: Optional[int] = None
     link_reason: str = ""
+    #: The bracket or quote the last paragraph leaves open, if any.
+    closer: Optional[str] = None
 
 
 def _vertical_paragraph(region: TextRegion) -> Paragraph:
@@ -318,33 +411,34 @@ def _vertical_paragraph(region: TextRegion) -> Paragraph:
 class _Vocabulary:
     """Character n-gram counts of the whole page, the evidence for where a paragraph
     that runs on continues: the characters around a right junction form words that the
-    page uses elsewhere, more often than their parts' own frequency explains."""
+    page uses elsewhere, more often than their parts' own frequency explains. Counts are
+    taken on demand (``str.count``) and cached: a page asks about few n-grams."""
 
     def __init__(self, texts: Sequence[str]):
-        self.counts: dict[str, int] = {}
-        self.total = 0
-        for t in texts:
-            t = "".join(t.split())
-            self.total += len(t)
-            for n in (1, 2, 3):
-                for i in range(len(t) - n + 1):
-                    g = t[i:i + n]
-                    self.counts[g] = self.counts.get(g, 0) + 1
+        self.text = "\n".join("".join(t.split()) for t in texts)
+        self.total = len(self.text)
+        self._counts: dict[str, int] = {}
+
+    def count(self, gram: str) -> int:
+        n = self._counts.get(gram)
+        if n is None:
+            n = self._counts[gram] = self.text.count(gram)
+        return n
 
     def _pmi(self, left: str, right: str) -> float:
         import math
 
-        joint = self.counts.get(left + right, 0)
+        joint = self.count(left + right)
         if not joint:
             return 0.0
-        expected = self.counts.get(left, 0) * self.counts.get(right, 0) / max(1, self.total)
+        expected = self.count(left) * self.count(right) / max(1, self.total)
         return max(0.0, math.log((joint + 0.5) / (expected + 0.5)))
 
     def junction(self, tail: str, head: str) -> float:
         """Pointwise mutual information of the pieces across the junction (positive part),
         summed over the bigram and the two trigrams that span it."""
-        a = "".join(tail.split())[-2:]
-        b = "".join(head.split())[:2]
+        a = "".join(tail[-6:].split())[-2:]
+        b = "".join(head[:6].split())[:2]
         if not a or not b:
             return 0.0
         return self._pmi(a[-1:], b[:1]) + 0.5 * (self._pmi(a[-2:], b[:1]) + self._pmi(a[-1:], b[:2]))
@@ -383,7 +477,7 @@ def _link_score(i: int, j: int, boxes: list["_Box"], vocab: _Vocabulary, profile
     score = vocab.junction(tail.text, head.text)
     if a.region.family is not None and a.region.family == b.region.family:
         score += 2.0
-    closer = unclosed(tail.text)
+    closer = a.closer
     if closer is not None:
         score += 3.0 if _closes(head.text, closer) else -1.0
     if profile.match("continuation_start", head.text.lstrip()):
@@ -433,15 +527,20 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
     top of a column early, and a chain's earliest box is where its text sits highest.
     """
     boxes: list[_Box] = []
+    # The page's own words decide hyphenation (``dehyphenate``): built once, from every line.
+    lexicon = Lexicon.build((s.line.text for r in regions for s in r.lines), params.extra_words) \
+        if params.dehyphenate else None
+    # Blank lines cut the page into text boxes (a flat text has none: one region).
+    chunked = len(regions) >= 3
     for region in regions:
         if region.vertical:
             rp = [_vertical_paragraph(region)]
         else:
-            rp = _region_paragraphs(region, profile, params)
+            rp = _region_paragraphs(region, profile, params, lexicon, chunked)
         if not rp:
             continue
         cjk = sum(sl.shape.cjk for sl in region.lines) / max(1, len(region.lines)) >= 0.3
-        boxes.append(_Box(region, rp, _last_full(rp[-1], region, params), cjk))
+        boxes.append(_Box(region, rp, _last_full(rp[-1], region, params), cjk, closer=unclosed(rp[-1].text)))
 
     def link(i: int, j: int, why: str) -> None:
         boxes[i].next = j
@@ -459,15 +558,20 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             tail, head = a.paras[-1], b.paras[0]
             # CJK paragraphs that run on are placed by the continuation search below,
             # where the next box competes with every other candidate.
+            if standalone(head.text, profile):
+                continue  # an author note or byline opens no continuation
             if (tail.runs_on and not head.starts_fresh and not a.cjk) or (
                     a.last_full and not head.starts_fresh and not tail.runs_on):
                 link(i, i + 1, "blank-line-repair: joined across a text-box break")
-        vocab = _Vocabulary([p.text for bx in boxes for p in bx.paras])
+        vocab: Optional[_Vocabulary] = None
+        maybe_cont = [_maybe_continuation(bx) for bx in boxes]
         pairs = []
         for i, a in enumerate(boxes):
             if a.next is not None or not a.paras[-1].runs_on or not a.cjk:
                 continue
-            closer = unclosed(a.paras[-1].text)
+            if vocab is None:  # built only for pages with a paragraph to place
+                vocab = _Vocabulary([p.text for bx in boxes for p in bx.paras])
+            closer = a.closer
             for j, b in enumerate(boxes):
                 if j == i or b.prev is not None or b.region.vertical:
                     continue
@@ -477,7 +581,7 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
                     # a title-material box continues a paragraph only by closing its bracket
                     if not (closer and _closes(head.text, closer)):
                         continue
-                elif head.starts_fresh and not _maybe_continuation(b) and not next_body \
+                elif head.starts_fresh and not maybe_cont[j] and not next_body \
                         and not profile.match("continuation_start", head.text.lstrip()):
                     continue
                 if True:
@@ -522,7 +626,7 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
         if bx.prev is not None and paras:
             prev, first = paras[-1], rp[0]
             reasons = list(prev.reasons) + [bx.link_reason]
-            text = join_texts([prev.text, first.text], reasons)
+            text = join_texts([prev.text, first.text], reasons, lexicon)
             reasons.extend(first.reasons)
             paras[-1] = replace(prev, text=text, lines=prev.lines + first.lines, runs_on=first.runs_on,
                                 reasons=tuple(reasons), bbox=BBox.union_all([prev.bbox, first.bbox]),

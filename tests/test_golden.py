@@ -56,3 +56,22 @@ def test_seed_scores_with_the_shared_scorer(tmp_path) -> None:
     assert scores["article_ari"] >= 0.95
     assert scores["order_acc"] == 1.0
     assert scores["text_sim"] >= 0.995
+
+
+def _titles_first(text: str) -> str:
+    """The seed page as an extractor that emits titles before their bodies would give it."""
+    lines = text.split("\n")
+    body1, title1 = lines[0:79], [lines[79].strip(), ""] + lines[81:85]
+    caption, body2, title2 = lines[86:100], lines[101:290], lines[291:295]
+    return "\n".join(title1 + [""] + body1 + [""] + caption + [""] + title2 + [""] + body2 + [""]) + "\n"
+
+
+def test_title_direction_does_not_change_the_reconstruction() -> None:
+    text = (FIXTURES / "seed-zh.txt").read_text(encoding="utf-8")
+    after = layoutkit.parse_text(text)
+    before = layoutkit.parse_text(_titles_first(text))
+
+    def shape(page):
+        return [(a.kind, a.headline, [(b.type, b.role, b.text) for b in a.blocks]) for a in page.articles]
+
+    assert shape(before) == shape(after)

@@ -39,6 +39,7 @@ _BOMS = (
 )
 #: C0 controls that plain text legitimately contains: tab, LF, VT, FF, CR, ESC is not one.
 _TEXT_CONTROLS = frozenset(b"\t\n\x0b\x0c\r")
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in _TEXT_CONTROLS)
 #: Characters removed while splitting lines (documented removals): carriage returns are
 #: line ends, form feeds and vertical tabs are page/box separators, NUL is never text.
 _LINE_BREAKS = ("\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
@@ -108,7 +109,7 @@ def decode_bytes(data: bytes, *, path: Optional[str] = None, encoding: Optional[
     sample = data[:65536]
     if b"\x00" in sample:
         raise EncodingError("binary file (NUL bytes), not text", path=path)
-    controls = sum(1 for b in sample if b < 32 and b not in _TEXT_CONTROLS)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if sample and controls / len(sample) > 0.05:
         raise EncodingError("binary file (control bytes), not text", path=path)
     try:
