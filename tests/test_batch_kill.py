@@ -102,3 +102,21 @@ def test_orphan_temp_files_are_removed_once_old(tmp_path) -> None:
     os.utime(old, (time.time() - 3600,) * 2)
     assert remove_orphan_temp_files(tmp_path) == 1
     assert not old.exists() and young.exists() and keep.exists()
+
+
+def test_ctrl_c_stops_workers_and_exits_130(tmp_path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(PAGES):
+        (src / f"p{i:03d}.txt").write_bytes(PAGE)
+    out = tmp_path / "out"
+    proc = _start(src, out, 0.05)
+    deadline = time.monotonic() + 60
+    while len(_outputs(out)) < 3:
+        assert proc.poll() is None and time.monotonic() < deadline
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(timeout=30) == 130
+    assert "layoutkit: interrupted" in proc.stderr.read().decode()
+    for name in _outputs(out):
+        json.loads((out / name).read_text(encoding="utf-8"))
