@@ -79,7 +79,7 @@ def _make_line(all_chars: Sequence[Char], params: LayoutParams, vertical: bool =
     if not chars:
         return None
     spaced_before = set()
-    for k, c in enumerate(all_chars):
+    for k, c in enumerate(all_chars if len(chars) < len(all_chars) else ()):
         if c.text == " " and 0 < k:
             nxt = next((d for d in all_chars[k + 1:] if d.text != " "), None)
             if nxt is not None:
@@ -140,25 +140,31 @@ def _split(band: list[Char], params: LayoutParams, head_limit: float = -1.0, bod
     band.sort(key=lambda c: (round(c.x0, 1), _tie_rank(c.text)))
     out: list[list[Char]] = []
     cur: list[Char] = []
+    split_gap, latin_gap, size_jump = params.split_gap, params.latin_split_gap, params.size_jump
+    drift = params.band_tolerance * 1.5
+    p: Optional[Char] = None
     for c in band:
-        if cur:
-            p = cur[-1]
-            size = max(min(p.size, c.size), 1e-6)
-            gap = (c.x0 - p.x1) / size
+        if p is not None:
+            ps, cs = p.size, c.size
+            small, big = (ps, cs) if ps <= cs else (cs, ps)
+            small = small if small > 1e-6 else 1e-6
+            space = c.x0 - p.x1
             # a size change within half an em (of the larger text) is inline (a superscript,
             # small caps); with a wider gap it is another text (a headline beside a column)
-            big = max(p.size, c.size)
-            jump = big / size > params.size_jump and (c.x0 - p.x1) > 0.5 * big
-            # running heads set their items (folio, section, date) apart by half an em
+            jump = ps != cs and big / small > size_jump and space > 0.5 * big
             if c.bottom <= head_limit:
-                wide = (c.x0 - p.x1) > params.head_split_gap * body
-            else:
+                # running heads set their items (folio, section, date) apart
+                wide = space > params.head_split_gap * body
+            elif space > latin_gap * small:
                 cjk_side = is_cjk(p.text[-1]) or is_cjk(c.text[0])
-                wide = gap > (params.split_gap if cjk_side else params.latin_split_gap)
-            if wide or jump or (c.cy - p.cy) > params.band_tolerance * size * 1.5:
+                wide = space > (split_gap if cjk_side else latin_gap) * small
+            else:
+                wide = False
+            if wide or jump or (c.top + c.bottom - p.top - p.bottom) / 2 > drift * small:
                 out.append(cur)
                 cur = []
         cur.append(c)
+        p = c
     if cur:
         out.append(cur)
     return out
