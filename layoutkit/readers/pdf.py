@@ -197,7 +197,8 @@ def _pdfium_graphics(page, left: float, top: float) -> tuple[list[Rule], list[Ru
         t = obj.type
         if t not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE):
             continue
-        x0, y0, x1, y1 = obj.get_bounds()
+        # pypdfium2 5 names it get_bounds, 4 get_pos (pdfplumber requires >= 4.18)
+        x0, y0, x1, y1 = (obj.get_bounds if hasattr(obj, "get_bounds") else obj.get_pos)()
         r = Rule(x0 - left, top - y1, x1 - left, top - y0, "image" if t == raw.FPDF_PAGEOBJ_IMAGE else "line")
         if t == raw.FPDF_PAGEOBJ_IMAGE:
             images.append(r)
