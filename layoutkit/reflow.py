@@ -263,7 +263,8 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
         raw = " ".join(s.line.text.split())
         removed: list[str] = []
         title_like = region.width is None or m.deficit(s) > params.indent_max
-        if params.dedupe_fake_bold and title_like and not s.shape.letterspaced:
+        if params.dedupe_fake_bold and title_like and not s.shape.letterspaced and s.shape.cjk > 0:
+            # CJK only: Latin text has real doubled tokens (``....`` leaders, ``papa``)
             # before justification spaces go: the doubled tokens are space-separated
             fb = dedupe_fake_bold(raw)
             raw = fb.text
