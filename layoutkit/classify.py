@@ -64,7 +64,23 @@ def _title_like(p: Paragraph, width: Optional[float], profile: Profile, params: 
     first = text[0]
     if first.islower():
         return False
+    if s.cjk < 0.3 and not profile.match("heading", text) and not latin_title_case(text):
+        return False
     return True
+
+
+def latin_title_case(text: str) -> bool:
+    """``latin-title-case``: a Latin title is set in capitals (``THE BANKRUPT BANKERS``) or
+    capitalizes its words (``Handels- und Börsen-Nachrichten``); a short line of running
+    text or an OCR fragment (``Since h``, ``tive part in``) is not a title. At least half
+    the letters are capitals, or every word of four or more letters is capitalized."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    if sum(c.isupper() for c in letters) * 2 >= len(letters):
+        return True
+    long_words = [w for w in regex.findall(r"[\p{L}ſ]+", text) if len(w) >= 4]
+    return bool(long_words) and all(w[0].isupper() for w in long_words)
 
 
 def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Typed]:
