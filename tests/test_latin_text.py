@@ -86,3 +86,18 @@ def test_dev_pages_lose_no_character(path: Path) -> None:
     need = Counter(c for c in raw if not c.isspace())
     lost = {c: n for c, n in (need - _chars(page)).items() if c not in HYPHENS}
     assert not lost
+
+
+def test_cli_wordlist_joins_dropped_hyphen(tmp_path: Path, capsys) -> None:
+    from layoutkit.cli import main
+
+    words = tmp_path / "words.txt"
+    words.write_text("# known words\nharbor\n", encoding="utf-8")
+    page = tmp_path / "page.txt"
+    page.write_text("The tieup of craft in New-York Har\nbor that has been threatened will not take place.\n",
+                    encoding="utf-8")
+    assert main(["convert", str(page), "--format", "txt", "--wordlist", str(words)]) == 0
+    assert "New-York Harbor that" in capsys.readouterr().out
+    assert main(["convert", str(page), "--format", "txt"]) == 0
+    assert "Har bor" in capsys.readouterr().out  # no evidence without the list
+    assert main(["convert", str(page), "--wordlist", str(tmp_path / "missing.txt")]) == 2
