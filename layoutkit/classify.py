@@ -64,9 +64,20 @@ def _title_like(p: Paragraph, width: Optional[float], profile: Profile, params: 
     first = text[0]
     if first.islower():
         return False
-    if s.cjk < 0.3 and not profile.match("heading", text) and not latin_title_case(text):
+    if s.cjk < 0.3 and p.lines[0].bbox is None and not profile.match("heading", text) \
+            and not latin_title_case(text) and not (width is None and _sentence_case_title(text)):
+        # a Latin short line is a title by its case; a box of its own (title material) may
+        # also hold a sentence-case headline of whole words; geometric inputs have other
+        # evidence (font size, their own region types)
         return False
     return True
+
+
+def _sentence_case_title(text: str) -> bool:
+    """A modern sentence-case headline (``Council approves the new bridge``): four or
+    more words, the last a whole word, not the clipped OCR fragment of a cut column."""
+    words = regex.findall(r"[\p{L}ſ]+", text)
+    return len(words) >= 4 and len(words[-1]) >= 3
 
 
 def latin_title_case(text: str) -> bool:
