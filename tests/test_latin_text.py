@@ -101,3 +101,31 @@ def test_cli_wordlist_joins_dropped_hyphen(tmp_path: Path, capsys) -> None:
     assert main(["convert", str(page), "--format", "txt"]) == 0
     assert "Har bor" in capsys.readouterr().out  # no evidence without the list
     assert main(["convert", str(page), "--wordlist", str(tmp_path / "missing.txt")]) == 2
+
+
+def test_dateline_opens_a_news_item() -> None:
+    text = ("Die Börse verlief heute ruhig, und die Kurse der meisten Werte blieben faſt\n"
+            "unverändert, nur Bankaktien waren etwas feſter als geſtern.\n"
+            "Berlin, 16. Jan. Die Ostdevisen waren im Verlaufe des Tages ſehr feſt und die\n"
+            "Nachfrage nach Dollars blieb bis zum Schluß der Börſe ſehr lebhaft beſtehen.\n")
+    page = layoutkit.parse_text(text, profile="de")
+    bodies = [b for b in page.iter_blocks() if b.type == "body"]
+    assert [b.text[:18] for b in bodies] == ["Die Börse verlief ", "Berlin, 16. Jan. D"]
+    assert any(r in ("dateline-break", "short-line-break") for r in bodies[1].reasons)
+
+
+def test_dateline_break_between_full_lines() -> None:
+    from layoutkit.profile import builtin_profile
+    from layoutkit.reflow import reflow
+    from layoutkit.columns import text_regions
+    from layoutkit.readers.text import read_lines
+
+    line = "Die Nachfrage nach Dollars blieb bis zum Schluß der Börſe lebhaft"
+    ends = "Die Nachfrage nach Dollars blieb bis zum Schluß der Börſe ſehr feſt."
+    dateline = "Berlin, 16. Jan. Die Nachfrage nach Dollars blieb bis zum Schluß"
+    text = "\n".join([line] * 4 + [ends, dateline] + [line] * 3 + ["zu Ende."]) + "\n"
+    params = Params()
+    regions = text_regions(read_lines(text, max_lines=1000), params.columns)
+    flow = reflow(regions, builtin_profile("de"), params.reflow)
+    assert len(flow.paragraphs) == 2
+    assert "dateline-break" in flow.paragraphs[1].reasons
