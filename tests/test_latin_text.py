@@ -20,6 +20,7 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 @pytest.mark.parametrize("text, noise", [
     ("\"^g*^'fT| I UW |i|lWW__", True), ("rq - 61", True), ("fKr ) i])", True), ("% Q", True),
+    ("\"^g*^'fT| I UW |i|lWW__^_______i__i___^ia_____lMl___«___U__^__WW_W_i__i", True),
     ("Inland.", False), ("§. 1.", False), ("Deutſches Reich.", False), ("tive part in", False),
     ("MINISTERE", False), ("支配收入", False),
 ])
