@@ -174,7 +174,7 @@ def _batch(args: argparse.Namespace) -> int:
     extensions = defaults.extensions
     if args.ext:
         extensions = tuple("." + e.strip().lstrip(".").lower() for e in args.ext.split(",") if e.strip())
-    batch = BatchParams(workers=args.workers, timeout=args.timeout, force=args.force, extensions=extensions)
+    batch = BatchParams(workers=args.workers, timeout=args.timeout or None, force=args.force, extensions=extensions)
     summary = run_batch(inputs, args.output, jsonl=args.jsonl, batch=batch, params=Params(), profile=args.profile,
                         progress=Progress(quiet=args.quiet))
     return summary.exit_code
@@ -230,7 +230,8 @@ def build_parser() -> argparse.ArgumentParser:
     bat.add_argument("--workers", type=int, metavar="N", default=defaults.workers,
                      help="worker processes (default: the CPU count)")
     bat.add_argument("--timeout", type=float, metavar="SECONDS", default=defaults.timeout,
-                     help="per-page time limit; a page over it is reported and its worker replaced (default: none)")
+                     help="per-page time limit; a page over it is reported and its worker replaced "
+                          f"(default: {defaults.timeout:g}; 0: none)")
     bat.add_argument("--force", action="store_true", help="redo pages whose output is already up to date")
     bat.add_argument("--profile", help=f"language profile: {', '.join(BUILTIN)} or a YAML file (default: detect)")
     bat.add_argument("--ext", metavar="LIST",
