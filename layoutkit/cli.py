@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from . import __version__
+from .dehyphenate import read_wordlist
 from .api import iter_bytes_pages, iter_file_pages
 from .errors import EXIT_OK, EXIT_USAGE, InputError, LayoutkitError, ParamsError, UsageError
 from .model import Page
@@ -104,6 +105,9 @@ def _convert(args: argparse.Namespace) -> int:
     params = Params()
     if args.backend:
         params = params.with_(read=replace(params.read, pdf_backend=args.backend))
+    if args.wordlist:
+        # known words for dehyphenation (``Har``/``bor`` -> ``Harbor``), beside the page's own
+        params = params.with_(reflow=replace(params.reflow, extra_words=read_wordlist(args.wordlist)))
     wanted = [args.page] if args.page is not None else None
     if args.input == "-":
         data = sys.stdin.buffer.read()
@@ -193,6 +197,8 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("-o", "--output", help="output file, or - for stdout (default)")
     conv.add_argument("--format", choices=OUTPUT_FORMATS, default="json", help="output format (default: json)")
     conv.add_argument("--profile", help=f"language profile: {', '.join(BUILTIN)} or a YAML file (default: detect)")
+    conv.add_argument("--wordlist", metavar="FILE",
+                      help="known words, one per line, that let dehyphenation join pieces (Har/bor)")
     conv.add_argument("--page", type=int, metavar="N",
                       help="only page N (1-based) of a multi-page input; default: all pages (JSON: a list)")
     conv.add_argument("--backend", choices=PDF_BACKENDS,
