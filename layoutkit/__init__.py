@@ -8,12 +8,13 @@ their articles in reading order, as typed blocks, and write them as JSON.
 """
 from __future__ import annotations
 
-from .api import iter_file_pages, parse_bytes, parse_file
+from .api import iter_file_pages, parse_bytes, parse_file, parse_pdf
 from .errors import (EncodingError, InputError, LayoutkitError, LimitExceededError, OutputError, ParamsError,
                      ProfileError, UnsupportedFormatError)
 from .model import (BLOCK_TYPES, SCHEMA_VERSION, Article, BBox, Block, Byline, Line, Page, Paragraph, Region,
                     Source)
-from .params import ArticleParams, BatchParams, ClassifyParams, ColumnParams, Params, ReadParams, ReflowParams
+from .params import (ArticleParams, BatchParams, ClassifyParams, ColumnParams, LayoutParams, Params, ReadParams,
+                     ReflowParams)
 from .pipeline import parse_text, run_lines
 from .profile import Profile, load_profile
 from .serialize import to_json, to_markdown, to_text
@@ -21,9 +22,11 @@ from .serialize import to_json, to_markdown, to_text
 __version__ = "0.1.0"
 
 __all__ = [
-    "parse_text", "parse_file", "parse_bytes", "iter_file_pages", "iter_pages", "PageOk", "PageFailure", "run_lines", "to_json", "to_markdown", "to_text",
+    "parse_text", "parse_file", "parse_pdf", "parse_bytes", "iter_file_pages", "iter_pages", "PageOk", "PageFailure",
+    "run_lines", "to_json", "to_markdown", "to_text",
     "Page", "Article", "Block", "Byline", "Line", "Paragraph", "Region", "Source", "BBox",
-    "Params", "ReadParams", "ColumnParams", "ReflowParams", "ClassifyParams", "ArticleParams", "BatchParams",
+    "Params", "ReadParams", "LayoutParams", "ColumnParams", "ReflowParams", "ClassifyParams", "ArticleParams",
+    "BatchParams",
     "Profile", "load_profile", "BLOCK_TYPES", "SCHEMA_VERSION",
     "LayoutkitError", "InputError", "EncodingError", "UnsupportedFormatError", "LimitExceededError",
     "ProfileError", "ParamsError", "OutputError", "__version__",

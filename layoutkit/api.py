@@ -103,3 +103,20 @@ def _single(found: list[Page], path: Optional[str], page: Optional[int]) -> Page
     if len(found) > 1:
         raise InputError(f"has {len(found)} pages: pass page=N or use iter_file_pages()", path=path)
     return found[0]
+
+
+def parse_pdf(path: PathLike, pages: Optional[Sequence[int]] = None, *, backend: Optional[str] = None,
+              profile: ProfileSpec = None, params: Optional[Params] = None) -> list[Page]:
+    """Reconstruct the pages of a PDF (all, or the 1-based ``pages``), one ``Page`` each.
+
+    ``backend`` picks the character extraction: ``"pdfplumber"`` (default) or ``"pdfium"``
+    (pypdfium2, same result, much faster). Layout analysis is layoutkit's own, from
+    character geometry (see ``layoutkit.layout``); every block carries a ``bbox`` in PDF
+    points, origin top-left.
+    """
+    from dataclasses import replace
+
+    params = params or Params()
+    if backend is not None:
+        params = params.with_(read=replace(params.read, pdf_backend=backend))
+    return list(iter_file_pages(path, format="pdf", profile=profile, params=params, pages=pages))

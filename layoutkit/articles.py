@@ -134,6 +134,10 @@ def _choose_headline(titles: list[Typed], body_text: str) -> int:
     the body; ties go to the longer title."""
     if len(titles) == 1:
         return 0
+    # With font sizes (geometric input) the largest title is the headline.
+    sizes = [max((ln.font_size or 0.0) for ln in t.para.lines) for t in titles]
+    if min(sizes) > 0 and max(sizes) >= 1.15 * min(sizes):
+        return sizes.index(max(sizes))
     best, best_key = 0, None
     for i, t in enumerate(titles):
         grams = _bigrams(t.text)
@@ -227,7 +231,10 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
             d = _Draft("photo", photo=list(s.items))
             drafts.append(d)
         elif s.kind == "title":
-            first = nearest_run(k, direction == "before") or nearest_run(k, direction != "before")
+            first = nearest_run(k, direction == "before")
+            if first is None and not latin:
+                first = nearest_run(k, direction != "before")
+            # (a Latin title never takes the text above it: ``latin-title-before``)
             d = _Draft("article", titles=list(s.items))
             if first is not None:
                 run_owner[id(first)] = len(drafts)
@@ -256,7 +263,7 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
             if other.kind == "run" and id(other) in run_owner and (other.family == s.family or s.family is None):
                 target = run_owner[id(other)]
                 break
-        if target is None:
+        if target is None and not latin:  # Latin text above a title is not that title's
             for j in range(k + 1, len(segs)):
                 other = segs[j]
                 if other.kind == "run" and id(other) in run_owner and other.family == s.family:

@@ -24,7 +24,7 @@ from typing import Optional, Sequence
 import regex
 
 from .measure import LineShape, shape
-from .model import Line, Region
+from .model import BBox, Line, Region
 from .params import ColumnParams
 
 
@@ -250,6 +250,62 @@ def _median(values: Sequence[float]) -> float:
     return ordered[len(ordered) // 2]
 
 
+def _along(box: BBox, line: Line) -> float:
+    """A line's extent along its writing direction: its height when set vertically."""
+    return box.height if line.region_type == "vertical" else box.width
+
+
+def _extent(group: Sequence[Line]) -> Optional[tuple[float, float, float, float]]:
+    boxes = [ln.bbox for ln in group if ln.bbox is not None]
+    if not boxes:
+        return None
+    return (min(b.x0 for b in boxes), min(b.top for b in boxes), max(b.x1 for b in boxes), max(b.bottom for b in boxes))
+
+
+def _fit_short_regions(groups: Sequence[Sequence[Line]], raw: list[tuple[list[ShapedLine], Optional[float]]]
+                       ) -> list[tuple[list[ShapedLine], Optional[float]]]:
+    """``column-fit``: a region of one or two lines cannot show its column's measure (a
+    paragraph's indented first line alone at the foot of a column, a last line at the
+    head of the next). When a region of at least three lines in the same font size
+    (the column it sits in) spans the short region's x-extent within half a line height,
+    measure the short region's lines against that column: its left edge, its scale and
+    its full width."""
+    ext = [_extent(g) for g in groups]
+    out = list(raw)
+    hosts = [j for j, (hshaped, hwidth) in enumerate(raw) if hwidth is not None and len(hshaped) >= 3
+             and ext[j] is not None]
+    for i, (shaped, width) in enumerate(raw):
+        e = ext[i]
+        if len(shaped) > 2 or e is None or shaped[0].line.font_size is None or shaped[0].line.region_type == "vertical":
+            continue
+        size = shaped[0].line.font_size
+        best = None
+        for j in hosts:
+            hshaped = raw[j][0]
+            h = ext[j]
+            if j == i or h is None or hshaped[0].line.font_size != size:
+                continue
+            if h[0] - 0.5 * size <= e[0] and e[2] <= h[2] + 0.5 * size and (h[2] - h[0]) > (e[2] - e[0]):
+                dist = min(abs(e[1] - h[3]), abs(h[1] - e[3]))
+                if best is None or dist < best[0]:
+                    best = (dist, j)
+        if best is None:
+            continue
+        hshaped, hwidth = raw[best[1]]
+        h = ext[best[1]]
+        assert h is not None and hwidth is not None
+        scale = (h[2] - h[0]) / hwidth
+        fitted = []
+        for s in shaped:
+            b = s.line.bbox
+            assert b is not None
+            w = b.width / scale
+            indent = int(round((b.x0 - h[0]) / scale))
+            fitted.append(ShapedLine(s.line, LineShape(lo=w, hi=w, cjk=s.shape.cjk, indent=indent, letterspaced=False)))
+        out[i] = (fitted, hwidth)
+    return out
+
+
 def geometric_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share: float = 0.6) -> list[TextRegion]:
     """Regions for inputs with geometry (PDF, ALTO, hOCR, PAGE).
 
@@ -259,7 +315,9 @@ def geometric_regions(lines: Sequence[Line], params: ColumnParams, letterspace_s
     calibrates its own scale (input units per em) as the median of width / text-ems over
     its lines, then every line's width, and the region's measure, are expressed in ems,
     so the reflow rules (indent deficit, short last line) apply unchanged. Lines without
-    a bbox fall back to their text width.
+    a bbox fall back to their text width. A region of one or two lines is measured
+    against the column it sits in (``_fit_short_regions``). A vertical line
+    (``region_type == "vertical"``) is measured along its height.
     """
     groups: list[list[Line]] = []
     for line in lines:
@@ -272,23 +330,25 @@ def geometric_regions(lines: Sequence[Line], params: ColumnParams, letterspace_s
     raw: list[tuple[list[ShapedLine], Optional[float]]] = []
     for group in groups:
         text_shapes = [shape(ln.text, letterspace_share) for ln in group]
-        ratios = [ln.bbox.width / s.hi for ln, s in zip(group, text_shapes)
-                  if ln.bbox is not None and s.hi >= 3 and ln.bbox.width > 0]
+        ratios = [_along(ln.bbox, ln) / s.hi for ln, s in zip(group, text_shapes)
+                  if ln.bbox is not None and s.hi >= 3 and _along(ln.bbox, ln) > 0]
         scale = _median(ratios) if ratios else None
         if scale is None:
             raw.append(([ShapedLine(ln, s) for ln, s in zip(group, text_shapes)], None))
             continue
-        left = min(ln.bbox.x0 for ln in group if ln.bbox is not None)
-        right = max(ln.bbox.x1 for ln in group if ln.bbox is not None)
+        vertical = group[0].region_type == "vertical"
+        left = min((ln.bbox.top if vertical else ln.bbox.x0) for ln in group if ln.bbox is not None)
+        right = max((ln.bbox.bottom if vertical else ln.bbox.x1) for ln in group if ln.bbox is not None)
         shaped = []
         for ln, s in zip(group, text_shapes):
             if ln.bbox is None:
                 shaped.append(ShapedLine(ln, s))
                 continue
-            w = ln.bbox.width / scale
-            indent = int(round((ln.bbox.x0 - left) / scale))
+            w = _along(ln.bbox, ln) / scale
+            indent = int(round(((ln.bbox.top if vertical else ln.bbox.x0) - left) / scale))
             shaped.append(ShapedLine(ln, LineShape(lo=w, hi=w, cjk=s.cjk, indent=indent, letterspaced=False)))
         raw.append((shaped, (right - left) / scale))
+    raw = _fit_short_regions(groups, raw)
     measures = [(round(w * 2) / 2, len(sh)) for sh, w in raw if w is not None and len(sh) >= max(params.min_run + 1, 3)]
     families = _families(measures, params) if measures else []
     regions = []

@@ -19,6 +19,10 @@ def _check_range(obj: object, name: str, lo: float, hi: float) -> None:
         raise ParamsError(f"{type(obj).__name__}.{name} = {value!r} is outside [{lo}, {hi}]")
 
 
+#: The PDF backends (``ReadParams.pdf_backend``).
+PDF_BACKENDS = ("pdfplumber", "pdfium")
+
+
 @dataclass(frozen=True)
 class ReadParams:
     """Reading and limits."""
@@ -33,11 +37,64 @@ class ReadParams:
     #: ``LimitExceededError``; 0 disables the limit. The default is far above any real
     #: page (a 50,000-line page takes ~10 s) and stops a runaway input in a batch.
     page_timeout: float = 300.0
+    #: PDF character extraction: "pdfplumber" or "pdfium" (pypdfium2, ~10x faster).
+    pdf_backend: str = "pdfplumber"
+    #: Refuse PDFs with more pages than this.
+    max_pages: int = 10_000
 
     def __post_init__(self) -> None:
+        if self.pdf_backend not in PDF_BACKENDS:
+            raise ParamsError(f"ReadParams.pdf_backend = {self.pdf_backend!r}: use {' or '.join(PDF_BACKENDS)}")
         _check_range(self, "max_lines", 1, 10**9)
         _check_range(self, "max_bytes", 1, 2**40)
         _check_range(self, "page_timeout", 0.0, 7 * 24 * 3600.0)
+
+
+@dataclass(frozen=True)
+class LayoutParams:
+    """Layout analysis of PDF pages from character geometry (``layoutkit.layout``).
+
+    Every distance is in ems of the text concerned (its font size), never in points::
+
+        band_tolerance   |  centres of one row's chars differ by at most this
+        split_gap        |  a wider gap on a row is a column gutter: the line ends
+        space_gap        |  a Latin gap wider than this is a word space
+        cjk_space_gap    |  between CJK chars only a gap this wide is a space
+        line_gap         |  lines of one block are at most this far apart vertically
+    """
+
+    #: Fake-bold doubles: the same glyph again within this many ems.
+    dedupe_tolerance: float = 0.15
+    band_tolerance: float = 0.3
+    split_gap: float = 1.2
+    #: The same between Latin chars: drawn space glyphs bridge word gaps, and Latin columns
+    #: sit closer (the Federal Register's gutters are 1.2 em).
+    latin_split_gap: float = 0.8
+    #: In the page's top margin zone (running head) a gap this many *body* ems wide
+    #: separates items (folio, section name, date).
+    head_split_gap: float = 1.5
+    #: Chars whose sizes differ by more than this ratio are never on one line.
+    size_jump: float = 1.4
+    space_gap: float = 0.2
+    cjk_space_gap: float = 0.4
+    #: Vertical writing: centres of one vertical line's chars differ by at most this.
+    vertical_align: float = 0.3
+    #: ... and consecutive chars are at most this far apart.
+    vertical_gap: float = 0.6
+    vertical_min_chars: int = 2
+    line_gap: float = 1.0
+    #: A line indented by at most this many ems still continues the block above it.
+    indent_max: float = 4.0
+    #: Text at least this many times the page's body size is title material.
+    title_ratio: float = 1.3
+
+    def __post_init__(self) -> None:
+        _check_range(self, "dedupe_tolerance", 0.0, 1.0)
+        _check_range(self, "band_tolerance", 0.05, 1.0)
+        _check_range(self, "split_gap", 0.3, 10.0)
+        _check_range(self, "size_jump", 1.0, 10.0)
+        _check_range(self, "line_gap", 0.0, 10.0)
+        _check_range(self, "vertical_min_chars", 2, 100)
 
 
 @dataclass(frozen=True)
@@ -137,6 +194,7 @@ class Params:
 
     read: ReadParams = field(default_factory=ReadParams)
     columns: ColumnParams = field(default_factory=ColumnParams)
+    layout: LayoutParams = field(default_factory=LayoutParams)
     reflow: ReflowParams = field(default_factory=ReflowParams)
     classify: ClassifyParams = field(default_factory=ClassifyParams)
     articles: ArticleParams = field(default_factory=ArticleParams)
@@ -166,14 +224,22 @@ class BatchParams:
     #: Worker processes; None: the machine's CPU count.
     workers: Optional[int] = None
     #: Seconds one page may take (reading included) before its worker process is killed
-    #: and replaced and the page reported as failed; None: no limit.
-    timeout: Optional[float] = None
+    #: and replaced and the page reported as failed; None: no limit. The default is far
+    #: above any sane page (the slowest seen, a scanned PDF page, takes ~1 s) and only
+    #: stops a hang from holding a worker for ever.
+    timeout: Optional[float] = 600.0
     #: Redo pages whose output exists and is newer than the input.
     force: bool = False
     #: Extensions (lower case, with the dot) taken when walking a folder.
     extensions: tuple[str, ...] = BATCH_EXTENSIONS
+    #: How worker processes start: None picks ``fork`` on Linux (fast; readers registered
+    #: at run time are inherited) and ``spawn`` elsewhere. Use ``spawn`` or ``forkserver``
+    #: when calling ``run_batch`` from a program that runs threads (forking those is unsafe).
+    start_method: Optional[str] = None
 
     def __post_init__(self) -> None:
+        if self.start_method not in (None, "fork", "spawn", "forkserver"):
+            raise ParamsError(f"BatchParams.start_method = {self.start_method!r}: use fork, spawn or forkserver")
         if self.workers is not None:
             _check_range(self, "workers", 1, 4096)
         if self.timeout is not None:

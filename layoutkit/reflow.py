@@ -263,7 +263,8 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
         raw = " ".join(s.line.text.split())
         removed: list[str] = []
         title_like = region.width is None or m.deficit(s) > params.indent_max
-        if params.dedupe_fake_bold and title_like and not s.shape.letterspaced:
+        if params.dedupe_fake_bold and title_like and not s.shape.letterspaced and s.shape.cjk > 0:
+            # CJK only: Latin text has real doubled tokens (``....`` leaders, ``papa``)
             # before justification spaces go: the doubled tokens are space-separated
             fb = dedupe_fake_bold(raw)
             raw = fb.text
@@ -314,6 +315,9 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
                     brk = "short-line-break"
             elif ends_sentence(prev_text, profile) and m.indent_short(s):
                 brk = "indent-break"
+            elif not cjk and ends_sentence(prev_text, profile) and profile.match("dateline", text):
+                # ``dateline-break``: a news item opens with its dateline (``Berlin, 16. Jan.``)
+                brk = "dateline-break"
             if brk and not cjk and chunked and region.width and brk != "title-material-line" \
                     and not strong_latin_break(prev, prev_text, text, region.width, profile, params):
                 # Latin text boxes cut by blank lines are the extractor's blocks; inside one,
@@ -495,6 +499,28 @@ def _link_score(i: int, j: int, boxes: list["_Box"], vocab: _Vocabulary, profile
     return score
 
 
+def _same_style(prev: Paragraph, first: Paragraph) -> bool:
+    """Geometric input: the junction's two lines share a font size and neither lies in a
+    page margin zone (running head, page foot): only then can a paragraph continue."""
+    a, b = prev.lines[-1], first.lines[0]
+    if a.region_type in ("page-head", "page-foot") or b.region_type in ("page-head", "page-foot"):
+        return False
+    if a.font_size is None or b.font_size is None:
+        return True
+    return abs(a.font_size - b.font_size) <= 0.05 * a.font_size
+
+
+def _geometric_run_on(prev: Paragraph, first: Paragraph) -> bool:
+    """``column-break-continuation`` (geometric input): a paragraph that runs on at the
+    foot of a column continues at the head of the next region in the same font size,
+    even when that column has another measure (text that wrapped around a title or a
+    picture), provided the next region opens with a full, unindented line."""
+    a, b = prev.lines[-1], first.lines[0]
+    if a.font_size is None or b.font_size is None or a.bbox is None or b.bbox is None:
+        return False
+    return prev.runs_on and not first.starts_fresh and abs(a.font_size - b.font_size) <= 0.05 * a.font_size
+
+
 def _chain_has(boxes: list["_Box"], start: int, target: int) -> bool:
     k: Optional[int] = start
     seen = 0
@@ -550,7 +576,24 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
     def linkable(i: int, j: int) -> bool:
         return boxes[i].next is None and boxes[j].prev is None and i != j and not _chain_has(boxes, j, i)
 
-    if params.repair_blank_breaks:
+    geometric = bool(boxes) and all(s.line.bbox is not None for bx in boxes for s in bx.region.lines)
+    if params.repair_blank_breaks and geometric:
+        # Geometric input (PDF, OCR XML) arrives in reading order from the layout stage:
+        # a paragraph continues only in the next box of the stream, never elsewhere.
+        for i in range(len(boxes) - 1):
+            a, b = boxes[i], boxes[i + 1]
+            if b.region.vertical or a.region.vertical:
+                continue
+            tail, head = a.paras[-1], b.paras[0]
+            if standalone(head.text, profile) or not _same_style(tail, head):
+                continue
+            same_family = a.region.family is not None and a.region.family == b.region.family
+            if same_family and ((tail.runs_on and not head.starts_fresh) or (
+                    a.last_full and not head.starts_fresh and not tail.runs_on)):
+                link(i, i + 1, "blank-line-repair: joined across a text-box break")
+            elif b.region.family is not None and _geometric_run_on(tail, head):
+                link(i, i + 1, "column-break-continuation: the paragraph runs on at the head of the next column")
+    elif params.repair_blank_breaks:
         for i in range(len(boxes) - 1):
             a, b = boxes[i], boxes[i + 1]
             if a.region.family is None or a.region.family != b.region.family or b.region.vertical:

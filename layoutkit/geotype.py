@@ -1,0 +1,151 @@
+"""Typing rules from geometry: what font size, weight and position say about a block.
+
+Text rules (``classify``) see only characters. Inputs with geometry (PDF, OCR XML with
+font sizes) carry more, and these rules use it. They run only when the paragraphs' lines
+carry ``font_size``; each decision is named in the block's ``reasons``.
+
+First pass (after the text rules' first pass, before their neighbour pass):
+
+* ``page-zone``: a paragraph the layout stage found in the page's top margin is a page
+  header; in the bottom margin a footer (or a page-level credit when it reads as one);
+* ``title-size``: a short paragraph (at most three lines) set at least
+  ``TITLE_RATIO`` times the page's body size is title material, whatever its text;
+* ``style-family``: the paragraph's column family becomes its text style (see
+  ``_style_family``);
+* ``body-size``: a paragraph the text rules took for a title but which is set in the
+  body size, in a regular weight, inside a measured column, is body text (a paragraph's
+  first line alone at the foot of a column).
+
+Second pass (after the neighbour rules):
+
+* ``intertitle-family``: an intertitle takes the style family of the body text after
+  it, so it stays in that body's run;
+* ``caption-distance``: paragraphs typed captions because a credit follows them are
+  body again when that credit sits in the page margin or more than ``CAPTION_GAP`` body
+  sizes below them (a credit closes the caption right above it, not a column).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional, Sequence
+
+from .classify import Typed
+from .profile import Profile
+from .reflow import ends_sentence
+
+#: Text this many times the body size is title material.
+TITLE_RATIO = 1.3
+#: A credit more than this many body sizes away does not close a caption.
+CAPTION_GAP = 3.0
+
+
+def has_geometry(items: Sequence[Typed]) -> bool:
+    return any(t.para.lines and t.para.lines[0].font_size is not None for t in items)
+
+
+def _size(t: Typed) -> Optional[float]:
+    """The paragraph's size: the size most of its characters are set in."""
+    weights: dict[float, int] = {}
+    for ln in t.para.lines:
+        if ln.font_size is not None:
+            weights[ln.font_size] = weights.get(ln.font_size, 0) + len(ln.text)
+    if not weights:
+        return None
+    return max(weights.items(), key=lambda kv: kv[1])[0]
+
+
+def body_size(items: Sequence[Typed]) -> Optional[float]:
+    """The size most of the page's characters are set in."""
+    weights: dict[float, int] = {}
+    for t in items:
+        for ln in t.para.lines:
+            if ln.font_size is not None:
+                weights[ln.font_size] = weights.get(ln.font_size, 0) + len(ln.text)
+    if not weights:
+        return None
+    return max(weights.items(), key=lambda kv: kv[1])[0]
+
+
+def _zone(t: Typed) -> str:
+    zones = {ln.region_type for ln in t.para.lines}
+    if zones == {"page-head"}:
+        return "head"
+    if zones == {"page-foot"}:
+        return "foot"
+    return ""
+
+
+def _bold(t: Typed) -> bool:
+    return any(ln.bold for ln in t.para.lines)
+
+
+def _style_family(t: Typed, size: Optional[float]) -> Optional[float]:
+    """``style-family``: on a page with geometry, the column family of a paragraph is its
+    text style (size and typeface), not its measure. An article's columns may change
+    width around titles and pictures but keep their body style, so runs of one style
+    continue the article before them; a caption or a sidebar in another style does not.
+    The family stays a number (size * 1000 + a typeface code) as ``Typed.family`` is."""
+    if size is None:
+        return t.family
+    fonts: dict[str, int] = {}
+    for ln in t.para.lines:
+        if ln.font:
+            name = ln.font.split("+", 1)[-1]
+            fonts[name] = fonts.get(name, 0) + len(ln.text)
+    font = max(fonts.items(), key=lambda kv: kv[1])[0] if fonts else ""
+    code = sum(ord(c) * (k + 1) for k, c in enumerate(font)) % 997
+    return round(size, 1) * 1000 + code
+
+
+def first_pass(items: list[Typed], profile: Profile) -> list[Typed]:
+    """Geometric typing before the neighbour rules (see the module docstring)."""
+    body = body_size(items)
+    if body is None:
+        return items
+    out = []
+    for t in items:
+        size = _size(t)
+        zone = _zone(t)
+        text = t.text.strip()
+        if zone == "head":
+            t = t.retype("header", "page-zone: in the page's top margin")
+        elif zone == "foot":
+            if t.type == "credit" or profile.match("credit", text):
+                t = t.retype("credit", "page-zone: a credit in the page's bottom margin")
+            else:
+                t = t.retype("footer", "page-zone: in the page's bottom margin")
+        elif size is not None and size >= TITLE_RATIO * body and (len(t.para.lines) <= 3 or len(text) <= 60) and t.type in (
+                "body", "headline", "caption", "other") and not (ends_sentence(text, profile) and len(text) > 40):
+            t = t.retype("headline", f"title-size: {size / body:.2f} times the body size", hint="title")
+        elif t.hint == "title" and size is not None and abs(size - body) <= 0.05 * body and not _bold(t) \
+                and t.width is not None:
+            t = t.retype("body", "body-size: set in the body size and weight inside a column")
+        out.append(replace(t, family=_style_family(t, size)))
+    return out
+
+
+def second_pass(items: list[Typed], profile: Profile) -> list[Typed]:
+    """Geometric corrections after the neighbour rules (see the module docstring)."""
+    body = body_size(items)
+    if body is None:
+        return items
+    out = list(items)
+    n = len(out)
+    for i, t in enumerate(out):
+        # an intertitle belongs to the run of body text it sits in, whatever its style
+        if t.type == "intertitle":
+            nxt = next((out[k] for k in range(i + 1, n) if out[k].type == "body"), None)
+            if nxt is not None:
+                out[i] = replace(t, family=nxt.family)
+    for i, t in enumerate(out):
+        if t.type != "caption" or not t.reasons or not t.reasons[-1].startswith("caption: own column width"):
+            continue
+        credit = next((out[k] for k in range(i + 1, n) if out[k].type == "credit"), None)
+        if credit is None:
+            continue
+        far = _zone(credit) == "foot"
+        if not far and credit.para.bbox is not None and t.para.bbox is not None:
+            far = credit.para.bbox.top - t.para.bbox.bottom > CAPTION_GAP * body
+        if far:
+            out[i] = t.retype("body", "caption-distance: the credit is too far below to close a caption")
+    return out

@@ -1,0 +1,65 @@
+"""Layout analysis of a PDF page from character geometry.
+
+    PageContent (chars, rules, images)
+      -> dedupe fake-bold doubles         (chars.dedupe)
+      -> lines, horizontal and vertical    (lines.build_lines)
+      -> blocks: one column stretch each   (blocks.build_blocks)
+      -> reading order of the blocks       (order.reading_order)
+
+The PDF's internal text order is never used: it is often shuffled (every char its own
+text object, titles drawn last). The result feeds ``columns.geometric_regions`` through
+``readers.pdf``: each block becomes one region.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..params import LayoutParams
+from .blocks import TextBlock, build_blocks
+from .chars import PageContent, dedupe
+from .lines import build_lines
+from .order import MARGIN_ZONE, reading_order
+
+
+@dataclass(frozen=True, slots=True)
+class PageLayout:
+    """A page's blocks in reading order, its body text size and notes for the user."""
+
+    blocks: tuple[TextBlock, ...]
+    body_size: float
+    warnings: tuple[str, ...] = ()
+
+
+def body_size(content: PageContent) -> float:
+    """The size most characters of the page are set in (the body text size)."""
+    counts: dict[float, int] = {}
+    for c in content.chars:
+        s = round(c.size, 1)
+        counts[s] = counts.get(s, 0) + 1
+    if not counts:
+        return 10.0
+    return max(counts.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+
+
+def analyze(content: PageContent, params: LayoutParams) -> PageLayout:
+    """Blocks of ``content`` in reading order."""
+    upright = [c for c in content.chars if c.upright]
+    warnings: list[str] = []
+    rotated = len(content.chars) - len(upright)
+    if rotated:
+        # Text set at an angle (marginal production marks, rotated labels): its lines cannot
+        # be read in the page's row order; it is left out and said so.
+        warnings.append(f"page {content.number}: {rotated} characters set at an angle (rotated text) were left out")
+    chars, _removed = dedupe(upright, params.dedupe_tolerance)
+    if not chars:
+        return PageLayout((), 10.0, tuple(warnings))
+    page = PageContent(content.number, content.width, content.height, tuple(chars), content.rules,
+                       content.images, content.unmapped, content.invisible)
+    body = body_size(page)
+    lines = build_lines(chars, params, head_limit=content.height * MARGIN_ZONE, body=body)
+    blocks = build_blocks(lines, content.rules, params, title_size=body * params.title_ratio)
+    ordered = reading_order(blocks, page, body, params)
+    return PageLayout(tuple(ordered), body, tuple(warnings))
+
+
+__all__ = ["PageLayout", "TextBlock", "analyze", "body_size"]

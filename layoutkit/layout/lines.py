@@ -1,0 +1,306 @@
+"""Text lines from character geometry, never from the PDF's drawing order.
+
+Horizontal lines::
+
+    band:   chars whose vertical centres lie within ``band_tolerance`` ems of the band's
+            first char (sorted by centre), so two columns whose baselines are staggered
+            by half a line fall into different bands;
+    split:  a band sorted by x is cut wherever the gap between two chars exceeds
+            ``split_gap`` ems (a column gutter), or the font size jumps;
+    spaces: a gap wider than ``space_gap`` ems between Latin chars is a word space; between
+            CJK chars only a gap of ``cjk_space_gap`` ems that is also 0.3 em wider than
+            the line's median gap is (justification and letter-spacing spread CJK lines
+            with gaps that are not spaces: ``支 配 收 入``, ``优 先 发 展``).
+
+Vertical lines (CJK written top to bottom): chars left alone by the horizontal pass (no
+neighbour within ``split_gap`` on their band) that stack into a column of at least three,
+same size, centres aligned within ``vertical_align`` ems and gaps below ``vertical_gap``
+ems, form one vertical line read top to bottom.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Optional, Sequence
+
+from ..params import LayoutParams
+from ..textwidth import is_cjk
+from .chars import Char, font_is_bold, font_is_italic
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """One line of text with its geometry and dominant font."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    font: str
+    bold: bool
+    italic: bool
+    vertical: bool = False
+    nchars: int = 0
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+def _dominant(chars: Sequence[Char]) -> tuple[float, str]:
+    """Size and font covering most characters of a line (ties: larger size)."""
+    sizes: dict[float, int] = {}
+    fonts: dict[str, int] = {}
+    for c in chars:
+        s = round(c.size, 1)
+        sizes[s] = sizes.get(s, 0) + 1
+        fonts[c.font] = fonts.get(c.font, 0) + 1
+    size = max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    font = max(fonts.items(), key=lambda kv: kv[1])[0]
+    return size, font
+
+
+def _make_line(all_chars: Sequence[Char], params: LayoutParams, vertical: bool = False) -> Optional[TextLine]:
+    """The line of ``all_chars`` (in reading order). Space glyphs the PDF draws are kept as
+    evidence only (``pdf-space``): between two non-CJK chars they are a word space even
+    when narrower than ``space_gap`` (condensed headline faces); they add no width."""
+    chars = [c for c in all_chars if c.text != " "]
+    if not chars:
+        return None
+    spaced_before = set()
+    for k, c in enumerate(all_chars if len(chars) < len(all_chars) else ()):
+        if c.text == " " and 0 < k:
+            nxt = next((d for d in all_chars[k + 1:] if d.text != " "), None)
+            if nxt is not None:
+                spaced_before.add(id(nxt))
+    size, font = _dominant(chars)
+    parts: list[str] = []
+    prev: Optional[Char] = None
+    unit = max(size, 1e-6)
+    gaps = [((c.top - p.bottom) if vertical else (c.x0 - p.x1)) / unit for p, c in zip(chars, chars[1:])]
+    # letter-spacing: a title spread evenly (优 先 发 展) has wide but equal gaps; only a gap
+    # well beyond the line's usual one is a space
+    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
+    for k, c in enumerate(chars):
+        if prev is not None:
+            gap = gaps[k - 1]
+            cjk_pair = is_cjk(prev.text[-1]) and is_cjk(c.text[0])
+            if cjk_pair:
+                space = gap > params.cjk_space_gap and gap > usual + 0.3
+            else:
+                space = gap > params.space_gap or id(c) in spaced_before
+            if space:
+                parts.append(" ")
+        parts.append(c.text)
+        prev = c
+    return TextLine(
+        text="".join(parts),
+        x0=min(c.x0 for c in chars), top=min(c.top for c in chars),
+        x1=max(c.x1 for c in chars), bottom=max(c.bottom for c in chars),
+        size=size, font=font, bold=font_is_bold(font), italic=font_is_italic(font),
+        vertical=vertical, nchars=len(chars),
+    )
+
+
+def _bands(chars: Sequence[Char], params: LayoutParams) -> list[list[Char]]:
+    """Chars grouped by vertical centre (see module docstring)."""
+    ordered = sorted(chars, key=lambda c: c.cy)
+    bands: list[list[Char]] = []
+    anchor = 0.0
+    for c in ordered:
+        if bands and c.cy - anchor <= params.band_tolerance * c.size:
+            bands[-1].append(c)
+        else:
+            bands.append([c])
+            anchor = c.cy
+    return bands
+
+
+@lru_cache(maxsize=8192)
+def _tie_rank(ch: str) -> int:
+    """Order of chars drawn at the same position (compressed CJK punctuation pairs share
+    one cell: ``：“``, ``”，``): closing marks first, opening marks last, the rest between.
+    Geometry cannot order them and the drawing order differs between PDF libraries."""
+    cat = unicodedata.category(ch[0])
+    return 0 if cat in ("Pe", "Pf") else 2 if cat in ("Ps", "Pi") else 1
+
+
+def _split(band: list[Char], params: LayoutParams, head_limit: float = -1.0, body: float = 10.0) -> list[list[Char]]:
+    band.sort(key=lambda c: (round(c.x0, 1), _tie_rank(c.text)))
+    out: list[list[Char]] = []
+    cur: list[Char] = []
+    split_gap, latin_gap, size_jump = params.split_gap, params.latin_split_gap, params.size_jump
+    drift = params.band_tolerance * 1.5
+    p: Optional[Char] = None
+    for c in band:
+        if p is not None:
+            ps, cs = p.size, c.size
+            small, big = (ps, cs) if ps <= cs else (cs, ps)
+            small = small if small > 1e-6 else 1e-6
+            space = c.x0 - p.x1
+            # a size change within half an em (of the larger text) is inline (a superscript,
+            # small caps); with a wider gap it is another text (a headline beside a column)
+            jump = ps != cs and big / small > size_jump and space > 0.5 * big
+            if c.bottom <= head_limit:
+                # running heads set their items (folio, section, date) apart
+                wide = space > params.head_split_gap * body
+            elif space > latin_gap * small:
+                cjk_side = is_cjk(p.text[-1]) or is_cjk(c.text[0])
+                wide = space > (split_gap if cjk_side else latin_gap) * small
+            else:
+                wide = False
+            if wide or jump or (c.top + c.bottom - p.top - p.bottom) / 2 > drift * small:
+                out.append(cur)
+                cur = []
+        cur.append(c)
+        p = c
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _neighbour_gaps(chars: Sequence[Char]) -> list[tuple[float, float]]:
+    """For every char, (horizontal gap, vertical gap) in ems to its nearest neighbour of a
+    similar size on the same text row / in the same text column (inf when none).
+
+    Rows are bands of chars whose centres lie within 0.3 em (sorted by x), columns the
+    same across (sorted by y); the nearest neighbour is then the next char in its band,
+    so the whole test is two sorts."""
+    inf = float("inf")
+    n = len(chars)
+    h = [inf] * n
+    v = [inf] * n
+    size = [c.size for c in chars]
+    # (across, along-start, along-end) per direction: rows use (cy, x0, x1), columns (cx, top, bottom)
+    for out, across, start, end in (
+            (h, [(c.top + c.bottom) / 2 for c in chars], [c.x0 for c in chars], [c.x1 for c in chars]),
+            (v, [(c.x0 + c.x1) / 2 for c in chars], [c.top for c in chars], [c.bottom for c in chars])):
+        order = sorted(range(n), key=across.__getitem__)
+        band: list[int] = []
+        anchor = 0.0
+        for pos_i in range(n + 1):
+            i = order[pos_i] if pos_i < n else -1
+            if i < 0 or (band and across[i] - anchor > 0.3 * size[i]):
+                band.sort(key=start.__getitem__)
+                for a, b in zip(band, band[1:]):
+                    sa, sb = size[a], size[b]
+                    if abs(sa - sb) > 0.2 * (sa if sa > sb else sb):
+                        continue
+                    gap = start[b] - end[a]
+                    if gap / sa < out[a]:
+                        out[a] = gap / sa
+                    if gap / sb < out[b]:
+                        out[b] = gap / sb
+                band = []
+                if i < 0:
+                    break
+            if not band:
+                anchor = across[i]
+            band.append(i)
+    return list(zip(h, v))
+
+
+def _vertical_runs(chars: list[Char], params: LayoutParams) -> list[list[Char]]:
+    """Chars stacked in one column (centres aligned, gaps small) as top-to-bottom runs."""
+    ordered = sorted(chars, key=lambda c: c.cx)
+    columns: list[list[Char]] = []
+    for c in ordered:
+        if columns and abs(c.cx - columns[-1][0].cx) <= params.vertical_align * c.size:
+            columns[-1].append(c)
+        else:
+            columns.append([c])
+    runs: list[list[Char]] = []
+    for col in columns:
+        col.sort(key=lambda c: (round(c.top, 1), _tie_rank(c.text)))
+        cur: list[Char] = []
+        for c in col:
+            if cur and (c.top - cur[-1].bottom > params.vertical_gap * c.size
+                        or abs(c.size - cur[-1].size) > 0.2 * c.size):
+                runs.append(cur)
+                cur = []
+            cur.append(c)
+        if cur:
+            runs.append(cur)
+    return runs
+
+
+def _attach_superscripts(segments: list[list[Char]], body: float) -> list[list[Char]]:
+    """``superscript``: a short run (at most four chars) set smaller than the line beside it
+    and lying within that line's height, inside it or touching either end, is part of that
+    line (footnote markers, ordinals): its centre sits too high for the line's band."""
+    def extent(seg: list[Char]) -> tuple[float, float, float, float, float]:
+        return (min(c.x0 for c in seg), min(c.top for c in seg), max(c.x1 for c in seg),
+                max(c.bottom for c in seg), max(c.size for c in seg))
+
+    ext = [extent(seg) for seg in segments]
+    cell = max(body, 1.0)
+    rows: dict[int, list[int]] = {}
+    for k, (x0, top, x1, bottom, size) in enumerate(ext):
+        if len(segments[k]) > 4:
+            rows.setdefault(int(((top + bottom) / 2) // cell), []).append(k)
+    merged: dict[int, int] = {}
+    for k, seg in enumerate(segments):
+        if len(seg) > 4:
+            continue
+        x0, top, x1, bottom, size = ext[k]
+        row = int(((top + bottom) / 2) // cell)
+        for h in rows.get(row, []) + rows.get(row + 1, []) + rows.get(row - 1, []):
+            hx0, htop, hx1, hbottom, hsize = ext[h]
+            beside = (hx0 <= x0 and x0 - hx1 <= 0.3 * hsize) or (x1 <= hx0 + 0.1 * hsize and hx0 - x1 <= 0.3 * hsize)
+            if size <= 0.85 * hsize and htop - 0.35 * hsize <= top and bottom <= hbottom + 0.1 * hsize and beside:
+                merged[k] = h
+                break
+    if not merged:
+        return segments
+    out = []
+    for k, seg in enumerate(segments):
+        if k in merged:
+            continue
+        extra = [c for j, h in merged.items() if h == k for c in segments[j]]
+        out.append(sorted(seg + extra, key=lambda c: (round(c.x0, 1), _tie_rank(c.text))) if extra else seg)
+    return out
+
+
+def build_lines(chars: Sequence[Char], params: LayoutParams, head_limit: float = -1.0,
+                body: float = 10.0) -> list[TextLine]:
+    """Every text line of the page (horizontal and vertical), in no particular order.
+
+    A CJK char is set vertically when its nearest same-size neighbour in its column is
+    closer than the nearest on its row (``vertical-writing``); such chars stacked in runs of
+    at least ``vertical_min_chars`` form vertical lines, the rest go to the horizontal pass.
+    """
+    # Only CJK is written vertically: the neighbour test runs on CJK chars only (their
+    # neighbours on a mixed line do not change whether they stack).
+    cjk = [c for c in chars if is_cjk(c.text[0])]
+    gaps = _neighbour_gaps(cjk)
+    vertical = [c for c, (h, v) in zip(cjk, gaps) if v <= params.vertical_gap and v + 0.1 < h]
+    lines: list[TextLine] = []
+    rest: list[Char]
+    if vertical:
+        taken: set[int] = set()
+        for run in _vertical_runs(vertical, params):
+            if len(run) >= params.vertical_min_chars:
+                line = _make_line(run, params, vertical=True)
+                if line is not None:
+                    lines.append(line)
+                taken.update(id(c) for c in run)
+        rest = [c for c in chars if id(c) not in taken]
+    else:
+        rest = list(chars)
+    segments = [seg for band in _bands(rest, params) for seg in _split(band, params, head_limit, body)]
+    for seg in _attach_superscripts(segments, body):
+        line = _make_line(seg, params)
+        if line is not None:
+            lines.append(line)
+    return lines

@@ -1,0 +1,245 @@
+"""Reading order of a page's blocks.
+
+1. ``page-head`` / ``page-foot``: small blocks lying entirely in the top or bottom
+   ``MARGIN_ZONE`` of the page (running heads, folios, page credits), apart from the
+   text columns (``_attached``), come first / last.
+2. ``title-cluster``: a title block (text ``title_ratio`` times the body size) and the
+   short blocks hugging it (kicker above, byline below, for a vertical title the
+   byline beside it) are ordered as one unit, so a byline centred under a headline is
+   read with it and not after the columns to its left.
+3. Breuel's partial order (2003) on the units:
+
+   * ``above``: ``a`` precedes ``b`` when their x-ranges overlap and ``a`` is above ``b``;
+   * ``left``: ``a`` precedes ``b`` when ``a`` lies entirely left of ``b`` and no unit
+     ``c`` lying vertically between them overlaps both in x (a headline spanning
+     columns separates the columns above it from those below it);
+   * ``vertical-title``: a vertical title (CJK, top to bottom) precedes the horizontal
+     text beside it on its left, because vertical text reads right to left and a
+     vertical headline stands at the right edge of its article.
+
+4. A topological sort, taking among the free units the highest, then leftmost.
+
+Vertical blocks among themselves read right to left (a vertical page: ``left`` mirrored).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Sequence
+
+from ..params import LayoutParams
+from .blocks import TextBlock
+from .chars import PageContent
+
+#: Share of the page height at the top and bottom where running heads and folios live.
+MARGIN_ZONE = 0.05
+
+
+@dataclass
+class _Unit:
+    blocks: list[TextBlock]
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    vertical: bool
+    title: bool
+
+    def add(self, b: TextBlock) -> None:
+        self.blocks.append(b)
+        self.x0, self.top = min(self.x0, b.x0), min(self.top, b.top)
+        self.x1, self.bottom = max(self.x1, b.x1), max(self.bottom, b.bottom)
+
+
+def _unit(b: TextBlock, title: bool) -> _Unit:
+    return _Unit([b], b.x0, b.top, b.x1, b.bottom, b.vertical, title)
+
+
+def _x_overlap(a: _Unit, b: _Unit, tol: float) -> bool:
+    return min(a.x1, b.x1) - max(a.x0, b.x0) > tol
+
+
+def _y_overlap(a: _Unit, b: _Unit, tol: float) -> bool:
+    return min(a.bottom, b.bottom) - max(a.top, b.top) > tol
+
+
+def _beside(h: _Unit, v: _Unit, tol: float) -> bool:
+    """Horizontal text ``h`` right beside (left of, within ``6 * tol``) the vertical title ``v``."""
+    return h.x1 <= v.x0 + tol and v.x0 - h.x1 <= 6 * tol and _y_overlap(h, v, tol)
+
+
+def _before(a: _Unit, b: _Unit, units: Sequence[_Unit], tol: float, vertical_page: bool) -> bool:
+    if a.vertical and a.title and not b.vertical and _beside(b, a, tol):
+        return True
+    if b.vertical and b.title and not a.vertical and _beside(a, b, tol):
+        return False
+    if _x_overlap(a, b, tol):
+        return (a.top + a.bottom) / 2 < (b.top + b.bottom) / 2 and a.top < b.top + tol
+    first_left = a.x1 <= b.x0 + tol
+    if vertical_page:
+        first_left = b.x1 <= a.x0 + tol
+    if first_left:
+        lo, hi = min(a.bottom, b.bottom), max(a.top, b.top)
+        for c in units:
+            if c is a or c is b:
+                continue
+            if c.top >= lo - tol and c.bottom <= hi + tol and _x_overlap(c, a, tol) and _x_overlap(c, b, tol):
+                return False
+        return True
+    return False
+
+
+def _clusters(blocks: Sequence[TextBlock], body: float, params: LayoutParams) -> list[_Unit]:
+    """Title clusters (see the module docstring), other blocks as units of their own.
+
+    Each title block, largest first, takes the short blocks within ``3 * body`` of it
+    (kicker, byline, another title line); a block joins one cluster at most."""
+    title_size = body * params.title_ratio
+    units = [_unit(b, b.size >= title_size and len(b.lines) <= 3) for b in blocks]
+    taken = [False] * len(units)
+    reach = 3.0 * body
+    order = sorted((i for i, u in enumerate(units) if u.title), key=lambda i: -units[i].blocks[0].size)
+    for ti in order:
+        if taken[ti]:
+            continue
+        t = units[ti]
+        for ui, u in enumerate(units):
+            if ui == ti or taken[ui] or len(u.blocks) != 1 or len(u.blocks[0].lines) > 2:
+                continue
+            b = u.blocks[0]
+            if b.top > t.bottom + reach or b.bottom < t.top - reach or b.x0 > t.x1 + reach or b.x1 < t.x0 - reach:
+                continue
+            if not t.vertical and not b.vertical:
+                cx = (b.x0 + b.x1) / 2
+                near = (0 <= b.top - t.bottom <= reach) or (0 <= t.top - b.bottom <= reach)
+                inside = t.x0 - body <= cx <= t.x1 + body and b.width <= t.x1 - t.x0 + 2 * body
+            elif t.vertical and b.vertical:
+                cy = (b.top + b.bottom) / 2
+                near = 0 <= t.x0 - b.x1 <= reach
+                inside = t.top - body <= cy <= t.bottom + body
+            else:
+                continue
+            if near and inside and (u.title or b.size < title_size):
+                t.add(b)
+                taken[ui] = True
+    out = [u for k, u in enumerate(units) if not taken[k]]
+    for u in out:
+        if len(u.blocks) > 1:
+            u.blocks.sort(key=lambda b: (-b.x1, b.top) if u.vertical else (b.top, b.x0))
+    return out
+
+
+def _gaps(spans: list[tuple[float, float]], min_gap: float) -> list[tuple[float, float]]:
+    """Empty intervals (wider than ``min_gap``) between the union of ``spans``."""
+    spans = sorted(spans)
+    out = []
+    end = spans[0][1]
+    for lo, hi in spans[1:]:
+        if lo - end > min_gap:
+            out.append((end, lo))
+        end = max(end, hi)
+    return out
+
+
+def _split(units: list[_Unit], cuts: list[tuple[float, float]], vertical_cut: bool) -> list[list[_Unit]]:
+    parts: list[list[_Unit]] = [[] for _ in range(len(cuts) + 1)]
+    for u in units:
+        pos = (u.x0 + u.x1) / 2 if vertical_cut else (u.top + u.bottom) / 2
+        k = sum(1 for lo, _ in cuts if pos > lo)
+        parts[k].append(u)
+    return [p for p in parts if p]
+
+
+#: Above this many units in one uncuttable node, Breuel's cubic order gives way to
+#: plain top-to-bottom, left-to-right order (dense OCR noise, tables).
+MAX_TOPOLOGICAL = 150
+
+
+def _topological(units: list[_Unit], tol: float, vertical_page: bool) -> list[_Unit]:
+    n = len(units)
+    if n > MAX_TOPOLOGICAL:
+        return sorted(units, key=(lambda u: (u.top, -u.x1)) if vertical_page else (lambda u: (u.top, u.x0)))
+    succ: list[list[int]] = [[] for _ in range(n)]
+    indeg = [0] * n
+    for i in range(n):
+        for j in range(n):
+            if i != j and _before(units[i], units[j], units, tol, vertical_page):
+                succ[i].append(j)
+                indeg[j] += 1
+    done = [False] * n
+    key = (lambda u: (u.top, -u.x1)) if vertical_page else (lambda u: (u.top, u.x0))
+    out: list[_Unit] = []
+    while len(out) < n:
+        free = [i for i in range(n) if not done[i] and indeg[i] == 0]
+        if not free:  # a cycle (overlapping units): break it at the highest unit
+            free = [i for i in range(n) if not done[i]]
+        i = min(free, key=lambda i: key(units[i]))
+        done[i] = True
+        out.append(units[i])
+        for j in succ[i]:
+            indeg[j] -= 1
+    return out
+
+
+def _xy_order(units: list[_Unit], tol: float, vertical_page: bool) -> list[_Unit]:
+    """Recursive XY-cut: split at the widest empty horizontal band (top to bottom) or
+    vertical gutter (left to right; vertical text right to left), whichever is wider,
+    and recurse; where no cut exists, Breuel's order. Cutting at the widest gap first
+    separates articles (wide gaps) before columns (narrow gutters)."""
+    if len(units) <= 1:
+        return list(units)
+    hgaps = _gaps([(u.top, u.bottom) for u in units], tol * 0.4)
+    vgaps = _gaps([(u.x0, u.x1) for u in units], tol * 0.4)
+    if not hgaps and not vgaps:
+        return _topological(units, tol, vertical_page)
+    widest_h = max((hi - lo for lo, hi in hgaps), default=0.0)
+    widest_v = max((hi - lo for lo, hi in vgaps), default=0.0)
+    if widest_h >= widest_v:
+        parts = _split(units, [g for g in hgaps if g[1] - g[0] >= widest_h - tol * 0.2], False)
+    else:
+        parts = _split(units, [g for g in vgaps if g[1] - g[0] >= widest_v - tol * 0.2], True)
+        if vertical_page and all(any(u.vertical for u in p) for p in parts):
+            # columns of vertical text read right to left
+            parts = parts[::-1]
+        vertical_parts = [p for p in parts if all(u.vertical for u in p)]
+        if vertical_parts:
+            # vertical text reads right to left and a vertical title opens the text to its left
+            horizontal_parts = [p for p in parts if not all(u.vertical for u in p)]
+            parts = vertical_parts[::-1] + horizontal_parts
+    out: list[_Unit] = []
+    for p in parts:
+        out.extend(_xy_order(p, tol, vertical_page))
+    return out
+
+
+def _attached(b: TextBlock, blocks: Sequence[TextBlock], body: float, below: bool) -> bool:
+    """A margin-zone block that sits within one body line of a text block overlapping it
+    (the last line of a column, an author note under it) belongs to that text, not to
+    the page's running head or foot."""
+    for o in blocks:
+        if o is b or min(o.x1, b.x1) - max(o.x0, b.x0) <= 0 or len(o.lines) < 3:
+            continue
+        gap = (o.top - b.bottom) if below else (b.top - o.bottom)
+        if -0.5 * body <= gap <= 1.5 * body:
+            return True
+    return False
+
+
+def reading_order(blocks: Sequence[TextBlock], page: PageContent, body: float,
+                  params: LayoutParams) -> list[TextBlock]:
+    """The blocks in reading order (see the module docstring)."""
+    head_limit = page.height * MARGIN_ZONE
+    foot_limit = page.height * (1 - MARGIN_ZONE)
+    head = [b for b in blocks if b.bottom <= head_limit and len(b.lines) <= 2
+            and not _attached(b, blocks, body, below=True)]
+    foot = [b for b in blocks if b.top >= foot_limit and len(b.lines) <= 2 and b not in head
+            and not _attached(b, blocks, body, below=False)]
+    rest = [b for b in blocks if b not in head and b not in foot]
+    vertical_chars = sum(len(ln.text) for b in rest if b.vertical for ln in b.lines)
+    all_chars = sum(len(ln.text) for b in rest for ln in b.lines)
+    vertical_page = vertical_chars > 0.5 * max(all_chars, 1)
+    units = _clusters(rest, body, params)
+    out: list[TextBlock] = [replace(b, zone="page-head") for b in sorted(head, key=lambda b: (b.top, b.x0))]
+    for u in _xy_order(units, 0.5 * body, vertical_page):
+        out.extend(u.blocks)
+    out.extend(replace(b, zone="page-foot") for b in sorted(foot, key=lambda b: (b.top, b.x0)))
+    return out
