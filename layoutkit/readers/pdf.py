@@ -57,12 +57,17 @@ def _pdfplumber_pages(path: Optional[str], data: bytes, wanted: Optional[frozens
             if wanted is not None and number not in wanted:
                 continue
             try:
-                yield _plumber_content(page, number)
+                content = _plumber_content(page, number)
             except InputError:
                 raise
             except Exception as exc:
                 raise InputError(f"page {number} cannot be read ({type(exc).__name__}: {str(exc)[:80]})",
                                  path=path) from None
+            finally:
+                # pdfplumber keeps every page's parsed objects cached on the document:
+                # without this a 2,000-page PDF grows to gigabytes (bench/reliability_memory.py).
+                page.close()
+            yield content
 
 
 def _plumber_content(page, number: int) -> PageContent:
