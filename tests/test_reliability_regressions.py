@@ -125,6 +125,9 @@ def test_equal_dehyphenations_in_one_text_block() -> None:
     ("page-fake-bold-title-merge.xml", "page", "layoutkit.readers.pagexml"),
     ("hocr-fake-bold-title-merge.html", "hocr", "layoutkit.readers.hocr"),
     ("alto-two-equal-dehyphenations.xml", "alto", "layoutkit.readers.alto"),
+    # PAGE region typed paragraph, lines without coordinates: the xml branch's hints.py
+    # (input-indent-paragraphs) emitted '2理论理论' twice ('2理论理论2理论理论本报记者 杨鹤').
+    ("page-indent-paragraphs-duplicate-text.xml", "page", "layoutkit.readers.pagexml"),
 ])
 def test_fuzz_conservation_inputs(name: str, fmt: str, module: str) -> None:
     """Fuzzer (PAGE, hOCR): ``classify.merge_fake_bold_titles`` merged title lines into
