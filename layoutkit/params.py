@@ -29,10 +29,17 @@ class ReadParams:
     max_bytes: int = 64 * 1024 * 1024
     #: Force an encoding instead of sniffing one (text input only).
     encoding: Optional[str] = None
+    #: Refuse OCR XML with more elements than this (a 64 MB ALTO page has ~1.5 million).
+    max_xml_elements: int = 5_000_000
+    #: Drop the region types, articles and captions an OCR XML input declares (PAGE
+    #: ``type``, hOCR classes, ALTO tags) and type every block by our own rules only.
+    #: Region ids and reading order are still used: they are geometry, not typing.
+    ignore_input_structure: bool = False
 
     def __post_init__(self) -> None:
         _check_range(self, "max_lines", 1, 10**9)
         _check_range(self, "max_bytes", 1, 2**40)
+        _check_range(self, "max_xml_elements", 1, 10**9)
 
 
 @dataclass(frozen=True)

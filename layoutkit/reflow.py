@@ -31,6 +31,7 @@ from typing import Optional, Sequence
 
 import regex
 
+from . import marked_hyphens
 from .columns import ShapedLine, TextRegion
 from .model import BBox, Paragraph
 from .params import ReflowParams
@@ -246,7 +247,7 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
     out = []
     for b in paras:
         reasons = list(b.reasons)
-        text = join_texts(b.texts, reasons)
+        text = join_texts(marked_hyphens.apply([s.line for s in b.lines], b.texts, reasons), reasons)
         last = b.lines[-1]
         # A paragraph runs on when its last line is full and ends no sentence, or when its
         # only line is an indented first line that ends no sentence: an indented line is a
@@ -290,7 +291,8 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             # with a full line (a new paragraph would open indented).
             if prev.runs_on or (last_full[-1] and not first.starts_fresh):
                 reasons = list(prev.reasons) + ["blank-line-repair: joined across a text-box break"]
-                text = join_texts([prev.text, first.text], reasons)
+                text = join_texts(marked_hyphens.apply([prev.lines[-1], first.lines[0]], [prev.text, first.text], reasons),
+                                  reasons)
                 reasons.extend(r for r in first.reasons)
                 paras[-1] = replace(prev, text=text, lines=prev.lines + first.lines,
                                     runs_on=first.runs_on, reasons=tuple(reasons),
