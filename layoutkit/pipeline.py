@@ -13,6 +13,7 @@ from typing import Optional, Sequence, Union
 from .articles import assemble
 from .classify import classify
 from .columns import geometric_regions, text_regions
+from .hints import apply_region_hints
 from .language import detect_language, profile_for
 from .model import Line, Page, Source
 from .params import Params
@@ -47,6 +48,7 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
         regions = text_regions(lines, params.columns, params.reflow.letterspace_share)
     flow = reflow(regions, prof, params.reflow)
     items = classify(flow, prof, params.classify)
+    items = apply_region_hints(items)  # input region types (OCR XML); no-op for text
     articles, page_blocks = assemble(items, prof, params.articles)
     return Page(source=source, language=language, articles=tuple(articles), blocks=tuple(page_blocks),
                 warnings=tuple(warnings), profile=prof.name)

@@ -1,0 +1,120 @@
+"""Input region types as classification hints (PAGE ``type``, hOCR classes, ALTO tags).
+
+OCR XML often says what a region is: PAGE ``heading``/``paragraph``/``header``/``caption``,
+hOCR ``ocr_header``/``ocr_caption``, an ALTO ``ComposedBlock`` around an illustration. When
+the user has not switched them off (``ReadParams.ignore_input_structure``; the readers
+then leave ``Line.region_type`` empty), this pass runs after ``classify`` and before
+``articles``, and is purely additive: a paragraph whose lines carry a type we can map
+(``REGION_TYPES``) is retyped to it, with the reason ``input-region-type: <type>``; a
+paragraph without one keeps the type our own rules gave it.
+
+One more rule, ``input-region-whole``: a region typed as something other than body text
+(a heading of two lines, a running head split by our title rules) is one block, so its
+consecutive paragraphs are merged back.
+
+``running-head-caption``: a region the input calls a caption, lying in the page's top
+zone above every body line, is a running head (a date line set like a caption), not
+the caption of a picture.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import Optional, Sequence
+
+import regex
+
+from .classify import Typed
+from .model import BLOCK_TYPES, BBox
+from .reflow import join_texts
+
+#: Input vocabulary (PAGE 2019 TextRegion types, hOCR classes, ALTO hints) -> our block
+#: type. ``None``: the input's type says nothing our rules do not (plain text).
+REGION_TYPES: dict[str, Optional[str]] = {
+    # PAGE
+    "paragraph": "body", "heading": "headline", "caption": "caption", "header": "header",
+    "footer": "footer", "page-number": "footer", "drop-capital": "body", "credit": "credit",
+    "floating": "other", "signature-mark": "other", "catch-word": "other", "marginalia": "other",
+    "footnote": "body", "endnote": "body", "TOC-entry": "body", "list-label": "body", "other": "other",
+    "table": "other", "reference": "other",
+    # hOCR
+    "ocr_header": "headline", "ocr_caption": "caption", "ocr_textfloat": "other", "ocr_line": None,
+    "ocr_par": None, "ocr_carea": None,
+}
+_TITLE_TYPES = frozenset({"headline", "subheadline"})
+
+
+#: Transkribus names table cells ``T<table>C<column>`` in its ``structure`` tags.
+_TABLE_CELL = regex.compile(r"^T\d+C\d+$")
+
+
+def block_type_of(region_type: Optional[str]) -> Optional[str]:
+    """Our block type for an input region type (our own types map to themselves)."""
+    if not region_type:
+        return None
+    base = region_type.split(":", 1)[0]
+    if base in BLOCK_TYPES:
+        return base
+    if _TABLE_CELL.match(region_type):
+        return "other"
+    return REGION_TYPES.get(region_type)
+
+
+def _hint(t: Typed) -> Optional[str]:
+    votes: Counter[Optional[str]] = Counter()
+    for line in t.para.lines:
+        votes[line.region_type] += len(line.text)
+    region_type = votes.most_common(1)[0][0] if votes else None
+    return region_type
+
+
+def _top_zone(items: Sequence[Typed]) -> Optional[float]:
+    """The top of the first body line on the page (input units), if any."""
+    tops = [ln.bbox.top for t in items for ln in t.para.lines
+            if ln.bbox is not None and block_type_of(ln.region_type) == "body"]
+    return min(tops) if tops else None
+
+
+def apply_region_hints(items: Sequence[Typed]) -> list[Typed]:
+    """Retype paragraphs by their input region types and merge non-body regions."""
+    if not any(ln.region_type for t in items for ln in t.para.lines):
+        return list(items)
+    body_top = _top_zone(items)
+    typed: list[Typed] = []
+    for t in items:
+        region_type = _hint(t)
+        new = block_type_of(region_type)
+        if new is None:
+            typed.append(t)
+            continue
+        reason = f"input-region-type: {region_type}"
+        if new == "footer" and region_type == "page-number" and body_top is not None and t.para.bbox is not None \
+                and t.para.bbox.bottom <= body_top:
+            new, reason = "header", "page-number-on-top: input page-number above every body line"
+        if new == "caption" and body_top is not None and t.para.bbox is not None and t.para.bbox.bottom <= body_top:
+            new, reason = "header", f"running-head-caption: input {region_type} above every body line"
+        role = region_type.split(":", 1)[1] if region_type and ":" in region_type else None
+        hint = "title" if new in _TITLE_TYPES else ""
+        if new == t.type and role == t.role and hint == t.hint:
+            typed.append(t)
+            continue
+        typed.append(replace(t, type=new, role=role, hint=hint, reasons=t.reasons + (reason,)))
+    return _merge_regions(typed)
+
+
+def _merge_regions(items: list[Typed]) -> list[Typed]:
+    out: list[Typed] = []
+    for t in items:
+        prev = out[-1] if out else None
+        region = t.para.lines[0].region
+        if prev is not None and t.type != "body" and prev.type == t.type and region is not None \
+                and prev.para.lines[-1].region == region and block_type_of(t.para.lines[0].region_type) == t.type:
+            reasons = list(prev.reasons)
+            text = join_texts([prev.text, t.text], reasons)
+            reasons.append("input-region-whole: one block per typed input region")
+            para = replace(prev.para, text=text, lines=prev.para.lines + t.para.lines,
+                           bbox=BBox.union_all([prev.para.bbox, t.para.bbox]))
+            out[-1] = replace(prev, para=para, text=text, reasons=tuple(reasons))
+            continue
+        out.append(t)
+    return out
