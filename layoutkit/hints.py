@@ -27,6 +27,7 @@ import regex
 from .classify import Typed
 from .model import BLOCK_TYPES, BBox
 from .reflow import join_texts
+from .structured import split_tag
 
 #: Input vocabulary (PAGE 2019 TextRegion types, hOCR classes, ALTO hints) -> our block
 #: type. ``None``: the input's type says nothing our rules do not (plain text).
@@ -52,7 +53,7 @@ def block_type_of(region_type: Optional[str]) -> Optional[str]:
     """Our block type for an input region type (our own types map to themselves)."""
     if not region_type:
         return None
-    base = region_type.split(":", 1)[0]
+    base = region_type.removeprefix("layoutkit:").split(":", 1)[0]
     if base in BLOCK_TYPES:
         return base
     if _TABLE_CELL.match(region_type):
@@ -93,7 +94,8 @@ def apply_region_hints(items: Sequence[Typed]) -> list[Typed]:
             new, reason = "header", "page-number-on-top: input page-number above every body line"
         if new == "caption" and body_top is not None and t.para.bbox is not None and t.para.bbox.bottom <= body_top:
             new, reason = "header", f"running-head-caption: input {region_type} above every body line"
-        role = region_type.split(":", 1)[1] if region_type and ":" in region_type else None
+        own = split_tag(region_type or "")
+        role = own[1] if own else None
         hint = "title" if new in _TITLE_TYPES else ""
         if new == t.type and role == t.role and hint == t.hint:
             typed.append(t)

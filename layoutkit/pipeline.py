@@ -20,6 +20,7 @@ from .params import Params
 from .profile import Profile, load_profile
 from .readers.text import read_lines
 from .reflow import reflow
+from .structured import is_own_export, page_from_structure
 
 ProfileSpec = Union[str, Profile, None]
 
@@ -42,6 +43,8 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
     params = params or Params()
     sample = "\n".join(line.text for line in lines[:2000])
     prof, language = resolve_profile(profile, sample)
+    if is_own_export(lines):  # our own ALTO/PAGE export read back: its tags are the answer
+        return page_from_structure(lines, source, prof, language, warnings)
     if any(line.bbox is not None for line in lines):
         regions = geometric_regions(lines, params.columns, params.reflow.letterspace_share)
     else:

@@ -31,6 +31,7 @@ from xml.etree.ElementTree import Element
 
 from ..errors import InputError
 from ..model import BBox, Line, Source
+from ..structured import OWN_PREFIX
 from ..xmlsafe import child, children, descendants, local_name, number, parse_xml
 from . import ReadPage, register
 
@@ -41,8 +42,12 @@ if TYPE_CHECKING:
 #: imprints in the bottom one.
 _AREAS = ("TopMargin", "PrintSpace", "LeftMargin", "RightMargin", "BottomMargin")
 _GRAPHICS = frozenset({"Illustration", "GraphicalElement"})
-#: Software name our exporter writes; its StructureTags are our own block types.
+#: Software name our exporter writes; its StructureTags are our own block types
+#: (``TYPE=BLOCK_TAG``, ``LABEL=type[:role]``) and articles (``TYPE=ARTICLE_TAG``,
+#: ``LABEL=id/kind``).
 EXPORT_SOFTWARE = "layoutkit"
+BLOCK_TAG = "layoutkit-block"
+ARTICLE_TAG = "layoutkit-article"
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,10 +213,10 @@ def _block_hints(tb: Element, graphic: bool, tags: dict[str, _Tag], own: bool) -
     """(region_type, article) hints of a text block."""
     refs = [tags[r] for r in (tb.get("TAGREFS") or "").split() if r in tags]
     if own:
-        kind = next((t for t in refs if t.type == "block"), None)
-        art = next((t.label for t in refs if t.type in ("article", "photo", "other")), None)
+        kind = next((t for t in refs if t.type == BLOCK_TAG), None)
+        art = next((t.label for t in refs if t.type == ARTICLE_TAG), None)
         if kind is not None:
-            return kind.label, art
+            return OWN_PREFIX + kind.label, art
     if graphic:
         return "caption", None
     return None, None

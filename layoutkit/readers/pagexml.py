@@ -19,6 +19,7 @@ from xml.etree.ElementTree import Element
 
 from ..errors import InputError, LimitExceededError
 from ..model import BBox, Line, Source
+from ..structured import own_tag
 from ..xmlsafe import child, children, local_name, number, parse_xml
 from . import ReadPage, register
 
@@ -26,7 +27,9 @@ if TYPE_CHECKING:
     from ..params import Params
 
 _CUSTOM_TYPE = re.compile(r"structure\s*\{[^}]*type\s*:\s*([\w-]+)")
-_CUSTOM_ARTICLE = re.compile(r"layoutkit\s*\{[^}]*article\s*:\s*([\w-]+)")
+#: Our own export's tags: ``custom="layoutkit {type:subheadline; role:kicker; article:a1/article;}"``.
+_OWN = re.compile(r"layoutkit\s*\{([^}]*)\}")
+_OWN_FIELD = re.compile(r"(\w+)\s*:\s*([\w/-]+)")
 
 
 def coords_box(el: Element) -> Optional[BBox]:
@@ -151,8 +154,13 @@ def read_page_xml(path: Optional[str], data: bytes, params: "Params", pages: Opt
     for n, (region, in_table) in enumerate(_reading_order(page, _regions(page)), start=1):
         rid = region.get("id") or f"r{n}"
         rtype = _region_type(region, in_table) if keep_hints else None
-        m = _CUSTOM_ARTICLE.search(region.get("custom") or "") if keep_hints else None
-        article = m.group(1) if m else None
+        article = None
+        own = _OWN.search(region.get("custom") or "") if keep_hints else None
+        if own:
+            fields = dict(_OWN_FIELD.findall(own.group(1)))
+            if "type" in fields:
+                rtype = own_tag(fields["type"], fields.get("role"))
+                article = fields.get("article")
         for tl in children(region, "TextLine"):
             text, conf = _text_equiv(tl)
             if text is None:
