@@ -11,7 +11,9 @@ their credit) and page-level blocks. Then:
 * ``pair-title``: each cluster takes the nearest untitled run in the page's direction,
   else the nearest in the other direction.
 * ``continue-run``: a run without a title continues the previous article of its column
-  family (an article interrupted by a photo or a column break).
+  family (an article interrupted by a photo or a column break); with
+  ``ArticleParams.untitled_runs == "previous"`` (inputs that declare their own reading
+  order: OCR XML) it continues the article opened last, whatever its column width.
 * ``headline-choice``: in a cluster of several title lines, the headline is the one whose
   words recur most in its body (a headline names the story; a kicker sets its scene);
   lines before it are kickers, lines after it decks.
@@ -218,7 +220,8 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
         k = order[id(s)]
         for j in range(k - 1, -1, -1):
             other = segs[j]
-            if other.kind == "run" and id(other) in run_owner and (other.family == s.family or s.family is None):
+            if other.kind == "run" and id(other) in run_owner and (
+                    params.untitled_runs == "previous" or other.family == s.family or s.family is None):
                 target = run_owner[id(other)]
                 break
         if target is None:

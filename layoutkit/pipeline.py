@@ -8,15 +8,17 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from typing import Optional, Sequence, Union
 
 from .articles import assemble
 from .classify import classify
 from .columns import geometric_regions, text_regions
+from .geotitles import apply_geometric_titles
 from .hints import apply_region_hints
 from .language import detect_language, profile_for
 from .model import Line, Page, Source
-from .params import Params
+from .params import ArticleParams, Params
 from .profile import Profile, load_profile
 from .readers.text import read_lines
 from .reflow import reflow
@@ -51,10 +53,23 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
         regions = text_regions(lines, params.columns, params.reflow.letterspace_share)
     flow = reflow(regions, prof, params.reflow)
     items = classify(flow, prof, params.classify)
+    if source.format in READING_ORDER_FORMATS:
+        items = apply_geometric_titles(items, params.classify)  # type size (OCR XML styles)
     items = apply_region_hints(items)  # input region types (OCR XML); no-op for text
-    articles, page_blocks = assemble(items, prof, params.articles)
+    articles, page_blocks = assemble(items, prof, _article_params(params.articles, source))
     return Page(source=source, language=language, articles=tuple(articles), blocks=tuple(page_blocks),
                 warnings=tuple(warnings), profile=prof.name)
+
+
+#: Inputs that carry their own reading order (OCR XML): untitled runs follow it.
+READING_ORDER_FORMATS = frozenset({"alto", "page", "hocr"})
+
+
+def _article_params(params: ArticleParams, source: Source) -> ArticleParams:
+    """Resolve ``untitled_runs="auto"`` from the input format."""
+    if params.untitled_runs != "auto":
+        return params
+    return replace(params, untitled_runs="previous" if source.format in READING_ORDER_FORMATS else "family")
 
 
 def parse_text(text: str, *, profile: ProfileSpec = None, params: Optional[Params] = None,
