@@ -11,6 +11,16 @@ body size (the font size most of the page's characters carry; without font sizes
 line height instead, at ``HEIGHT_RATIO``) is a title. A bold line of body size is left
 alone: that is how intertitles inside an article are set.
 
+Rule ``numeric-not-title``: a short paragraph the text rules took for a title but whose
+characters are mostly digits and punctuation (a stock table's cells, ``97 50``, ``—4 0/0``)
+is table material: typed ``other`` so it stays inside the article it interrupts instead
+of opening a new one. OCR XML keeps such tables as many tiny blocks, one per cell.
+
+Rule ``plain-set-not-title``: when the page has font sizes, a paragraph the text rules
+took for a title (short, no sentence end) but set in body size, not bold, is not a title:
+in OCR XML such lines are table cells, list items and line fragments; real titles and
+intertitles are set larger or bold.
+
 Runs after ``classify`` and before the input's own region types (``hints``), which win.
 """
 from __future__ import annotations
@@ -30,6 +40,8 @@ SIZE_RATIO = 1.18
 #: The same with line heights, for inputs without font sizes (a taller line box).
 HEIGHT_RATIO = 1.35
 MAX_LINES = 3
+#: Below this share of the body size a line counts as set in body size.
+PLAIN_RATIO = 1.1
 
 
 def _body_size(items: Sequence[Typed]) -> Optional[float]:
@@ -46,6 +58,13 @@ def _body_height(items: Sequence[Typed]) -> Optional[float]:
     return median(heights) if heights else None
 
 
+def _numeric(text: str) -> bool:
+    """Fewer letters than other visible characters, or fewer than three letters."""
+    visible = [c for c in text if not c.isspace()]
+    letters = sum(1 for c in visible if c.isalpha())
+    return letters < 3 or letters * 2 < len(visible)
+
+
 def apply_geometric_titles(items: Sequence[Typed], params: ClassifyParams) -> list[Typed]:
     """Retype short, large-set whole input regions as titles (see the module docstring)."""
     region_lines: Counter[str] = Counter()
@@ -59,7 +78,17 @@ def apply_geometric_titles(items: Sequence[Typed], params: ClassifyParams) -> li
         return list(items)
     out: list[Typed] = []
     for t in items:
+        if t.hint == "title" and _numeric(t.text):
+            out.append(replace(t, type="other", role=None, hint="",
+                               reasons=t.reasons + ("numeric-not-title: mostly digits, a table cell",)))
+            continue
         lines = t.para.lines
+        sizes = [ln.font_size for ln in lines if ln.font_size]
+        if t.hint == "title" and size is not None and sizes and median(sizes) < PLAIN_RATIO * size \
+                and not any(ln.bold for ln in lines):
+            out.append(replace(t, type="body", role=None, hint="",
+                               reasons=t.reasons + (f"plain-set-not-title: body size {size:g}, not bold",)))
+            continue
         region = lines[0].region
         text = t.text.strip()
         eligible = (t.type == "body" and t.hint == "" and region is not None and len(lines) <= MAX_LINES
@@ -69,7 +98,6 @@ def apply_geometric_titles(items: Sequence[Typed], params: ClassifyParams) -> li
             out.append(t)
             continue
         why = None
-        sizes = [ln.font_size for ln in lines if ln.font_size]
         if size is not None and sizes and median(sizes) >= SIZE_RATIO * size:
             why = f"geometric-title: set at {median(sizes):g} over body {size:g}"
         elif size is None and height is not None:

@@ -12,6 +12,14 @@ One more rule, ``input-region-whole``: a region typed as something other than bo
 (a heading of two lines, a running head split by our title rules) is one block, so its
 consecutive paragraphs are merged back.
 
+``input-indent-paragraphs``: inside a region the input calls body text (PAGE
+``paragraph``), paragraphs are cut where a line starts indented: its left edge lies
+at least ``INDENT_MIN`` line heights right of the lines before and after it (an indent,
+or a centered line such as ``§. 1.``; the line box height is the em proxy geometry
+gives us; neighbours rather than a fixed margin make it proof against skewed scans),. Our own width rules are built
+for text without indents; when the input gives both the region and the line boxes, the
+printed indent is the direct evidence.
+
 ``running-head-caption``: a region the input calls a caption, lying in the page's top
 zone above every body line, is a running head (a date line set like a caption), not
 the caption of a picture.
@@ -43,6 +51,9 @@ REGION_TYPES: dict[str, Optional[str]] = {
     "ocr_par": None, "ocr_carea": None,
 }
 _TITLE_TYPES = frozenset({"headline", "subheadline"})
+#: Least indent in line heights (see ``input-indent-paragraphs``).
+INDENT_MIN = 0.6
+
 
 
 #: Transkribus names table cells ``T<table>C<column>`` in its ``structure`` tags.
@@ -96,14 +107,82 @@ def apply_region_hints(items: Sequence[Typed]) -> list[Typed]:
             new, reason = "header", f"running-head-caption: input {region_type} above every body line"
         own = split_tag(region_type or "")
         role = own[1] if own else None
-        hint = "title" if new in _TITLE_TYPES else ""
+        # A title the input declares is final: no hint, so article assembly keeps its type
+        # instead of choosing one headline per title cluster.
+        hint = ""
         if new == t.type and role == t.role and hint == t.hint:
             typed.append(t)
             continue
         typed.append(replace(t, type=new, role=role, hint=hint, reasons=t.reasons + (reason,)))
-    return _merge_regions(typed)
+    return _resplit_body(_merge_regions(typed))
 
 
+def _body_hinted(t: Typed) -> bool:
+    return t.type == "body" and all(ln.region is not None and block_type_of(ln.region_type) == "body"
+                                    for ln in t.para.lines)
+
+
+def _resplit_body(items: list[Typed]) -> list[Typed]:
+    """Re-cut runs of body-typed input regions: at every region change and indented line."""
+    out: list[Typed] = []
+    i = 0
+    while i < len(items):
+        if not _body_hinted(items[i]):
+            out.append(items[i])
+            i += 1
+            continue
+        j = i
+        while j < len(items) and _body_hinted(items[j]):
+            j += 1
+        out.extend(_cut(items[i:j]))
+        i = j
+    return out
+
+
+def _indented(boxes: list[BBox], k: int, em: float) -> bool:
+    """Line ``k`` starts right of both neighbours by an indent (skew-proof: neighbours,
+    not a fixed margin, are the reference)."""
+    if k == 0:
+        return False
+    d_prev = boxes[k].x0 - boxes[k - 1].x0
+    ok_prev = INDENT_MIN * em <= d_prev
+    if k + 1 < len(boxes):
+        d_next = boxes[k].x0 - boxes[k + 1].x0
+        return ok_prev and INDENT_MIN * em <= d_next
+    return ok_prev
+
+
+def _cut(group: list[Typed]) -> list[Typed]:
+    from . import marked_hyphens
+    from .reflow import clean_line
+
+    lines = [ln for t in group for ln in t.para.lines]
+    boxes = [ln.bbox for ln in lines]
+    heights = sorted(b.height for b in boxes if b is not None)
+    em = heights[len(heights) // 2] if heights else 0.0
+    cuts = [0]
+    why = {0: "input-indent-paragraphs"}
+    for k in range(1, len(lines)):
+        if lines[k].region != lines[k - 1].region:
+            cuts.append(k)
+            why[k] = "input-indent-paragraphs: new input region"
+
+        elif em > 0 and all(b is not None for b in boxes[k - 1:k + 2]) and \
+                _indented([b for b in boxes[k - 1:k + 2] if b is not None], 1, em):
+            cuts.append(k)
+            why[k] = "input-indent-paragraphs: cut at an indented line"
+    first = group[0]
+    out: list[Typed] = []
+    for a, b in zip(cuts, cuts[1:] + [len(lines)]):
+        part = lines[a:b]
+        reasons: list[str] = [why[a]]
+        texts = [clean_line(ln.text, False).text for ln in part]
+        text = join_texts(marked_hyphens.apply(part, texts, reasons), reasons)
+        para = replace(first.para, text=text, lines=tuple(part), bbox=BBox.union_all([ln.bbox for ln in part]),
+                       reasons=tuple(reasons))
+        out.append(replace(first, para=para, text=text, role=None, hint="",
+                           reasons=tuple(reasons) + (f"input-region-type: {part[0].region_type}",)))
+    return out
 def _merge_regions(items: list[Typed]) -> list[Typed]:
     out: list[Typed] = []
     for t in items:
