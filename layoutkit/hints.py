@@ -52,7 +52,9 @@ REGION_TYPES: dict[str, Optional[str]] = {
 }
 _TITLE_TYPES = frozenset({"headline", "subheadline"})
 #: Least indent in line heights (see ``input-indent-paragraphs``).
-INDENT_MIN = 0.6
+INDENT_MIN = 0.2
+#: Most indent in line heights: a line further right is a centered line or a fragment.
+INDENT_MAX = 5.0
 
 
 
@@ -145,10 +147,10 @@ def _indented(boxes: list[BBox], k: int, em: float) -> bool:
     if k == 0:
         return False
     d_prev = boxes[k].x0 - boxes[k - 1].x0
-    ok_prev = INDENT_MIN * em <= d_prev
+    ok_prev = INDENT_MIN * em <= d_prev <= INDENT_MAX * em
     if k + 1 < len(boxes):
         d_next = boxes[k].x0 - boxes[k + 1].x0
-        return ok_prev and INDENT_MIN * em <= d_next
+        return ok_prev and INDENT_MIN * em <= d_next <= INDENT_MAX * em
     return ok_prev
 
 
@@ -171,6 +173,13 @@ def _cut(group: list[Typed]) -> list[Typed]:
                 _indented([b for b in boxes[k - 1:k + 2] if b is not None], 1, em):
             cuts.append(k)
             why[k] = "input-indent-paragraphs: cut at an indented line"
+        elif em > 0 and cuts[-1] == k - 1 and why.get(k - 1, "").endswith("centered line"):
+            cuts.append(k)
+            why[k] = "input-indent-paragraphs: after a centered line"
+        elif em > 0 and boxes[k] is not None and boxes[k - 1] is not None \
+                and boxes[k].x0 - boxes[k - 1].x0 > INDENT_MAX * em:
+            cuts.append(k)
+            why[k] = "input-indent-paragraphs: a centered line"
     first = group[0]
     out: list[Typed] = []
     for a, b in zip(cuts, cuts[1:] + [len(lines)]):

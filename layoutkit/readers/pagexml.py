@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 from xml.etree.ElementTree import Element
 
@@ -56,6 +57,15 @@ def coords_box(el: Element) -> Optional[BBox]:
     if not xs:
         return None
     return BBox(min(xs), min(ys), max(xs), max(ys))
+
+
+def same_printed_line(a: Optional[BBox], b: Optional[BBox]) -> bool:
+    """``b`` continues the printed line ``a`` to its right: their heights overlap by more
+    than half the smaller one and ``b`` starts right of ``a``'s middle."""
+    if a is None or b is None:
+        return False
+    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return overlap > 0.5 * min(a.height, b.height) and b.x0 >= (a.x0 + a.x1) / 2
 
 
 def _text_equiv(el: Element) -> tuple[Optional[str], Optional[float]]:
@@ -169,7 +179,14 @@ def read_page_xml(path: Optional[str], data: bytes, params: "Params", pages: Opt
             text = " ".join(text.split())
             if not text:
                 continue
-            lines.append(Line(text=text, number=len(lines) + 1, bbox=coords_box(tl), region=rid, region_type=rtype,
+            box = coords_box(tl)
+            prev = lines[-1] if lines and lines[-1].region == rid else None
+            if prev is not None and same_printed_line(prev.bbox, box):
+                # a fragment of the printed line the previous TextLine began (segmenters
+                # split lines at wide gaps): one printed line is one Line
+                lines[-1] = replace(prev, text=f"{prev.text} {text}", bbox=BBox.union_all([prev.bbox, box]))
+                continue
+            lines.append(Line(text=text, number=len(lines) + 1, bbox=box, region=rid, region_type=rtype,
                               confidence=conf if conf is not None and 0 <= conf <= 1 else None, article=article))
             if len(lines) > params.read.max_lines:
                 raise LimitExceededError(f"more than {params.read.max_lines} text lines", path=path)
