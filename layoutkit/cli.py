@@ -69,9 +69,9 @@ def _convert(args: argparse.Namespace) -> int:
         data = sys.stdin.buffer.read(params.read.max_bytes + 1)
         if len(data) > params.read.max_bytes:
             raise LimitExceededError(f"more than the limit of {params.read.max_bytes} bytes", path="<stdin>")
-        page = parse_bytes(data, path=None, profile=args.profile, params=params)
+        page = parse_bytes(data, path=None, profile=args.profile, params=params, page=args.page)
     else:
-        page = parse_file(args.input, profile=args.profile, params=params)
+        page = parse_file(args.input, profile=args.profile, params=params, page=args.page)
     text = render(page, args.format)
     if args.output in (None, "-"):
         write_stdout(text)
@@ -92,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("input", help="input file, or - for stdin")
     conv.add_argument("-o", "--output", help="output file, or - for stdout (default)")
     conv.add_argument("--format", choices=OUTPUT_FORMATS, default="json", help="output format (default: json)")
+    conv.add_argument("--page", type=int, metavar="N", help="page N (1-based) of a multi-page input (PDF, ALTO, hOCR)")
     conv.add_argument("--ignore-input-structure", action="store_true",
                       help="OCR XML input: ignore the region types, articles and captions the file declares "
                            "and type blocks by layoutkit's own rules")

@@ -93,6 +93,7 @@ def apply_region_hints(items: Sequence[Typed]) -> list[Typed]:
     """Retype paragraphs by their input region types and merge non-body regions."""
     if not any(ln.region_type for t in items for ln in t.para.lines):
         return list(items)
+    items = _split_mixed(items)
     body_top = _top_zone(items)
     typed: list[Typed] = []
     for t in items:
@@ -117,6 +118,30 @@ def apply_region_hints(items: Sequence[Typed]) -> list[Typed]:
             continue
         typed.append(replace(t, type=new, role=role, hint=hint, reasons=t.reasons + (reason,)))
     return _resplit_body(_merge_regions(typed))
+
+
+def _split_mixed(items: Sequence[Typed]) -> list[Typed]:
+    """Undo text-box repairs (``reflow``) that joined input regions of different types:
+    rule ``input-region-split``, one paragraph per run of lines of one region."""
+    out: list[Typed] = []
+    for t in items:
+        kinds = {block_type_of(ln.region_type) for ln in t.para.lines}
+        if len(kinds) < 2:
+            out.append(t)
+            continue
+        runs: list[list] = []
+        for ln in t.para.lines:
+            if runs and runs[-1][-1].region == ln.region:
+                runs[-1].append(ln)
+            else:
+                runs.append([ln])
+        for run in runs:
+            reasons = ["input-region-split: one paragraph per typed input region"]
+            text = join_texts([ln.text for ln in run], reasons)
+            para = replace(t.para, text=text, lines=tuple(run), bbox=BBox.union_all([ln.bbox for ln in run]),
+                           reasons=tuple(reasons))
+            out.append(replace(t, para=para, text=text, reasons=tuple(reasons)))
+    return out
 
 
 def _body_hinted(t: Typed) -> bool:
