@@ -133,7 +133,7 @@ def _reading_order(root: Element, blocks: list[tuple[Element, bool]]) -> list[tu
             for rid in (ref.get("REF") or "").split():
                 if rid in by_id and rid not in order:
                     order.append(rid)
-    elif any(b.get("IDNEXT") for b, _ in blocks):
+    if not order and any(b.get("IDNEXT") for b, _ in blocks):
         targets = {b.get("IDNEXT") for b, _ in blocks}
         seen: set[str] = set()
         for b, _ in blocks:
