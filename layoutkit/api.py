@@ -52,7 +52,14 @@ def iter_bytes_pages(data: bytes, *, path: Optional[str] = None, format: Optiona
                      pages: Optional[Sequence[int]] = None) -> Iterator[Page]:
     params = params or Params()
     for raw in read_pages(data, path=path, format=format, params=params, pages=pages):
-        yield run_lines(raw.lines, raw.source, profile=profile, params=params, warnings=raw.warnings)
+        yield page_from_read(raw, profile=profile, params=params)
+
+
+def page_from_read(raw: ReadPage, *, profile: ProfileSpec = None, params: Optional[Params] = None) -> Page:
+    """Run the layout stages on one page as a reader delivered it. Batch runs call this
+    per page (not ``iter_file_pages``) so a failure in one page's analysis does not end
+    the reader's iteration over the pages after it."""
+    return run_lines(raw.lines, raw.source, profile=profile, params=params, warnings=raw.warnings)
 
 
 def iter_file_pages(path: PathLike, *, format: Optional[str] = None, profile: ProfileSpec = None,

@@ -87,6 +87,14 @@ def _segments(items: Sequence[Typed]) -> list[_Segment]:
     return segs
 
 
+def _demote_lone_bylines(segs: list[_Segment]) -> None:
+    """A title segment holding only bylines (no title line, no deck) is a byline that
+    stands apart, like 陈曙光 after an author note: it closes the article before it."""
+    for s in segs:
+        if s.kind == "title" and all(t.type == "byline" for _, t in s.items):
+            s.kind = "note"
+
+
 def _direction(segs: list[_Segment], params: ArticleParams) -> str:
     if params.title_position != "auto":
         return params.title_position
@@ -181,6 +189,7 @@ def _to_block(t: Typed, type_: Optional[str] = None, role: Optional[str] = None,
 def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) -> tuple[list[Article], list[Block]]:
     """Articles in reading order and the page-level blocks."""
     segs = _segments(items)
+    _demote_lone_bylines(segs)
     direction = _direction(segs, params)
     drafts: list[_Draft] = []
     page_items: list[tuple[int, Typed]] = []
@@ -220,6 +229,10 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
         k = order[id(s)]
         for j in range(k - 1, -1, -1):
             other = segs[j]
+            if other.kind == "page" and any(t.type in ("header", "footer") for _, t in other.items):
+                # a page header or footer between them: the run begins a new part of the
+                # page and does not continue the article before (``page-block-barrier``)
+                break
             if other.kind == "run" and id(other) in run_owner and (
                     params.untitled_runs == "previous" or other.family == s.family or s.family is None):
                 target = run_owner[id(other)]
@@ -236,7 +249,8 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
         else:
             run_owner[id(s)] = target
             drafts[target].runs.append(s)
-    # author notes close the article of the run before them
+    # author notes, and bylines standing apart from any title, close the article of the
+    # run before them
     for k, s in enumerate(segs):
         if s.kind != "note":
             continue

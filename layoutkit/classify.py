@@ -23,7 +23,7 @@ from .profile import Profile
 from .reflow import Flow, ends_sentence
 
 _NAME_LINE = regex.compile(r"^\p{Han}[\p{Han}·•]{1,6}$")
-_FOLIO_NAME = regex.compile(r"^\s*(\d{1,3})\s+(\p{Han}{2,8})\s*$")
+_FOLIO_NAME = regex.compile(r"^\s*(\d{1,3})\s*(\p{Han}{2,8})\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +46,14 @@ class Typed:
 
 def _title_like(p: Paragraph, width: Optional[float], profile: Profile, params: ClassifyParams) -> bool:
     text = p.text.strip()
-    if not text or len(p.lines) > 3 or p.runs_on:
+    if not text or p.runs_on:
+        return False
+    # Title material (a box no body column measure fits) may hold a title wrapped over
+    # several tracked lines or set vertically; inside a body column a title is one line.
+    if width is not None and len(p.lines) > 1:
         return False
     s = shape(text)
     if s.ems > params.title_max_ems:
-        return False
-    if width is not None and len(p.lines) > 1:
         return False
     if width is not None and s.ems > params.title_max_width * width:
         return False
@@ -77,6 +79,9 @@ def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Ty
         if single and in_head and profile.match("header", text):
             out.append(t.retype("header", "header-pattern in the page's top lines"))
             continue
+        if single and p.whole_region and profile.match("header", text):
+            out.append(t.retype("header", "header-pattern on a line that is a text box of its own"))
+            continue
         if single and in_foot and (profile.match("footer", text) or profile.match("header", text)) and i > 0:
             out.append(t.retype("footer", "footer-pattern in the page's bottom lines"))
             continue
@@ -95,9 +100,12 @@ def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Ty
         if single and profile.match("deck", text) and len(text) < 80:
             out.append(t.retype("subheadline", "deck-pattern", role="deck"))
             continue
-        if len(p.lines) == 1 and _NAME_LINE.match(text) and \
+        if (len(p.lines) == 1 or width is None) and _NAME_LINE.match(text) and \
                 profile.byline_name_min_chars <= len(text) <= profile.byline_name_max_chars:
-            out.append(t.retype("body", "name-alone-line", hint="name"))
+            if p.whole_region:
+                out.append(t.retype("byline", "byline: a name alone in a text box of its own"))
+            else:
+                out.append(t.retype("body", "name-alone-line", hint="name"))
             continue
         if _title_like(p, width, profile, params):
             out.append(t.retype("headline", "title-like: short line without sentence end", hint="title"))
@@ -125,7 +133,7 @@ def _second_pass(items: list[Typed], profile: Profile) -> list[Typed]:
         prev = items[i - 1] if i > 0 else None
         nxt = items[i + 1] if i + 1 < n else None
         if prev and nxt and _is_body(prev) and _is_body(nxt) and prev.family is not None \
-                and prev.family == nxt.family and nxt.para.starts_fresh:
+                and prev.family == nxt.family:
             items[i] = t.retype("intertitle", "intertitle: title line between body paragraphs of one column")
     # names alone next to title material are bylines
     for i, t in enumerate(items):
@@ -148,6 +156,10 @@ def _second_pass(items: list[Typed], profile: Profile) -> list[Typed]:
             j -= 1
         if not group:
             continue
+        # a caption is a few short paragraphs; a long run before a credit is the body of
+        # a graphic's page, and the credit stands alone (``caption-size``)
+        if len(group) > 4 or sum(len(items[k].para.lines) for k in group) > 15:
+            continue
         before = next((items[k].family for k in range(j, -1, -1) if _is_body(items[k])), None)
         after = next((items[k].family for k in range(i + 1, n) if _is_body(items[k])), None)
         if fam is None or (fam != before and fam != after) or profile.match("caption", items[group[-1]].text):
@@ -165,9 +177,54 @@ def split_folio(t: Typed) -> list[Typed]:
             replace(t, text=m.group(2), reasons=t.reasons + ("folio-split: page name",))]
 
 
+def _covered_by(text: str, others: Sequence[Typed]) -> Optional[list[int]]:
+    """Indices of ``others`` whose texts together contain every space-separated piece of
+    ``text``, when at least two are needed (else None)."""
+    used: list[int] = []
+    for piece in text.split():
+        hit = next((k for k, o in enumerate(others) if len(piece) >= 2 and piece in o.text.replace(" ", "")), None)
+        if hit is None:
+            return None
+        if hit not in used:
+            used.append(hit)
+    return sorted(used) if len(used) >= 2 else None
+
+
+def merge_fake_bold_titles(items: list[Typed]) -> list[Typed]:
+    """Fake bold drawn line by line: a title line made only of pieces of its neighbouring
+    title lines (``发展新方位 奋进新目标`` after ``新时代：发展新方位`` and ``奋进新目标``) is the
+    second drawing of a two-line headline. It is dropped (a documented fake-bold removal)
+    and the lines it spans are one headline."""
+    out = list(items)
+    i = 0
+    while i < len(out):
+        t = out[i]
+        if t.hint != "title" or " " not in t.text.strip():
+            i += 1
+            continue
+        window = [k for k in range(max(0, i - 3), min(len(out), i + 3)) if k != i and out[k].hint == "title"]
+        cover = _covered_by(t.text, [out[k] for k in window])
+        if cover is None:
+            i += 1
+            continue
+        parts = [window[c] for c in cover]
+        first = out[parts[0]]
+        text = " ".join(out[k].text.strip() for k in parts)
+        lines = tuple(ln for k in sorted(parts + [i]) for ln in out[k].para.lines)
+        para = replace(first.para, text=text, lines=lines)
+        merged = replace(first, para=para, text=text,
+                         reasons=first.reasons + (f"fake-bold-double: {t.text!r} -> ''",
+                                                  "fake-bold-title: lines drawn as one headline"))
+        drop = set(parts[1:]) | {i}
+        out[parts[0]] = merged
+        out = [x for k, x in enumerate(out) if k not in drop]
+        i = 0
+    return out
+
+
 def classify(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Typed]:
     """Type every paragraph of the flow; returns them in stream order."""
-    items = _second_pass(_first_pass(flow, profile, params), profile)
+    items = _second_pass(merge_fake_bold_titles(_first_pass(flow, profile, params)), profile)
     out: list[Typed] = []
     for t in items:
         out.extend(split_folio(t))

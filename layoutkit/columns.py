@@ -18,8 +18,10 @@ Geometric inputs (PDF, ALTO, PAGE) bring their own regions and skip this stage.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional, Sequence
+
+import regex
 
 from .measure import LineShape, shape
 from .model import Line, Region
@@ -44,6 +46,8 @@ class TextRegion:
     family: Optional[float]
     index: int
     reasons: tuple[str, ...] = ()
+    #: True for vertical text extracted one character per line (a vertical CJK title).
+    vertical: bool = False
 
     def to_region(self) -> Region:
         return Region(lines=tuple(s.line for s in self.lines), width=self.width or 0.0,
@@ -105,11 +109,50 @@ def _families(measures: Sequence[tuple[float, int]], params: ColumnParams) -> li
     return [(f[len(f) // 2], f[0], f[-1]) for f in fams]
 
 
-def _family_of(w: float, families: Sequence[tuple[float, float, float]]) -> float:
+def _family_of(w: float, families: Sequence[tuple[float, float, float]]) -> Optional[float]:
     for name, lo, hi in families:
         if lo <= w <= hi:
             return name
-    return min(families, key=lambda f: min(abs(w - f[1]), abs(w - f[2])))[0]
+    return None
+
+
+_SENTENCE_END = ".!?。！？…;；:：”’」』)）\"'»"
+
+
+def _drop_title_families(families, chunks, measured, reliable):  # type: ignore[no-untyped-def]
+    """Drop families made of title boxes: narrow boxes of tracked title text (People's
+    Daily sets intertitles in 10-em boxes) have a measure of their own, but a body column's
+    boxes end sentences and a title family's boxes (all short) almost never do."""
+    keep = []
+    for name, lo, hi in families:
+        members = [k for k in range(len(chunks)) if reliable(k) and lo <= (measured[k][0] or -1) <= hi]
+        if not members:
+            keep.append((name, lo, hi))
+            continue
+        lines = sum(len(chunks[k]) for k in members) / len(members)
+        ends = sum(1 for k in members if chunks[k][-1].line.text.rstrip()[-1:] in _SENTENCE_END) / len(members)
+        if lines <= 4.5 and ends < 0.3:
+            continue
+        keep.append((name, lo, hi))
+    return keep
+
+
+def _fake_bold(text: str) -> bool:
+    from .reflow import dedupe_fake_bold
+
+    return bool(dedupe_fake_bold(" ".join(text.split())).removed)
+
+
+def is_vertical(chunk: Sequence[ShapedLine]) -> bool:
+    """A chunk of two or more lines holding one CJK character each is vertical text (a
+    title set top to bottom), which an extractor emits one character per line."""
+    if len(chunk) < 2:
+        return False
+    for s in chunk:
+        t = s.line.text.strip()
+        if len(t) != 1 or s.shape.cjk < 1.0:
+            return False
+    return True
 
 
 def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share: float = 0.6) -> list[TextRegion]:
@@ -134,6 +177,7 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
         return w is not None and n >= need and n >= 0.4 * len(chunks[k])
 
     families = _families([measured[k] for k in range(len(chunks)) if reliable(k)], params)  # type: ignore[misc]
+    families = _drop_title_families(families, chunks, measured, reliable)
     regions: list[TextRegion] = []
     prev_family: Optional[float] = None
     for i, chunk in enumerate(chunks):
@@ -141,7 +185,16 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
         shapes = shapes_of[i]
         family: Optional[float] = None
         width: Optional[float] = None
-        if reliable(i) and w is not None:
+        if len(chunk) <= 3 and any(_fake_bold(s.line.text) for s in chunk):
+            # doubled glyphs are drawn only for display type: the box is a title
+            regions.append(TextRegion(lines=tuple(chunk), width=None, family=None, index=i,
+                                      reasons=("fake-bold text: title material",)))
+            continue
+        if is_vertical(chunk):
+            regions.append(TextRegion(lines=tuple(chunk), width=None, family=None, index=i, vertical=True,
+                                      reasons=("vertical-text: one character per line",)))
+            continue
+        if reliable(i) and w is not None and _family_of(w, families) is not None:
             family = _family_of(w, families)
             width = w
             why = f"measure {w:g} em from {n} lines; column family {family:g} em"
@@ -149,7 +202,14 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
             longest = max(shapes, key=lambda s: s.ems)
             # A short chunk's longest line may be a first line (short by the indent) or
             # carry digits, which set wider than half an em: allow for both.
-            fitting = [f for f, lo, hi in families if lo - 2.5 <= longest.ems <= hi + 1.0]
+            # A lone line must itself be (nearly) full; in a box of several lines the
+            # longest may be an indented first line.
+            slack = 2.5 if len(chunk) > 1 else STRETCH
+            fitting = [f for f, lo, hi in families if lo - slack <= longest.ems <= hi + 1.0]
+            if not fitting and any(sh.letterspaced for sh in shapes):
+                # letter-spaced lines are full by construction; their text undercounts
+                widest = max(sh.lo for sh in shapes if sh.letterspaced)
+                fitting = [f for f, lo, hi in families if widest <= hi + 1.0 and widest >= 0.6 * lo]
             if fitting:
                 family = prev_family if prev_family in fitting else min(fitting, key=lambda f: abs(f - longest.ems))
                 width = family
@@ -159,7 +219,30 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
         regions.append(TextRegion(lines=tuple(chunk), width=width, family=family, index=i, reasons=(why,)))
         if family is not None:
             prev_family = family
-    return regions
+    return _tracked_titles(regions)
+
+
+_PUNCT = regex.compile(r"[\p{P}\p{S}]")
+
+
+def _tracked_titles(regions: list[TextRegion]) -> list[TextRegion]:
+    """``tracked-title``: a box of one letter-spaced line with no punctuation at all, followed
+    by title material (or by another such box), is display type set with wide tracking —
+    a title — even when it is as wide as the body column. Followed by body text it is the
+    first line of a paragraph and stays."""
+    out = list(regions)
+    for k in range(len(out) - 1, -1, -1):
+        r = out[k]
+        if r.family is None or len(r.lines) != 1:
+            continue
+        line = r.lines[0]
+        if not line.shape.letterspaced or _PUNCT.search(line.line.text):
+            continue
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        if nxt is None or nxt.family is None:
+            out[k] = replace(r, width=None, family=None,
+                             reasons=r.reasons + ("tracked-title: a letter-spaced line without punctuation before title material",))
+    return out
 
 
 def _median(values: Sequence[float]) -> float:
@@ -210,7 +293,9 @@ def geometric_regions(lines: Sequence[Line], params: ColumnParams, letterspace_s
     families = _families(measures, params) if measures else []
     regions = []
     for i, (shaped, width) in enumerate(raw):
-        family = _family_of(width, families) if (width is not None and families) else None
+        family = _family_of(width, families) if width is not None else None
+        if family is None and width is not None and families:
+            family = min((f for f, _, _ in families), key=lambda f: abs(f - width))
         if width is not None and len(shaped) < 2 and families and not any(lo - 1 <= width <= hi + 1 for _, lo, hi in families):
             family = None  # a lone short line in its own box: title material
         why = f"input region {shaped[0].line.region}; measure {width:g} em" if width is not None else \

@@ -60,3 +60,18 @@ class OutputError(LayoutkitError):
     """The output could not be written."""
 
     exit_code = EXIT_OUTPUT
+
+
+class UsageError(LayoutkitError):
+    """A command used wrongly: no inputs, two inputs that would write the same output."""
+
+    exit_code = EXIT_USAGE
+
+
+class PageTimeoutError(LimitExceededError):
+    """A page took longer than the batch's per-page timeout; its worker was replaced."""
+
+
+class WorkerCrashError(LayoutkitError):
+    """A batch worker process died (killed, out of memory, a crash in a C library)
+    while converting a page; the page is reported and a new worker takes over."""

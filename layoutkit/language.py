@@ -11,21 +11,18 @@ import regex
 from .profile import BUILTIN, builtin_profile
 
 _WORD = regex.compile(r"\p{L}+")
+_HAN = regex.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
+_KANA = regex.compile(r"[\u3040-\u30ff]")
+_HANGUL = regex.compile(r"[\uac00-\ud7af]")
+_LETTER = regex.compile(r"\p{L}")
 
 
 def detect_language(text: str) -> str:
     sample = text[:20000]
-    han = kana = hangul = latin = 0
-    for ch in sample:
-        o = ord(ch)
-        if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
-            han += 1
-        elif 0x3040 <= o <= 0x30FF:
-            kana += 1
-        elif 0xAC00 <= o <= 0xD7AF:
-            hangul += 1
-        elif ch.isalpha():
-            latin += 1
+    han = len(_HAN.findall(sample))
+    kana = len(_KANA.findall(sample))
+    hangul = len(_HANGUL.findall(sample))
+    latin = len(_LETTER.findall(sample)) - han - kana - hangul
     if han + kana + hangul > latin * 0.5 and han + kana + hangul > 0:
         if kana > 0.1 * (han + kana):
             return "ja"

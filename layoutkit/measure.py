@@ -17,20 +17,44 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
+
 from .textwidth import is_cjk
 
 
-@lru_cache(maxsize=65536)
-def _kind(ch: str) -> str:
-    """'w' wide letter, 'p' compressible CJK punctuation, 'a' ambiguous, 'n' narrow, 'z' zero."""
+def _classify_char(ch: str) -> str:
+    """One letter per character class, so a line's widths can be counted with C-speed
+    string operations: h CJK letter, q CJK punctuation (compressible), w other wide,
+    a East-Asian-ambiguous, n narrow, z zero-width, s space."""
+    if ch.isspace():
+        return "s"
     if unicodedata.combining(ch):
         return "z"
     eaw = unicodedata.east_asian_width(ch)
     if eaw in ("W", "F"):
-        return "p" if unicodedata.category(ch).startswith("P") or ch in "％～" else "w"
+        punct = unicodedata.category(ch).startswith("P") or ch in "％～"
+        if is_cjk(ch):
+            return "q" if punct else "h"
+        return "q" if punct else "w"
     if eaw == "A":
         return "a"
     return "n"
+
+
+class _ClassTable(dict):
+    """``str.translate`` table mapping code points to class letters, filled on demand."""
+
+    def __missing__(self, key: int) -> str:
+        value = self[key] = _classify_char(chr(key))
+        return value
+
+
+_CLASSES = _ClassTable()
+_RUN = regex.compile(r"[qa]+")
+
+
+def char_classes(text: str) -> str:
+    return text.translate(_CLASSES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,38 +89,23 @@ def width_interval(text: str, cjk_context: bool) -> tuple[float, float]:
     and k/2 + 1/2 ems (``’，`` takes about one em, not two); a lone mark to between half
     and one em.
     """
-    lo = hi = 0.0
-    run = 0
+    return _interval(char_classes(text), cjk_context)
 
-    def close_run() -> None:
-        nonlocal lo, hi, run
-        if run:
-            lo += 0.5 * run
-            hi += 0.5 * run + 0.5
-            run = 0
 
-    for ch in text:
-        if ch == " ":
-            if not cjk_context:
-                close_run()
-                lo += 0.5
-                hi += 0.5
-            continue
-        k = _kind(ch)
-        if k == "p" or (k == "a" and cjk_context):
-            run += 1
-            continue
-        close_run()
-        if k == "w":
-            lo += 1.0
-            hi += 1.0
-        elif k == "z":
-            continue
-        else:
-            lo += 0.5
-            hi += 0.5
-    close_run()
-    return lo, hi
+def _interval(classes: str, cjk_context: bool) -> tuple[float, float]:
+    wide = classes.count("h") + classes.count("w")
+    if cjk_context:
+        body = classes.replace("s", "")
+        compressible = body.count("q") + body.count("a")
+        runs = len(_RUN.findall(body))
+        narrow = body.count("n")
+        lo = wide + 0.5 * narrow + 0.5 * compressible
+        return lo, lo + 0.5 * runs
+    # in Latin text punctuation is not compressed; full-width marks still take an em
+    full = wide + classes.count("q")
+    narrow = classes.count("n") + classes.count("a") + classes.count("s")
+    w = full + 0.5 * narrow
+    return w, w
 
 
 def letterspaced(text: str, share: float = 0.6) -> bool:
@@ -112,19 +121,18 @@ def letterspaced(text: str, share: float = 0.6) -> bool:
     return singles / len(cjk_tokens) >= share
 
 
+@lru_cache(maxsize=16384)
 def shape(text: str, letterspace_share: float = 0.6) -> LineShape:
+    """The shape of one line of text (cached: stages look at the same lines again)."""
     stripped = text.strip()
-    n = 0
-    cjk_n = 0
-    for c in stripped:
-        if not c.isspace():
-            n += 1
-            if is_cjk(c):
-                cjk_n += 1
+    classes = char_classes(stripped)
+    n = len(classes) - classes.count("s")
+    cjk_n = classes.count("h") + classes.count("q")
     cjk = cjk_n / n if n else 0.0
     ctx = is_cjk_text(cjk)
-    body = " ".join(stripped.split()) if not ctx else stripped
-    lo, hi = width_interval(body, ctx)
+    if not ctx and "ss" in classes:
+        classes = char_classes(" ".join(stripped.split()))
+    lo, hi = _interval(classes, ctx)
     return LineShape(
         lo=lo, hi=hi,
         cjk=cjk,

@@ -134,6 +134,9 @@ class Paragraph:
     runs_on: bool = False
     reasons: tuple[str, ...] = ()
     bbox: Optional[BBox] = None
+    #: True when the paragraph is all there is of its text box (nothing before or after
+    #: it in the box, nothing joined to it): a standalone line such as a page header.
+    whole_region: bool = False
 
     @property
     def first_line(self) -> int:

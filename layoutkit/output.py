@@ -15,14 +15,15 @@ from typing import Union
 from .errors import OutputError
 
 
-def write_atomic(path: Union[str, Path], text: str) -> None:
+def write_atomic(path: Union[str, Path], text: Union[str, bytes]) -> None:
+    """Write ``text`` (UTF-8) or raw bytes (an image) to ``path`` atomically."""
     dest = Path(path)
     folder = dest.parent if str(dest.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError("output folder does not exist", path=str(dest))
     if dest.is_dir():
         raise OutputError("output path is a directory", path=str(dest))
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder)

@@ -142,3 +142,40 @@ class Params:
             if key not in names:
                 raise ParamsError(f"Params has no stage {key!r} (stages: {', '.join(sorted(names))})")
         return replace(self, **stages)
+
+
+#: Extensions taken when ``layoutkit batch`` walks a folder (files named on the command
+#: line or matched by a glob are always taken: the format is sniffed from the content).
+BATCH_EXTENSIONS = (".txt", ".pdf", ".xml", ".alto", ".hocr", ".html", ".htm")
+
+
+@dataclass(frozen=True)
+class BatchParams:
+    """Batch runs (``layoutkit batch``, ``layoutkit.batch.run_batch``, ``layoutkit.dask``).
+
+    Not a field of ``Params``: these say how to schedule pages, not how to analyse one,
+    and ``Params`` travels to every worker unchanged.
+    """
+
+    #: Worker processes; None: the machine's CPU count.
+    workers: Optional[int] = None
+    #: Seconds one page may take (reading included) before its worker process is killed
+    #: and replaced and the page reported as failed; None: no limit.
+    timeout: Optional[float] = None
+    #: Redo pages whose output exists and is newer than the input.
+    force: bool = False
+    #: Extensions (lower case, with the dot) taken when walking a folder.
+    extensions: tuple[str, ...] = BATCH_EXTENSIONS
+
+    def __post_init__(self) -> None:
+        if self.workers is not None:
+            _check_range(self, "workers", 1, 4096)
+        if self.timeout is not None:
+            _check_range(self, "timeout", 0.001, 10**7)
+
+    @property
+    def worker_count(self) -> int:
+        """The number of worker processes to start."""
+        import os
+
+        return self.workers or os.cpu_count() or 1

@@ -32,6 +32,7 @@ PATTERN_KEYS: dict[str, str] = {
     "heading": "a heading that may end with a period (Nichtamtliches., Deutsches Reich.)",
     "caption": "a line that opens a photo caption (Photo:, 图为…)",
     "byline_role": "a role word inside a byline (本报记者, 通讯员, By): splits it into (role, name) pairs",
+    "continuation_start": "text that cannot open a paragraph (a particle, a closing mark, a lowercase word)",
 }
 SCALAR_KEYS: dict[str, type] = {
     "name": str,
@@ -72,6 +73,7 @@ class Profile:
     heading: tuple[regex.Pattern, ...]
     caption: tuple[regex.Pattern, ...]
     byline_role: tuple[regex.Pattern, ...]
+    continuation_start: tuple[regex.Pattern, ...]
     stopwords: frozenset[str]
 
     def match(self, key: str, text: str) -> Optional[regex.Match]:

@@ -33,6 +33,7 @@ import regex
 
 from . import marked_hyphens
 from .columns import ShapedLine, TextRegion
+from .measure import shape
 from .model import BBox, Paragraph
 from .params import ReflowParams
 from .profile import Profile
@@ -204,13 +205,17 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
     paras: list[_Building] = []
     cur: Optional[_Building] = None
     for idx, s in enumerate(region.lines):
-        clean = clean_line(s.line.text, s.shape.letterspaced)
-        text, removed = clean.text, list(clean.removed)
+        raw = " ".join(s.line.text.split())
+        removed: list[str] = []
         title_like = region.width is None or m.deficit(s) > params.indent_max
         if params.dedupe_fake_bold and title_like and not s.shape.letterspaced:
-            fb = dedupe_fake_bold(text)
-            text = fb.text
+            # before justification spaces go: the doubled tokens are space-separated
+            fb = dedupe_fake_bold(raw)
+            raw = fb.text
             removed.extend(fb.removed)
+        clean = clean_line(raw, s.shape.letterspaced)
+        text = clean.text
+        removed[:0] = clean.removed
         if cur is None:
             cur = _Building(starts_fresh=region.width is None or not m.full(s))
         else:
@@ -218,7 +223,10 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
             prev_text = cur.texts[-1]
             brk: Optional[str] = None
             if region.width is None:
-                if not (prev_text and prev_text[-1] in HYPHENS):
+                # In title material each line is its own item (title, kicker, byline),
+                # unless the line is letter-spaced: tracked title text that fills its
+                # narrow box and wraps, so the title goes on in the next line.
+                if not (prev_text and prev_text[-1] in HYPHENS) and not prev.shape.letterspaced:
                     brk = "title-material-line"
             elif not m.full(prev):
                 first = len(cur.lines) == 1
@@ -245,6 +253,7 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
     if cur is not None:
         paras.append(cur)
     out = []
+    alone = len(paras) == 1
     for b in paras:
         reasons = list(b.reasons)
         text = join_texts(marked_hyphens.apply([s.line for s in b.lines], b.texts, reasons), reasons)
@@ -259,6 +268,7 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
             text=text, lines=tuple(s.line for s in b.lines), region_width=region.width or 0.0,
             region_index=region.index, starts_fresh=b.starts_fresh, runs_on=runs_on,
             reasons=tuple(reasons), bbox=BBox.union_all([s.line.bbox for s in b.lines]),
+            whole_region=alone,
         ))
     return out
 
@@ -273,37 +283,263 @@ class Flow:
     widths: tuple[Optional[float], ...]
 
 
+def _maybe_continuation(box: "_Box") -> bool:
+    """A head line whose indent deficit is within measurement noise of a full line."""
+    first = box.paras[0]
+    width = box.region.width
+    if width is None:
+        return False
+    from .measure import shape
+
+    s = shape(first.lines[0].text)
+    return s.letterspaced or width - s.ems <= 2.0
+
+
+@dataclass
+class _Box:
+    """One region's paragraphs while boxes are being linked into chains."""
+
+    region: TextRegion
+    paras: list[Paragraph]
+    last_full: bool
+    cjk: bool
+    prev: Optional[int] = None
+    next: Optional[int] = None
+    link_reason: str = ""
+    #: The bracket or quote the last paragraph leaves open, if any.
+    closer: Optional[str] = None
+
+
+def _vertical_paragraph(region: TextRegion) -> Paragraph:
+    text = "".join(s.line.text.strip() for s in region.lines)
+    return Paragraph(text=text, lines=tuple(s.line for s in region.lines), region_width=0.0,
+                     region_index=region.index, starts_fresh=True, runs_on=False,
+                     reasons=("vertical-text: one character per line, read top to bottom",),
+                     bbox=BBox.union_all([s.line.bbox for s in region.lines]))
+
+
+class _Vocabulary:
+    """Character n-gram counts of the whole page, the evidence for where a paragraph
+    that runs on continues: the characters around a right junction form words that the
+    page uses elsewhere, more often than their parts' own frequency explains. Counts are
+    taken on demand (``str.count``) and cached: a page asks about few n-grams."""
+
+    def __init__(self, texts: Sequence[str]):
+        self.text = "\n".join("".join(t.split()) for t in texts)
+        self.total = len(self.text)
+        self._counts: dict[str, int] = {}
+
+    def count(self, gram: str) -> int:
+        n = self._counts.get(gram)
+        if n is None:
+            n = self._counts[gram] = self.text.count(gram)
+        return n
+
+    def _pmi(self, left: str, right: str) -> float:
+        import math
+
+        joint = self.count(left + right)
+        if not joint:
+            return 0.0
+        expected = self.count(left) * self.count(right) / max(1, self.total)
+        return max(0.0, math.log((joint + 0.5) / (expected + 0.5)))
+
+    def junction(self, tail: str, head: str) -> float:
+        """Pointwise mutual information of the pieces across the junction (positive part),
+        summed over the bigram and the two trigrams that span it."""
+        a = "".join(tail[-6:].split())[-2:]
+        b = "".join(head[:6].split())[:2]
+        if not a or not b:
+            return 0.0
+        return self._pmi(a[-1:], b[:1]) + 0.5 * (self._pmi(a[-2:], b[:1]) + self._pmi(a[-1:], b[:2]))
+
+
+_OPENERS = {"（": "）", "(": ")", "“": "”", "《": "》", "〈": "〉", "「": "」", "【": "】"}
+
+
+def unclosed(text: str) -> Optional[str]:
+    """The closing bracket or quote an unbalanced opening in ``text`` waits for, if any."""
+    stack: list[str] = []
+    closers = set(_OPENERS.values())
+    for ch in text:
+        if ch in _OPENERS:
+            stack.append(_OPENERS[ch])
+        elif ch in closers and stack and stack[-1] == ch:
+            stack.pop()
+    return stack[-1] if stack else None
+
+
+def _closes(head: str, closer: str) -> bool:
+    """Does ``head`` close ``closer`` before opening anything of the same kind?"""
+    opener = next(o for o, c in _OPENERS.items() if c == closer)
+    for ch in head:
+        if ch == closer:
+            return True
+        if ch == opener:
+            return False
+    return False
+
+
+def _link_score(i: int, j: int, boxes: list["_Box"], vocab: _Vocabulary, profile: Profile) -> float:
+    """How likely box j continues box i's last paragraph (higher is likelier)."""
+    a, b = boxes[i], boxes[j]
+    tail, head = a.paras[-1], b.paras[0]
+    score = vocab.junction(tail.text, head.text)
+    if a.region.family is not None and a.region.family == b.region.family:
+        score += 2.0
+    closer = a.closer
+    if closer is not None:
+        score += 3.0 if _closes(head.text, closer) else -1.0
+    if profile.match("continuation_start", head.text.lstrip()):
+        score += 3.0
+    elif head.starts_fresh:
+        score -= 1.0  # looks indented, though measurement noise is an em or so
+    elif shape(head.lines[0].text).letterspaced:
+        score -= 0.5  # letter-spaced: full width by justification, indented or not
+    d = j - i
+    score -= 0.05 * d if d > 0 else 0.5 + 0.1 * -d
+    if all(boxes[k].region.width is None for k in range(i + 1, j)) and d > 0:
+        # the next body box in the extractor's order (title boxes between do not count):
+        # extractors keep a paragraph's pieces together far more often than not
+        score += 2.5
+    return score
+
+
+def _chain_has(boxes: list["_Box"], start: int, target: int) -> bool:
+    k: Optional[int] = start
+    seen = 0
+    while k is not None and seen <= len(boxes):
+        if k == target:
+            return True
+        k = boxes[k].next
+        seen += 1
+    return False
+
+
 def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams) -> Flow:
-    """Paragraphs of every region, with blank-line breaks repaired."""
+    """Paragraphs of every region, with paragraphs cut by box breaks joined again.
+
+    Boxes are linked into chains (box i's last paragraph continues in box j's first):
+
+    1. ``blank-line-repair``: the next box of the same column family continues a paragraph
+       that runs on, or one ending a sentence on a full line when the next box opens with
+       a full (unindented) line;
+    2. ``continuation-search`` (CJK text, whose paragraphs always end with punctuation, so a
+       missing end is reliable): a paragraph that still runs on continues in the box, anywhere
+       on the page, that opens with a continuation line and best fits — same column family,
+       characters across the junction that form n-grams the page uses elsewhere, nearness in
+       the stream. Extractors such as pdfminer emit boxes roughly top to bottom across
+       columns, so a paragraph's continuation often comes earlier or much later;
+    3. a paragraph left running on joins the next box of its family (measurement noise can
+       make a continuation line look indented).
+
+    Chains are emitted at the stream position of their earliest box: an extractor emits the
+    top of a column early, and a chain's earliest box is where its text sits highest.
+    """
+    boxes: list[_Box] = []
+    for region in regions:
+        if region.vertical:
+            rp = [_vertical_paragraph(region)]
+        else:
+            rp = _region_paragraphs(region, profile, params)
+        if not rp:
+            continue
+        cjk = sum(sl.shape.cjk for sl in region.lines) / max(1, len(region.lines)) >= 0.3
+        boxes.append(_Box(region, rp, _last_full(rp[-1], region, params), cjk, closer=unclosed(rp[-1].text)))
+
+    def link(i: int, j: int, why: str) -> None:
+        boxes[i].next = j
+        boxes[j].prev = i
+        boxes[j].link_reason = why
+
+    def linkable(i: int, j: int) -> bool:
+        return boxes[i].next is None and boxes[j].prev is None and i != j and not _chain_has(boxes, j, i)
+
+    if params.repair_blank_breaks:
+        for i in range(len(boxes) - 1):
+            a, b = boxes[i], boxes[i + 1]
+            if a.region.family is None or a.region.family != b.region.family or b.region.vertical:
+                continue
+            tail, head = a.paras[-1], b.paras[0]
+            # CJK paragraphs that run on are placed by the continuation search below,
+            # where the next box competes with every other candidate.
+            if (tail.runs_on and not head.starts_fresh and not a.cjk) or (
+                    a.last_full and not head.starts_fresh and not tail.runs_on):
+                link(i, i + 1, "blank-line-repair: joined across a text-box break")
+        vocab: Optional[_Vocabulary] = None
+        maybe_cont = [_maybe_continuation(bx) for bx in boxes]
+        pairs = []
+        for i, a in enumerate(boxes):
+            if a.next is not None or not a.paras[-1].runs_on or not a.cjk:
+                continue
+            if vocab is None:  # built only for pages with a paragraph to place
+                vocab = _Vocabulary([p.text for bx in boxes for p in bx.paras])
+            closer = a.closer
+            for j, b in enumerate(boxes):
+                if j == i or b.prev is not None or b.region.vertical:
+                    continue
+                head = b.paras[0]
+                next_body = j > i and all(boxes[k].region.width is None for k in range(i + 1, j))
+                if b.region.width is None:
+                    # a title-material box continues a paragraph only by closing its bracket
+                    if not (closer and _closes(head.text, closer)):
+                        continue
+                elif head.starts_fresh and not maybe_cont[j] and not next_body \
+                        and not profile.match("continuation_start", head.text.lstrip()):
+                    continue
+                if True:
+                    pairs.append((_link_score(i, j, boxes, vocab, profile), i, j))
+        for _, i, j in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])):
+            if linkable(i, j):
+                if j > i and all(boxes[k].region.width is None for k in range(i + 1, j)):
+                    link(i, j, "blank-line-repair: joined across a text-box break")
+                else:
+                    link(i, j, "continuation-search: the paragraph ran on into a box elsewhere in the stream")
+        for i in range(len(boxes) - 1):
+            a, b = boxes[i], boxes[i + 1]
+            if a.paras[-1].runs_on and a.region.family is not None and a.region.family == b.region.family \
+                    and linkable(i, i + 1):
+                link(i, i + 1, "blank-line-repair: joined across a text-box break")
+
+    # emit chains at the position of their earliest box
+    order: list[int] = []
+    done = [False] * len(boxes)
+    starts = {}
+    for i, bx in enumerate(boxes):
+        if bx.prev is None:
+            members = []
+            k: Optional[int] = i
+            while k is not None and not done[k]:
+                members.append(k)
+                done[k] = True
+                k = boxes[k].next
+            starts[min(members)] = members
+    for i in range(len(boxes)):  # boxes left over (only in a cycle, which linking forbids)
+        if not done[i]:
+            starts[i] = [i]
+    for key in sorted(starts):
+        order.extend(starts[key])
+
     paras: list[Paragraph] = []
     fams: list[Optional[float]] = []
     widths: list[Optional[float]] = []
-    last_full: list[bool] = []
-    for region in regions:
-        rp = _region_paragraphs(region, profile, params)
-        if not rp:
-            continue
-        first = rp[0]
-        if params.repair_blank_breaks and paras and region.family is not None and fams[-1] == region.family:
-            prev = paras[-1]
-            # A paragraph that runs on continues in the next box of its column family; one
-            # that ends a sentence on a full line continues only if the next box opens
-            # with a full line (a new paragraph would open indented).
-            if prev.runs_on or (last_full[-1] and not first.starts_fresh):
-                reasons = list(prev.reasons) + ["blank-line-repair: joined across a text-box break"]
-                text = join_texts(marked_hyphens.apply([prev.lines[-1], first.lines[0]], [prev.text, first.text], reasons),
-                                  reasons)
-                reasons.extend(r for r in first.reasons)
-                paras[-1] = replace(prev, text=text, lines=prev.lines + first.lines,
-                                    runs_on=first.runs_on, reasons=tuple(reasons),
-                                    bbox=BBox.union_all([prev.bbox, first.bbox]))
-                last_full[-1] = _last_full(first, region, params)
-                rp = rp[1:]
+    for k in order:
+        bx = boxes[k]
+        rp = list(bx.paras)
+        if bx.prev is not None and paras:
+            prev, first = paras[-1], rp[0]
+            reasons = list(prev.reasons) + [bx.link_reason]
+            text = join_texts(marked_hyphens.apply([prev.lines[-1], first.lines[0]], [prev.text, first.text], reasons),
+                              reasons)
+            reasons.extend(first.reasons)
+            paras[-1] = replace(prev, text=text, lines=prev.lines + first.lines, runs_on=first.runs_on,
+                                reasons=tuple(reasons), bbox=BBox.union_all([prev.bbox, first.bbox]),
+                                whole_region=False)
+            rp = rp[1:]
         for p in rp:
             paras.append(p)
-            fams.append(region.family)
-            widths.append(region.width)
-            last_full.append(_last_full(p, region, params))
+            fams.append(bx.region.family)
+            widths.append(bx.region.width)
     return Flow(tuple(paras), tuple(fams), tuple(widths))
 
 

@@ -39,6 +39,7 @@ _BOMS = (
 )
 #: C0 controls that plain text legitimately contains: tab, LF, VT, FF, CR, ESC is not one.
 _TEXT_CONTROLS = frozenset(b"\t\n\x0b\x0c\r")
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in _TEXT_CONTROLS)
 #: Characters removed while splitting lines (documented removals): carriage returns are
 #: line ends, form feeds and vertical tabs are page/box separators, NUL is never text.
 _LINE_BREAKS = ("\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
@@ -61,7 +62,8 @@ def _common_cjk_share(text: str) -> float:
     good = 0
     for ch in text:
         o = ord(ch)
-        if ch.isascii() or 0x4E00 <= o <= 0x9FA5 or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF:
+        if ch.isascii() or 0x4E00 <= o <= 0x9FA5 or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF \
+                or 0x2010 <= o <= 0x206F:
             good += 1
     return good / len(text)
 
@@ -107,7 +109,7 @@ def decode_bytes(data: bytes, *, path: Optional[str] = None, encoding: Optional[
     sample = data[:65536]
     if b"\x00" in sample:
         raise EncodingError("binary file (NUL bytes), not text", path=path)
-    controls = sum(1 for b in sample if b < 32 and b not in _TEXT_CONTROLS)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if sample and controls / len(sample) > 0.05:
         raise EncodingError("binary file (control bytes), not text", path=path)
     try:
@@ -123,7 +125,7 @@ def decode_bytes(data: bytes, *, path: Optional[str] = None, encoding: Optional[
         candidates.append((_common_cjk_share(text), name == "gb18030", name, text))
     if candidates:
         share, _, name, text = max(candidates)
-        if share > 0.9:
+        if share > 0.7:
             return DecodedText(text, name)
     try:
         return DecodedText(data.decode("cp1252"), "cp1252")
@@ -169,14 +171,29 @@ def read_lines(text: str, *, max_lines: Optional[int] = None, path: Optional[str
 @register("text")
 def read_text_pages(path: Optional[str], data: bytes, params: "Params", pages: Optional[Sequence[int]] = None
                     ) -> Iterator[ReadPage]:
-    """The text reader: one page per input (form feeds are line breaks, not pages)."""
+    """The text reader. A form feed separates pages (pdftotext and pdfminer end every
+    page with one); pages with no text are skipped but keep their number. Line numbers
+    count from the start of the file, so a block's ``lines`` point into the file."""
     if not data.strip():
         raise InputError("empty input", path=path)
     decoded = decode_bytes(data, path=path, encoding=params.read.encoding)
-    lines = read_lines(decoded.text, max_lines=params.read.max_lines, path=path)
-    if not any(not line.is_blank for line in lines):
+    text = normalize_text(decoded.text)
+    digest = hashlib.sha256(data).hexdigest()
+    chunks = text.split("\x0c")
+    found: list[tuple[int, int, list[Line]]] = []
+    offset = 0
+    for number, chunk in enumerate(chunks, start=1):
+        lines = read_lines(chunk, max_lines=params.read.max_lines, path=path)
+        if any(not line.is_blank for line in lines):
+            found.append((number, offset, lines))
+        offset += chunk.count("\n")
+    if not found:
         raise InputError("no text (only whitespace)", path=path)
-    if pages is not None and 1 not in pages:
-        return
-    source = Source(format="text", path=path, sha256=hashlib.sha256(data).hexdigest(), encoding=decoded.encoding)
-    yield ReadPage(lines=tuple(lines), source=source)
+    multi = len(found) > 1
+    for number, offset, lines in found:
+        if pages is not None and number not in pages:
+            continue
+        shifted = tuple(Line(text=ln.text, number=ln.number + offset, page=number) for ln in lines)
+        source = Source(format="text", path=path, sha256=digest, encoding=decoded.encoding,
+                        page=number if multi else None)
+        yield ReadPage(lines=shifted, source=source)
