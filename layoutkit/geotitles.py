@@ -8,8 +8,11 @@ Rule ``geometric-title``: a paragraph that is a whole input region of at most
 ``MAX_LINES`` lines, short (``ClassifyParams.title_max_ems``), not opening in lowercase,
 still typed plain body by the text rules, and set at least ``SIZE_RATIO`` times the page's
 body size (the font size most of the page's characters carry; without font sizes, the
-line height instead, at ``HEIGHT_RATIO``) is a title. A bold line of body size is left
-alone: that is how intertitles inside an article are set.
+line height instead, at ``HEIGHT_RATIO``) is a title; so is an intertitle of the text rules that
+is set that large (a headline between two articles of one column). A bold line of body
+size is left alone: that is how intertitles inside an article are set. Font sizes in
+OCR styles are often wrong, so a line box taller than ``HEIGHT_RATIO`` times the page's
+median line is evidence too.
 
 Rule ``numeric-not-title``: a short paragraph the text rules took for a title but whose
 characters are mostly digits and punctuation (a stock table's cells, ``97 50``, ``—4 0/0``)
@@ -17,7 +20,8 @@ is table material: typed ``other`` so it stays inside the article it interrupts 
 of opening a new one. OCR XML keeps such tables as many tiny blocks, one per cell.
 
 Rule ``plain-set-not-title``: when the page has font sizes, a paragraph the text rules
-took for a title (short, no sentence end) but set in body size, not bold, is not a title:
+took for a title (short, no sentence end) but set in body size, not bold and not in a
+taller line box, is not a title:
 in OCR XML such lines are table cells, list items and line fragments; real titles and
 intertitles are set larger or bold.
 
@@ -58,6 +62,17 @@ def _body_height(items: Sequence[Typed]) -> Optional[float]:
     return median(heights) if heights else None
 
 
+def _tall(lines, height: Optional[float]) -> bool:
+    """The lines' median height is at least ``HEIGHT_RATIO`` times the page's."""
+    hs = [ln.bbox.height for ln in lines if ln.bbox is not None]
+    return height is not None and bool(hs) and median(hs) >= HEIGHT_RATIO * height
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.9 * len(letters) and " " in text.strip()
+
+
 def _numeric(text: str) -> bool:
     """Fewer letters than other visible characters, or fewer than three letters."""
     visible = [c for c in text if not c.isspace()]
@@ -84,26 +99,27 @@ def apply_geometric_titles(items: Sequence[Typed], params: ClassifyParams) -> li
             continue
         lines = t.para.lines
         sizes = [ln.font_size for ln in lines if ln.font_size]
+        tall = _tall(lines, height)
         if t.hint == "title" and size is not None and sizes and median(sizes) < PLAIN_RATIO * size \
-                and not any(ln.bold for ln in lines):
+                and not any(ln.bold for ln in lines) and not tall and t.type != "intertitle":
             out.append(replace(t, type="body", role=None, hint="",
                                reasons=t.reasons + (f"plain-set-not-title: body size {size:g}, not bold",)))
             continue
         region = lines[0].region
         text = t.text.strip()
-        eligible = (t.type == "body" and t.hint == "" and region is not None and len(lines) <= MAX_LINES
+        eligible = ((t.type == "body" and t.hint == "") or t.type == "intertitle") and (region is not None and len(lines) <= MAX_LINES
                     and all(ln.region == region for ln in lines) and region_lines[region] == len(lines)
-                    and text and not text[0].islower() and shape(text).ems <= params.title_max_ems)
+                    and bool(text) and not text[0].islower() and shape(text).ems <= params.title_max_ems)
         if not eligible:
             out.append(t)
             continue
         why = None
         if size is not None and sizes and median(sizes) >= SIZE_RATIO * size:
             why = f"geometric-title: set at {median(sizes):g} over body {size:g}"
-        elif size is None and height is not None:
-            hs = [ln.bbox.height for ln in lines if ln.bbox is not None]
-            if hs and median(hs) >= HEIGHT_RATIO * height:
-                why = f"geometric-title: line height {median(hs):g} over body {height:g}"
+        elif tall:
+            why = f"geometric-title: line height over {HEIGHT_RATIO:g} times the body's {height:g}"
+        elif _capitals(text) and (size is None or not sizes or median(sizes) >= PLAIN_RATIO * size):
+            why = "geometric-title: a capitals line in a region of its own, set above body size"
         if why is None:
             out.append(t)
             continue
