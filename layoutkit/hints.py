@@ -44,7 +44,7 @@ REGION_TYPES: dict[str, Optional[str]] = {
     "paragraph": "body", "heading": "headline", "caption": "caption", "header": "header",
     "footer": "footer", "page-number": "footer", "drop-capital": "body", "credit": "credit",
     "floating": "other", "signature-mark": "other", "catch-word": "other", "marginalia": "other",
-    "footnote": "body", "endnote": "body", "TOC-entry": "body", "list-label": "body", "other": "other",
+    "footnote": "other", "endnote": "other", "TOC-entry": "body", "list-label": "body", "other": "other",
     "table": "other", "reference": "other",
     # hOCR
     "ocr_header": "headline", "ocr_caption": "caption", "ocr_textfloat": "other", "ocr_line": None,
