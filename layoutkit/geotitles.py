@@ -8,7 +8,9 @@ Rule ``geometric-title``: a paragraph that is a whole input region of at most
 ``MAX_LINES`` lines, short (``ClassifyParams.title_max_ems``), not opening in lowercase,
 still typed plain body by the text rules, and set at least ``SIZE_RATIO`` times the page's
 body size (the font size most of the page's characters carry; without font sizes, the
-line height instead, at ``HEIGHT_RATIO``) is a title; so is an intertitle of the text rules that
+line height instead, at ``HEIGHT_RATIO``) is a title; so is a bold one of at least body size, alone in its region (a run-in news
+head: ``Grave accident.``; a bold intertitle inside an article shares its region with
+the paragraphs); so is an intertitle of the text rules that
 is set that large (a headline between two articles of one column). A bold line of body
 size is left alone: that is how intertitles inside an article are set. Font sizes in
 OCR styles are often wrong, so a line box taller than ``HEIGHT_RATIO`` times the page's
@@ -120,6 +122,8 @@ def apply_geometric_titles(items: Sequence[Typed], params: ClassifyParams) -> li
             why = f"geometric-title: line height over {HEIGHT_RATIO:g} times the body's {height:g}"
         elif _capitals(text) and (size is None or not sizes or median(sizes) >= PLAIN_RATIO * size):
             why = "geometric-title: a capitals line in a region of its own, set above body size"
+        elif all(ln.bold for ln in lines) and size is not None and sizes and median(sizes) >= size:
+            why = "geometric-title: a bold line in a region of its own, not smaller than the body"
         if why is None:
             out.append(t)
             continue
