@@ -198,7 +198,9 @@ def _cut(group: list[Typed]) -> list[Typed]:
                 _indented([b for b in boxes[k - 1:k + 2] if b is not None], 1, em):
             cuts.append(k)
             why[k] = "input-indent-paragraphs: cut at an indented line"
-        elif em > 0 and cuts[-1] == k - 1 and why.get(k - 1) == "input-indent-paragraphs: a centered line":
+        elif em > 0 and cuts[-1] == k - 1 and (why.get(k - 1) == "input-indent-paragraphs: a centered line" or (
+                boxes[k] is not None and boxes[k - 1] is not None and boxes[k - 1].x0 - boxes[k].x0 > INDENT_MAX * em)):
+            # after a centered line (also one that opens its region: it is right of the next)
             cuts.append(k)
             why[k] = "input-indent-paragraphs: after a centered line"
         elif em > 0 and boxes[k] is not None and boxes[k - 1] is not None \
