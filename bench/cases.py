@@ -115,7 +115,7 @@ class Scored:
     result: PageResult
 
 
-def _score(run: Run, gold_path: Path) -> Scored:
+def score_run(run: Run, gold_path: Path) -> Scored:
     gold = load_page(gold_path, name=run.case)
     score = score_pages(run.page, gold) if run.page is not None else None
     return Scored(run, PageResult(run.case, score, gold))
@@ -123,7 +123,7 @@ def _score(run: Run, gold_path: Path) -> Scored:
 
 def _run_and_score(args: tuple[Tool, DevCase, str]) -> Scored:
     tool, case, kind = args
-    return _score(run_one(tool, case, kind), case.gold)
+    return score_run(run_one(tool, case, kind), case.gold)
 
 
 def run_and_score(tool: Tool, cases: Sequence[DevCase], kinds: Iterable[str],

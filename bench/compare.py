@@ -36,7 +36,8 @@ if __package__ in (None, ""):  # run as a script: python bench/compare.py
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     __package__ = "bench"
 
-from bench.cases import DEFAULT_SHARED, REPO, DevCase, Scored, dev_cases, layoutkit_tool, run_and_score
+from bench.cases import (DEFAULT_SHARED, REPO, DevCase, Run, Scored, dev_cases, layoutkit_tool, run_and_score,
+                         score_run)
 from layoutkit import __version__ as LAYOUTKIT_VERSION
 from layoutkit.evaluation import METRICS, EvalBlock, EvalPage, load_page
 
@@ -136,16 +137,14 @@ REFERENCE = {"pdf": "pdfminer.six extract_text", "txt": "blank-line paragraphs",
 
 def ceiling_runs(cases: Sequence[DevCase], kind: str) -> dict[str, list[Scored]]:
     """The ceiling rows, built from the gold itself (no timing)."""
-    from bench.cases import Run, _score
-
     out: dict[str, list[Scored]] = {"gold": [], "everything as one body block": []}
     for case in cases:
         if kind not in case.inputs:
             continue
         gold = load_page(case.gold)
         one = EvalPage((EvalBlock("body", "\n".join(b.text for b in gold.blocks)),))
-        out["gold"].append(_score(Run(case.name, case.source, kind, gold, 0.0), case.gold))
-        out["everything as one body block"].append(_score(Run(case.name, case.source, kind, one, 0.0), case.gold))
+        out["gold"].append(score_run(Run(case.name, case.source, kind, gold, 0.0), case.gold))
+        out["everything as one body block"].append(score_run(Run(case.name, case.source, kind, one, 0.0), case.gold))
     return out
 
 
@@ -186,7 +185,7 @@ def _cell(v: Optional[float], digits: int = 3) -> str:
 
 def table(rows: list[tuple[str, Summary]], reference: str) -> list[str]:
     ref = dict(rows).get(reference)
-    head = ["tool", "pages", *METRICS, "accuracy", f"acc. / ref", "ms/page", "time / ref"]
+    head = ["tool", "pages", *METRICS, "accuracy", "acc. / ref", "ms/page", "time / ref"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for name, s in rows:
         if s.failed == s.pages:  # e.g. an input kind the tool cannot read yet
@@ -211,7 +210,12 @@ def machine() -> str:
                 break
     except OSError:
         cpu = platform.processor() or "?"
-    return f"{os.cpu_count()} CPUs (nproc), {cpu}; {platform.system()} {platform.release()}; Python {platform.python_version()}"
+    try:
+        load = "load average %.1f at start (other jobs share the machine: times are indicative)" % os.getloadavg()[0]
+    except (OSError, AttributeError):
+        load = "load average unknown"
+    return (f"{os.cpu_count()} CPUs (nproc), {cpu}; {platform.system()} {platform.release()}; "
+            f"Python {platform.python_version()}; {load}")
 
 
 def build(shared: Path) -> str:

@@ -30,6 +30,7 @@ from .classify import Typed
 from .model import Article, Block, Byline
 from .params import ArticleParams
 from .profile import Profile
+from .textwidth import is_cjk
 
 _HAN_OR_WORD = regex.compile(r"\p{Han}|\w+")
 
@@ -112,6 +113,17 @@ def _direction(segs: list[_Segment], params: ArticleParams) -> str:
     return "after" if after > before else "before"
 
 
+def _is_latin_page(items: Sequence[Typed]) -> bool:
+    """True when fewer than 30% of the page's letters are CJK (see ``measure.shape``)."""
+    cjk = letters = 0
+    for t in items:
+        for ch in t.text:
+            if ch.isalpha():
+                letters += 1
+                cjk += is_cjk(ch)
+    return letters > 0 and cjk < 0.3 * letters
+
+
 def _bigrams(text: str) -> set[str]:
     toks = _HAN_OR_WORD.findall(text.lower())
     if all(len(t) == 1 for t in toks):
@@ -190,7 +202,10 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
     """Articles in reading order and the page-level blocks."""
     segs = _segments(items)
     _demote_lone_bylines(segs)
-    direction = _direction(segs, params)
+    latin = _is_latin_page(items)
+    # ``latin-title-before``: Latin-script pages print a title above its text and OCR
+    # emits it first; only CJK extractions were seen emitting titles after their body.
+    direction = "before" if latin and params.title_position == "auto" else _direction(segs, params)
     drafts: list[_Draft] = []
     page_items: list[tuple[int, Typed]] = []
     run_owner: dict[int, int] = {}
@@ -232,6 +247,13 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
             if other.kind == "page" and any(t.type in ("header", "footer") for _, t in other.items):
                 # a page header or footer between them: the run begins a new part of the
                 # page and does not continue the article before (``page-block-barrier``)
+                break
+            if latin and other.kind in ("run", "title") and (id(other) in run_owner or other.kind == "title"):
+                # ``stream-continuation``: Latin text arrives column after column in
+                # reading order, and its column widths are too ragged to tell articles
+                # apart: an untitled run continues the article just before it.
+                target = run_owner.get(id(other), next((n for n, d in enumerate(drafts)
+                                                        if d.titles and d.titles[0][0] == other.start), None))
                 break
             if other.kind == "run" and id(other) in run_owner and (
                     params.untitled_runs == "previous" or other.family == s.family or s.family is None):

@@ -18,6 +18,8 @@ import regex
 
 from .measure import shape
 from .model import Paragraph
+from .noise import is_noise, is_table
+from .textwidth import is_cjk
 from .params import ClassifyParams
 from .profile import Profile
 from .reflow import Flow, ends_sentence
@@ -94,6 +96,12 @@ def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Ty
         if single and profile.match("byline", text):
             out.append(t.retype("byline", "byline-pattern"))
             continue
+        if not any(is_cjk(c) for c in text[:50]) and is_table([ln.text for ln in p.lines]):
+            out.append(t.retype("other", "table: figures in most lines (noise.is_table)"))
+            continue
+        if single and is_noise(text):
+            out.append(t.retype("other", "ocr-noise: no word-like text (noise.is_noise)"))
+            continue
         if single and profile.match("jump", text) and len(text) < 60:
             out.append(t.retype("other", "jump-line-pattern", role="jump"))
             continue
@@ -129,6 +137,10 @@ def _second_pass(items: list[Typed], profile: Profile) -> list[Typed]:
     # intertitles: a title line between body paragraphs of one column family
     for i, t in enumerate(items):
         if t.hint != "title":
+            continue
+        if profile.match("heading", t.text.strip()):
+            # ``heading-starts-item``: a profile heading (``Aegypten.``, ``HANDELSBERICHTEN.``)
+            # opens a new item of the page even between paragraphs of one column.
             continue
         prev = items[i - 1] if i > 0 else None
         nxt = items[i + 1] if i + 1 < n else None

@@ -82,11 +82,26 @@ class ReflowParams:
     dedupe_fake_bold: bool = True
     #: Join a paragraph cut by a blank line when it runs on (column or text-box break).
     repair_blank_breaks: bool = True
+    #: Decide Latin line-end hyphens with the page's vocabulary (``dehyphenate``); when
+    #: False, page vocabulary is not consulted and only the rules apply.
+    dehyphenate: bool = True
+    #: Inside a Latin text box (blank lines around it) a short line ends its paragraph
+    #: only when it is shorter than this share of the measure (ratio); datelines and
+    #: headings always split. Proportional type makes longer "short" lines unreliable.
+    latin_break_ratio: float = 0.4
+    #: Take OCR noise lines (``noise.is_noise``) out of the Latin paragraph they interrupt
+    #: and emit them as their own block after it (``ocr-noise-line``). When False, a noise
+    #: line stays inside its paragraph (characters are never dropped either way).
+    noise_aside: bool = False
+    #: Extra known words (any case) for dehyphenation, e.g. read from a word list with
+    #: ``dehyphenate.read_wordlist``: ``Har``/``bor`` joins when ``harbor`` is among them.
+    extra_words: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         _check_range(self, "indent_min", 0.0, 10.0)
         _check_range(self, "indent_max", 0.0, 20.0)
         _check_range(self, "letterspace_share", 0.0, 1.0)
+        _check_range(self, "latin_break_ratio", 0.0, 1.0)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from typing import Optional, Sequence, Union
 from .articles import assemble
 from .classify import classify
 from .columns import geometric_regions, text_regions
+from .flat import is_flat, restore_breaks
 from .geotitles import apply_geometric_titles
 from .hints import apply_region_hints
 from .language import detect_language, profile_for
@@ -43,10 +44,12 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
               params: Optional[Params] = None, warnings: Sequence[str] = ()) -> Page:
     """Run every stage after reading on a page's lines."""
     params = params or Params()
-    sample = "\n".join(line.text for line in lines[:2000])
+    sample = "\n".join(line.text for line in lines[:300])
     prof, language = resolve_profile(profile, sample)
     if is_own_export(lines):  # our own ALTO/PAGE export read back: its tags are the answer
         return page_from_structure(lines, source, prof, language, warnings)
+    if is_flat(lines):
+        lines = restore_breaks(lines, prof)  # a flat export lost its blank lines
     if any(line.bbox is not None for line in lines):
         regions = geometric_regions(lines, params.columns, params.reflow.letterspace_share)
     else:

@@ -49,7 +49,7 @@ LIST_STR_KEYS: dict[str, str] = {
 }
 ALL_KEYS = set(PATTERN_KEYS) | set(SCALAR_KEYS) | set(LIST_STR_KEYS)
 
-BUILTIN = ("default", "zh", "en", "de", "fr", "nl")
+BUILTIN = ("default", "zh", "latin", "en", "de", "fr", "nl")
 
 
 @dataclass(frozen=True)

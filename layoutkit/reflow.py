@@ -33,16 +33,14 @@ import regex
 
 from . import marked_hyphens
 from .columns import ShapedLine, TextRegion
+from .dehyphenate import HYPHENS, Lexicon, decide
+from .noise import is_noise
 from .measure import shape
 from .model import BBox, Paragraph
 from .params import ReflowParams
 from .profile import Profile
 from .textwidth import is_cjk
 
-#: Characters that end a line with a hyphenated word in Latin text: hyphen-minus, the
-#: Fraktur double hyphen U+2E17, the not sign OCR reads for it, U+2010, soft hyphen, and
-#: ``=`` (Fraktur OCR).
-HYPHENS = "-\u2e17\u00ac\u2010\u00ad="
 _CJK_PUNCT = set("，。、；：？！“”‘’「」『』（）《》〈〉【】…—·％")
 _OPEN_QUOTES = "“‘「『（《〈【([\"'"
 _CLOSERS = "”’」』）》〉】)]\"'"
@@ -134,10 +132,41 @@ def ends_sentence(text: str, profile: Profile) -> bool:
     if not t:
         return False
     # Look through closing quotes and brackets: ``了！”`` ends a sentence.
+    if t[0] in "（(" and t[-1] in "）)" and unclosed(t) is None:
+        return True  # a bracketed unit, such as an author note, is complete
     i = len(t) - 1
     while i > 0 and t[i] in _CLOSERS:
         i -= 1
     return t[i] in profile.terminal_punctuation and t[i] not in _CLOSERS or t[-1] in ".!?。！？…"
+
+
+def ends_with_word_hyphen(text: str) -> bool:
+    """True when a Latin line ends with a hyphen mark right after a letter (``unter⸗``)."""
+    t = text.rstrip()
+    return len(t) >= 2 and t[-1] in HYPHENS and t[-2].isalpha() and not _is_cjkish(t[-2])
+
+
+def latin_continuation(text: str) -> bool:
+    """A Latin line that opens with a lowercase letter continues a sentence."""
+    t = text.lstrip()
+    return bool(t) and t[0].islower() and not _is_cjkish(t[0])
+
+
+_FIGURE = regex.compile(r"\d[\d.,/]*")
+
+
+def table_rows(prev_text: str, text: str) -> bool:
+    """Two consecutive Latin lines that both carry figures and neither opens with a
+    section sign or ends with a colon are rows of one table, not paragraphs."""
+    return all(_FIGURE.search(t) and not t.lstrip().startswith("§") and not t.rstrip().endswith(":")
+               for t in (prev_text, text))
+
+
+def hyphen_continues(prev_text: str, text: str) -> bool:
+    """A line ending in a word hyphen followed by a lowercase continuation is one word
+    broken across lines: no paragraph may end between them."""
+    t = text.lstrip()
+    return ends_with_word_hyphen(prev_text) and bool(t) and t[0].islower()
 
 
 def standalone(text: str, profile: Profile) -> bool:
@@ -146,8 +175,12 @@ def standalone(text: str, profile: Profile) -> bool:
     return len(text) <= 80 and any(profile.match(k, text) for k in ("byline", "credit", "header", "deck", "author_note"))
 
 
-def join_texts(parts: Sequence[str], reasons: list[str]) -> str:
-    """Join hard-wrapped line texts into one paragraph text."""
+def join_texts(parts: Sequence[str], reasons: list[str], lexicon: Optional[Lexicon] = None) -> str:
+    """Join hard-wrapped line texts into one paragraph text.
+
+    Latin line ends go through ``dehyphenate.decide`` (page-vocabulary evidence first,
+    then rules; each decision lands in ``reasons``); CJK joins add no space.
+    """
     out = ""
     for part in parts:
         if not part:
@@ -156,6 +189,17 @@ def join_texts(parts: Sequence[str], reasons: list[str]) -> str:
             out = part
             continue
         a, b = out[-1], part[0]
+        latin = not _is_cjkish(b) and not (len(out) >= 2 and _is_cjkish(out[-2])) and not _is_cjkish(a)
+        if latin:
+            j = decide(out, part, lexicon)
+            if j.reason:
+                reasons.append(j.reason)
+            if j.joined:
+                out = (out[:-1] if a in HYPHENS else out) + part
+                continue
+            if j.keep_hyphen:
+                out = out + j.sep + part
+                continue
         if a in HYPHENS and len(out) >= 2 and out[-2].isalpha() and b.islower():
             reasons.append(f"basic-dehyphenation: {out.split()[-1]}+{part.split()[0]}")
             out = out[:-1] + part
@@ -199,10 +243,22 @@ class _Measure:
         return self.width is not None and self.params.indent_min <= d <= self.params.indent_max and d > self.tol * 0.75
 
 
-def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParams) -> list[Paragraph]:
+def strong_latin_break(prev: ShapedLine, prev_text: str, text: str, width: float, profile: Profile,
+                       params: ReflowParams) -> bool:
+    """Evidence enough to end a Latin paragraph inside a text box: the previous line is
+    very short (below ``params.latin_break_ratio`` of the measure: a paragraph's last
+    line, ``Anwendung.``, or a heading, ``§. 2.``), or the next line opens with a dateline
+    (``Hamburg, 15. Jan.``), or the previous line is a profile heading."""
+    return (prev.shape.ems < params.latin_break_ratio * width or bool(profile.match("dateline", text))
+            or bool(profile.match("heading", prev_text)))
+
+
+def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParams,
+                       lexicon: Optional[Lexicon] = None, chunked: bool = False) -> list[Paragraph]:
     cjk = sum(s.shape.cjk for s in region.lines) / max(1, len(region.lines)) >= 0.3
     m = _Measure(region.width, params, cjk)
     paras: list[_Building] = []
+    aside: list[_Building] = []  # noise lines waiting for their paragraph to end
     cur: Optional[_Building] = None
     for idx, s in enumerate(region.lines):
         raw = " ".join(s.line.text.split())
@@ -216,6 +272,15 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
         clean = clean_line(raw, s.shape.letterspaced)
         text = clean.text
         removed[:0] = clean.removed
+        if cur is not None and not cjk and params.noise_aside and is_noise(text) and not _FIGURE.search(text):
+            # ``ocr-noise-line``: debris inside a paragraph does not end it; it becomes its
+            # own paragraph (typed ``other``), emitted after the one it interrupted.
+            junk = _Building(starts_fresh=True)
+            junk.lines.append(s)
+            junk.texts.append(text)
+            junk.reasons.extend(removed + ["ocr-noise-line: kept aside, the paragraph goes on"])
+            aside.append(junk)
+            continue
         if cur is None:
             cur = _Building(starts_fresh=region.width is None or not m.full(s))
         else:
@@ -225,8 +290,11 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
             if region.width is None:
                 # In title material each line is its own item (title, kicker, byline),
                 # unless the line is letter-spaced: tracked title text that fills its
-                # narrow box and wraps, so the title goes on in the next line.
-                if not (prev_text and prev_text[-1] in HYPHENS) and not prev.shape.letterspaced:
+                # narrow box and wraps, so the title goes on in the next line. A Latin
+                # title wraps over lines (``MÉLINE CONSTITUE UN`` / ``MINISTERE``) and
+                # ends at a sentence end.
+                if not (prev_text and prev_text[-1] in HYPHENS) and not prev.shape.letterspaced \
+                        and (cjk or ends_sentence(prev_text, profile)):
                     brk = "title-material-line"
             elif not m.full(prev):
                 first = len(cur.lines) == 1
@@ -239,12 +307,32 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
                     # CJK paragraphs end with punctuation; a short line without it is a
                     # narrowed stretch of the column (a wrap around a picture), not an end.
                     pass
+                elif not cjk and not ends_sentence(prev_text, profile) and latin_continuation(text):
+                    # Latin: proportional type makes short-looking lines common; a line that
+                    # ends no sentence followed by a lowercase one is the same sentence.
+                    pass
                 else:
                     brk = "short-line-break"
             elif ends_sentence(prev_text, profile) and m.indent_short(s):
                 brk = "indent-break"
+            if brk and not cjk and chunked and region.width and brk != "title-material-line" \
+                    and not strong_latin_break(prev, prev_text, text, region.width, profile, params):
+                # Latin text boxes cut by blank lines are the extractor's blocks; inside one,
+                # proportional type makes width evidence weak: split only on strong evidence.
+                cur.reasons.append(f"weak-break-in-text-box: no {brk}")
+                brk = None
+            if brk and not cjk and table_rows(prev_text, text):
+                # figures in column after column (stock lists, results): one table block
+                cur.reasons.append(f"table-rows: no {brk} between two lines of figures")
+                brk = None
+            if brk and not cjk and hyphen_continues(prev_text, text):
+                # ``unter⸗`` / ``zeichneten``: a word broken across the lines, never a paragraph end
+                cur.reasons.append(f"hyphen-continues: no {brk} inside a hyphenated word")
+                brk = None
             if brk:
                 paras.append(cur)
+                paras.extend(aside)
+                aside.clear()
                 cur = _Building(starts_fresh=True)
                 cur.reasons.append(brk)
         cur.lines.append(s)
@@ -252,18 +340,21 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
         cur.reasons.extend(removed)
     if cur is not None:
         paras.append(cur)
+    paras.extend(aside)
     out = []
     alone = len(paras) == 1
     for b in paras:
         reasons = list(b.reasons)
-        text = join_texts(marked_hyphens.apply([s.line for s in b.lines], b.texts, reasons), reasons)
+        text = join_texts(marked_hyphens.apply([s.line for s in b.lines], b.texts, reasons), reasons, lexicon)
         last = b.lines[-1]
         # A paragraph runs on when its last line is full and ends no sentence, or when its
         # only line is an indented first line that ends no sentence: an indented line is a
         # paragraph's start, and a paragraph does not end without punctuation.
-        title_line = len(b.lines) == 1 and (m.deficit(last) > params.indent_max or standalone(text, profile))
+        title_line = (len(b.lines) == 1 and m.deficit(last) > params.indent_max) or (
+            len(b.lines) <= 4 and standalone(text, profile))
         runs_on = region.width is not None and not ends_sentence(b.texts[-1], profile) and not title_line and (
-            cjk or m.full(last) or (len(b.lines) == 1 and b.starts_fresh and m.indent_short(last)))
+            cjk or m.full(last) or (len(b.lines) == 1 and b.starts_fresh and m.indent_short(last))
+            or (not cjk and ends_with_word_hyphen(b.texts[-1])))
         out.append(Paragraph(
             text=text, lines=tuple(s.line for s in b.lines), region_width=region.width or 0.0,
             region_index=region.index, starts_fresh=b.starts_fresh, runs_on=runs_on,
@@ -437,11 +528,16 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
     top of a column early, and a chain's earliest box is where its text sits highest.
     """
     boxes: list[_Box] = []
+    # The page's own words decide hyphenation (``dehyphenate``): built once, from every line.
+    lexicon = Lexicon.build((s.line.text for r in regions for s in r.lines), params.extra_words) \
+        if params.dehyphenate else None
+    # Blank lines cut the page into text boxes (a flat text has none: one region).
+    chunked = len(regions) >= 3
     for region in regions:
         if region.vertical:
             rp = [_vertical_paragraph(region)]
         else:
-            rp = _region_paragraphs(region, profile, params)
+            rp = _region_paragraphs(region, profile, params, lexicon, chunked)
         if not rp:
             continue
         cjk = sum(sl.shape.cjk for sl in region.lines) / max(1, len(region.lines)) >= 0.3
@@ -463,6 +559,8 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             tail, head = a.paras[-1], b.paras[0]
             # CJK paragraphs that run on are placed by the continuation search below,
             # where the next box competes with every other candidate.
+            if standalone(head.text, profile):
+                continue  # an author note or byline opens no continuation
             if (tail.runs_on and not head.starts_fresh and not a.cjk) or (
                     a.last_full and not head.starts_fresh and not tail.runs_on):
                 link(i, i + 1, "blank-line-repair: joined across a text-box break")
@@ -530,7 +628,7 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             prev, first = paras[-1], rp[0]
             reasons = list(prev.reasons) + [bx.link_reason]
             text = join_texts(marked_hyphens.apply([prev.lines[-1], first.lines[0]], [prev.text, first.text], reasons),
-                              reasons)
+                              reasons, lexicon)
             reasons.extend(first.reasons)
             paras[-1] = replace(prev, text=text, lines=prev.lines + first.lines, runs_on=first.runs_on,
                                 reasons=tuple(reasons), bbox=BBox.union_all([prev.bbox, first.bbox]),

@@ -3,12 +3,13 @@
 A folder of ground truth holds ``NAME.gold.yaml`` files (or ``NAME.gold.json``), PAGE XML
 files (``--gold-format page``: ``NAME.xml`` or ``NAME.page.xml``) or METS files
 (``--gold-format mets``: every page of every ``*mets*.xml``, named ``STEM-pN``). The output
-folder holds ``NAME.json``. A page whose output is missing scores 0 on every metric its
-gold could support, so a tool cannot look better by skipping hard pages; a metric a page's
-gold does not support is left out of that metric's mean.
+folder holds ``NAME.json``. A page whose output is missing scores 0 on every metric (as in
+the reference scorer), so a tool cannot look better by skipping hard pages; a metric a
+scored page's gold does not support is left out of that metric's mean.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional, Union
@@ -87,8 +88,6 @@ def find_gold(golddir: PathLike, fmt: str = "yaml") -> list[GoldRef]:
 
 def _root_name(path: Path) -> str:
     """The local name of the root element, read from the head of the file (cheap)."""
-    import re
-
     with open(path, "rb") as fh:
         head = fh.read(4096).decode("utf-8", "replace")
     m = re.search(r"<(?![?!])(?:[\w.-]+:)?([\w.-]+)", head)

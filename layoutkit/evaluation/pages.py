@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Optional, Sequence
+from typing import Any, Iterable, Mapping, Optional
 
 import yaml
 
@@ -103,8 +103,11 @@ def page_from_model(page: Any, *, name: Optional[str] = None) -> EvalPage:
     return EvalPage(tuple(blocks), len(page.articles), None, name)
 
 
-def load_page(path: "str | Path", *, name: Optional[str] = None) -> EvalPage:
-    """Read a page from JSON (``.json``) or YAML (anything else): output or gold."""
+def load_page(path: "str | Path", *, name: Optional[str] = None, page: Optional[int] = None) -> EvalPage:
+    """Read a page from JSON (``.json``) or YAML (anything else): output or gold.
+
+    ``layoutkit convert`` writes a JSON array for a multi-page input: ``page`` (1-based)
+    picks one; an array of one page needs no ``page``."""
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
@@ -120,26 +123,11 @@ def load_page(path: "str | Path", *, name: Optional[str] = None) -> EvalPage:
         problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"not valid {'JSON' if p.suffix.lower() == '.json' else 'YAML'}: {problem}",
                          path=str(path)) from None
+    if isinstance(data, list):
+        if page is None and len(data) != 1:
+            raise InputError(f"holds {len(data)} pages: say which one (--page N)", path=str(path))
+        index = (page or 1) - 1
+        if not 0 <= index < len(data):
+            raise InputError(f"holds {len(data)} pages, no page {page}", path=str(path))
+        data = data[index]
     return page_from_mapping(data, name=name, path=str(path))
-
-
-def page_to_mapping(page: EvalPage) -> dict[str, Any]:
-    """The gold YAML structure of a page (used by the importers to write gold files)."""
-    articles: list[dict[str, Any]] = [{"id": f"a{i + 1}", "blocks": []} for i in range(page.article_count)]
-    loose: list[dict[str, str]] = []
-    for b in page.blocks:
-        entry = {"type": b.type, "text": b.text}
-        (loose if b.article is None else articles[b.article]["blocks"]).append(entry)
-    out: dict[str, Any] = {}
-    if page.name:
-        out["page"] = page.name
-    if page.metrics is not None:
-        out["metrics"] = [m for m in METRICS if m in page.metrics]
-    out["articles"] = articles
-    out["blocks"] = loose
-    return out
-
-
-def select_blocks(page: EvalPage, keep: Sequence[bool]) -> EvalPage:
-    """The page with only the blocks whose flag is true (a helper for ceiling rows)."""
-    return EvalPage(tuple(b for b, k in zip(page.blocks, keep) if k), page.article_count, page.metrics, page.name)

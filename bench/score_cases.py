@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Convert every dev case input of one kind and print the scorer's per-case and mean table.
+
+Usage (from the repository root)::
+
+    python bench/score_cases.py                    # every case's NAME.txt
+    python bench/score_cases.py --kind flat.txt    # the flattened inputs
+    python bench/score_cases.py --source kb bl     # only some sources (name prefixes)
+    python bench/score_cases.py --keep /tmp/out    # keep the JSON outputs
+
+Each input is converted exactly as ``python -m layoutkit convert IN -o OUT.json`` would
+(``layoutkit.cli.main`` in a worker process), then scored with
+``../shared/tools/score.py``. Means are over the cases that support each metric (the gold's
+``metrics:`` list), per source and overall. A crash or a lost character (text_recall < 1)
+is flagged in the table.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+if not SHARED.exists():
+    SHARED = Path("/work/shared")
+CASES = SHARED / "cases"
+METRICS = ["text_recall", "type_acc", "block_f1", "break_f1", "article_ari", "order_acc", "text_sim"]
+SHORT = {"text_recall": "recall", "type_acc": "type", "block_f1": "blockF1", "break_f1": "breakF1",
+         "article_ari": "ari", "order_acc": "order", "text_sim": "sim"}
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("lk_score", SHARED / "tools" / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def source_of(name: str) -> str:
+    for prefix in ("bnf-Le-Matin", "chronicling-germany"):
+        if name.startswith(prefix):
+            return prefix
+    return name.split("-")[0]
+
+
+def run_one(job: tuple[str, str, str]) -> tuple[str, dict | None, str]:
+    name, inp, out = job
+    sys.path.insert(0, str(ROOT))
+    from layoutkit.cli import main
+
+    import contextlib
+    import io
+
+    err = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(err):
+            code = main(["convert", inp, "-o", out])
+    except Exception as exc:  # a crash is a result to report, not a reason to stop
+        return name, None, f"CRASH {type(exc).__name__}: {exc}"
+    if code != 0:
+        return name, None, f"exit {code}: {err.getvalue().strip()}"
+    scorer = _scorer()
+    gold = scorer.load(CASES / f"{name}.gold.yaml")
+    result = scorer.score(scorer.load(Path(out)), gold)
+    result["lost"] = lost_characters(Path(inp), Path(out))
+    return name, result, ""
+
+
+def lost_characters(inp: Path, out: Path) -> dict[str, int]:
+    """Input characters (not spaces) missing from the output, beyond line-end hyphens
+    (the only characters the pipeline may remove). Meaningful for text inputs."""
+    from collections import Counter
+
+    from layoutkit.dehyphenate import HYPHENS
+
+    page = json.loads(out.read_text(encoding="utf-8"))
+    texts = [b["text"] for a in page["articles"] for b in a["blocks"]] + [b["text"] for b in page["blocks"]]
+    have = Counter(c for c in "".join(texts) if not c.isspace())
+    need = Counter(c for c in inp.read_text(encoding="utf-8", errors="replace") if not c.isspace())
+    return {c: n for c, n in (need - have).items() if c not in HYPHENS}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--kind", default="txt", help="input kind: txt, flat.txt, alto.xml, page.xml, pdf")
+    ap.add_argument("--source", nargs="*", help="only cases whose name starts with one of these")
+    ap.add_argument("--keep", help="write the JSON outputs to this folder")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = ap.parse_args(argv)
+    cases = yaml.safe_load((CASES / "cases.yaml").read_text(encoding="utf-8"))["cases"]
+    outdir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="lk-cases-"))
+    outdir.mkdir(parents=True, exist_ok=True)
+    jobs = []
+    for c in cases:
+        name = c["name"]
+        if args.source and not any(name.startswith(s) for s in args.source):
+            continue
+        inp = CASES / f"{name}.{args.kind}"
+        if f"{name}.{args.kind}" not in c.get("inputs", []) or not inp.exists():
+            continue
+        jobs.append((name, str(inp), str(outdir / f"{name}.json")))
+    with ProcessPoolExecutor(max_workers=args.jobs) as ex:
+        results = list(ex.map(run_one, jobs))
+    by_source: dict[str, list[dict]] = defaultdict(list)
+    everything: list[dict] = []
+    print(f"{'case':42s} " + " ".join(f"{SHORT[k]:>7s}" for k in METRICS))
+    for name, r, problem in results:
+        if r is None:
+            print(f"{name:42s} {problem}")
+            r = {k: 0.0 for k in METRICS}
+        flag = f"  LOST {r['lost']}" if r.get("lost") else ""
+        print(f"{name:42s} " + " ".join(f"{'n/a' if r[k] is None else format(r[k], '.3f'):>7s}" for k in METRICS) + flag)
+        by_source[source_of(name)].append(r)
+        everything.append(r)
+
+    def mean_row(label: str, rows: list[dict]) -> dict:
+        out = {}
+        for k in METRICS:
+            vals = [r[k] for r in rows if r[k] is not None]
+            out[k] = sum(vals) / len(vals) if vals else None
+        print(f"{label:42s} " + " ".join(f"{'n/a' if out[k] is None else format(out[k], '.3f'):>7s}" for k in METRICS))
+        return out
+
+    print("-" * 100)
+    means = {src: mean_row(f"MEAN {src} ({len(rows)})", rows) for src, rows in sorted(by_source.items())}
+    means["ALL"] = mean_row(f"MEAN all ({len(everything)})", everything)
+    if args.json:
+        print(json.dumps({"cases": {n: r for n, r, _ in results}, "means": means}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

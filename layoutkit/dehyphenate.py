@@ -1,0 +1,221 @@
+"""Dehyphenation of Latin-script line joins, decided with evidence from the page itself.
+
+When a hard-wrapped line ends in a hyphen, the word may have been split by the typesetter
+(``Zei-``/``tung`` -> ``Zeitung``) or the hyphen may belong to the word (``Nord-``/``Amerika``,
+``Zoll- und Steuerwesen``, ``1887-``/``88``). Library of Congress OCR text has often dropped
+the hyphen altogether (``Har``/``bor``). ``decide`` looks at one line join and returns a
+``Join``: the text to glue between the two pieces and the reason, in this order of rules:
+
+1. ``not-a-word-break``: the hyphen follows no letter (``1887-``, `` -``) or the
+   continuation opens with no letter (``-``/``88``): numbers, ranges and dashes keep it;
+2. ``suspended-hyphen``: the continuation is a conjunction (``Zoll- und Steuerwesen``,
+   ``vracht- en``, ``pre- and post-war``): the hyphen stays and a space follows;
+3. ``page-vocabulary``: the page's own words decide when they can: the joined form
+   (``Zeitung``) occurring elsewhere on the page means join; the hyphenated form
+   (``New-York``) occurring elsewhere means keep the hyphen; the more frequent wins;
+4. ``lowercase-continuation``: a lowercase continuation is the rest of the word: join;
+5. ``all-caps-continuation``: an all-capitals fragment continued in capitals
+   (``GOEDE-``/``RE.``) is one word: join;
+6. ``capitalized-continuation``: a capitalized continuation (``Nord-``/``Amerika``) keeps
+   the hyphen, written without a space.
+
+Without a hyphen (``dropped-hyphen``), two pieces are joined only when the page
+vocabulary (or the optional word list of ``ReflowParams.extra_words``) knows the joined
+word and does not know the pieces as a two-word phrase: ``Har``/``bor`` -> ``Harbor`` when
+``HARBOR`` is printed elsewhere on the page.
+
+The only characters ever removed are the line-end hyphen marks of ``HYPHENS``. Historical
+characters (``ſ``, ``ꝛ``, ``⸗``) are left as they are: the vocabulary compares words with
+``ſ`` folded to ``s`` and hyphen marks unified, but the output keeps what was printed.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+import regex
+
+from .textwidth import is_cjk
+
+#: Characters that end a line with a hyphenated word in Latin text: hyphen-minus, the
+#: Fraktur double hyphen U+2E17, the not sign OCR reads for it, U+2010, soft hyphen, and
+#: ``=`` (Fraktur OCR reads the double hyphen as an equals sign).
+HYPHENS = "-\u2e17\u00ac\u2010\u00ad="
+#: Hyphen marks that may also be printed inside a compound word (``New-York``, ``Reichs⸗Anzeiger``).
+_WORD_HYPHENS = "-\u2e17\u2010="
+
+#: Conjunctions after which a line-end hyphen is a suspended hyphen (``Zoll- und``): the
+#: hyphen stands for a shared second part and stays, followed by a space.
+SUSPENSION_WORDS = frozenset({
+    # de
+    "und", "oder", "u", "bzw", "sowie", "wie", "als", "noch", "resp",
+    # nl
+    "en", "of", "tot",
+    # en
+    "and", "or", "nor", "to",
+    # fr
+    "et", "ou",
+})
+
+_WORD = regex.compile(r"[\p{L}\p{M}ꝛ]+(?:[" + regex.escape(_WORD_HYPHENS) + r"][\p{L}\p{M}ꝛ]+)*")
+_LETTERS = regex.compile(r"^[\p{L}\p{M}ꝛ]+")
+_TRAILING_LETTERS = regex.compile(r"[\p{L}\p{M}ꝛ]+$")
+_HYPHEN_CLASS = regex.compile("[" + regex.escape(_WORD_HYPHENS) + "]")
+
+
+def fold(word: str) -> str:
+    """The comparison key of a word: lowercase, long s as s, hyphen marks as ``-``."""
+    return _HYPHEN_CLASS.sub("-", word.lower().replace("ſ", "s"))
+
+
+@dataclass(frozen=True, slots=True)
+class Join:
+    """How to glue two line texts: ``left`` replaces the first text's tail end (its
+    hyphen removed or kept), ``sep`` goes between; ``reason`` is None for a plain join."""
+
+    joined: bool
+    keep_hyphen: bool
+    sep: str
+    reason: Optional[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word counts of one page, built from its lines before any join.
+
+    ``words`` counts every whole word (fragments at a hyphenated line end and the
+    continuation at the next line's start are left out); ``interior`` counts only words
+    that are neither first nor last on their line (a dropped hyphen leaves fragments
+    there); ``pairs`` counts adjacent word pairs inside lines (``in to`` vs ``into``);
+    ``compounds`` counts each adjacent pair of parts of hyphenated words (``New-York``,
+    ``Deutſch⸗Oſt⸗Afrika`` gives ``deutsch-ost`` and ``ost-afrika``).
+    """
+
+    words: Counter
+    interior: Counter
+    pairs: Counter
+    compounds: Counter
+    extra: frozenset[str] = frozenset()
+
+    @staticmethod
+    def build(lines: Iterable[str], extra_words: Iterable[str] = ()) -> "Lexicon":
+        words: Counter = Counter()
+        interior: Counter = Counter()
+        pairs: Counter = Counter()
+        compounds: Counter = Counter()
+        prev_hyphen = False
+        for text in lines:
+            text = text.strip()
+            if not text:
+                prev_hyphen = False
+                continue
+            toks = [m.group(0) for m in _WORD.finditer(text)]
+            ends_hyphen = text[-1] in HYPHENS
+            n = len(toks)
+            for i, tok in enumerate(toks):
+                if (i == n - 1 and ends_hyphen) or (i == 0 and prev_hyphen):
+                    continue
+                key = fold(tok)
+                if "-" in key:
+                    parts = key.split("-")
+                    for k, part in enumerate(parts):
+                        words[part] += 1
+                        if k:
+                            compounds[parts[k - 1] + "-" + part] += 1
+                else:
+                    words[key] += 1
+                if 0 < i < n - 1:
+                    interior[key] += 1
+                if i + 1 < n and not (i + 1 == n - 1 and ends_hyphen):
+                    pairs[key + " " + fold(toks[i + 1])] += 1
+            prev_hyphen = ends_hyphen
+        return Lexicon(words, interior, pairs, compounds, frozenset(fold(w) for w in extra_words))
+
+    def joined(self, word: str) -> int:
+        key = fold(word)
+        return self.words[key] + (1 if key in self.extra else 0)
+
+    def hyphenated(self, left: str, right: str) -> int:
+        return self.compounds[fold(left) + "-" + fold(right)]
+
+
+def _is_latin_letter(ch: str) -> bool:
+    return ch.isalpha() and not is_cjk(ch)
+
+
+def decide(left_text: str, right_text: str, lexicon: Optional[Lexicon]) -> Join:
+    """How to join ``left_text`` (a line or paragraph so far) to the next line's text.
+
+    See the module docstring for the rules; the caller applies the result.
+    """
+    plain = Join(False, False, " ", None)
+    if not left_text or not right_text:
+        return plain
+    a = left_text[-1]
+    if a in HYPHENS:
+        before = left_text[-2] if len(left_text) >= 2 else ""
+        frag_m = _TRAILING_LETTERS.search(left_text[:-1])
+        frag = frag_m.group(0) if frag_m else ""
+        if not before or not _is_latin_letter(before) or not frag:
+            if a in "=\u00ac" or (before and not before.isspace() and before.isdigit()):
+                # ``1887-``/``88``, ``=``: written as printed, no space
+                return Join(False, True, "", f"dehyphenation: keep {left_text.split()[-1]}+{right_text.split()[0]} "
+                                             "(not-a-word-break: no letter before the hyphen)")
+            return plain
+        cont_m = _LETTERS.match(right_text)
+        if not cont_m:
+            return Join(False, True, "", f"dehyphenation: keep {frag}{a}+{right_text.split()[0]} "
+                                         "(not-a-word-break: continuation opens with no letter)")
+        cont = cont_m.group(0)
+        shown = f"{frag}{a}+{cont}"
+        next_word = right_text.split()[0]
+        if fold(next_word.rstrip(".,;:")) in SUSPENSION_WORDS and cont == next_word.rstrip(".,;:"):
+            return Join(False, True, " ", f"dehyphenation: keep {shown} (suspended-hyphen before a conjunction)")
+        if a == "\u00ad":  # a soft hyphen is never printed: always a break inside a word
+            return Join(True, False, "", f"dehyphenation: join {shown} (soft-hyphen)")
+        if lexicon is not None:
+            n_joined = lexicon.joined(frag + cont)
+            n_hyph = lexicon.hyphenated(frag, cont)
+            if n_joined > n_hyph:
+                return Join(True, False, "", f"dehyphenation: join {shown} (page-vocabulary: "
+                                             f"{frag + cont!r} x{n_joined}, hyphenated x{n_hyph})")
+            if n_hyph > n_joined:
+                return Join(False, True, "", f"dehyphenation: keep {shown} (page-vocabulary: "
+                                             f"hyphenated x{n_hyph}, joined x{n_joined})")
+        if cont[0].islower():
+            return Join(True, False, "", f"dehyphenation: join {shown} (lowercase-continuation)")
+        if len(frag) >= 2 and frag.isupper() and cont.isupper():
+            return Join(True, False, "", f"dehyphenation: join {shown} (all-caps-continuation)")
+        return Join(False, True, "", f"dehyphenation: keep {shown} (capitalized-continuation)")
+    if lexicon is not None and _is_latin_letter(a) and _is_latin_letter(right_text[0]):
+        frag_m = _TRAILING_LETTERS.search(left_text)
+        cont_m = _LETTERS.match(right_text)
+        frag = frag_m.group(0) if frag_m else ""
+        cont = cont_m.group(0) if cont_m else ""
+        if frag and cont and dropped_hyphen(frag, cont, lexicon):
+            return Join(True, False, "", f"dehyphenation: join {frag}+{cont} (dropped-hyphen: page-vocabulary "
+                                         f"{frag + cont!r} x{lexicon.joined(frag + cont)})")
+    return plain
+
+
+def dropped_hyphen(frag: str, cont: str, lexicon: Lexicon) -> bool:
+    """Did OCR drop the hyphen between ``frag`` (end of a line) and ``cont`` (start of the
+    next)? Yes when the joined word is known from elsewhere on the page (or the word
+    list), the continuation is lowercase or continues an all-capitals fragment, and the
+    pieces are not known as a two-word phrase at least as often as the word itself, nor
+    both common words on their own (``in``/``to`` stays ``in to`` unless the page shows
+    ``into`` more often than either)."""
+    if not (cont[0].islower() or (frag.isupper() and cont.isupper() and len(frag) >= 2)):
+        return False
+    if len(frag) + len(cont) < 4:
+        return False
+    n = lexicon.joined(frag + cont)
+    if n == 0:
+        return False
+    if lexicon.pairs[fold(frag) + " " + fold(cont)] >= n:
+        return False
+    a_word, b_word = lexicon.interior[fold(frag)], lexicon.interior[fold(cont)]
+    if a_word and b_word and n < 2 + min(a_word, b_word):
+        return False
+    return True

@@ -1,0 +1,76 @@
+"""Flat Latin text: restore the text-box breaks that a flat export (Library of Congress
+``ocr.txt``, a ``.flat.txt``) has lost.
+
+Such a file has no blank line at all, so the column stage would see one text box with one
+measure for the whole page. This stage inserts a blank line where the lines themselves
+show a block boundary, then the usual stages run as on a text with blank lines:
+
+* ``flat-title-run``: a run of title lines (short, capitalized or a profile heading, no
+  sentence end, not continued by a lowercase line) is a box of its own;
+* ``flat-paragraph-end``: a line that ends a sentence and is short against the local
+  measure (the upper quartile of the line widths around it, so mixed column widths do
+  not matter), followed by a line opening with a capital, digit, quote or dash.
+
+A line ending in a word hyphen never ends a box. CJK text is left alone: its rules differ
+(the seed page keeps blank lines) and the CJK reflow handles continuous text itself.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from .measure import shape
+from .model import Line
+from .profile import Profile
+from .reflow import ends_sentence, ends_with_word_hyphen
+
+#: Lines on either side of a line that define its local measure.
+WINDOW = 12
+#: A sentence-ending line shorter than this share of the local measure ends its box.
+SHORT_SHARE = 0.7
+#: A title line is at most this share of the local measure.
+TITLE_SHARE = 0.8
+
+
+def is_flat(lines: Sequence[Line]) -> bool:
+    """A text input of some length without a single blank line."""
+    return len(lines) >= 20 and not any(ln.is_blank for ln in lines) and all(ln.bbox is None for ln in lines)
+
+
+def _local_measure(widths: Sequence[float], i: int) -> float:
+    window = sorted(widths[max(0, i - WINDOW): i + WINDOW + 1])
+    return window[(3 * len(window)) // 4]
+
+
+def _title_line(text: str, width: float, measure: float, profile: Profile) -> bool:
+    t = text.strip()
+    if not t or width > TITLE_SHARE * measure or not t[0].isupper():
+        return False
+    if profile.match("heading", t):
+        return True
+    return not ends_sentence(t, profile) and sum(c.isupper() for c in t) * 2 >= sum(c.isalpha() for c in t)
+
+
+def restore_breaks(lines: Sequence[Line], profile: Profile) -> list[Line]:
+    """``lines`` with blank lines inserted at block boundaries (see the module doc)."""
+    shapes = [shape(ln.text) for ln in lines]
+    if sum(s.cjk >= 0.3 for s in shapes) * 2 > len(shapes):
+        return list(lines)
+    widths = [s.ems for s in shapes]
+    measures = [_local_measure(widths, i) for i in range(len(lines))]
+    title = [_title_line(ln.text, widths[i], measures[i], profile) for i, ln in enumerate(lines)]
+    out: list[Line] = []
+    for i, ln in enumerate(lines):
+        if i > 0:
+            prev, cur = lines[i - 1].text.strip(), ln.text.strip()
+            brk = False
+            if not ends_with_word_hyphen(prev):
+                opens = bool(cur) and (cur[0].isupper() or cur[0].isdigit() or cur[0] in "\"'„“«»—–-(§*")
+                if title[i] != title[i - 1] and opens and not (title[i - 1] and cur[:1].islower()):
+                    brk = True  # flat-title-run
+                elif ends_sentence(prev, profile) and widths[i - 1] < SHORT_SHARE * measures[i - 1] and opens:
+                    brk = True  # flat-paragraph-end
+            if brk:
+                out.append(replace(ln, text=""))
+        out.append(ln)
+    return out

@@ -1,0 +1,53 @@
+"""OCR noise: lines that carry no words (``"^g*^'fT| I UW |i|lWW__``, ``rq - 61``, ``fKr ) i])``).
+
+Uncorrected OCR of old pages turns rules, ornaments, pictures and bleed-through into short
+lines of stray letters and punctuation. They are not paragraphs: the reflow keeps them out
+of the paragraph they interrupt (``ocr-noise-line``) and the classifier types them
+``other``. Their characters are never dropped.
+
+A text is noise when it is Latin-script (no CJK character), is short, and either fewer than
+half of its visible characters are letters, or less than a third of them are in word-like
+tokens (two or more letters in a normal case pattern: ``word``, ``Word``, ``WORD``,
+``l'empereur``).
+Lines of a section sign (``§. 1.``) are headings, never noise.
+"""
+from __future__ import annotations
+
+import regex
+
+from .textwidth import is_cjk
+
+_WORDLIKE = regex.compile(r"^[\"'„“‚(\[]*(?:\p{L}['’])?(?:\p{Lu}?[\p{Ll}ſ\p{M}]{2,}|\p{Lu}{2,}|\p{Lu}[\p{Ll}ſ])"
+                          r"(?:[-⸗'’](?:\p{L}+))*[.,;:!?)\]\"'“”»«]*$")
+#: Longest text (characters) that may be called noise: longer runs are real, if garbled, text.
+MAX_NOISE_CHARS = 60
+
+
+def is_noise(text: str) -> bool:
+    """True when ``text`` looks like OCR debris rather than words (see the module doc)."""
+    t = text.strip()
+    if not t or len(t) > MAX_NOISE_CHARS or t.startswith("§"):
+        return False
+    visible = [c for c in t if not c.isspace()]
+    if any(is_cjk(c) for c in visible):
+        return False
+    letters = sum(1 for c in visible if c.isalpha())
+    if letters * 2 < len(visible):
+        return True
+    in_words = sum(len(tok) for tok in t.split() if _WORDLIKE.match(tok))
+    return in_words * 3 < len(visible)
+
+
+_DIGITS = regex.compile(r"\d+")
+
+
+def is_table(lines: list[str]) -> bool:
+    """True when a block of three or more lines is a table of figures (stock prices,
+    results, shipping lists): four lines in five carry a number and digits are at least a quarter
+    of the visible characters. Tables are typed ``other``, as libraries' ground truth does."""
+    if len(lines) < 3:
+        return False
+    with_figures = sum(1 for ln in lines if _DIGITS.search(ln))
+    visible = sum(1 for ln in lines for c in ln if not c.isspace())
+    digits = sum(1 for ln in lines for c in ln if c.isdigit())
+    return with_figures * 5 >= len(lines) * 4 and digits * 4 >= visible
