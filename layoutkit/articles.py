@@ -11,9 +11,7 @@ their credit) and page-level blocks. Then:
 * ``pair-title``: each cluster takes the nearest untitled run in the page's direction,
   else the nearest in the other direction.
 * ``continue-run``: a run without a title continues the previous article of its column
-  family (an article interrupted by a photo or a column break); with
-  ``ArticleParams.untitled_runs == "previous"`` (inputs that declare their own reading
-  order: OCR XML) it continues the article opened last, whatever its column width.
+  family (an article interrupted by a photo or a column break).
 * ``headline-choice``: in a cluster of several title lines, the headline is the one whose
   words recur most in its body (a headline names the story; a kicker sets its scene);
   lines before it are kickers, lines after it decks.
@@ -255,8 +253,7 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
                 target = run_owner.get(id(other), next((n for n, d in enumerate(drafts)
                                                         if d.titles and d.titles[0][0] == other.start), None))
                 break
-            if other.kind == "run" and id(other) in run_owner and (
-                    params.untitled_runs == "previous" or other.family == s.family or s.family is None):
+            if other.kind == "run" and id(other) in run_owner and (other.family == s.family or s.family is None):
                 target = run_owner[id(other)]
                 break
         if target is None:

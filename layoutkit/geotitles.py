@@ -2,32 +2,21 @@
 
 Old newspapers end their section heads with a full stop (``Tweede Kamer.``, ``Onderwijs.``),
 so the text rules (``classify._title_like``: no sentence end) take them for body text.
-OCR XML knows better: such a head is an input region of its own, set larger than the body.
+OCR XML knows better: such a head is an input region of its own, set apart by its type.
 
 Rule ``geometric-title``: a paragraph that is a whole input region of at most
 ``MAX_LINES`` lines, short (``ClassifyParams.title_max_ems``), not opening in lowercase,
-still typed plain body by the text rules, and set at least ``SIZE_RATIO`` times the page's
-body size (the font size most of the page's characters carry; without font sizes, the
-line height instead, at ``HEIGHT_RATIO``) is a title; so is a bold one of at least body size, alone in its region (a run-in news
-head: ``Grave accident.``; a bold intertitle inside an article shares its region with
-the paragraphs); so is an intertitle of the text rules that
-is set that large (a headline between two articles of one column). A bold line of body
-size is left alone: that is how intertitles inside an article are set. Font sizes in
-OCR styles are often wrong, so a line box taller than ``HEIGHT_RATIO`` times the page's
-median line is evidence too.
+still typed plain body (or intertitle) by the text rules, is a title when
 
-Rule ``numeric-not-title``: a short paragraph the text rules took for a title but whose
-characters are mostly digits and punctuation (a stock table's cells, ``97 50``, ``—4 0/0``)
-is table material: typed ``other`` so it stays inside the article it interrupts instead
-of opening a new one. OCR XML keeps such tables as many tiny blocks, one per cell.
+* it is set at least ``SIZE_RATIO`` times the page's body size (the font size most of the
+  page's characters carry), or
+* its line boxes are ``HEIGHT_RATIO`` times the page's median line height (OCR font sizes
+  are often wrong or missing), or
+* it is a line of capitals not set below body size (``PLAIN_RATIO``), or
+* it is bold and not smaller than the body (a run-in news head: ``Grave accident.``).
 
-Rule ``plain-set-not-title``: when the page has font sizes, a paragraph the text rules
-took for a title (short, no sentence end) but set in body size, not bold and not in a
-taller line box, is not a title:
-in OCR XML such lines are table cells, list items and line fragments; real titles and
-intertitles are set larger or bold.
-
-Runs after ``classify`` and before the input's own region types (``hints``), which win.
+A bold intertitle inside an article shares its region with the paragraphs and is left
+alone. Runs after ``classify`` and before the input's own region types (``hints``), which win.
 """
 from __future__ import annotations
 
@@ -46,7 +35,7 @@ SIZE_RATIO = 1.18
 #: The same with line heights, for inputs without font sizes (a taller line box).
 HEIGHT_RATIO = 1.35
 MAX_LINES = 3
-#: Below this share of the body size a line counts as set in body size.
+#: A capitals line set below this share of the body size is not a title.
 PLAIN_RATIO = 1.1
 
 
@@ -75,15 +64,8 @@ def _capitals(text: str) -> bool:
     return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.9 * len(letters) and " " in text.strip()
 
 
-def _numeric(text: str) -> bool:
-    """Fewer letters than other visible characters, or fewer than three letters."""
-    visible = [c for c in text if not c.isspace()]
-    letters = sum(1 for c in visible if c.isalpha())
-    return letters < 3 or letters * 2 < len(visible)
-
-
 def apply_geometric_titles(items: Sequence[Typed], params: ClassifyParams) -> list[Typed]:
-    """Retype short, large-set whole input regions as titles (see the module docstring)."""
+    """Retype short whole input regions set apart by their type as titles (module docstring)."""
     region_lines: Counter[str] = Counter()
     for t in items:
         for ln in t.para.lines:
@@ -95,21 +77,13 @@ def apply_geometric_titles(items: Sequence[Typed], params: ClassifyParams) -> li
         return list(items)
     out: list[Typed] = []
     for t in items:
-        if t.hint == "title" and _numeric(t.text):
-            out.append(replace(t, type="other", role=None, hint="",
-                               reasons=t.reasons + ("numeric-not-title: mostly digits, a table cell",)))
-            continue
         lines = t.para.lines
         sizes = [ln.font_size for ln in lines if ln.font_size]
         tall = _tall(lines, height)
-        if t.hint == "title" and size is not None and sizes and median(sizes) < PLAIN_RATIO * size \
-                and not any(ln.bold for ln in lines) and not tall and t.type != "intertitle":
-            out.append(replace(t, type="body", role=None, hint="",
-                               reasons=t.reasons + (f"plain-set-not-title: body size {size:g}, not bold",)))
-            continue
         region = lines[0].region
         text = t.text.strip()
-        eligible = ((t.type == "body" and t.hint == "") or t.type == "intertitle") and (region is not None and len(lines) <= MAX_LINES
+        eligible = ((t.type == "body" and t.hint == "") or t.type == "intertitle") and (
+                    region is not None and len(lines) <= MAX_LINES
                     and all(ln.region == region for ln in lines) and region_lines[region] == len(lines)
                     and bool(text) and not text[0].islower() and shape(text).ems <= params.title_max_ems)
         if not eligible:

@@ -127,17 +127,10 @@ class ArticleParams:
     #: Title clusters may come before ("before"), after ("after") their body, or the
     #: direction is detected from the page ("auto").
     title_position: str = "auto"
-    #: Which article a body run without a title continues: the previous one of its column
-    #: family ("family": text extractors emit column stretches out of order), the one
-    #: opened last ("previous": the input's own reading order is trusted), or "auto":
-    #: "previous" for OCR XML (ALTO, PAGE, hOCR), "family" otherwise.
-    untitled_runs: str = "auto"
 
     def __post_init__(self) -> None:
         if self.title_position not in ("auto", "before", "after"):
             raise ParamsError(f"ArticleParams.title_position = {self.title_position!r}: use auto, before or after")
-        if self.untitled_runs not in ("auto", "family", "previous"):
-            raise ParamsError(f"ArticleParams.untitled_runs = {self.untitled_runs!r}: use auto, family or previous")
 
 
 @dataclass(frozen=True)
