@@ -92,6 +92,35 @@ def measure(src: Path, out: Path, pages: int, workers: int) -> dict:
             "rss": [w.peak_rss_kib / 1024 for w in s.workers]}
 
 
+def _rss_curve(path: str, pages: int, marks: tuple[int, ...], queue) -> None:
+    import resource
+
+    from layoutkit.batch.results import iter_input
+
+    points = []
+    for i in range(1, pages + 1):
+        for r in iter_input(path):
+            assert r.ok
+        if i in marks:
+            points.append((i, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+    queue.put(points)
+
+
+def rss_curve(pages: int) -> list[tuple[int, float]]:
+    """Peak RSS of one fresh process converting page after page (what one worker does),
+    sampled along the way: it must level off, not grow with the number of pages."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    marks = tuple(m for m in (1, 10, 100, 250, 500, 1000, 2000, 5000) if m <= pages) + (pages,)
+    proc = ctx.Process(target=_rss_curve, args=(str(FIXTURES[0]), pages, marks, queue))
+    proc.start()
+    points = queue.get()
+    proc.join()
+    return points
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, nargs="+", default=[100, 1000])
@@ -99,6 +128,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=2, help="runs per setting, interleaved; the median is kept")
     ap.add_argument("--serial", type=int, default=200, help="pages for the in-process baseline (0: skip)")
     ap.add_argument("--tmp", help="folder for inputs and outputs (default: the system temp folder)")
+    ap.add_argument("--curve", type=int, default=1000, help="pages for the one-process RSS curve (0: skip)")
     args = ap.parse_args()
     print(f"machine: {machine()}")
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}\n")
@@ -132,6 +162,12 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|---:|---:|---|")
     for row in rows:
         print("| " + " | ".join(str(c) for c in row) + " |")
+    if args.curve:
+        points = rss_curve(args.curve)
+        print("\none process converting page after page (a worker's life), peak RSS:\n")
+        print("| pages done | " + " | ".join(str(n) for n, _ in points) + " |")
+        print("|---|" + "---:|" * len(points))
+        print("| peak RSS (MiB) | " + " | ".join(f"{m:.1f}" for _, m in points) + " |")
     print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

@@ -227,7 +227,10 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
             d = _Draft("photo", photo=list(s.items))
             drafts.append(d)
         elif s.kind == "title":
-            first = nearest_run(k, direction == "before") or nearest_run(k, direction != "before")
+            first = nearest_run(k, direction == "before")
+            if first is None and not latin:
+                first = nearest_run(k, direction != "before")
+            # (a Latin title never takes the text above it: ``latin-title-before``)
             d = _Draft("article", titles=list(s.items))
             if first is not None:
                 run_owner[id(first)] = len(drafts)
@@ -256,7 +259,7 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
             if other.kind == "run" and id(other) in run_owner and (other.family == s.family or s.family is None):
                 target = run_owner[id(other)]
                 break
-        if target is None:
+        if target is None and not latin:  # Latin text above a title is not that title's
             for j in range(k + 1, len(segs)):
                 other = segs[j]
                 if other.kind == "run" and id(other) in run_owner and other.family == s.family:

@@ -64,7 +64,34 @@ def _title_like(p: Paragraph, width: Optional[float], profile: Profile, params: 
     first = text[0]
     if first.islower():
         return False
+    if s.cjk < 0.3 and p.lines[0].bbox is None and not profile.match("heading", text) \
+            and not latin_title_case(text) and not (width is None and _sentence_case_title(text)):
+        # a Latin short line is a title by its case; a box of its own (title material) may
+        # also hold a sentence-case headline of whole words; geometric inputs have other
+        # evidence (font size, their own region types)
+        return False
     return True
+
+
+def _sentence_case_title(text: str) -> bool:
+    """A modern sentence-case headline (``Council approves the new bridge``): four or
+    more words, the last a whole word, not the clipped OCR fragment of a cut column."""
+    words = regex.findall(r"[\p{L}ſ]+", text)
+    return len(words) >= 4 and len(words[-1]) >= 3
+
+
+def latin_title_case(text: str) -> bool:
+    """``latin-title-case``: a Latin title is set in capitals (``THE BANKRUPT BANKERS``) or
+    capitalizes its words (``Handels- und Börsen-Nachrichten``); a short line of running
+    text or an OCR fragment (``Since h``, ``tive part in``) is not a title. At least half
+    the letters are capitals, or every word of four or more letters is capitalized."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    if sum(c.isupper() for c in letters) * 2 >= len(letters):
+        return True
+    long_words = [w for w in regex.findall(r"[\p{L}ſ]+", text) if len(w) >= 4]
+    return bool(long_words) and all(w[0].isupper() for w in long_words)
 
 
 def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Typed]:

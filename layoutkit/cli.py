@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from . import __version__
+from .dehyphenate import read_wordlist
 from .api import iter_bytes_pages, iter_file_pages
 from .errors import EXIT_OK, EXIT_USAGE, InputError, LayoutkitError, LimitExceededError, ParamsError, UsageError
 from .model import Page
@@ -112,6 +113,9 @@ def _convert(args: argparse.Namespace) -> int:
     params = Params()
     if args.ignore_input_structure:
         params = params.with_(read=replace(params.read, ignore_input_structure=True))
+    if args.wordlist:
+        # known words for dehyphenation (``Har``/``bor`` -> ``Harbor``), beside the page's own
+        params = params.with_(reflow=replace(params.reflow, extra_words=read_wordlist(args.wordlist)))
     wanted = [args.page] if args.page is not None else None
     if args.input == "-":
         # read one byte past the limit so a huge stream fails fast instead of filling memory
@@ -187,7 +191,7 @@ def _batch(args: argparse.Namespace) -> int:
     extensions = defaults.extensions
     if args.ext:
         extensions = tuple("." + e.strip().lstrip(".").lower() for e in args.ext.split(",") if e.strip())
-    batch = BatchParams(workers=args.workers, timeout=args.timeout, force=args.force, extensions=extensions)
+    batch = BatchParams(workers=args.workers, timeout=args.timeout or None, force=args.force, extensions=extensions)
     summary = run_batch(inputs, args.output, jsonl=args.jsonl, batch=batch, params=Params(), profile=args.profile,
                         progress=Progress(quiet=args.quiet))
     return summary.exit_code
@@ -209,6 +213,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="OCR XML input: ignore the region types, articles and captions the file declares "
                            "and type blocks by layoutkit's own rules")
     conv.add_argument("--profile", help=f"language profile: {', '.join(BUILTIN)} or a YAML file (default: detect)")
+    conv.add_argument("--wordlist", metavar="FILE",
+                      help="known words, one per line, that let dehyphenation join pieces (Har/bor)")
     conv.add_argument("--page", type=int, metavar="N",
                       help="only page N (1-based) of a multi-page input; default: all pages (JSON: a list)")
     conv.set_defaults(func=_convert)
@@ -244,7 +250,8 @@ def build_parser() -> argparse.ArgumentParser:
     bat.add_argument("--workers", type=int, metavar="N", default=defaults.workers,
                      help="worker processes (default: the CPU count)")
     bat.add_argument("--timeout", type=float, metavar="SECONDS", default=defaults.timeout,
-                     help="per-page time limit; a page over it is reported and its worker replaced (default: none)")
+                     help="per-page time limit; a page over it is reported and its worker replaced "
+                          f"(default: {defaults.timeout:g}; 0: none)")
     bat.add_argument("--force", action="store_true", help="redo pages whose output is already up to date")
     bat.add_argument("--profile", help=f"language profile: {', '.join(BUILTIN)} or a YAML file (default: detect)")
     bat.add_argument("--ext", metavar="LIST",

@@ -219,3 +219,15 @@ def dropped_hyphen(frag: str, cont: str, lexicon: Lexicon) -> bool:
     if a_word and b_word and n < 2 + min(a_word, b_word):
         return False
     return True
+
+
+def read_wordlist(path: str) -> frozenset[str]:
+    """Words from a UTF-8 file, one per line (``#`` comments and blank lines skipped), for
+    ``ReflowParams.extra_words``. A missing or unreadable file is a ``UsageError``."""
+    from .errors import UsageError
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return frozenset(w.strip() for w in fh if w.strip() and not w.lstrip().startswith("#"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read word list: {getattr(exc, 'strerror', None) or exc}", path=path) from None

@@ -5,8 +5,9 @@ lines of stray letters and punctuation. They are not paragraphs: the reflow keep
 of the paragraph they interrupt (``ocr-noise-line``) and the classifier types them
 ``other``. Their characters are never dropped.
 
-A text is noise when it is Latin-script (no CJK character), is short, and either fewer than
-half of its visible characters are letters, or less than a third of them are in word-like
+A text is noise when it is Latin-script (no CJK character) and either fewer than half of its
+visible characters are letters (long lines: and its tokens are long, so it is no table row),
+or it is short and less than a third of its characters are in word-like
 tokens (two or more letters in a normal case pattern: ``word``, ``Word``, ``WORD``,
 ``l'empereur``).
 Lines of a section sign (``§. 1.``) are headings, never noise.
@@ -19,21 +20,26 @@ from .textwidth import is_cjk
 
 _WORDLIKE = regex.compile(r"^[\"'„“‚(\[]*(?:\p{L}['’])?(?:\p{Lu}?[\p{Ll}ſ\p{M}]{2,}|\p{Lu}{2,}|\p{Lu}[\p{Ll}ſ])"
                           r"(?:[-⸗'’](?:\p{L}+))*[.,;:!?)\]\"'“”»«]*$")
-#: Longest text (characters) that may be called noise: longer runs are real, if garbled, text.
+#: Longest text (characters) judged by its words; longer lines are noise only when fewer
+#: than half their characters are letters and their tokens are long (no table row).
 MAX_NOISE_CHARS = 60
 
 
 def is_noise(text: str) -> bool:
     """True when ``text`` looks like OCR debris rather than words (see the module doc)."""
     t = text.strip()
-    if not t or len(t) > MAX_NOISE_CHARS or t.startswith("§"):
+    if not t or t.startswith("§"):
         return False
     visible = [c for c in t if not c.isspace()]
     if any(is_cjk(c) for c in visible):
         return False
     letters = sum(1 for c in visible if c.isalpha())
-    if letters * 2 < len(visible):
+    words = len(t.split())
+    if letters * 2 < len(visible) and (len(t) <= MAX_NOISE_CHARS or words * 8 < len(t)):
+        # (a long line of figures has many short tokens: a table row, not debris)
         return True
+    if len(t) > MAX_NOISE_CHARS:
+        return False
     in_words = sum(len(tok) for tok in t.split() if _WORDLIKE.match(tok))
     return in_words * 3 < len(visible)
 

@@ -168,14 +168,22 @@ class BatchParams:
     #: Worker processes; None: the machine's CPU count.
     workers: Optional[int] = None
     #: Seconds one page may take (reading included) before its worker process is killed
-    #: and replaced and the page reported as failed; None: no limit.
-    timeout: Optional[float] = None
+    #: and replaced and the page reported as failed; None: no limit. The default is far
+    #: above any sane page (the slowest seen, a scanned PDF page, takes ~1 s) and only
+    #: stops a hang from holding a worker for ever.
+    timeout: Optional[float] = 600.0
     #: Redo pages whose output exists and is newer than the input.
     force: bool = False
     #: Extensions (lower case, with the dot) taken when walking a folder.
     extensions: tuple[str, ...] = BATCH_EXTENSIONS
+    #: How worker processes start: None picks ``fork`` on Linux (fast; readers registered
+    #: at run time are inherited) and ``spawn`` elsewhere. Use ``spawn`` or ``forkserver``
+    #: when calling ``run_batch`` from a program that runs threads (forking those is unsafe).
+    start_method: Optional[str] = None
 
     def __post_init__(self) -> None:
+        if self.start_method not in (None, "fork", "spawn", "forkserver"):
+            raise ParamsError(f"BatchParams.start_method = {self.start_method!r}: use fork, spawn or forkserver")
         if self.workers is not None:
             _check_range(self, "workers", 1, 4096)
         if self.timeout is not None:

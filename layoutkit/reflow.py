@@ -264,7 +264,8 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
         raw = " ".join(s.line.text.split())
         removed: list[str] = []
         title_like = region.width is None or m.deficit(s) > params.indent_max
-        if params.dedupe_fake_bold and title_like and not s.shape.letterspaced:
+        if params.dedupe_fake_bold and title_like and not s.shape.letterspaced and s.shape.cjk > 0:
+            # CJK only: Latin text has real doubled tokens (``....`` leaders, ``papa``)
             # before justification spaces go: the doubled tokens are space-separated
             fb = dedupe_fake_bold(raw)
             raw = fb.text
@@ -315,6 +316,9 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
                     brk = "short-line-break"
             elif ends_sentence(prev_text, profile) and m.indent_short(s):
                 brk = "indent-break"
+            elif not cjk and ends_sentence(prev_text, profile) and profile.match("dateline", text):
+                # ``dateline-break``: a news item opens with its dateline (``Berlin, 16. Jan.``)
+                brk = "dateline-break"
             if brk and not cjk and chunked and region.width and brk != "title-material-line" \
                     and not strong_latin_break(prev, prev_text, text, region.width, profile, params):
                 # Latin text boxes cut by blank lines are the extractor's blocks; inside one,

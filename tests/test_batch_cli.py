@@ -127,3 +127,16 @@ def test_form_feed_text_is_multipage_named_by_the_readers_page_numbers(tmp_path)
     assert main(["batch", str(tmp_path / "*.txt"), "-o", str(out), "-q"]) == 0
     assert sorted(_tree(out)) == ["gap.p001.json", "gap.p003.json", "two.p001.json", "two.p002.json"]
     assert json.loads((out / "gap.p003.json").read_bytes())["source"]["page"] == 3
+
+
+def test_unwritable_output_stops_the_batch_with_exit_4(tmp_path, capsys) -> None:
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in" / "sub" / "a.txt").write_bytes(SEED)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "sub").write_text("a file where the mirrored folder must go", encoding="utf-8")
+    assert main(["batch", str(tmp_path / "in"), "-o", str(out), "-q", "--workers", "1"]) == 4
+    assert main(["batch", str(tmp_path / "in"), "-o", str(out / "sub"), "-q"]) == 4  # OUTDIR is a file
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"layoutkit: {out / 'sub'}: cannot create the folder: File exists"
+    assert err[1].startswith(f"layoutkit: {out / 'sub'}: cannot create the output folder")

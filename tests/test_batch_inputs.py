@@ -57,3 +57,33 @@ def test_output_folder_inside_input_folder_is_not_walked(tmp_path) -> None:
     _touch(tmp_path / "out" / "a.json.txt")
     plan = plan_inputs([str(tmp_path)], exclude=str(tmp_path / "out"))
     assert [i.name for i in plan.inputs] == ["a"]
+
+
+try:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover
+    given = None
+
+if given is not None:
+    _names = st.sampled_from(["a", "b", "0001", "x.y"])
+    _exts = st.sampled_from([".txt", ".pdf", ".xml", ".TXT", ".html"])
+    _dirs = st.lists(st.sampled_from(["", "s", "s/t", "u"]), min_size=1, max_size=1)
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.lists(st.tuples(_dirs, _names, _exts), min_size=1, max_size=12))
+    def test_output_names_are_unique_for_any_tree(tmp_path_factory, files) -> None:
+        """Whatever a folder holds, no two inputs get one output name, and every file
+        with a page extension is taken exactly once."""
+        root = tmp_path_factory.mktemp("tree")
+        made = set()
+        for (folder,), stem, ext in files:
+            path = root / folder / f"{stem}{ext}"
+            if str(path).lower() in {str(m).lower() for m in made}:
+                continue  # one file per name, whatever the case (case-insensitive file systems)
+            _touch(path)
+            made.add(path)
+        plan = plan_inputs([str(root)])
+        names = [i.name for i in plan.inputs]
+        assert len(names) == len(set(names))
+        assert sorted(i.path for i in plan.inputs) == sorted(str(p) for p in made)

@@ -20,8 +20,9 @@ from layoutkit.params import BatchParams
 
 from .conftest import FIXTURES, ROOT
 
-PAGES = 40
-SEED = (FIXTURES / "seed-zh.txt").read_bytes()
+PAGES = 30
+#: A short page (the fixture's first 30 lines): the test is about the files, not the analysis.
+PAGE = b"\n".join((FIXTURES / "seed-zh.txt").read_bytes().split(b"\n")[:30]) + b"\n"
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked workers and SIGKILL: Linux")
 
@@ -62,12 +63,12 @@ def test_sigkill_mid_run_then_resume(tmp_path) -> None:
     src = tmp_path / "in"
     src.mkdir()
     for i in range(PAGES):
-        (src / f"p{i:03d}.txt").write_bytes(SEED)
+        (src / f"p{i:03d}.txt").write_bytes(PAGE)
     clean = tmp_path / "clean"
     assert run_batch([str(src)], str(clean), batch=BatchParams(workers=2)).written == PAGES
 
     out = tmp_path / "out"
-    for threshold in (5, 20):  # two kills, at different points
+    for threshold in (4, 15):  # two kills, at different points
         _kill_after(_start(src, out, 0.05), out, threshold)
         done = _outputs(out)
         assert threshold <= len(done) < PAGES
@@ -101,3 +102,21 @@ def test_orphan_temp_files_are_removed_once_old(tmp_path) -> None:
     os.utime(old, (time.time() - 3600,) * 2)
     assert remove_orphan_temp_files(tmp_path) == 1
     assert not old.exists() and young.exists() and keep.exists()
+
+
+def test_ctrl_c_stops_workers_and_exits_130(tmp_path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(PAGES):
+        (src / f"p{i:03d}.txt").write_bytes(PAGE)
+    out = tmp_path / "out"
+    proc = _start(src, out, 0.05)
+    deadline = time.monotonic() + 60
+    while len(_outputs(out)) < 3:
+        assert proc.poll() is None and time.monotonic() < deadline
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(timeout=30) == 130
+    assert "layoutkit: interrupted" in proc.stderr.read().decode()
+    for name in _outputs(out):
+        json.loads((out / name).read_text(encoding="utf-8"))

@@ -88,3 +88,15 @@ def test_idle_workers_killed_from_outside_are_replaced(tmp_path) -> None:
 
     events = list(pool.run(tasks()))
     assert sorted(os.path.basename(e.path) for e in events if isinstance(e, Written)) == ["p0.txt", "p1.txt", "p2.txt"]
+
+
+def test_spawned_and_forkserver_workers_give_the_same_files(tmp_path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes(SEED)
+    results = {}
+    for method in ("fork", "spawn", "forkserver"):
+        out = tmp_path / method
+        summary = run_batch([str(tmp_path / "in")], str(out), batch=BatchParams(workers=1, start_method=method))
+        assert summary.written == 1, method
+        results[method] = (out / "a.json").read_bytes()
+    assert results["spawn"] == results["fork"] == results["forkserver"]

@@ -20,6 +20,7 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 @pytest.mark.parametrize("text, noise", [
     ("\"^g*^'fT| I UW |i|lWW__", True), ("rq - 61", True), ("fKr ) i])", True), ("% Q", True),
+    ("\"^g*^'fT| I UW |i|lWW__^_______i__i___^ia_____lMl___«___U__^__WW_W_i__i", True),
     ("Inland.", False), ("§. 1.", False), ("Deutſches Reich.", False), ("tive part in", False),
     ("MINISTERE", False), ("支配收入", False),
 ])
@@ -86,3 +87,46 @@ def test_dev_pages_lose_no_character(path: Path) -> None:
     need = Counter(c for c in raw if not c.isspace())
     lost = {c: n for c, n in (need - _chars(page)).items() if c not in HYPHENS}
     assert not lost
+
+
+def test_cli_wordlist_joins_dropped_hyphen(tmp_path: Path, capsys) -> None:
+    from layoutkit.cli import main
+
+    words = tmp_path / "words.txt"
+    words.write_text("# known words\nharbor\n", encoding="utf-8")
+    page = tmp_path / "page.txt"
+    page.write_text("The tieup of craft in New-York Har\nbor that has been threatened will not take place.\n",
+                    encoding="utf-8")
+    assert main(["convert", str(page), "--format", "txt", "--wordlist", str(words)]) == 0
+    assert "New-York Harbor that" in capsys.readouterr().out
+    assert main(["convert", str(page), "--format", "txt"]) == 0
+    assert "Har bor" in capsys.readouterr().out  # no evidence without the list
+    assert main(["convert", str(page), "--wordlist", str(tmp_path / "missing.txt")]) == 2
+
+
+def test_dateline_opens_a_news_item() -> None:
+    text = ("Die Börse verlief heute ruhig, und die Kurse der meisten Werte blieben faſt\n"
+            "unverändert, nur Bankaktien waren etwas feſter als geſtern.\n"
+            "Berlin, 16. Jan. Die Ostdevisen waren im Verlaufe des Tages ſehr feſt und die\n"
+            "Nachfrage nach Dollars blieb bis zum Schluß der Börſe ſehr lebhaft beſtehen.\n")
+    page = layoutkit.parse_text(text, profile="de")
+    bodies = [b for b in page.iter_blocks() if b.type == "body"]
+    assert [b.text[:18] for b in bodies] == ["Die Börse verlief ", "Berlin, 16. Jan. D"]
+    assert any(r in ("dateline-break", "short-line-break") for r in bodies[1].reasons)
+
+
+def test_dateline_break_between_full_lines() -> None:
+    from layoutkit.profile import builtin_profile
+    from layoutkit.reflow import reflow
+    from layoutkit.columns import text_regions
+    from layoutkit.readers.text import read_lines
+
+    line = "Die Nachfrage nach Dollars blieb bis zum Schluß der Börſe lebhaft"
+    ends = "Die Nachfrage nach Dollars blieb bis zum Schluß der Börſe ſehr feſt."
+    dateline = "Berlin, 16. Jan. Die Nachfrage nach Dollars blieb bis zum Schluß"
+    text = "\n".join([line] * 4 + [ends, dateline] + [line] * 3 + ["zu Ende."]) + "\n"
+    params = Params()
+    regions = text_regions(read_lines(text, max_lines=1000), params.columns)
+    flow = reflow(regions, builtin_profile("de"), params.reflow)
+    assert len(flow.paragraphs) == 2
+    assert "dateline-break" in flow.paragraphs[1].reasons

@@ -116,7 +116,7 @@ def run_batch(inputs: Iterable[str], out: Optional[str] = None, *, jsonl: Option
         if tasks:
             setup = WorkerSetup(Destination(str(folder) if per_file else None, jsonl=not per_file, force=batch.force),
                                 params, profile, format)
-            pool = WorkerPool(setup, workers=workers, timeout=batch.timeout)
+            pool = WorkerPool(setup, workers=workers, timeout=batch.timeout, start_method=batch.start_method)
             for event in pool.run(tasks):
                 if isinstance(event, Written):
                     tally.written += 1

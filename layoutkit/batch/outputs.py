@@ -133,7 +133,11 @@ def convert_to_outputs(inp: InputFile, dest: Destination, *, format: Optional[st
             except OutputError:
                 if target.parent.is_dir():
                     raise
-                target.parent.mkdir(parents=True, exist_ok=True)  # a mirrored subfolder
+                try:
+                    target.parent.mkdir(parents=True, exist_ok=True)  # a mirrored subfolder
+                except OSError as exc:
+                    raise OutputError(f"cannot create the folder: {exc.strerror or exc}",
+                                      path=str(target.parent)) from None
                 write_atomic(target, text)
             yield Written(inp.path, record.page, str(target))
 

@@ -25,13 +25,13 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Iterable, Iterator, Optional, Union
+from typing import Any, Iterable, Iterator, Optional, Union
 
 from ..errors import OutputError, PageTimeoutError, WorkerCrashError
 from ..params import Params
 from ..pipeline import ProfileSpec
 from .inputs import InputFile
-from .outputs import Destination, JsonlRow, PageEvent, Written, convert_to_outputs
+from .outputs import Destination, PageEvent, convert_to_outputs
 from .results import PageFailure, PageSkipped
 
 #: Inputs queued per worker beyond the one it is converting.
@@ -104,8 +104,12 @@ def _peak_rss_kib() -> int:
     return rss // 1024 if sys.platform == "darwin" else rss  # bytes on macOS, KiB on Linux
 
 
-def _die_with_parent(parent_pid: int) -> None:
-    """Ask Linux to SIGKILL this worker when the coordinator dies (any way, SIGKILL too)."""
+def _die_with_parent(parent_pid: Optional[int]) -> None:
+    """Ask Linux to SIGKILL this worker when the coordinator dies (any way, SIGKILL too).
+    ``parent_pid`` is None under ``forkserver``, whose workers are the server's children:
+    they leave when their pipe closes instead."""
+    if parent_pid is None:
+        return
     if sys.platform.startswith("linux"):
         try:
             import ctypes
@@ -118,7 +122,7 @@ def _die_with_parent(parent_pid: int) -> None:
         os._exit(1)
 
 
-def _worker_main(conn: Connection, setup: WorkerSetup, parent_pid: int) -> None:
+def _worker_main(conn: Connection, setup: WorkerSetup, parent_pid: Optional[int]) -> None:
     _die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the coordinator's to handle
     try:
@@ -140,11 +144,13 @@ def _worker_main(conn: Connection, setup: WorkerSetup, parent_pid: int) -> None:
         return  # the coordinator went away
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    # fork where it is safe (Linux): fast start, and readers registered at run time by the
-    # caller are inherited. Elsewhere spawn, the only start method macOS/Windows trust.
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if sys.platform.startswith("linux") and "fork" in methods else "spawn")
+def _context(method: Optional[str]) -> Any:  # a multiprocessing context (its stub type lacks Process)
+    # Default: fork on Linux (fast start, and readers registered at run time by the caller
+    # are inherited); elsewhere spawn, the only start method macOS and Windows trust.
+    if method is None:
+        linux_fork = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+        method = "fork" if linux_fork else "spawn"
+    return multiprocessing.get_context(method)
 
 
 @dataclass
@@ -165,17 +171,19 @@ class WorkerPool:
     """``run(tasks)`` converts inputs on ``workers`` processes and yields page events as
     they come (not in input order). ``stats`` has each worker's peak memory afterwards."""
 
-    def __init__(self, setup: WorkerSetup, *, workers: int, timeout: Optional[float] = None):
+    def __init__(self, setup: WorkerSetup, *, workers: int, timeout: Optional[float] = None,
+                 start_method: Optional[str] = None):
         self.setup = setup
         self.workers = max(1, workers)
         self.timeout = timeout
         self.stats: list[WorkerStats] = []
-        self._ctx = _context()
+        self._ctx = _context(start_method)
         self._slots: list[_Slot] = []
 
     def _start(self) -> _Slot:
         parent, child = self._ctx.Pipe(duplex=True)
-        proc = self._ctx.Process(target=_worker_main, args=(child, self.setup, os.getpid()), daemon=True,
+        parent_pid = None if self._ctx.get_start_method() == "forkserver" else os.getpid()
+        proc = self._ctx.Process(target=_worker_main, args=(child, self.setup, parent_pid), daemon=True,
                                  name="layoutkit-worker")
         proc.start()
         child.close()  # the coordinator keeps one end only, so a dead worker reads as EOF
