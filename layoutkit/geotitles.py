@@ -13,7 +13,8 @@ still typed plain body (or intertitle) by the text rules, is a title when
 * its line boxes are ``HEIGHT_RATIO`` times the page's median line height (OCR font sizes
   are often wrong or missing), or
 * it is a line of capitals not set below body size (``PLAIN_RATIO``), or
-* it is bold and not smaller than the body (a run-in news head: ``Grave accident.``).
+* it is bold, not smaller than the body and centered over the next paragraph's column
+  (a news head: ``Grave accident.``).
 
 A bold intertitle inside an article shares its region with the paragraphs and is left
 alone. Runs after ``classify`` and before the input's own region types (``hints``), which win.
@@ -59,6 +60,16 @@ def _tall(lines, height: Optional[float]) -> bool:
     return height is not None and bool(hs) and median(hs) >= HEIGHT_RATIO * height
 
 
+def _centered(t: Typed, nxt: Optional[Typed]) -> bool:
+    """``t`` sits centered over the next paragraph's column: both side gaps at least a
+    tenth of that column's width and within a quarter of it of each other."""
+    box, below = t.para.bbox, nxt.para.bbox if nxt is not None else None
+    if box is None or below is None or below.width <= 0:
+        return False
+    left, right = box.x0 - below.x0, below.x1 - box.x1
+    return min(left, right) >= 0.1 * below.width and abs(left - right) <= 0.25 * below.width
+
+
 def _capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.9 * len(letters) and " " in text.strip()
@@ -76,7 +87,7 @@ def apply_geometric_titles(items: Sequence[Typed], params: ClassifyParams) -> li
     if size is None and height is None:
         return list(items)
     out: list[Typed] = []
-    for t in items:
+    for k, t in enumerate(items):
         lines = t.para.lines
         sizes = [ln.font_size for ln in lines if ln.font_size]
         tall = _tall(lines, height)
@@ -96,8 +107,9 @@ def apply_geometric_titles(items: Sequence[Typed], params: ClassifyParams) -> li
             why = f"geometric-title: line height over {HEIGHT_RATIO:g} times the body's {height:g}"
         elif _capitals(text) and (size is None or not sizes or median(sizes) >= PLAIN_RATIO * size):
             why = "geometric-title: a capitals line in a region of its own, set above body size"
-        elif all(ln.bold for ln in lines) and size is not None and sizes and median(sizes) >= size:
-            why = "geometric-title: a bold line in a region of its own, not smaller than the body"
+        elif all(ln.bold for ln in lines) and size is not None and sizes and median(sizes) >= size \
+                and _centered(t, items[k + 1] if k + 1 < len(items) else None):
+            why = "geometric-title: a bold centered line in a region of its own, not smaller than the body"
         if why is None:
             out.append(t)
             continue
