@@ -25,6 +25,9 @@ if [ "$(id -u)" -ne 0 ]; then
     fi
 fi
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -q
-$SUDO apt-get install -y -q --no-install-recommends chromium chromium-driver
-/usr/bin/chromium --version
+# Never fail the caller: without Chromium the browser tests skip with a reason.
+if ! { $SUDO apt-get update -q && $SUDO apt-get install -y -q --no-install-recommends chromium chromium-driver; }; then
+    echo "install-chromium: apt-get failed; the browser tests will be skipped" >&2
+    exit 0
+fi
+/usr/bin/chromium --version || true
