@@ -327,7 +327,8 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
             bid += 1
             numbered.append(_renumber(b, bid))
         kind = d.kind if not (d.kind == "photo" and d.runs) else "article"
-        head_text = headline[0].text if headline else None
+        # a headline typed outside the title choice (an input's own heading) still names it
+        head_text = headline[0].text if headline else next((b.text for b in numbered if b.type == "headline"), None)
         articles.append(Article(id=f"a{n}", kind=kind, blocks=tuple(numbered), headline=head_text,
                                 bylines=parse_bylines(numbered, profile)))
     page_blocks = []

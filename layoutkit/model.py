@@ -96,6 +96,8 @@ class Line:
     #: Mean OCR word confidence in [0, 1] when the input gives it.
     confidence: Optional[float] = None
     page: int = 1
+    #: The article the input itself assigns the line to (our own ALTO/PAGE export), a hint.
+    article: Optional[str] = None
 
     @property
     def is_blank(self) -> bool:

@@ -31,6 +31,7 @@ from typing import Optional, Sequence
 
 import regex
 
+from . import marked_hyphens
 from .columns import ShapedLine, TextRegion
 from .dehyphenate import HYPHENS, Lexicon, decide
 from .noise import is_noise
@@ -348,7 +349,7 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
     alone = len(paras) == 1
     for b in paras:
         reasons = list(b.reasons)
-        text = join_texts(b.texts, reasons, lexicon)
+        text = join_texts(marked_hyphens.apply([s.line for s in b.lines], b.texts, reasons), reasons, lexicon)
         last = b.lines[-1]
         # A paragraph runs on when its last line is full and ends no sentence, or when its
         # only line is an indented first line that ends no sentence: an indented line is a
@@ -669,7 +670,8 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
         if bx.prev is not None and paras:
             prev, first = paras[-1], rp[0]
             reasons = list(prev.reasons) + [bx.link_reason]
-            text = join_texts([prev.text, first.text], reasons, lexicon)
+            text = join_texts(marked_hyphens.apply([prev.lines[-1], first.lines[0]], [prev.text, first.text], reasons),
+                              reasons, lexicon)
             reasons.extend(first.reasons)
             paras[-1] = replace(prev, text=text, lines=prev.lines + first.lines, runs_on=first.runs_on,
                                 reasons=tuple(reasons), bbox=BBox.union_all([prev.bbox, first.bbox]),
