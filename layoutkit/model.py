@@ -32,22 +32,29 @@ PAGE_LEVEL_TYPES: frozenset[str] = frozenset({"header", "footer"})
 ArticleKind = Literal["article", "photo", "other"]
 
 
+class Extent:
+    """Width and height of anything with ``x0``, ``top``, ``x1`` and ``bottom`` (a mixin
+    without state, shared by ``BBox`` and the layout analysis' lines and blocks)."""
+
+    __slots__ = ()
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0  # type: ignore[attr-defined, no-any-return]
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top  # type: ignore[attr-defined, no-any-return]
+
+
 @dataclass(frozen=True, slots=True)
-class BBox:
+class BBox(Extent):
     """An axis-aligned box: ``x0 <= x1``, ``top <= bottom``, origin top-left."""
 
     x0: float
     top: float
     x1: float
     bottom: float
-
-    @property
-    def width(self) -> float:
-        return self.x1 - self.x0
-
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
 
     def union(self, other: Optional["BBox"]) -> "BBox":
         if other is None:
