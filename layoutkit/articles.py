@@ -28,9 +28,11 @@ from .classify import Typed
 from .model import Article, Block, Byline
 from .params import ArticleParams
 from .profile import Profile
-from .textwidth import is_cjk
 
 _HAN_OR_WORD = regex.compile(r"\p{Han}|\w+")
+_LETTER = regex.compile(r"\p{L}")
+#: letters of the scripts ``textwidth.is_cjk`` counts: Han, kana, hangul
+_CJK_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
 @dataclass
@@ -113,12 +115,9 @@ def _direction(segs: list[_Segment], params: ArticleParams) -> str:
 
 def _is_latin_page(items: Sequence[Typed]) -> bool:
     """True when fewer than 30% of the page's letters are CJK (see ``measure.shape``)."""
-    cjk = letters = 0
-    for t in items:
-        for ch in t.text:
-            if ch.isalpha():
-                letters += 1
-                cjk += is_cjk(ch)
+    text = "".join(t.text for t in items)
+    letters = len(_LETTER.findall(text))
+    cjk = len(_CJK_LETTER.findall(text))
     return letters > 0 and cjk < 0.3 * letters
 
 

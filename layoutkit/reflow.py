@@ -42,6 +42,7 @@ from .profile import Profile
 from .textwidth import is_cjk
 
 _CJK_PUNCT = set("，。、；：？！“”‘’「」『』（）《》〈〉【】…—·％")
+_LATIN_LETTER = regex.compile(r"[A-Za-z\u00c0-\u024f]")
 _OPEN_QUOTES = "“‘「『（《〈【([\"'"
 _CLOSERS = "”’」』）》〉】)]\"'"
 
@@ -555,8 +556,10 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
     """
     boxes: list[_Box] = []
     # The page's own words decide hyphenation (``dehyphenate``): built once, from every line.
+    # A page without Latin-script lines has no Latin words to join: no lexicon is built.
+    has_latin = any(sl.shape.cjk < 0.3 and _LATIN_LETTER.search(sl.line.text) for r in regions for sl in r.lines)
     lexicon = Lexicon.build((s.line.text for r in regions for s in r.lines), params.extra_words) \
-        if params.dehyphenate else None
+        if params.dehyphenate and has_latin else None
     # Blank lines cut the page into text boxes (a flat text has none: one region).
     chunked = len(regions) >= 3
     for region in regions:
