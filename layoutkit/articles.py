@@ -28,9 +28,11 @@ from .classify import Typed
 from .model import Article, Block, Byline
 from .params import ArticleParams
 from .profile import Profile
-from .textwidth import is_cjk
 
 _HAN_OR_WORD = regex.compile(r"\p{Han}|\w+")
+_LETTER = regex.compile(r"\p{L}")
+#: letters of the scripts ``textwidth.is_cjk`` counts: Han, kana, hangul
+_CJK_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
 @dataclass
@@ -113,12 +115,9 @@ def _direction(segs: list[_Segment], params: ArticleParams) -> str:
 
 def _is_latin_page(items: Sequence[Typed]) -> bool:
     """True when fewer than 30% of the page's letters are CJK (see ``measure.shape``)."""
-    cjk = letters = 0
-    for t in items:
-        for ch in t.text:
-            if ch.isalpha():
-                letters += 1
-                cjk += is_cjk(ch)
+    text = "".join(t.text for t in items)
+    letters = len(_LETTER.findall(text))
+    cjk = len(_CJK_LETTER.findall(text))
     return letters > 0 and cjk < 0.3 * letters
 
 
@@ -327,7 +326,8 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
             bid += 1
             numbered.append(_renumber(b, bid))
         kind = d.kind if not (d.kind == "photo" and d.runs) else "article"
-        head_text = headline[0].text if headline else None
+        # a headline typed outside the title choice (an input's own heading) still names it
+        head_text = headline[0].text if headline else next((b.text for b in numbered if b.type == "headline"), None)
         articles.append(Article(id=f"a{n}", kind=kind, blocks=tuple(numbered), headline=head_text,
                                 bylines=parse_bylines(numbered, profile)))
     page_blocks = []

@@ -8,22 +8,22 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional, Sequence
 
 from . import __version__
 from .dehyphenate import read_wordlist
 from .api import iter_bytes_pages, iter_file_pages
-from .errors import EXIT_OK, EXIT_USAGE, InputError, LayoutkitError, ParamsError, UsageError
+from .errors import EXIT_OK, EXIT_USAGE, InputError, LayoutkitError, LimitExceededError, ParamsError, UsageError
 from .model import Page
 from .output import write_atomic, write_stdout
 from .params import PDF_BACKENDS, BatchParams, Params, ReadParams
 from .profile import BUILTIN
 from .serialize import to_json, to_markdown, to_text
 
-OUTPUT_FORMATS = ("json", "md", "txt")
+OUTPUT_FORMATS = ("json", "md", "txt", "alto", "page")
 
 CONVERT_EPILOG = """examples:
   layoutkit convert fixtures/seed-zh.txt                 JSON to stdout
@@ -35,6 +35,8 @@ CONVERT_EPILOG = """examples:
   layoutkit convert pages.txt --page 2                   one page of a multi-page input (form feeds)
   layoutkit convert paper.pdf --page 2                   one page of a PDF
   layoutkit convert issue.pdf --backend pdfium -o i.json every page (a JSON list), fast PDF backend
+  layoutkit convert scan.alto.xml --format alto          our blocks back as ALTO 4.4 (PAGE: --format page)
+  layoutkit convert scan.page.xml --ignore-input-structure   type blocks by our rules only
 """
 
 
@@ -88,6 +90,14 @@ def render(page: Page, fmt: str) -> str:
         return to_json(page) + "\n"
     if fmt == "md":
         return to_markdown(page)
+    if fmt == "alto":
+        from .export.alto import to_alto
+
+        return to_alto(page)
+    if fmt == "page":
+        from .export.pagexml import to_page_xml
+
+        return to_page_xml(page)
     return to_text(page)
 
 
@@ -122,15 +132,16 @@ def _convert(args: argparse.Namespace) -> int:
     params = Params(read=_read_params(args))
     if args.backend:
         params = params.with_(read=replace(params.read, pdf_backend=args.backend))
+    if args.ignore_input_structure:
+        params = params.with_(read=replace(params.read, ignore_input_structure=True))
     if args.wordlist:
         # known words for dehyphenation (``Har``/``bor`` -> ``Harbor``), beside the page's own
         params = params.with_(reflow=replace(params.reflow, extra_words=read_wordlist(args.wordlist)))
     wanted = [args.page] if args.page is not None else None
     if args.input == "-":
+        # read one byte past the limit so a huge stream fails fast instead of filling memory
         data = sys.stdin.buffer.read(params.read.max_bytes + 1)
         if len(data) > params.read.max_bytes:
-            from .errors import LimitExceededError
-
             raise LimitExceededError(f"more than the limit of {params.read.max_bytes} bytes", path="<stdin>")
         pages = list(iter_bytes_pages(data, path=None, profile=args.profile, params=params, pages=wanted))
     else:
@@ -138,6 +149,8 @@ def _convert(args: argparse.Namespace) -> int:
     if not pages:
         raise InputError(f"has no page {args.page}" if args.page is not None else "has no pages",
                          path=None if args.input == "-" else args.input)
+    if len(pages) > 1 and args.format in ("alto", "page"):
+        raise UsageError(f"--format {args.format} writes one page and the input has {len(pages)}: pass --page N")
     text = render_pages(pages, args.format)
     if args.output in (None, "-"):
         write_stdout(text)
@@ -211,12 +224,15 @@ def build_parser() -> argparse.ArgumentParser:
                      epilog="exit codes: 0 ok, 1 bad input, 2 usage, 3 some pages of a batch failed, 4 cannot write output")
     parser.add_argument("--version", action="version", version=f"layoutkit {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    conv = sub.add_parser("convert", help="convert one page to JSON, Markdown or text",
+    conv = sub.add_parser("convert", help="convert one page to JSON, Markdown, text, ALTO or PAGE",
                           description="Convert one page (text; more formats as readers land) to JSON, Markdown or text.",
                           epilog=CONVERT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     conv.add_argument("input", help="input file, or - for stdin")
     conv.add_argument("-o", "--output", help="output file, or - for stdout (default)")
     conv.add_argument("--format", choices=OUTPUT_FORMATS, default="json", help="output format (default: json)")
+    conv.add_argument("--ignore-input-structure", action="store_true",
+                      help="OCR XML input: ignore the region types, articles and captions the file declares "
+                           "and type blocks by layoutkit's own rules")
     conv.add_argument("--profile", help=f"language profile: {', '.join(BUILTIN)} or a YAML file (default: detect)")
     conv.add_argument("--wordlist", metavar="FILE",
                       help="known words, one per line, that let dehyphenation join pieces (Har/bor)")

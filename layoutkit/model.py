@@ -32,22 +32,29 @@ PAGE_LEVEL_TYPES: frozenset[str] = frozenset({"header", "footer"})
 ArticleKind = Literal["article", "photo", "other"]
 
 
+class Extent:
+    """Width and height of anything with ``x0``, ``top``, ``x1`` and ``bottom`` (a mixin
+    without state, shared by ``BBox`` and the layout analysis' lines and blocks)."""
+
+    __slots__ = ()
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0  # type: ignore[attr-defined, no-any-return]
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top  # type: ignore[attr-defined, no-any-return]
+
+
 @dataclass(frozen=True, slots=True)
-class BBox:
+class BBox(Extent):
     """An axis-aligned box: ``x0 <= x1``, ``top <= bottom``, origin top-left."""
 
     x0: float
     top: float
     x1: float
     bottom: float
-
-    @property
-    def width(self) -> float:
-        return self.x1 - self.x0
-
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
 
     def union(self, other: Optional["BBox"]) -> "BBox":
         if other is None:
@@ -96,6 +103,8 @@ class Line:
     #: Mean OCR word confidence in [0, 1] when the input gives it.
     confidence: Optional[float] = None
     page: int = 1
+    #: The article the input itself assigns the line to (our own ALTO/PAGE export), a hint.
+    article: Optional[str] = None
 
     @property
     def is_blank(self) -> bool:

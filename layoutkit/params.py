@@ -41,6 +41,12 @@ class ReadParams:
     pdf_backend: str = "pdfplumber"
     #: Refuse PDFs with more pages than this.
     max_pages: int = 10_000
+    #: Refuse OCR XML with more elements than this (a 64 MB ALTO page has ~1.5 million).
+    max_xml_elements: int = 5_000_000
+    #: Drop the region types, articles and captions an OCR XML input declares (PAGE
+    #: ``type``, hOCR classes, ALTO tags) and type every block by our own rules only.
+    #: Region ids and reading order are still used: they are geometry, not typing.
+    ignore_input_structure: bool = False
 
     def __post_init__(self) -> None:
         if self.pdf_backend not in PDF_BACKENDS:
@@ -48,6 +54,7 @@ class ReadParams:
         _check_range(self, "max_lines", 1, 10**9)
         _check_range(self, "max_bytes", 1, 2**40)
         _check_range(self, "page_timeout", 0.0, 7 * 24 * 3600.0)
+        _check_range(self, "max_xml_elements", 1, 10**9)
 
 
 @dataclass(frozen=True)

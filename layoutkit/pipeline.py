@@ -14,12 +14,15 @@ from .articles import assemble
 from .classify import classify
 from .columns import geometric_regions, text_regions
 from .flat import is_flat, restore_breaks
+from .geotitles import apply_geometric_titles
+from .hints import apply_region_hints
 from .language import detect_language, profile_for
 from .model import Line, Page, Source
 from .params import Params
 from .profile import Profile, load_profile
 from .readers.text import read_lines, text_from_str
 from .reflow import reflow
+from .structured import is_own_export, page_from_structure
 
 ProfileSpec = Union[str, Profile, None]
 
@@ -42,17 +45,41 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
     params = params or Params()
     sample = "\n".join(line.text for line in lines[:300])
     prof, language = resolve_profile(profile, sample)
+    if is_own_export(lines):  # our own ALTO/PAGE export read back: its tags are the answer
+        return page_from_structure(lines, source, prof, language, warnings)
     if is_flat(lines):
         lines = restore_breaks(lines, prof)  # a flat export lost its blank lines
-    if any(line.bbox is not None for line in lines):
+    if source.format in OCR_XML_FORMATS:
+        # OCR XML: the input's own regions, measured like text boxes (measured on the dev
+        # cases, this beats calibrating ems from the boxes); geometry is used later on
+        regions = text_regions(region_breaks(lines), params.columns, params.reflow.letterspace_share)
+    elif any(line.bbox is not None for line in lines):
         regions = geometric_regions(lines, params.columns, params.reflow.letterspace_share)
     else:
         regions = text_regions(lines, params.columns, params.reflow.letterspace_share)
     flow = reflow(regions, prof, params.reflow)
     items = classify(flow, prof, params.classify)
+    if source.format in OCR_XML_FORMATS:
+        items = apply_geometric_titles(items, params.classify)  # type size (OCR XML styles)
+    items = apply_region_hints(items)  # input region types (OCR XML); no-op for text
     articles, page_blocks = assemble(items, prof, params.articles)
     return Page(source=source, language=language, articles=tuple(articles), blocks=tuple(page_blocks),
                 warnings=tuple(warnings), profile=prof.name)
+
+
+#: OCR XML inputs: they carry their own regions, reading order and type styles.
+OCR_XML_FORMATS = frozenset({"alto", "page", "hocr"})
+
+
+def region_breaks(lines: Sequence[Line]) -> list[Line]:
+    """The lines with a blank line between two input regions (as a text export of the
+    same page has), so the text column stage sees the input's own boxes."""
+    out: list[Line] = []
+    for ln in lines:
+        if out and ln.region != out[-1].region:
+            out.append(Line(text="", number=ln.number, region=None, page=ln.page))
+        out.append(ln)
+    return out
 
 
 def parse_text(text: str, *, profile: ProfileSpec = None, params: Optional[Params] = None,

@@ -31,6 +31,7 @@ from typing import Optional, Sequence
 
 import regex
 
+from . import marked_hyphens
 from .columns import ShapedLine, TextRegion
 from .dehyphenate import HYPHENS, Lexicon, decide
 from .noise import is_noise
@@ -41,6 +42,7 @@ from .profile import Profile
 from .textwidth import is_cjk
 
 _CJK_PUNCT = set("，。、；：？！“”‘’「」『』（）《》〈〉【】…—·％")
+_LATIN_LETTER = regex.compile(r"[A-Za-z\u00c0-\u024f]")
 _OPEN_QUOTES = "“‘「『（《〈【([\"'"
 _CLOSERS = "”’」』）》〉】)]\"'"
 
@@ -348,7 +350,7 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
     alone = len(paras) == 1
     for b in paras:
         reasons = list(b.reasons)
-        text = join_texts(b.texts, reasons, lexicon)
+        text = join_texts(marked_hyphens.apply([s.line for s in b.lines], b.texts, reasons), reasons, lexicon)
         last = b.lines[-1]
         # A paragraph runs on when its last line is full and ends no sentence, or when its
         # only line is an indented first line that ends no sentence: an indented line is a
@@ -554,8 +556,10 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
     """
     boxes: list[_Box] = []
     # The page's own words decide hyphenation (``dehyphenate``): built once, from every line.
+    # A page without Latin-script lines has no Latin words to join: no lexicon is built.
+    has_latin = any(sl.shape.cjk < 0.3 and _LATIN_LETTER.search(sl.line.text) for r in regions for sl in r.lines)
     lexicon = Lexicon.build((s.line.text for r in regions for s in r.lines), params.extra_words) \
-        if params.dehyphenate else None
+        if params.dehyphenate and has_latin else None
     # Blank lines cut the page into text boxes (a flat text has none: one region).
     chunked = len(regions) >= 3
     for region in regions:
@@ -669,7 +673,8 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
         if bx.prev is not None and paras:
             prev, first = paras[-1], rp[0]
             reasons = list(prev.reasons) + [bx.link_reason]
-            text = join_texts([prev.text, first.text], reasons, lexicon)
+            text = join_texts(marked_hyphens.apply([prev.lines[-1], first.lines[0]], [prev.text, first.text], reasons),
+                              reasons, lexicon)
             reasons.extend(first.reasons)
             paras[-1] = replace(prev, text=text, lines=prev.lines + first.lines, runs_on=first.runs_on,
                                 reasons=tuple(reasons), bbox=BBox.union_all([prev.bbox, first.bbox]),

@@ -24,13 +24,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..model import Extent
 from ..params import LayoutParams
 from .chars import Rule
 from .lines import TextLine
 
 
 @dataclass(frozen=True, slots=True)
-class TextBlock:
+class TextBlock(Extent):
     """Lines of one block in reading order, with the block's box."""
 
     lines: tuple[TextLine, ...]
@@ -47,14 +48,6 @@ class TextBlock:
     def size(self) -> float:
         sizes = sorted(ln.size for ln in self.lines)
         return sizes[len(sizes) // 2]
-
-    @property
-    def width(self) -> float:
-        return self.x1 - self.x0
-
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
 
 
 def _box(lines: Sequence[TextLine], vertical: bool, reasons: tuple[str, ...] = ()) -> TextBlock:

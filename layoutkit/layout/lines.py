@@ -24,13 +24,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
+from ..model import Extent
 from ..params import LayoutParams
 from ..textwidth import is_cjk
 from .chars import Char, font_is_bold, font_is_italic
 
 
 @dataclass(frozen=True, slots=True)
-class TextLine:
+class TextLine(Extent):
     """One line of text with its geometry and dominant font."""
 
     text: str
@@ -44,14 +45,6 @@ class TextLine:
     italic: bool
     vertical: bool = False
     nchars: int = 0
-
-    @property
-    def width(self) -> float:
-        return self.x1 - self.x0
-
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
 
     @property
     def cy(self) -> float:

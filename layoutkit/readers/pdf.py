@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import io
 import math
-from typing import TYPE_CHECKING, Iterator, Optional, Sequence
+from typing import Callable, TYPE_CHECKING, Iterator, Optional, Sequence
 
 from ..errors import InputError, LimitExceededError
 from ..layout import analyze
@@ -52,22 +52,35 @@ def _pdfplumber_pages(path: Optional[str], data: bytes, wanted: Optional[frozens
         raise InputError(f"is not a readable PDF ({type(inner).__name__}: {str(inner)[:80] or 'corrupt'})",
                          path=path) from None
     with pdf:
-        _check_count(len(pages), params, path)
-        for number, page in enumerate(pages, start=1):
-            if wanted is not None and number not in wanted:
-                continue
-            try:
-                content = _plumber_content(page, number)
-            except InputError:
-                raise
-            except Exception as exc:
-                raise InputError(f"page {number} cannot be read ({type(exc).__name__}: {str(exc)[:80]})",
-                                 path=path) from None
-            finally:
-                # pdfplumber keeps every page's parsed objects cached on the document:
-                # without this a 2,000-page PDF grows to gigabytes (bench/reliability_memory.py).
-                page.close()
-            yield content
+        yield from _each_page(len(pages), wanted, lambda number: _plumber_closed(pages[number - 1], number),
+                              params, path)
+
+
+def _plumber_closed(page, number: int) -> PageContent:
+    """A page's content, then the page closed: pdfplumber keeps every page's parsed objects
+    cached on the document, and without closing a 2,000-page PDF grows to gigabytes
+    (``bench/reliability_memory.py``: 1.2 GB at 200 pages; closed, 53 MiB)."""
+    try:
+        return _plumber_content(page, number)
+    finally:
+        page.close()
+
+
+def _each_page(count: int, wanted: Optional[frozenset[int]], read: Callable[[int], PageContent],
+               params: "Params", path: Optional[str]) -> Iterator[PageContent]:
+    """The wanted pages' content, one at a time (so memory holds one page), with a failure
+    on one page reported as that page's ``InputError``, for either backend."""
+    _check_count(count, params, path)
+    for number in range(1, count + 1):
+        if wanted is not None and number not in wanted:
+            continue
+        try:
+            yield read(number)
+        except InputError:
+            raise
+        except Exception as exc:
+            raise InputError(f"page {number} cannot be read ({type(exc).__name__}: {str(exc)[:80]})",
+                             path=path) from None
 
 
 def _plumber_content(page, number: int) -> PageContent:
@@ -117,17 +130,7 @@ def _pdfium_pages(path: Optional[str], data: bytes, wanted: Optional[frozenset[i
             raise InputError("is encrypted (password protected); decrypt it first", path=path) from None
         raise InputError(f"is not a readable PDF ({str(exc)[:80]})", path=path) from None
     try:
-        _check_count(len(doc), params, path)
-        for number in range(1, len(doc) + 1):
-            if wanted is not None and number not in wanted:
-                continue
-            try:
-                yield _pdfium_content(doc, number)
-            except InputError:
-                raise
-            except Exception as exc:
-                raise InputError(f"page {number} cannot be read ({type(exc).__name__}: {str(exc)[:80]})",
-                                 path=path) from None
+        yield from _each_page(len(doc), wanted, lambda number: _pdfium_content(doc, number), params, path)
     finally:
         doc.close()
 
