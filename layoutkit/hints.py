@@ -183,7 +183,15 @@ def _cut(group: list[Typed]) -> list[Typed]:
     from . import marked_hyphens
     from .reflow import clean_line
 
-    lines = [ln for t in group for ln in t.para.lines]
+    # Items split from one paragraph (``folio-split``) share its lines: take each line once,
+    # or its text would be emitted twice (fuzzer find: ``2理论理论`` duplicated).
+    lines = []
+    seen: set[tuple[int, int]] = set()
+    for t in group:
+        for ln in t.para.lines:
+            if (ln.page, ln.number) not in seen:
+                seen.add((ln.page, ln.number))
+                lines.append(ln)
     boxes = [ln.bbox for ln in lines]
     heights = sorted(b.height for b in boxes if b is not None)
     em = heights[len(heights) // 2] if heights else 0.0

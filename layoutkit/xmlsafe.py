@@ -50,6 +50,11 @@ def parse_xml(data: bytes, *, path: Optional[str], max_elements: int) -> Element
         raise InputError(f"malformed XML: {msg} at line {line}, column {col}", path=path) from None
     except RecursionError:
         raise LimitExceededError("XML nested too deeply", path=path) from None
+    except (LookupError, UnicodeError, ValueError) as exc:
+        # expat raises these for a declaration it cannot honour (``encoding="WTF-8"``)
+        # and bytes that do not match it: malformed input, not a crash (fuzzer find).
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(f"malformed XML: {detail}", path=path) from None
     count = 0
     for _ in root.iter():
         count += 1

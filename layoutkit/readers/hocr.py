@@ -146,8 +146,14 @@ def read_hocr(path: Optional[str], data: bytes, params: "Params", pages: Optiona
 
     text = decode_bytes(data, path=path).text
     parser = _Hocr(params.read.max_lines, path)
-    parser.feed(text)
-    parser.close()
+    try:
+        parser.feed(text)
+        parser.close()
+    except AssertionError as exc:
+        # html.parser asserts on some malformed declarations (``<![OCTYPE``): malformed
+        # input, not a crash (fuzzer find).
+        detail = str(exc).splitlines()[0] if str(exc) else "bad markup"
+        raise InputError(f"malformed hOCR: {detail}", path=path) from None
     if not parser.pages:
         raise InputError("hOCR without an ocr_page element", path=path)
     digest = hashlib.sha256(data).hexdigest()
