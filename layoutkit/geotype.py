@@ -27,9 +27,10 @@ Second pass (after the neighbour rules):
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
 from .classify import Typed
+from .model import Line
 from .profile import Profile
 from .reflow import ends_sentence
 
@@ -43,10 +44,10 @@ def has_geometry(items: Sequence[Typed]) -> bool:
     return any(t.para.lines and t.para.lines[0].font_size is not None for t in items)
 
 
-def _size(t: Typed) -> Optional[float]:
-    """The paragraph's size: the size most of its characters are set in."""
+def _dominant_size(lines: Iterable[Line]) -> Optional[float]:
+    """The font size most of the lines' characters are set in."""
     weights: dict[float, int] = {}
-    for ln in t.para.lines:
+    for ln in lines:
         if ln.font_size is not None:
             weights[ln.font_size] = weights.get(ln.font_size, 0) + len(ln.text)
     if not weights:
@@ -54,16 +55,14 @@ def _size(t: Typed) -> Optional[float]:
     return max(weights.items(), key=lambda kv: kv[1])[0]
 
 
+def _size(t: Typed) -> Optional[float]:
+    """The paragraph's size: the size most of its characters are set in."""
+    return _dominant_size(t.para.lines)
+
+
 def body_size(items: Sequence[Typed]) -> Optional[float]:
     """The size most of the page's characters are set in."""
-    weights: dict[float, int] = {}
-    for t in items:
-        for ln in t.para.lines:
-            if ln.font_size is not None:
-                weights[ln.font_size] = weights.get(ln.font_size, 0) + len(ln.text)
-    if not weights:
-        return None
-    return max(weights.items(), key=lambda kv: kv[1])[0]
+    return _dominant_size(ln for t in items for ln in t.para.lines)
 
 
 def _zone(t: Typed) -> str:
