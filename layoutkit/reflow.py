@@ -33,6 +33,8 @@ import regex
 
 from . import marked_hyphens
 from .columns import ShapedLine, TextRegion
+from .continuation import (Box, Vocabulary, chain_has, closes, geometric_run_on, link_score, maybe_continuation,
+                           same_style, unclosed)
 from .dehyphenate import HYPHENS, Lexicon, decide
 from .noise import is_noise
 from .measure import shape
@@ -379,159 +381,12 @@ class Flow:
     widths: tuple[Optional[float], ...]
 
 
-def _maybe_continuation(box: "_Box") -> bool:
-    """A head line whose indent deficit is within measurement noise of a full line."""
-    first = box.paras[0]
-    width = box.region.width
-    if width is None:
-        return False
-    from .measure import shape
-
-    s = shape(first.lines[0].text)
-    return s.letterspaced or width - s.ems <= 2.0
-
-
-@dataclass
-class _Box:
-    """One region's paragraphs while boxes are being linked into chains."""
-
-    region: TextRegion
-    paras: list[Paragraph]
-    last_full: bool
-    cjk: bool
-    prev: Optional[int] = None
-    next: Optional[int] = None
-    link_reason: str = ""
-    #: The bracket or quote the last paragraph leaves open, if any.
-    closer: Optional[str] = None
-
-
 def _vertical_paragraph(region: TextRegion) -> Paragraph:
     text = "".join(s.line.text.strip() for s in region.lines)
     return Paragraph(text=text, lines=tuple(s.line for s in region.lines), region_width=0.0,
                      region_index=region.index, starts_fresh=True, runs_on=False,
                      reasons=("vertical-text: one character per line, read top to bottom",),
                      bbox=BBox.union_all([s.line.bbox for s in region.lines]))
-
-
-class _Vocabulary:
-    """Character n-gram counts of the whole page, the evidence for where a paragraph
-    that runs on continues: the characters around a right junction form words that the
-    page uses elsewhere, more often than their parts' own frequency explains. Counts are
-    taken on demand (``str.count``) and cached: a page asks about few n-grams."""
-
-    def __init__(self, texts: Sequence[str]):
-        self.text = "\n".join("".join(t.split()) for t in texts)
-        self.total = len(self.text)
-        self._counts: dict[str, int] = {}
-
-    def count(self, gram: str) -> int:
-        n = self._counts.get(gram)
-        if n is None:
-            n = self._counts[gram] = self.text.count(gram)
-        return n
-
-    def _pmi(self, left: str, right: str) -> float:
-        import math
-
-        joint = self.count(left + right)
-        if not joint:
-            return 0.0
-        expected = self.count(left) * self.count(right) / max(1, self.total)
-        return max(0.0, math.log((joint + 0.5) / (expected + 0.5)))
-
-    def junction(self, tail: str, head: str) -> float:
-        """Pointwise mutual information of the pieces across the junction (positive part),
-        summed over the bigram and the two trigrams that span it."""
-        a = "".join(tail[-6:].split())[-2:]
-        b = "".join(head[:6].split())[:2]
-        if not a or not b:
-            return 0.0
-        return self._pmi(a[-1:], b[:1]) + 0.5 * (self._pmi(a[-2:], b[:1]) + self._pmi(a[-1:], b[:2]))
-
-
-_OPENERS = {"（": "）", "(": ")", "“": "”", "《": "》", "〈": "〉", "「": "」", "【": "】"}
-
-
-def unclosed(text: str) -> Optional[str]:
-    """The closing bracket or quote an unbalanced opening in ``text`` waits for, if any."""
-    stack: list[str] = []
-    closers = set(_OPENERS.values())
-    for ch in text:
-        if ch in _OPENERS:
-            stack.append(_OPENERS[ch])
-        elif ch in closers and stack and stack[-1] == ch:
-            stack.pop()
-    return stack[-1] if stack else None
-
-
-def _closes(head: str, closer: str) -> bool:
-    """Does ``head`` close ``closer`` before opening anything of the same kind?"""
-    opener = next(o for o, c in _OPENERS.items() if c == closer)
-    for ch in head:
-        if ch == closer:
-            return True
-        if ch == opener:
-            return False
-    return False
-
-
-def _link_score(i: int, j: int, boxes: list["_Box"], vocab: _Vocabulary, profile: Profile) -> float:
-    """How likely box j continues box i's last paragraph (higher is likelier)."""
-    a, b = boxes[i], boxes[j]
-    tail, head = a.paras[-1], b.paras[0]
-    score = vocab.junction(tail.text, head.text)
-    if a.region.family is not None and a.region.family == b.region.family:
-        score += 2.0
-    closer = a.closer
-    if closer is not None:
-        score += 3.0 if _closes(head.text, closer) else -1.0
-    if profile.match("continuation_start", head.text.lstrip()):
-        score += 3.0
-    elif head.starts_fresh:
-        score -= 1.0  # looks indented, though measurement noise is an em or so
-    elif shape(head.lines[0].text).letterspaced:
-        score -= 0.5  # letter-spaced: full width by justification, indented or not
-    d = j - i
-    score -= 0.05 * d if d > 0 else 0.5 + 0.1 * -d
-    if all(boxes[k].region.width is None for k in range(i + 1, j)) and d > 0:
-        # the next body box in the extractor's order (title boxes between do not count):
-        # extractors keep a paragraph's pieces together far more often than not
-        score += 2.5
-    return score
-
-
-def _same_style(prev: Paragraph, first: Paragraph) -> bool:
-    """Geometric input: the junction's two lines share a font size and neither lies in a
-    page margin zone (running head, page foot): only then can a paragraph continue."""
-    a, b = prev.lines[-1], first.lines[0]
-    if a.region_type in ("page-head", "page-foot") or b.region_type in ("page-head", "page-foot"):
-        return False
-    if a.font_size is None or b.font_size is None:
-        return True
-    return abs(a.font_size - b.font_size) <= 0.05 * a.font_size
-
-
-def _geometric_run_on(prev: Paragraph, first: Paragraph) -> bool:
-    """``column-break-continuation`` (geometric input): a paragraph that runs on at the
-    foot of a column continues at the head of the next region in the same font size,
-    even when that column has another measure (text that wrapped around a title or a
-    picture), provided the next region opens with a full, unindented line."""
-    a, b = prev.lines[-1], first.lines[0]
-    if a.font_size is None or b.font_size is None or a.bbox is None or b.bbox is None:
-        return False
-    return prev.runs_on and not first.starts_fresh and abs(a.font_size - b.font_size) <= 0.05 * a.font_size
-
-
-def _chain_has(boxes: list["_Box"], start: int, target: int) -> bool:
-    k: Optional[int] = start
-    seen = 0
-    while k is not None and seen <= len(boxes):
-        if k == target:
-            return True
-        k = boxes[k].next
-        seen += 1
-    return False
 
 
 def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams) -> Flow:
@@ -554,7 +409,7 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
     Chains are emitted at the stream position of their earliest box: an extractor emits the
     top of a column early, and a chain's earliest box is where its text sits highest.
     """
-    boxes: list[_Box] = []
+    boxes: list[Box] = []
     # The page's own words decide hyphenation (``dehyphenate``): built once, from every line.
     # A page without Latin-script lines has no Latin words to join: no lexicon is built.
     has_latin = any(sl.shape.cjk < 0.3 and _LATIN_LETTER.search(sl.line.text) for r in regions for sl in r.lines)
@@ -570,7 +425,7 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
         if not rp:
             continue
         cjk = sum(sl.shape.cjk for sl in region.lines) / max(1, len(region.lines)) >= 0.3
-        boxes.append(_Box(region, rp, _last_full(rp[-1], region, params), cjk, closer=unclosed(rp[-1].text)))
+        boxes.append(Box(region, rp, _last_full(rp[-1], region, params), cjk, closer=unclosed(rp[-1].text)))
 
     def link(i: int, j: int, why: str) -> None:
         boxes[i].next = j
@@ -578,7 +433,7 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
         boxes[j].link_reason = why
 
     def linkable(i: int, j: int) -> bool:
-        return boxes[i].next is None and boxes[j].prev is None and i != j and not _chain_has(boxes, j, i)
+        return boxes[i].next is None and boxes[j].prev is None and i != j and not chain_has(boxes, j, i)
 
     geometric = bool(boxes) and all(s.line.bbox is not None for bx in boxes for s in bx.region.lines)
     if params.repair_blank_breaks and geometric:
@@ -589,13 +444,13 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             if b.region.vertical or a.region.vertical:
                 continue
             tail, head = a.paras[-1], b.paras[0]
-            if standalone(head.text, profile) or not _same_style(tail, head):
+            if standalone(head.text, profile) or not same_style(tail, head):
                 continue
             same_family = a.region.family is not None and a.region.family == b.region.family
             if same_family and ((tail.runs_on and not head.starts_fresh) or (
                     a.last_full and not head.starts_fresh and not tail.runs_on)):
                 link(i, i + 1, "blank-line-repair: joined across a text-box break")
-            elif b.region.family is not None and _geometric_run_on(tail, head):
+            elif b.region.family is not None and geometric_run_on(tail, head):
                 link(i, i + 1, "column-break-continuation: the paragraph runs on at the head of the next column")
     elif params.repair_blank_breaks:
         for i in range(len(boxes) - 1):
@@ -610,14 +465,14 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             if (tail.runs_on and not head.starts_fresh and not a.cjk) or (
                     a.last_full and not head.starts_fresh and not tail.runs_on):
                 link(i, i + 1, "blank-line-repair: joined across a text-box break")
-        vocab: Optional[_Vocabulary] = None
-        maybe_cont = [_maybe_continuation(bx) for bx in boxes]
+        vocab: Optional[Vocabulary] = None
+        maybe_cont = [maybe_continuation(bx) for bx in boxes]
         pairs = []
         for i, a in enumerate(boxes):
             if a.next is not None or not a.paras[-1].runs_on or not a.cjk:
                 continue
             if vocab is None:  # built only for pages with a paragraph to place
-                vocab = _Vocabulary([p.text for bx in boxes for p in bx.paras])
+                vocab = Vocabulary([p.text for bx in boxes for p in bx.paras])
             closer = a.closer
             for j, b in enumerate(boxes):
                 if j == i or b.prev is not None or b.region.vertical:
@@ -626,13 +481,13 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
                 next_body = j > i and all(boxes[k].region.width is None for k in range(i + 1, j))
                 if b.region.width is None:
                     # a title-material box continues a paragraph only by closing its bracket
-                    if not (closer and _closes(head.text, closer)):
+                    if not (closer and closes(head.text, closer)):
                         continue
                 elif head.starts_fresh and not maybe_cont[j] and not next_body \
                         and not profile.match("continuation_start", head.text.lstrip()):
                     continue
                 if True:
-                    pairs.append((_link_score(i, j, boxes, vocab, profile), i, j))
+                    pairs.append((link_score(i, j, boxes, vocab, profile), i, j))
         for _, i, j in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])):
             if linkable(i, j):
                 if j > i and all(boxes[k].region.width is None for k in range(i + 1, j)):
@@ -690,8 +545,6 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
 def _last_full(p: Paragraph, region: TextRegion, params: ReflowParams) -> bool:
     if region.width is None:
         return False
-    from .measure import shape
-
     s = shape(p.lines[-1].text, params.letterspace_share)
     cjk = s.cjk >= 0.3
     tol = max(1.0, (0.06 if cjk else 0.12) * region.width)
