@@ -18,9 +18,7 @@ Usage: python bench/dehyphenation.py [--kind txt] [--source kb bl] [--show 20]
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -30,9 +28,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
 
-from score_cases import CASES, source_of  # noqa: E402
+from bench.score_cases import CASES, cases_with_input  # noqa: E402
 
 from layoutkit.dehyphenate import HYPHENS  # noqa: E402
 
@@ -84,15 +81,11 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     from layoutkit.api import parse_file
 
-    cases = yaml.safe_load((CASES / "cases.yaml").read_text(encoding="utf-8"))["cases"]
     stats: dict[str, Counter] = defaultdict(Counter)
     wrong: list[str] = []
-    for c in cases:
-        name = c["name"]
-        if name.startswith(("seed", "rmrb")) or (args.source and not any(name.startswith(s) for s in args.source)):
-            continue
-        inp = CASES / f"{name}.{args.kind}"
-        if not inp.exists():
+    for case, inp in cases_with_input(args.kind, args.source):
+        name = case.name
+        if case.source in ("seed", "rmrb"):
             continue
         gold = page_text(yaml.safe_load((CASES / f"{name}.gold.yaml").read_text(encoding="utf-8")))
         out = page_text(parse_file(str(inp)).to_dict())
@@ -101,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
             kind = "hyphen" if hy else "nohyphen"
             g = classify(gold, prev, frag, cont)
             o = classify(out, prev, frag, cont)
-            st = stats[source_of(name)]
+            st = stats[case.source]
             if g is None or o is None:
                 st[kind + ":unknown"] += 1
                 continue

@@ -24,13 +24,14 @@ import tempfile
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-
-import yaml
+from typing import Optional, Sequence
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-if not SHARED.exists():
-    SHARED = Path("/work/shared")
+sys.path.insert(0, str(ROOT))
+
+from bench.cases import DEFAULT_SHARED, DevCase, dev_cases  # noqa: E402
+
+SHARED = DEFAULT_SHARED
 CASES = SHARED / "cases"
 METRICS = ["text_recall", "type_acc", "block_f1", "break_f1", "article_ari", "order_acc", "text_sim"]
 SHORT = {"text_recall": "recall", "type_acc": "type", "block_f1": "blockF1", "break_f1": "breakF1",
@@ -45,16 +46,21 @@ def _scorer():
     return mod
 
 
-def source_of(name: str) -> str:
-    for prefix in ("bnf-Le-Matin", "chronicling-germany"):
-        if name.startswith(prefix):
-            return prefix
-    return name.split("-")[0]
+def cases_with_input(kind: str, sources: Optional[Sequence[str]] = None) -> list[tuple[DevCase, Path]]:
+    """The dev cases that have a ``NAME.<kind>`` input (optionally of some sources only),
+    listed by ``bench.cases.dev_cases`` so every bench script sees the same cases."""
+    out = []
+    for case in dev_cases(SHARED):
+        if sources and not any(case.name.startswith(x) or case.source == x for x in sources):
+            continue
+        inp = CASES / f"{case.name}.{kind}"
+        if inp.exists():
+            out.append((case, inp))
+    return out
 
 
 def run_one(job: tuple[str, str, str]) -> tuple[str, dict | None, str]:
     name, inp, out = job
-    sys.path.insert(0, str(ROOT))
     from layoutkit.cli import main
 
     import contextlib
@@ -97,18 +103,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args(argv)
-    cases = yaml.safe_load((CASES / "cases.yaml").read_text(encoding="utf-8"))["cases"]
     outdir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="lk-cases-"))
     outdir.mkdir(parents=True, exist_ok=True)
-    jobs = []
-    for c in cases:
-        name = c["name"]
-        if args.source and not any(name.startswith(s) for s in args.source):
-            continue
-        inp = CASES / f"{name}.{args.kind}"
-        if f"{name}.{args.kind}" not in c.get("inputs", []) or not inp.exists():
-            continue
-        jobs.append((name, str(inp), str(outdir / f"{name}.json")))
+    found = cases_with_input(args.kind, args.source)
+    source = {case.name: case.source for case, _ in found}
+    jobs = [(case.name, str(inp), str(outdir / f"{case.name}.json")) for case, inp in found]
     with ProcessPoolExecutor(max_workers=args.jobs) as ex:
         results = list(ex.map(run_one, jobs))
     by_source: dict[str, list[dict]] = defaultdict(list)
@@ -120,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
             r = {k: 0.0 for k in METRICS}
         flag = f"  LOST {r['lost']}" if r.get("lost") else ""
         print(f"{name:42s} " + " ".join(f"{'n/a' if r[k] is None else format(r[k], '.3f'):>7s}" for k in METRICS) + flag)
-        by_source[source_of(name)].append(r)
+        by_source[source[name]].append(r)
         everything.append(r)
 
     def mean_row(label: str, rows: list[dict]) -> dict:

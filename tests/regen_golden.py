@@ -1,6 +1,7 @@
 """Rewrite fixtures/*.expected.json from the current pipeline (a deliberate act: review the diff)."""
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -15,7 +16,5 @@ for expected in sorted(FIXTURES.glob("*.expected.json")):
     page = layoutkit.parse_file(source)
     d = page.to_dict()
     d["source"]["path"] = None
-    import json
-
     expected.write_text(json.dumps(d, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print("wrote", expected.name)
