@@ -28,11 +28,14 @@ from .classify import Typed
 from .model import Article, Block, Byline
 from .params import ArticleParams
 from .profile import Profile
+from .scriptcount import ScriptCounter
 
 _HAN_OR_WORD = regex.compile(r"\p{Han}|\w+")
 _LETTER = regex.compile(r"\p{L}")
 #: letters of the scripts ``textwidth.is_cjk`` counts: Han, kana, hangul
 _CJK_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+#: Both counts in one pass over the page's text (``scriptcount``).
+_PAGE_SCRIPTS = ScriptCounter((_LETTER, _CJK_LETTER))
 
 
 @dataclass
@@ -115,9 +118,7 @@ def _direction(segs: list[_Segment], params: ArticleParams) -> str:
 
 def _is_latin_page(items: Sequence[Typed]) -> bool:
     """True when fewer than 30% of the page's letters are CJK (see ``measure.shape``)."""
-    text = "".join(t.text for t in items)
-    letters = len(_LETTER.findall(text))
-    cjk = len(_CJK_LETTER.findall(text))
+    letters, cjk = _PAGE_SCRIPTS.counts("".join(t.text for t in items))
     return letters > 0 and cjk < 0.3 * letters
 
 

@@ -17,8 +17,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
-
 from .textwidth import is_cjk
 
 
@@ -50,7 +48,9 @@ class _ClassTable(dict):
 
 
 _CLASSES = _ClassTable()
-_RUN = regex.compile(r"[qa]+")
+#: Class letters -> ``q`` for compressible punctuation (``q``, ``a``), ``x`` for the rest:
+#: the number of runs of compressible marks is then the number of ``xq`` boundaries.
+_RUN_MARKS = str.maketrans("hwnzsaq", "xxxxxqq")
 
 
 def char_classes(text: str) -> str:
@@ -97,7 +97,7 @@ def _interval(classes: str, cjk_context: bool) -> tuple[float, float]:
     if cjk_context:
         body = classes.replace("s", "")
         compressible = body.count("q") + body.count("a")
-        runs = len(_RUN.findall(body))
+        runs = ("x" + body).translate(_RUN_MARKS).count("xq")  # runs of [qa]+
         narrow = body.count("n")
         lo = wide + 0.5 * narrow + 0.5 * compressible
         return lo, lo + 0.5 * runs
@@ -121,9 +121,15 @@ def letterspaced(text: str, share: float = 0.6) -> bool:
     return singles / len(cjk_tokens) >= share
 
 
-@lru_cache(maxsize=16384)
 def shape(text: str, letterspace_share: float = 0.6) -> LineShape:
-    """The shape of one line of text (cached: stages look at the same lines again)."""
+    """The shape of one line of text (cached: stages look at the same lines again).
+
+    Called with or without ``letterspace_share``, the same line hits one cache entry."""
+    return _shape(text, letterspace_share)
+
+
+@lru_cache(maxsize=16384)
+def _shape(text: str, letterspace_share: float) -> LineShape:
     stripped = text.strip()
     classes = char_classes(stripped)
     n = len(classes) - classes.count("s")
@@ -133,9 +139,10 @@ def shape(text: str, letterspace_share: float = 0.6) -> LineShape:
     if not ctx and "ss" in classes:
         classes = char_classes(" ".join(stripped.split()))
     lo, hi = _interval(classes, ctx)
-    return LineShape(
-        lo=lo, hi=hi,
-        cjk=cjk,
-        indent=len(text) - len(text.lstrip(" ")),
-        letterspaced=ctx and letterspaced(stripped, letterspace_share),
-    )
+    # positional arguments: a frozen dataclass built once per line, keywords cost more
+    return LineShape(lo, hi, cjk, len(text) - len(text.lstrip(" ")),
+                     ctx and letterspaced(stripped, letterspace_share))
+
+
+shape.cache_clear = _shape.cache_clear  # type: ignore[attr-defined]
+shape.cache_info = _shape.cache_info  # type: ignore[attr-defined]
