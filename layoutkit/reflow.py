@@ -123,6 +123,8 @@ def dedupe_fake_bold(text: str) -> CleanLine:
     if halves and any(len(h) >= 2 for h in halves):
         new = " ".join(halves)
         return CleanLine(new, (f"fake-bold-double: {text!r} -> {new!r}",))
+    if len(set(text)) == len(text):
+        return CleanLine(text)  # no character twice: nothing can be doubled (most lines)
     if _DOUBLED_RUN.search(text) and regex.search(r"(\p{Han}{2,})\1", text):
         new = regex.sub(r"(\p{Han}{2,})\1", r"\1", text)
         new = _DOUBLED_PUNCT.sub(r"\1", new)
@@ -474,11 +476,13 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             if vocab is None:  # built only for pages with a paragraph to place
                 vocab = Vocabulary([p.text for bx in boxes for p in bx.paras])
             closer = a.closer
+            # the first body box after i: boxes up to it have only title material between
+            nb = next((k for k in range(i + 1, len(boxes)) if boxes[k].region.width is not None), len(boxes))
             for j, b in enumerate(boxes):
                 if j == i or b.prev is not None or b.region.vertical:
                     continue
                 head = b.paras[0]
-                next_body = j > i and all(boxes[k].region.width is None for k in range(i + 1, j))
+                next_body = i < j <= nb
                 if b.region.width is None:
                     # a title-material box continues a paragraph only by closing its bracket
                     if not (closer and closes(head.text, closer)):
