@@ -57,6 +57,7 @@ class Vocabulary:
         self.text = "\n".join("".join(t.split()) for t in texts)
         self.total = len(self.text)
         self._counts: dict[str, int] = {}
+        self._after: dict[str, dict[str, int]] = {}
 
     def count(self, gram: str) -> int:
         n = self._counts.get(gram)
@@ -64,8 +65,39 @@ class Vocabulary:
             n = self._counts[gram] = self.text.count(gram)
         return n
 
+    def joint(self, left: str, right: str) -> int:
+        """``count(left + right)`` for a ``right`` of one or two characters.
+
+        Every candidate pair of boxes asks about its own junction n-grams, so caching them
+        does not help; but a paragraph tail's ``left`` recurs across all of its candidate
+        heads. The one- and two-character continuations of ``left``'s occurrences are
+        counted once (``_continuations``), and each junction is a dictionary look-up.
+        That counts overlapping occurrences, as ``str.count`` does not: an n-gram that
+        can overlap itself (``的的``, a border) is counted by ``count``."""
+        gram = left + right
+        if len(right) > 2 or any(gram[:k] == gram[-k:] for k in range(1, len(gram))):
+            return self.count(gram)
+        after = self._after.get(left)
+        if after is None:
+            after = self._after[left] = self._continuations(left)
+        return after.get(right, 0)
+
+    def _continuations(self, left: str) -> dict[str, int]:
+        """How often each one- and two-character string follows an occurrence of ``left``."""
+        out: dict[str, int] = {}
+        text, n = self.text, len(left)
+        p = text.find(left)
+        while p >= 0:
+            nxt = text[p + n:p + n + 2]
+            if nxt:
+                out[nxt[:1]] = out.get(nxt[:1], 0) + 1
+                if len(nxt) == 2:
+                    out[nxt] = out.get(nxt, 0) + 1
+            p = text.find(left, p + 1)
+        return out
+
     def _pmi(self, left: str, right: str) -> float:
-        joint = self.count(left + right)
+        joint = self.joint(left, right)
         if not joint:
             return 0.0
         expected = self.count(left) * self.count(right) / max(1, self.total)

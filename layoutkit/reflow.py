@@ -123,8 +123,11 @@ def dedupe_fake_bold(text: str) -> CleanLine:
     if halves and any(len(h) >= 2 for h in halves):
         new = " ".join(halves)
         return CleanLine(new, (f"fake-bold-double: {text!r} -> {new!r}",))
-    if len(set(text)) == len(text):
-        return CleanLine(text)  # no character twice: nothing can be doubled (most lines)
+    # A doubled run of two or more characters repeats its first two characters (a bigram):
+    # without a repeated character, or else a repeated bigram, nothing is doubled. These
+    # C-speed tests spare most lines the backtracking searches below.
+    if len(set(text)) == len(text) or len({text[k:k + 2] for k in range(len(text) - 1)}) == len(text) - 1:
+        return CleanLine(text)
     if _DOUBLED_RUN.search(text) and regex.search(r"(\p{Han}{2,})\1", text):
         new = regex.sub(r"(\p{Han}{2,})\1", r"\1", text)
         new = _DOUBLED_PUNCT.sub(r"\1", new)
