@@ -43,7 +43,8 @@ class Typed:
     hint: str = ""
 
     def retype(self, type_: str, reason: str, role: Optional[str] = None, hint: str = "") -> "Typed":
-        return replace(self, type=type_, role=role, reasons=self.reasons + (reason,), hint=hint)
+        # the fields in order (``dataclasses.replace`` costs more; a test checks the list)
+        return Typed(self.para, type_, self.text, self.family, self.width, role, self.reasons + (reason,), hint)
 
 
 def _title_like(p: Paragraph, width: Optional[float], profile: Profile, params: ClassifyParams) -> bool:

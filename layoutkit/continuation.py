@@ -75,7 +75,10 @@ class Vocabulary:
         That counts overlapping occurrences, as ``str.count`` does not: an n-gram that
         can overlap itself (``的的``, a border) is counted by ``count``."""
         gram = left + right
-        if len(right) > 2 or any(gram[:k] == gram[-k:] for k in range(1, len(gram))):
+        n = len(gram)
+        # up to four characters, a border is a repeated first/last character or two
+        # equal halves
+        if len(right) > 2 or n > 4 or gram[0] == gram[-1] or (n == 4 and gram[:2] == gram[2:]):
             return self.count(gram)
         after = self._after.get(left)
         if after is None:

@@ -73,6 +73,8 @@ def clean_line(text: str, letterspaced: bool) -> CleanLine:
     words = text.split()
     if not words:
         return CleanLine("")
+    if len(words) == 1:
+        return CleanLine(words[0])  # no space at all (most CJK lines)
     out = words[0]
     removed = 0
     for w in words[1:]:
