@@ -1,0 +1,178 @@
+"""The speed-ups compute exactly what the plain code they replaced computed.
+
+Each fast path (one-pass script counts, pattern alternations, memoized profile answers,
+n-gram continuation tables, bracket scans, fake-bold prefilters, positional dataclass
+construction, lines built once per page) is compared here with a straightforward
+reference implementation on arbitrary inputs. ``bench/identical.py`` checks the same on
+every dev case's full output.
+"""
+from __future__ import annotations
+
+import pickle
+from dataclasses import fields, replace
+from typing import Optional
+
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from layoutkit import continuation
+from layoutkit.articles import _CJK_LETTER, _LETTER, _PAGE_SCRIPTS, _renumber
+from layoutkit.classify import Typed
+from layoutkit.language import _HAN, _HANGUL, _KANA, _SCRIPTS
+from layoutkit.language import _LETTER as _LANG_LETTER
+from layoutkit.measure import _interval, char_classes
+from layoutkit.model import Block, Paragraph
+from layoutkit.params import Params
+from layoutkit.profile import BUILTIN, PATTERN_KEYS, _alternation, builtin_profile
+from layoutkit.readers.text import read_text_pages
+from layoutkit.reflow import dedupe_fake_bold
+
+MIXED = "的一是在了不和有大这中人上为们理论新时代发展奋进目标" + "，。、；：？！“”‘’（）《》【】「」〈〉…—" + \
+    "abcXYZäéſ0123456789 .,;:!?()'\"-—" + "かなカナ한국" + "\ue000\ud7a3\u3400"
+text_st = st.text(alphabet=MIXED, max_size=120)
+
+
+@given(text_st)
+def test_script_counts_equal_findall(text: str) -> None:
+    assert _SCRIPTS.counts(text) == tuple(len(p.findall(text)) for p in (_HAN, _KANA, _HANGUL, _LANG_LETTER))
+    assert _PAGE_SCRIPTS.counts(text) == (len(_LETTER.findall(text)), len(_CJK_LETTER.findall(text)))
+
+
+def _first_match(patterns, text: str) -> Optional[regex.Match]:
+    for pat in patterns:
+        m = pat.search(text)
+        if m:
+            return m
+    return None
+
+
+# texts built from pieces the profiles look for, so that matches are frequent
+PIECES = ["本报记者", " 杨鹤", "通讯员", "2018年1月2日", "星期二", "第7版", "7 理论", "——", "图为", "摄", "制图：",
+          "（作者为", "）", "By ", "John Smith", "Photo: AP", "(AP) —", "WASHINGTON, ", "No. 214.", "Seite 2",
+          "Fortsetzung auf Seite 3", "- 12 -", "HANDELSBERICHTEN.", "的", "了", "abc", " ", "1887", ".", "\n"]
+piece_text_st = st.lists(st.sampled_from(PIECES), max_size=6).map("".join)
+
+
+@given(st.one_of(piece_text_st, text_st))
+def test_profile_match_equals_pattern_loop(text: str) -> None:
+    for name in BUILTIN:
+        prof = builtin_profile(name)
+        for key in PATTERN_KEYS:
+            expected = _first_match(getattr(prof, key), text)
+            got = prof.match(key, text)
+            assert (got is None) == (expected is None), (name, key, text)
+            if got is not None:
+                assert got.re is expected.re and got.span() == expected.span()
+            assert prof.match(key, text) is got  # memoized answer
+
+
+def test_alternation_refuses_constructs_that_change_meaning() -> None:
+    for risky in (r"(a)\1", r"(?i)abc", r"(?P<x>a)(?P=x)", r"(a)?(?(1)b|c)"):
+        assert _alternation((regex.compile(risky), regex.compile("z"))) is None
+    combined = _alternation((regex.compile(r"^a"), regex.compile(r"(?i:B)$")))
+    assert combined is not None and combined.search("xb") and not combined.search("xa")
+
+
+def test_profile_pickles_without_its_memo() -> None:
+    prof = builtin_profile("zh")
+    assert prof.match("byline", "本报记者 杨鹤")
+    copy = pickle.loads(pickle.dumps(prof))
+    assert copy._memo == {} and copy.match("byline", "本报记者 杨鹤")
+
+
+@given(st.lists(st.text(alphabet="的的了一aab，。", max_size=30), min_size=1, max_size=4),
+       st.text(alphabet="的了一ab，", min_size=1, max_size=2), st.text(alphabet="的了一ab。", min_size=1, max_size=2))
+def test_junction_counts_equal_str_count(texts: list[str], left: str, right: str) -> None:
+    vocab = continuation.Vocabulary(texts)
+    assert vocab.joint(left, right) == vocab.text.count(left + right)
+
+
+def _unclosed_reference(text: str) -> Optional[str]:
+    stack: list[str] = []
+    closers = set(continuation.OPENERS.values())
+    for ch in text:
+        if ch in continuation.OPENERS:
+            stack.append(continuation.OPENERS[ch])
+        elif ch in closers and stack and stack[-1] == ch:
+            stack.pop()
+    return stack[-1] if stack else None
+
+
+def _closes_reference(head: str, closer: str) -> bool:
+    opener = next(o for o, c in continuation.OPENERS.items() if c == closer)
+    for ch in head:
+        if ch == closer:
+            return True
+        if ch == opener:
+            return False
+    return False
+
+
+@given(text_st)
+def test_bracket_balance_equals_character_loop(text: str) -> None:
+    assert continuation.unclosed(text) == _unclosed_reference(text)
+    for closer in continuation.OPENERS.values():
+        assert continuation.closes(text, closer) == _closes_reference(text, closer)
+
+
+_DOUBLED_RUN = regex.compile(r"(\p{Han}{2,}|\p{N}{1,4})\1")
+_DOUBLED_PUNCT = regex.compile(r"([：:，、！？!?“”《》（）])\1")
+
+
+def _dedupe_reference(text: str) -> tuple[str, tuple[str, ...]]:
+    """``dedupe_fake_bold`` without the repeated-character prefilters."""
+    halves = []
+    for t in text.split(" "):
+        if not t:
+            halves.append(t)
+            continue
+        n = len(t)
+        if n % 2 == 0 and t[: n // 2] == t[n // 2:]:
+            halves.append(t[: n // 2])
+        else:
+            halves = []
+            break
+    if halves and any(len(h) >= 2 for h in halves):
+        new = " ".join(halves)
+        return new, (f"fake-bold-double: {text!r} -> {new!r}",)
+    if _DOUBLED_RUN.search(text) and regex.search(r"(\p{Han}{2,})\1", text):
+        new = _DOUBLED_PUNCT.sub(r"\1", regex.sub(r"(\p{Han}{2,})\1", r"\1", text))
+        return new, (f"fake-bold-double: {text!r} -> {new!r}",)
+    return text, ()
+
+
+@given(st.lists(st.sampled_from(["理论", "新时代", "谢", "1", "22", "：", " ", "发展", "a"]), max_size=8).map("".join))
+def test_fake_bold_prefilter_changes_nothing(text: str) -> None:
+    got = dedupe_fake_bold(text)
+    assert (got.text, got.removed) == _dedupe_reference(text)
+
+
+@given(text_st, st.booleans())
+def test_compressible_runs_equal_regex_count(text: str, cjk: bool) -> None:
+    classes = char_classes(text)
+    lo, hi = _interval(classes, cjk)
+    if cjk:
+        runs = len(regex.findall(r"[qa]+", classes.replace("s", "")))
+        assert hi - lo == 0.5 * runs
+
+
+def test_positional_constructors_follow_the_fields() -> None:
+    # Typed.retype and articles._renumber pass every field by position: a new field must
+    # be added there too (this test fails until it is).
+    assert [f.name for f in fields(Typed)] == ["para", "type", "text", "family", "width", "role", "reasons", "hint"]
+    assert [f.name for f in fields(Block)] == ["type", "text", "lines", "role", "bbox", "reasons", "id", "page"]
+    para = Paragraph(text="x", lines=(), region_width=1.0, region_index=0)
+    t = Typed(para=para, type="body", text="x", family=2.0, width=3.0, role="r", reasons=("a",), hint="h")
+    assert t.retype("headline", "why", role="kicker", hint="title") == \
+        replace(t, type="headline", role="kicker", reasons=("a", "why"), hint="title")
+    b = Block(type="body", text="x", lines=(1, 2), role="r", reasons=("a",), id="b0", page=3)
+    assert _renumber(b, 7) == replace(b, id="b7")
+
+
+def test_text_pages_are_numbered_from_the_file_start() -> None:
+    data = "a\nb\n\x0cc\n\nd\n\x0c\n\x0ce\n".encode("utf-8")
+    pages = list(read_text_pages("x.txt", data, Params()))
+    assert [(ln.text, ln.number, ln.page) for p in pages for ln in p.lines] == [
+        ("a", 1, 1), ("b", 2, 1), ("c", 3, 2), ("", 4, 2), ("d", 5, 2), ("e", 7, 4)]
+    assert [p.source.page for p in pages] == [1, 2, 4]
