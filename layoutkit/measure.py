@@ -108,17 +108,37 @@ def _interval(classes: str, cjk_context: bool) -> tuple[float, float]:
     return w, w
 
 
+class _TokenTable(dict):
+    """``str.translate`` table for ``letterspaced``: whitespace stays (tokens split where
+    they did), every other character becomes one letter for its two facts: ``X`` CJK and
+    alphanumeric, ``Y`` CJK only, ``Z`` alphanumeric only, ``W`` neither. Filled on demand."""
+
+    def __missing__(self, key: int) -> str:
+        ch = chr(key)
+        if ch.isspace():
+            value = ch
+        else:
+            value = ("X" if ch.isalnum() else "Y") if is_cjk(ch) else ("Z" if ch.isalnum() else "W")
+        self[key] = value
+        return value
+
+
+_TOKENS = _TokenTable()
+
+
 def letterspaced(text: str, share: float = 0.6) -> bool:
     """True when most CJK tokens of the line are single characters separated by spaces,
     the signature of justification spacing extracted as spaces (``化 中 扮 演 着``)."""
     tokens = text.split()
     if len(tokens) < 4:
         return False
-    cjk_tokens = [t for t in tokens if any(is_cjk(c) for c in t)]
+    # per token, with C-speed tests on its translated letters (``_TokenTable``): a token is
+    # CJK when it holds a CJK character, single when at most one character is alphanumeric
+    cjk_tokens = [t for t in text.translate(_TOKENS).split() if "X" in t or "Y" in t]
     if len(cjk_tokens) < 4:
         return False
-    singles = sum(1 for t in cjk_tokens if sum(1 for c in t if c.isalnum()) <= 1)
-    return singles / len(cjk_tokens) >= share
+    several = [t for t in cjk_tokens if len(t) > 1 and t.count("X") + t.count("Z") > 1]
+    return (len(cjk_tokens) - len(several)) / len(cjk_tokens) >= share
 
 
 def shape(text: str, letterspace_share: float = 0.6) -> LineShape:

@@ -57,8 +57,17 @@ class CleanLine:
     removed: tuple[str, ...] = ()
 
 
-def _is_cjkish(ch: str) -> bool:
-    return is_cjk(ch) or ch in _CJK_PUNCT
+class _CjkishTable(dict):  # type: ignore[type-arg]
+    """Per character: CJK or CJK punctuation. Memoized, because line joins and
+    justification spaces ask about the same few hundred characters over and over."""
+
+    def __missing__(self, ch: str) -> bool:
+        value = self[ch] = is_cjk(ch) or ch in _CJK_PUNCT
+        return value
+
+
+#: ``_is_cjkish(ch)``: a dictionary look-up, not a function call per character.
+_is_cjkish = _CjkishTable().__getitem__
 
 
 def clean_line(text: str, letterspaced: bool) -> CleanLine:

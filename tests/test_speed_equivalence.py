@@ -21,12 +21,13 @@ from layoutkit.articles import _CJK_LETTER, _LETTER, _PAGE_SCRIPTS, _renumber
 from layoutkit.classify import Typed
 from layoutkit.language import _HAN, _HANGUL, _KANA, _SCRIPTS
 from layoutkit.language import _LETTER as _LANG_LETTER
-from layoutkit.measure import _interval, char_classes
+from layoutkit.measure import _interval, char_classes, letterspaced
 from layoutkit.model import Block, Paragraph
 from layoutkit.params import Params
 from layoutkit.profile import BUILTIN, PATTERN_KEYS, _alternation, builtin_profile
 from layoutkit.readers.text import read_text_pages
 from layoutkit.reflow import dedupe_fake_bold
+from layoutkit.textwidth import is_cjk
 
 MIXED = "的一是在了不和有大这中人上为们理论新时代发展奋进目标" + "，。、；：？！“”‘’（）《》【】「」〈〉…—" + \
     "abcXYZäéſ0123456789 .,;:!?()'\"-—" + "かなカナ한국" + "\ue000\ud7a3\u3400"
@@ -176,3 +177,20 @@ def test_text_pages_are_numbered_from_the_file_start() -> None:
     assert [(ln.text, ln.number, ln.page) for p in pages for ln in p.lines] == [
         ("a", 1, 1), ("b", 2, 1), ("c", 3, 2), ("", 4, 2), ("d", 5, 2), ("e", 7, 4)]
     assert [p.source.page for p in pages] == [1, 2, 4]
+
+
+def _letterspaced_reference(text: str, share: float = 0.6) -> bool:
+    tokens = text.split()
+    if len(tokens) < 4:
+        return False
+    cjk_tokens = [t for t in tokens if any(is_cjk(c) for c in t)]
+    if len(cjk_tokens) < 4:
+        return False
+    singles = sum(1 for t in cjk_tokens if sum(1 for c in t if c.isalnum()) <= 1)
+    return singles / len(cjk_tokens) >= share
+
+
+@given(st.one_of(st.lists(st.sampled_from(["支", "配", "收入", "，", "a", "12", "ab", "\u3000", "“", "Ⅻ", "①"]),
+                         max_size=12).map(" ".join), text_st), st.sampled_from([0.3, 0.6, 0.9]))
+def test_letterspaced_equals_character_loop(text: str, share: float) -> None:
+    assert letterspaced(text, share) == _letterspaced_reference(text, share)
