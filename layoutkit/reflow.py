@@ -84,24 +84,46 @@ def clean_line(text: str, letterspaced: bool) -> CleanLine:
         return CleanLine("")
     if len(words) == 1:
         return CleanLine(words[0])  # no space at all (most CJK lines)
-    out = words[0]
+    # A space's fate depends only on the characters either side of it (the last one of the
+    # previous word, the first of the next): decided once per pair (``_SPACE_DROPS``).
+    drops = _SPACE_DROPS[bool(letterspaced)]
+    parts = [words[0]]
     removed = 0
-    for w in words[1:]:
-        a, b = out[-1], w[0]
-        a_cjk, b_cjk = _is_cjkish(a), _is_cjkish(b)
-        if letterspaced and (a_cjk or b_cjk):
+    for prev, w in zip(words, words[1:]):
+        if drops[prev[-1] + w[0]]:
             removed += 1
-            out += w
-        elif a_cjk != b_cjk and (a.isalnum() or b.isalnum() or a in _CJK_PUNCT or b in _CJK_PUNCT) \
-                and not (is_cjk(a) and is_cjk(b)):
-            removed += 1
-            out += w
-        elif (a in _CJK_PUNCT and a_cjk) or (b in _CJK_PUNCT and b_cjk):
-            removed += 1
-            out += w
         else:
-            out += " " + w
-    return CleanLine(out, (f"justification-spaces: removed {removed}",) if removed else ())
+            parts.append(" ")
+        parts.append(w)
+    return CleanLine("".join(parts), (f"justification-spaces: removed {removed}",) if removed else ())
+
+
+def _drops_space(a: str, b: str, letterspaced: bool) -> bool:
+    """Is a space between characters ``a`` and ``b`` justification (see ``clean_line``)?"""
+    a_cjk, b_cjk = _is_cjkish(a), _is_cjkish(b)
+    if letterspaced and (a_cjk or b_cjk):
+        return True
+    if a_cjk != b_cjk and (a.isalnum() or b.isalnum() or a in _CJK_PUNCT or b in _CJK_PUNCT) \
+            and not (is_cjk(a) and is_cjk(b)):
+        return True
+    return (a in _CJK_PUNCT and a_cjk) or (b in _CJK_PUNCT and b_cjk)
+
+
+class _SpaceDrops(dict):  # type: ignore[type-arg]
+    """``_drops_space`` memoized per two-character string (bounded: emptied when full)."""
+
+    def __init__(self, letterspaced: bool):
+        super().__init__()
+        self.letterspaced = letterspaced
+
+    def __missing__(self, pair: str) -> bool:
+        if len(self) >= 65536:
+            self.clear()
+        value = self[pair] = _drops_space(pair[0], pair[1], self.letterspaced)
+        return value
+
+
+_SPACE_DROPS = {False: _SpaceDrops(False), True: _SpaceDrops(True)}
 
 
 _DOUBLED_RUN = regex.compile(r"(\p{Han}{2,}|\p{N}{1,4})\1")

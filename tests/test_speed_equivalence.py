@@ -26,7 +26,7 @@ from layoutkit.model import Block, Paragraph
 from layoutkit.params import Params
 from layoutkit.profile import BUILTIN, PATTERN_KEYS, _alternation, builtin_profile
 from layoutkit.readers.text import read_text_pages
-from layoutkit.reflow import dedupe_fake_bold
+from layoutkit.reflow import clean_line, dedupe_fake_bold
 from layoutkit.textwidth import is_cjk
 
 MIXED = "的一是在了不和有大这中人上为们理论新时代发展奋进目标" + "，。、；：？！“”‘’（）《》【】「」〈〉…—" + \
@@ -194,3 +194,38 @@ def _letterspaced_reference(text: str, share: float = 0.6) -> bool:
                          max_size=12).map(" ".join), text_st), st.sampled_from([0.3, 0.6, 0.9]))
 def test_letterspaced_equals_character_loop(text: str, share: float) -> None:
     assert letterspaced(text, share) == _letterspaced_reference(text, share)
+
+
+def _clean_line_reference(text: str, letterspaced: bool) -> tuple[str, tuple[str, ...]]:
+    from layoutkit.reflow import _CJK_PUNCT
+
+    def cjkish(ch: str) -> bool:
+        return is_cjk(ch) or ch in _CJK_PUNCT
+
+    words = text.split()
+    if not words:
+        return "", ()
+    out = words[0]
+    removed = 0
+    for w in words[1:]:
+        a, b = out[-1], w[0]
+        a_cjk, b_cjk = cjkish(a), cjkish(b)
+        if letterspaced and (a_cjk or b_cjk):
+            removed += 1
+            out += w
+        elif a_cjk != b_cjk and (a.isalnum() or b.isalnum() or a in _CJK_PUNCT or b in _CJK_PUNCT) \
+                and not (is_cjk(a) and is_cjk(b)):
+            removed += 1
+            out += w
+        elif (a in _CJK_PUNCT and a_cjk) or (b in _CJK_PUNCT and b_cjk):
+            removed += 1
+            out += w
+        else:
+            out += " " + w
+    return out, ((f"justification-spaces: removed {removed}",) if removed else ())
+
+
+@given(text_st, st.booleans())
+def test_clean_line_equals_word_loop(text: str, letterspaced: bool) -> None:
+    got = clean_line(text, letterspaced)
+    assert (got.text, got.removed) == _clean_line_reference(text, letterspaced)
