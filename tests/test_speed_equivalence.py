@@ -229,3 +229,23 @@ def _clean_line_reference(text: str, letterspaced: bool) -> tuple[str, tuple[str
 def test_clean_line_equals_word_loop(text: str, letterspaced: bool) -> None:
     got = clean_line(text, letterspaced)
     assert (got.text, got.removed) == _clean_line_reference(text, letterspaced)
+
+
+def _continuations_reference(text: str, left: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    p = text.find(left)
+    while p >= 0:
+        nxt = text[p + len(left):p + len(left) + 2]
+        if nxt:
+            out[nxt[:1]] = out.get(nxt[:1], 0) + 1
+            if len(nxt) == 2:
+                out[nxt] = out.get(nxt, 0) + 1
+        p = text.find(left, p + 1)
+    return out
+
+
+@given(st.lists(st.text(alphabet="的的了aab，", max_size=12), min_size=1, max_size=4),
+       st.text(alphabet="的了ab，", min_size=1, max_size=2))
+def test_continuation_tables_equal_find_loop(texts: list[str], left: str) -> None:
+    vocab = continuation.Vocabulary(texts)
+    assert vocab._continuations(left) == _continuations_reference(vocab.text, left)
