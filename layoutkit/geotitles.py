@@ -18,6 +18,14 @@ still typed plain body (or intertitle) by the text rules, is a title when
 
 A bold intertitle inside an article shares its region with the paragraphs and is left
 alone. Runs after ``classify`` and before the input's own region types (``hints``), which win.
+
+Rule ``geometric-not-title`` is the converse: the text rules call any short Latin line
+without a sentence end a title when the input has geometry (``classify._title_like``
+leaves the case test to "other evidence"). On OCR XML that evidence is here: a line that
+is neither in title case (``classify.latin_title_case``: capitals, or every long word
+capitalized) nor set apart by its type (none of the signals above) is a line of running
+text cut short by its box (an OCR fragment of a damaged page, the last line of a
+paragraph), so it goes back to body and does not open an article.
 """
 from __future__ import annotations
 
@@ -26,7 +34,7 @@ from dataclasses import replace
 from statistics import median
 from typing import Optional, Sequence
 
-from .classify import Typed
+from .classify import Typed, latin_title_case
 from .measure import shape
 from .params import ClassifyParams
 
@@ -75,6 +83,20 @@ def _capitals(text: str) -> bool:
     return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.9 * len(letters) and " " in text.strip()
 
 
+def _plain_fragment(t: Typed, lines, sizes, size: Optional[float], tall: bool,
+                    items: Sequence[Typed], k: int) -> bool:
+    """A text-rule title with no title evidence: Latin, not title case, not larger, not
+    taller, not bold and centered (``geometric-not-title`` in the module docstring)."""
+    text = t.text.strip()
+    if not text or shape(text).cjk >= 0.3 or latin_title_case(text) or tall:
+        return False
+    if size is not None and sizes and median(sizes) >= SIZE_RATIO * size:
+        return False
+    if all(ln.bold for ln in lines) and _centered(t, items[k + 1] if k + 1 < len(items) else None):
+        return False
+    return True
+
+
 def apply_geometric_titles(items: Sequence[Typed], params: ClassifyParams) -> list[Typed]:
     """Retype short whole input regions set apart by their type as titles (module docstring)."""
     region_lines: Counter[str] = Counter()
@@ -93,6 +115,10 @@ def apply_geometric_titles(items: Sequence[Typed], params: ClassifyParams) -> li
         tall = _tall(lines, height)
         region = lines[0].region
         text = t.text.strip()
+        if t.hint == "title" and t.type == "headline" and _plain_fragment(t, lines, sizes, size, tall, items, k):
+            out.append(replace(t, type="body", hint="", reasons=t.reasons + (
+                "geometric-not-title: a short line in running-text case and body type",)))
+            continue
         eligible = ((t.type == "body" and t.hint == "") or t.type == "intertitle") and (
                     region is not None and len(lines) <= MAX_LINES
                     and all(ln.region == region for ln in lines) and region_lines[region] == len(lines)
