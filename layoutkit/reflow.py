@@ -75,6 +75,8 @@ def clean_line(text: str, letterspaced: bool) -> CleanLine:
     words = text.split()
     if not words:
         return CleanLine("")
+    if text.isascii():  # no CJK character or CJK punctuation: every space is real (fast path)
+        return CleanLine(" ".join(words))
     out = words[0]
     removed = 0
     for w in words[1:]:
