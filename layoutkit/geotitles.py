@@ -40,6 +40,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 from statistics import median
+
+import regex
 from typing import Optional, Sequence
 
 from .classify import Typed, latin_title_case
@@ -91,12 +93,25 @@ def _capitals(text: str) -> bool:
     return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.9 * len(letters) and " " in text.strip()
 
 
+_LAST_WORD = regex.compile(r"(?<![\p{L}.])(\p{L}{1,2})(?!\.)\W*$")
+
+
+def _clipped(text: str) -> bool:
+    """The line ends in a clipped word: one letter, or two not both capitals (``Jane Cr``,
+    ``Greek D``, ``So Mo``), as an OCR fragment cut by its box does; a title ends in a
+    whole word (``When IN``, ``Louis XV`` end in capitals)."""
+    if " " not in text.strip():
+        return False
+    m = _LAST_WORD.search(text)
+    return bool(m) and (len(m.group(1)) == 1 or not m.group(1).isupper())
+
+
 def _plain_fragment(t: Typed, lines, sizes, size: Optional[float], tall: bool,
                     items: Sequence[Typed], k: int) -> bool:
     """A text-rule title with no title evidence: Latin, not title case, not larger, not
     taller, not bold and centered (``geometric-not-title`` in the module docstring)."""
     text = t.text.strip()
-    if not text or shape(text).cjk >= 0.3 or latin_title_case(text) or tall:
+    if not text or shape(text).cjk >= 0.3 or (latin_title_case(text) and not _clipped(text)) or tall:
         return False
     if size is not None and sizes and median(sizes) >= SIZE_RATIO * size:
         return False
