@@ -11,7 +11,8 @@ still typed plain body (or intertitle) by the text rules, is a title when
 * it is set at least ``SIZE_RATIO`` times the page's body size (the font size most of the
   page's characters carry), or
 * its line boxes are ``HEIGHT_RATIO`` times the page's median line height (OCR font sizes
-  are often wrong or missing), or
+  are often wrong or missing) and its Latin text is in title case (``_title_cased``: a
+  skewed or merged OCR line of running text is tall too), or
 * it is a line of capitals not set below body size (``PLAIN_RATIO``), or
 * it is bold, not smaller than the body and centered over the next paragraph's column
   (a news head: ``Grave accident.``).
@@ -106,12 +107,20 @@ def _clipped(text: str) -> bool:
     return bool(m) and (len(m.group(1)) == 1 or not m.group(1).isupper())
 
 
+def _title_cased(text: str) -> bool:
+    """CJK text, or Latin text in title case (``classify.latin_title_case``) that does not
+    end in a clipped word: a tall line box alone is no title evidence for Latin running
+    text (a skewed scan line or two lines the OCR merged are tall too)."""
+    return shape(text).cjk >= 0.3 or (latin_title_case(text) and not _clipped(text))
+
+
 def _plain_fragment(t: Typed, lines, sizes, size: Optional[float], tall: bool,
                     items: Sequence[Typed], k: int) -> bool:
     """A text-rule title with no title evidence: Latin, not title case, not larger, not
-    taller, not bold and centered (``geometric-not-title`` in the module docstring)."""
+    bold and centered (``geometric-not-title`` in the module docstring); a taller line
+    box is no evidence for text in running-text case (``_title_cased``)."""
     text = t.text.strip()
-    if not text or shape(text).cjk >= 0.3 or (latin_title_case(text) and not _clipped(text)) or tall:
+    if not text or shape(text).cjk >= 0.3 or (latin_title_case(text) and not _clipped(text)):
         return False
     if size is not None and sizes and median(sizes) >= SIZE_RATIO * size:
         return False
@@ -167,7 +176,7 @@ def apply_geometric_titles(items: Sequence[Typed], params: ClassifyParams) -> li
         why = None
         if size is not None and sizes and median(sizes) >= SIZE_RATIO * size:
             why = f"geometric-title: set at {median(sizes):g} over body {size:g}"
-        elif tall:
+        elif tall and _title_cased(text):
             why = f"geometric-title: line height over {HEIGHT_RATIO:g} times the body's {height:g}"
         elif _capitals(text) and (size is None or not sizes or median(sizes) >= PLAIN_RATIO * size):
             why = "geometric-title: a capitals line in a region of its own, set above body size"
