@@ -197,7 +197,7 @@ def test_letterspaced_equals_character_loop(text: str, share: float) -> None:
 
 
 def _clean_line_reference(text: str, letterspaced: bool) -> tuple[str, tuple[str, ...]]:
-    from layoutkit.reflow import _CJK_PUNCT
+    from layoutkit.reflow import _CJK_PUNCT, _SHARED_PUNCT
 
     def cjkish(ch: str) -> bool:
         return is_cjk(ch) or ch in _CJK_PUNCT
@@ -205,11 +205,16 @@ def _clean_line_reference(text: str, letterspaced: bool) -> tuple[str, tuple[str
     words = text.split()
     if not words:
         return "", ()
+    if text.isascii():
+        return " ".join(words), ()
     out = words[0]
     removed = 0
     for w in words[1:]:
         a, b = out[-1], w[0]
         a_cjk, b_cjk = cjkish(a), cjkish(b)
+        if not (is_cjk(a) or is_cjk(b)) and (a in _SHARED_PUNCT or b in _SHARED_PUNCT):
+            out += " " + w
+            continue
         if letterspaced and (a_cjk or b_cjk):
             removed += 1
             out += w
