@@ -256,18 +256,18 @@ def read_text_pages(path: Optional[str], data: bytes, params: "Params", pages: O
     text = normalize_text(decoded.text)
     digest = hashlib.sha256(data).hexdigest()
     chunks = text.split("\x0c")
-    found: list[tuple[int, int, list[Line]]] = []
+    found: list[tuple[int, list[Line]]] = []
     offset = 0
     for number, chunk in enumerate(chunks, start=1):
         # numbered from the start of the file and on their page: each Line is built once
         lines = read_lines(chunk, max_lines=params.read.max_lines, path=path, first=offset + 1, page=number)
         if any(not line.is_blank for line in lines):
-            found.append((number, offset, lines))
+            found.append((number, lines))
         offset += chunk.count("\n")
     if not found:
         raise InputError("no text (only whitespace)", path=path)
     multi = len(found) > 1
-    for number, offset, lines in found:
+    for number, lines in found:
         if pages is not None and number not in pages:
             continue
         source = Source(format="text", path=path, sha256=digest, encoding=decoded.encoding,
