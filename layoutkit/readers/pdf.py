@@ -129,13 +129,62 @@ def _pdfium_pages(path: Optional[str], data: bytes, wanted: Optional[frozenset[i
         if "password" in str(exc).lower():
             raise InputError("is encrypted (password protected); decrypt it first", path=path) from None
         raise InputError(f"is not a readable PDF ({str(exc)[:80]})", path=path) from None
+    fallback = _PlumberFallback(data)
     try:
-        yield from _each_page(len(doc), wanted, lambda number: _pdfium_content(doc, number), params, path)
+        yield from _each_page(len(doc), wanted, lambda number: _pdfium_content(doc, number, fallback), params, path)
     finally:
+        fallback.close()
         doc.close()
 
 
-def _pdfium_content(doc, number: int) -> PageContent:
+class _PlumberFallback:
+    """pdfplumber pages for the pdfium backend's ``pdfium-lost-glyphs`` fallback, the
+    document opened only when a page needs it."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.pdf = None
+
+    def content(self, number: int) -> PageContent:
+        import pdfplumber
+
+        if self.pdf is None:
+            self.pdf = pdfplumber.open(io.BytesIO(self.data))
+        return _plumber_closed(self.pdf.pages[number - 1], number)
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+
+
+def _lost_glyphs(page, text_objects: int, chars: int) -> bool:
+    """``pdfium-lost-glyphs``: pdfium's text page skips every text object whose bounding
+    box has no width (``CPDF_TextPage::ProcessTextObject``), and a text object gets an
+    empty box when pdfium has no glyph for it: a non-embedded CID font (kampo.pdf's
+    Ryumin-Light, Adobe-Japan1, Identity-H/V without ToUnicode) with no substitute font
+    installed that has the glyph. The chars never reach the text page, so no text-page
+    call (``FPDFText_GetUnicode``, ``get_text_range``, ``FPDFTextObj_GetText``) returns
+    them, and no public pdfium call gives a text object's char codes. Such a page is read
+    with pdfplumber instead (pdfminer maps the CIDs through Adobe's tables), so both
+    backends give the same result.
+
+    The check is cheap first: a page whose text page holds at least half as many chars as
+    it has text objects lost nothing that matters (each text object holds at least one
+    char; pdfium drops repeated fake-bold objects, at most half); only otherwise the
+    empty-box text objects are counted."""
+    if chars >= 0.5 * text_objects:
+        return False
+    import pypdfium2.raw as raw
+
+    empty = 0
+    for obj in page.get_objects(max_depth=2):
+        if obj.type == raw.FPDF_PAGEOBJ_TEXT:
+            x0, _y0, x1, _y1 = (obj.get_bounds if hasattr(obj, "get_bounds") else obj.get_pos)()
+            empty += (x1 - x0) < 0.01
+    return empty > chars
+
+
+def _pdfium_content(doc, number: int, fallback: Optional[_PlumberFallback] = None) -> PageContent:
     """Char boxes through pdfium's C API.
 
     Per char: its code point, its loose (advance) box and its font name. Size, rotation and
@@ -188,21 +237,28 @@ def _pdfium_content(doc, number: int) -> PageContent:
             font, size, upright, lift = style
             baseline = top - (box.bottom + lift) if upright else (top - box.bottom) - (1 - 0.88) * size
             chars.append(make_char(ch, box.left - left, box.right - left, baseline, size, font, upright))
-        rules, images = _pdfium_graphics(page, left, top)
+        rules, images, text_objects = _pdfium_graphics(page, left, top)
         tp.close()
+        if fallback is not None and _lost_glyphs(page, text_objects, n):
+            return fallback.content(number)
         return PageContent(number=number, width=width, height=height, chars=tuple(chars), rules=tuple(rules),
                            images=tuple(images), unmapped=unmapped)
     finally:
         page.close()
 
 
-def _pdfium_graphics(page, left: float, top: float) -> tuple[list[Rule], list[Rule]]:
+def _pdfium_graphics(page, left: float, top: float) -> tuple[list[Rule], list[Rule], int]:
+    """Ruling lines, images and the number of text objects of a page."""
     import pypdfium2.raw as raw
 
     rules: list[Rule] = []
     images: list[Rule] = []
+    text_objects = 0
     for obj in page.get_objects(max_depth=2):
         t = obj.type
+        if t == raw.FPDF_PAGEOBJ_TEXT:
+            text_objects += 1
+            continue
         if t not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE):
             continue
         # pypdfium2 5 names it get_bounds, 4 get_pos (pdfplumber requires >= 4.18)
@@ -212,7 +268,7 @@ def _pdfium_graphics(page, left: float, top: float) -> tuple[list[Rule], list[Ru
             images.append(r)
         elif is_ruling(r):
             rules.append(r)
-    return rules, images
+    return rules, images, text_objects
 
 
 def is_ruling(r: Rule) -> bool:
