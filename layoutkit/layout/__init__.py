@@ -32,10 +32,13 @@ class PageLayout:
 
 def body_size(content: PageContent) -> float:
     """The size most characters of the page are set in (the body text size)."""
-    counts: dict[float, int] = {}
+    raw: dict[float, int] = {}
     for c in content.chars:
-        s = round(c.size, 1)
-        counts[s] = counts.get(s, 0) + 1
+        raw[c.size] = raw.get(c.size, 0) + 1
+    counts: dict[float, int] = {}
+    for s, n in raw.items():  # merged to 0.1 pt after counting: one round per distinct size
+        r = round(s, 1)
+        counts[r] = counts.get(r, 0) + n
     if not counts:
         return 10.0
     return max(counts.items(), key=lambda kv: (kv[1], -kv[0]))[0]

@@ -105,14 +105,19 @@ def dedupe(chars: list[Char], tolerance: float = 0.15) -> tuple[list[Char], int]
     Sorting by (glyph, top) puts a double right after its original: only the run of
     following chars with the same glyph and a top within tolerance is compared.
     """
-    order = sorted(range(len(chars)), key=lambda i: (chars[i].text, chars[i].top, i))
+    # tuples compare in C: much faster than a key function on a page of 50k chars
+    keyed = sorted(zip([c.text for c in chars], [c.top for c in chars], range(len(chars))))
+    order = [i for _, _, i in keyed]
+    n = len(order)
     drop: set[int] = set()
-    for pos, i in enumerate(order):
+    for pos, (text, top, i) in enumerate(keyed):
+        if pos + 1 < n and (keyed[pos + 1][0] != text or keyed[pos + 1][1] - top > tolerance * chars[i].size):
+            continue  # the usual case: the next glyph in order is no double
         if i in drop:
             continue
         c = chars[i]
         tol = tolerance * c.size
-        for q in range(pos + 1, len(order)):
+        for q in range(pos + 1, n):
             j = order[q]
             d = chars[j]
             if d.text != c.text or d.top - c.top > tol:

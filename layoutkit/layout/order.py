@@ -23,6 +23,7 @@ Vertical blocks among themselves read right to left (a vertical page: ``left`` m
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from typing import Sequence
 
@@ -98,12 +99,20 @@ def _clusters(blocks: Sequence[TextBlock], body: float, params: LayoutParams) ->
     taken = [False] * len(units)
     reach = 3.0 * body
     order = sorted((i for i, u in enumerate(units) if u.title), key=lambda i: -units[i].blocks[0].size)
+    # candidates (blocks of at most two lines) sorted by top: a title looks only at those
+    # whose top lies within its reach (a page of OCR noise has thousands of units)
+    small = sorted((u.top, ui) for ui, u in enumerate(units) if len(units[ui].blocks[0].lines) <= 2)
+    tops = [top for top, _ in small]
+    tallest = max((units[ui].bottom - units[ui].top for _, ui in small), default=0.0)
     for ti in order:
         if taken[ti]:
             continue
         t = units[ti]
-        for ui, u in enumerate(units):
-            if ui == ti or taken[ui] or len(u.blocks) != 1 or len(u.blocks[0].lines) > 2:
+        lo = bisect.bisect_left(tops, t.top - reach - tallest)
+        hi = bisect.bisect_right(tops, t.bottom + reach)
+        for ui in sorted(ui for _, ui in small[lo:hi]):
+            u = units[ui]
+            if ui == ti or taken[ui] or len(u.blocks) != 1:
                 continue
             b = u.blocks[0]
             if b.top > t.bottom + reach or b.bottom < t.top - reach or b.x0 > t.x1 + reach or b.x1 < t.x0 - reach:
@@ -216,7 +225,7 @@ def _attached(b: TextBlock, blocks: Sequence[TextBlock], body: float, below: boo
     (the last line of a column, an author note under it) belongs to that text, not to
     the page's running head or foot."""
     for o in blocks:
-        if o is b or min(o.x1, b.x1) - max(o.x0, b.x0) <= 0 or len(o.lines) < 3:
+        if o is b or len(o.lines) < 3 or min(o.x1, b.x1) - max(o.x0, b.x0) <= 0:
             continue
         gap = (o.top - b.bottom) if below else (b.top - o.bottom)
         if -0.5 * body <= gap <= 1.5 * body:
@@ -229,11 +238,13 @@ def reading_order(blocks: Sequence[TextBlock], page: PageContent, body: float,
     """The blocks in reading order (see the module docstring)."""
     head_limit = page.height * MARGIN_ZONE
     foot_limit = page.height * (1 - MARGIN_ZONE)
+    columns = [b for b in blocks if len(b.lines) >= 3]  # what a margin block may be attached to
     head = [b for b in blocks if b.bottom <= head_limit and len(b.lines) <= 2
-            and not _attached(b, blocks, body, below=True)]
+            and not _attached(b, columns, body, below=True)]
     foot = [b for b in blocks if b.top >= foot_limit and len(b.lines) <= 2 and b not in head
-            and not _attached(b, blocks, body, below=False)]
-    rest = [b for b in blocks if b not in head and b not in foot]
+            and not _attached(b, columns, body, below=False)]
+    margin = {id(b) for b in head} | {id(b) for b in foot}
+    rest = [b for b in blocks if id(b) not in margin]
     vertical_chars = sum(len(ln.text) for b in rest if b.vertical for ln in b.lines)
     all_chars = sum(len(ln.text) for b in rest for ln in b.lines)
     vertical_page = vertical_chars > 0.5 * max(all_chars, 1)
