@@ -4,6 +4,7 @@
       -> dedupe fake-bold doubles         (chars.dedupe)
       -> lines, horizontal and vertical    (lines.build_lines)
       -> blocks: one column stretch each   (blocks.build_blocks)
+      -> captions and credits of pictures  (captions.tag_captions)
       -> reading order of the blocks       (order.reading_order)
 
 The PDF's internal text order is never used: it is often shuffled (every char its own
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 
 from ..params import LayoutParams
 from .blocks import TextBlock, build_blocks
+from .captions import tag_captions
 from .chars import PageContent, dedupe
 from .lines import build_lines
 from .order import MARGIN_ZONE, reading_order
@@ -61,6 +63,7 @@ def analyze(content: PageContent, params: LayoutParams) -> PageLayout:
     body = body_size(page)
     lines = build_lines(chars, params, head_limit=content.height * MARGIN_ZONE, body=body)
     blocks = build_blocks(lines, content.rules, params, title_size=body * params.title_ratio)
+    blocks = tag_captions(blocks, content.images, body, params)
     ordered = reading_order(blocks, page, body, params)
     return PageLayout(tuple(ordered), body, tuple(warnings))
 

@@ -239,9 +239,10 @@ def reading_order(blocks: Sequence[TextBlock], page: PageContent, body: float,
     head_limit = page.height * MARGIN_ZONE
     foot_limit = page.height * (1 - MARGIN_ZONE)
     columns = [b for b in blocks if len(b.lines) >= 3]  # what a margin block may be attached to
-    head = [b for b in blocks if b.bottom <= head_limit and len(b.lines) <= 2
+    # (a picture's caption, tagged already, stays with its picture even in the margin)
+    head = [b for b in blocks if b.bottom <= head_limit and len(b.lines) <= 2 and not b.zone
             and not _attached(b, columns, body, below=True)]
-    foot = [b for b in blocks if b.top >= foot_limit and len(b.lines) <= 2 and b not in head
+    foot = [b for b in blocks if b.top >= foot_limit and len(b.lines) <= 2 and b not in head and not b.zone
             and not _attached(b, columns, body, below=False)]
     margin = {id(b) for b in head} | {id(b) for b in foot}
     rest = [b for b in blocks if id(b) not in margin]
