@@ -39,9 +39,16 @@ def make_pdf(pages: Sequence[Sequence[Text]], *, width: float = 612, height: flo
 
     font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     bold = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
-    serif = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>")
-    pixel = add(b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray "
-                b"/BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream")
+    # the serif font and the image only when used: the fixtures' bytes stay as generated before
+    extra = ""
+    if images or any(t.serif for items in pages for t in items):
+        serif = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>")
+        pixel = add(b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray "
+                    b"/BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream")
+        extra = f" /F3 {serif} 0 R"
+        xobjects = f" /XObject << /Im1 {pixel} 0 R >>"
+    else:
+        xobjects = ""
     pages_id = len(objs) + 1 + 2 * len(pages)
     kids = []
     for items in pages:
@@ -60,8 +67,8 @@ def make_pdf(pages: Sequence[Sequence[Text]], *, width: float = 612, height: flo
         stream = "\n".join(ops).encode("latin-1")
         content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         kids.append(add(("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %g %g] /Contents %d 0 R "
-                         "/Resources << /Font << /F1 %d 0 R /F2 %d 0 R /F3 %d 0 R >> /XObject << /Im1 %d 0 R >> >> >>"
-                         % (pages_id, width, height, content, font, bold, serif, pixel)).encode()))
+                         "/Resources << /Font << /F1 %d 0 R /F2 %d 0 R%s >>%s >> >>"
+                         % (pages_id, width, height, content, font, bold, extra, xobjects)).encode()))
     add(("<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join(f"{k} 0 R" for k in kids), len(kids))).encode())
     assert len(objs) == pages_id
     catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
