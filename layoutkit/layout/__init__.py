@@ -13,7 +13,7 @@ text object, titles drawn last). The result feeds ``columns.geometric_regions`` 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..params import LayoutParams
 from .blocks import TextBlock, build_blocks
@@ -58,11 +58,13 @@ def analyze(content: PageContent, params: LayoutParams) -> PageLayout:
     chars, _removed = dedupe(upright, params.dedupe_tolerance)
     if not chars:
         return PageLayout((), 10.0, tuple(warnings))
-    page = PageContent(content.number, content.width, content.height, tuple(chars), content.rules,
-                       content.images, content.unmapped, content.invisible)
+    page = replace(content, chars=tuple(chars))
     body = body_size(page)
     lines = build_lines(chars, params, head_limit=content.height * MARGIN_ZONE, body=body)
-    blocks = build_blocks(lines, content.rules, params, title_size=body * params.title_ratio)
+    # a frame's top and bottom edges separate the lines above and below them like ruling
+    # lines (``rule-between``); its inside does not
+    frames = tuple(r for r in content.boxes if min(r.x1 - r.x0, r.bottom - r.top) >= 3 * body)
+    blocks = build_blocks(lines, content.rules + frames, params, title_size=body * params.title_ratio)
     blocks = tag_captions(blocks, content.images, body, params)
     ordered = reading_order(blocks, page, body, params)
     return PageLayout(tuple(ordered), body, tuple(warnings))

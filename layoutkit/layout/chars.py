@@ -95,6 +95,9 @@ class PageContent:
     unmapped: int = 0
     #: Characters drawn invisibly (render mode 3: an OCR layer over a scan).
     invisible: int = 0
+    #: Axis-aligned rectangles wider and taller than a ruling line (stroked frames, tinted
+    #: panels), each subpath of a path on its own: the candidates for boxed sidebars.
+    boxes: tuple[Rule, ...] = ()
 
 
 def dedupe(chars: list[Char], tolerance: float = 0.15) -> tuple[list[Char], int]:

@@ -108,8 +108,14 @@ def _plumber_content(page, number: int) -> PageContent:
              if is_ruling(r := Rule(float(o["x0"]) - x_off, float(o["top"]), float(o["x1"]) - x_off,
                                     float(o["bottom"]), "line"))]
     images = [Rule(float(o["x0"]), float(o["top"]), float(o["x1"]), float(o["bottom"]), "image") for o in page.images]
+    # pdfminer makes an LTRect of every closed axis-aligned four-corner subpath (``re`` or
+    # m-l-l-l-h), each subpath of a path on its own; ``_pdfium_boxes`` does the same
+    boxes = [r for o in page.rects
+             if is_box(r := Rule(float(o["x0"]) - x_off, float(o["top"]), float(o["x1"]) - x_off,
+                                 float(o["bottom"]), "box"))]
     return PageContent(number=number, width=float(page.width), height=float(page.height), chars=tuple(chars),
-                       rules=tuple(rules), images=tuple(images), unmapped=unmapped, invisible=invisible)
+                       rules=tuple(rules), images=tuple(images), unmapped=unmapped, invisible=invisible,
+                       boxes=tuple(boxes))
 
 
 def _check_count(n: int, params: "Params", path: Optional[str]) -> None:
@@ -237,22 +243,23 @@ def _pdfium_content(doc, number: int, fallback: Optional[_PlumberFallback] = Non
             font, size, upright, lift = style
             baseline = top - (box.bottom + lift) if upright else (top - box.bottom) - (1 - 0.88) * size
             chars.append(make_char(ch, box.left - left, box.right - left, baseline, size, font, upright))
-        rules, images, text_objects = _pdfium_graphics(page, left, top)
+        rules, images, boxes, text_objects = _pdfium_graphics(page, left, top)
         tp.close()
         if fallback is not None and _lost_glyphs(page, text_objects, n):
             return fallback.content(number)
         return PageContent(number=number, width=width, height=height, chars=tuple(chars), rules=tuple(rules),
-                           images=tuple(images), unmapped=unmapped)
+                           images=tuple(images), unmapped=unmapped, boxes=tuple(boxes))
     finally:
         page.close()
 
 
-def _pdfium_graphics(page, left: float, top: float) -> tuple[list[Rule], list[Rule], int]:
-    """Ruling lines, images and the number of text objects of a page."""
+def _pdfium_graphics(page, left: float, top: float) -> tuple[list[Rule], list[Rule], list[Rule], int]:
+    """Ruling lines, images, box rectangles and the number of text objects of a page."""
     import pypdfium2.raw as raw
 
     rules: list[Rule] = []
     images: list[Rule] = []
+    boxes: list[Rule] = []
     text_objects = 0
     for obj in page.get_objects(max_depth=2):
         t = obj.type
@@ -268,7 +275,55 @@ def _pdfium_graphics(page, left: float, top: float) -> tuple[list[Rule], list[Ru
             images.append(r)
         elif is_ruling(r):
             rules.append(r)
-    return rules, images, text_objects
+        elif is_box(r):
+            boxes.extend(_pdfium_boxes(obj.raw, left, top))
+    return rules, images, boxes, text_objects
+
+
+def _pdfium_boxes(path, left: float, top: float) -> list[Rule]:
+    """The closed axis-aligned four-corner subpaths of a pdfium path object, each a box
+    rectangle, as pdfminer makes them (an LTRect per such subpath): a path drawing
+    several rectangles is several boxes in both backends."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    m = raw.FS_MATRIX()
+    raw.FPDFPageObj_GetMatrix(path, m)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    subpaths: list[tuple[list[tuple[float, float]], bool]] = []
+    for i in range(raw.FPDFPath_CountSegments(path)):
+        seg = raw.FPDFPath_GetPathSegment(path, i)
+        raw.FPDFPathSegment_GetPoint(seg, x, y)
+        kind = raw.FPDFPathSegment_GetType(seg)
+        pt = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
+        if kind == raw.FPDF_SEGMENT_MOVETO or not subpaths:
+            subpaths.append(([pt], False))
+            continue
+        pts, closed = subpaths[-1]
+        pts.append(pt if kind == raw.FPDF_SEGMENT_LINETO else (math.nan, math.nan))
+        if raw.FPDFPathSegment_GetClose(seg):
+            subpaths[-1] = (pts, True)
+    out = []
+    for pts, closed in subpaths:
+        if len(pts) == 5 and abs(pts[4][0] - pts[0][0]) < 0.01 and abs(pts[4][1] - pts[0][1]) < 0.01:
+            pts, closed = pts[:4], True
+        if len(pts) != 4 or not closed or any(math.isnan(p[0]) for p in pts):
+            continue
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = pts
+        square = (abs(x0 - x1) < 0.01 and abs(y1 - y2) < 0.01 and abs(x2 - x3) < 0.01 and abs(y3 - y0) < 0.01) or \
+            (abs(y0 - y1) < 0.01 and abs(x1 - x2) < 0.01 and abs(y2 - y3) < 0.01 and abs(x3 - x0) < 0.01)
+        if square:
+            r = Rule(min(x0, x2) - left, top - max(y0, y2), max(x0, x2) - left, top - min(y0, y2), "box")
+            if is_box(r):
+                out.append(r)
+    return out
+
+
+def is_box(r: Rule) -> bool:
+    """A rectangle wider and taller than a ruling line: a box candidate (``layout.boxes``
+    keeps those that frame text)."""
+    return min(r.x1 - r.x0, r.bottom - r.top) > 1.5
 
 
 def is_ruling(r: Rule) -> bool:
