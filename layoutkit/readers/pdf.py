@@ -254,29 +254,45 @@ def _pdfium_content(doc, number: int, fallback: Optional[_PlumberFallback] = Non
 
 
 def _pdfium_graphics(page, left: float, top: float) -> tuple[list[Rule], list[Rule], list[Rule], int]:
-    """Ruling lines, images, box rectangles and the number of text objects of a page."""
+    """Ruling lines, images, box rectangles and the number of text objects of a page
+    (page objects and those of form XObjects one level down).
+
+    Through the raw C API: pypdfium2's ``get_objects`` builds a Python wrapper per object,
+    and a page of one text object per char (People's Daily, OCR layers) has thousands."""
+    import ctypes
+
     import pypdfium2.raw as raw
 
     rules: list[Rule] = []
     images: list[Rule] = []
     boxes: list[Rule] = []
     text_objects = 0
-    for obj in page.get_objects(max_depth=2):
-        t = obj.type
-        if t == raw.FPDF_PAGEOBJ_TEXT:
-            text_objects += 1
-            continue
-        if t not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE):
-            continue
-        # pypdfium2 5 names it get_bounds, 4 get_pos (pdfplumber requires >= 4.18)
-        x0, y0, x1, y1 = (obj.get_bounds if hasattr(obj, "get_bounds") else obj.get_pos)()
-        r = Rule(x0 - left, top - y1, x1 - left, top - y0, "image" if t == raw.FPDF_PAGEOBJ_IMAGE else "line")
-        if t == raw.FPDF_PAGEOBJ_IMAGE:
-            images.append(r)
-        elif is_ruling(r):
-            rules.append(r)
-        elif is_box(r):
-            boxes.extend(_pdfium_boxes(obj.raw, left, top))
+    TEXT, PATH, IMAGE, FORM = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM
+    get_type, get_bounds = raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetBounds
+    l, b, r_, t_ = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    pending = [(raw.FPDFPage_CountObjects(page.raw), lambda i: raw.FPDFPage_GetObject(page.raw, i), 0)]
+    while pending:
+        count, get, level = pending.pop()
+        for i in range(count):
+            obj = get(i)
+            if not obj:
+                continue
+            t = get_type(obj)
+            if t == TEXT:
+                text_objects += 1
+                continue
+            if t == FORM and level == 0:
+                pending.append((raw.FPDFFormObj_CountObjects(obj), lambda k, form=obj: raw.FPDFFormObj_GetObject(form, k), 1))
+                continue
+            if (t != PATH and t != IMAGE) or not get_bounds(obj, l, b, r_, t_):
+                continue
+            r = Rule(l.value - left, top - t_.value, r_.value - left, top - b.value, "image" if t == IMAGE else "line")
+            if t == IMAGE:
+                images.append(r)
+            elif is_ruling(r):
+                rules.append(r)
+            elif is_box(r):
+                boxes.extend(_pdfium_boxes(obj, left, top))
     return rules, images, boxes, text_objects
 
 
