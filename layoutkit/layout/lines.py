@@ -114,15 +114,17 @@ def _make_line(all_chars: Sequence[Char], params: LayoutParams, vertical: bool =
 
 def _bands(chars: Sequence[Char], params: LayoutParams) -> list[list[Char]]:
     """Chars grouped by vertical centre (see module docstring)."""
-    ordered = sorted(chars, key=lambda c: c.cy)
+    cys = [(c.top + c.bottom) / 2 for c in chars]  # computed once, not per comparison
     bands: list[list[Char]] = []
     anchor = 0.0
-    for c in ordered:
-        if bands and c.cy - anchor <= params.band_tolerance * c.size:
+    tolerance = params.band_tolerance
+    for i in sorted(range(len(chars)), key=cys.__getitem__):
+        c, cy = chars[i], cys[i]
+        if bands and cy - anchor <= tolerance * c.size:
             bands[-1].append(c)
         else:
             bands.append([c])
-            anchor = c.cy
+            anchor = cy
     return bands
 
 
@@ -293,7 +295,7 @@ def build_lines(chars: Sequence[Char], params: LayoutParams, head_limit: float =
     """
     # Only CJK is written vertically: the neighbour test runs on CJK chars only (their
     # neighbours on a mixed line do not change whether they stack).
-    cjk = [c for c in chars if is_cjk(c.text[0])]
+    cjk = [c for c in chars if c.text[0] >= "\u2e80" and is_cjk(c.text[0])]  # (no CJK below U+2E80)
     gaps = _neighbour_gaps(cjk)
     vertical = [c for c, (h, v) in zip(cjk, gaps) if v <= params.vertical_gap and v + 0.1 < h]
     lines: list[TextLine] = []
