@@ -23,7 +23,7 @@ from typing import Callable, TYPE_CHECKING, Iterator, Optional, Sequence
 
 from ..errors import InputError, LimitExceededError
 from ..layout import analyze
-from ..layout.chars import Char, PageContent, Rule, make_char
+from ..layout.chars import ASCENT, Char, PageContent, Rule, make_char
 from ..model import BBox, Line, Source
 from . import ReadPage, page_filter, register
 
@@ -215,7 +215,7 @@ def _pdfium_content(doc, number: int, fallback: Optional[_PlumberFallback] = Non
         box = raw.FS_RECTF()
         matrix = raw.FS_MATRIX()
         ox, oy = ctypes.c_double(), ctypes.c_double()
-        styles: dict[tuple[bytes, float], tuple[str, float, bool, float]] = {}
+        styles: dict[tuple[bytes, float], tuple[str, float, bool, float, float, float]] = {}
         get_unicode, get_box, get_font = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, \
             raw.FPDFText_GetFontInfo
         skip = {0x0D, 0x0A, 0xA0, 0x09, 0xFFFE, 0x02, 0}
@@ -231,18 +231,24 @@ def _pdfium_content(doc, number: int, fallback: Optional[_PlumberFallback] = Non
                 continue
             get_box(tp, i, box)
             get_font(tp, i, buf, 256, flags)
-            key = (buf.value, round(box.top - box.bottom, 3))
+            b_bottom = box.bottom  # (ctypes field reads are not free: each read once)
+            key = (buf.value, round(box.top - b_bottom, 3))
             style = styles.get(key)
             if style is None:
                 raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
                 raw.FPDFText_GetMatrix(tp, i, matrix)
                 size = raw.FPDFText_GetFontSize(tp, i) * math.hypot(matrix.c, matrix.d)
                 upright = abs(matrix.b) < 1e-6 and abs(matrix.c) < 1e-6 and matrix.a > 0 and matrix.d > 0
-                style = (buf.value.decode("utf-8", "replace"), size, upright, oy.value - box.bottom)
+                style = (buf.value.decode("utf-8", "replace"), size, upright, oy.value - b_bottom,
+                         ASCENT * size, (1 - ASCENT) * size)
                 styles[key] = style
-            font, size, upright, lift = style
-            baseline = top - (box.bottom + lift) if upright else (top - box.bottom) - (1 - 0.88) * size
-            chars.append(make_char(ch, box.left - left, box.right - left, baseline, size, font, upright))
+            font, size, upright, lift, above, below = style
+            baseline = top - (b_bottom + lift) if upright else (top - b_bottom) - (1 - ASCENT) * size
+            x0, x1 = box.left - left, box.right - left
+            if x1 < x0:
+                x0, x1 = x1, x0
+            # ``make_char`` inlined: the one allocation per char
+            chars.append(Char(ch, x0, baseline - above, x1, baseline + below, size, font, upright))
         rules, images, boxes, text_objects = _pdfium_graphics(page, left, top)
         tp.close()
         if fallback is not None and _lost_glyphs(page, text_objects, n):
