@@ -110,9 +110,10 @@ def _plumber_content(page, number: int) -> PageContent:
     images = [Rule(float(o["x0"]), float(o["top"]), float(o["x1"]), float(o["bottom"]), "image") for o in page.images]
     # pdfminer makes an LTRect of every closed axis-aligned four-corner subpath (``re`` or
     # m-l-l-l-h), each subpath of a path on its own; ``_pdfium_boxes`` does the same
+    grid = _TextGrid(chars)
     boxes = [r for o in page.rects
              if is_box(r := Rule(float(o["x0"]) - x_off, float(o["top"]), float(o["x1"]) - x_off,
-                                 float(o["bottom"]), "box"))]
+                                 float(o["bottom"]), "box")) and grid.holds_text(r)]
     return PageContent(number=number, width=float(page.width), height=float(page.height), chars=tuple(chars),
                        rules=tuple(rules), images=tuple(images), unmapped=unmapped, invisible=invisible,
                        boxes=tuple(boxes))
@@ -249,7 +250,7 @@ def _pdfium_content(doc, number: int, fallback: Optional[_PlumberFallback] = Non
                 x0, x1 = x1, x0
             # ``make_char`` inlined: the one allocation per char
             chars.append(Char(ch, x0, baseline - above, x1, baseline + below, size, font, upright))
-        rules, images, boxes, text_objects = _pdfium_graphics(page, left, top)
+        rules, images, boxes, text_objects = _pdfium_graphics(page, left, top, _TextGrid(chars))
         tp.close()
         if fallback is not None and _lost_glyphs(page, text_objects, n):
             return fallback.content(number)
@@ -259,7 +260,7 @@ def _pdfium_content(doc, number: int, fallback: Optional[_PlumberFallback] = Non
         page.close()
 
 
-def _pdfium_graphics(page, left: float, top: float) -> tuple[list[Rule], list[Rule], list[Rule], int]:
+def _pdfium_graphics(page, left: float, top: float, grid: "_TextGrid") -> tuple[list[Rule], list[Rule], list[Rule], int]:
     """Ruling lines, images, box rectangles and the number of text objects of a page
     (page objects and those of form XObjects one level down).
 
@@ -297,8 +298,8 @@ def _pdfium_graphics(page, left: float, top: float) -> tuple[list[Rule], list[Ru
                 images.append(r)
             elif is_ruling(r):
                 rules.append(r)
-            elif is_box(r):
-                boxes.extend(_pdfium_boxes(obj, left, top))
+            elif is_box(r) and grid.holds_text(r):
+                boxes.extend(b for b in _pdfium_boxes(obj, left, top) if grid.holds_text(b))
     return rules, images, boxes, text_objects
 
 
@@ -340,6 +341,47 @@ def _pdfium_boxes(path, left: float, top: float) -> list[Rule]:
             if is_box(r):
                 out.append(r)
     return out
+
+
+class _TextGrid:
+    """Where the page's chars are, for ``holds_text``: char centres in square cells (a
+    spatial index; the cell size is no tolerance, any size gives the same answers)."""
+
+    CELL = 36.0
+
+    def __init__(self, chars: Sequence[Char]) -> None:
+        self.chars = chars
+        self.cells: Optional[dict[tuple[int, int], list[Char]]] = None  # built on first use
+        self.pad = 0.0
+
+    def _build(self) -> dict[tuple[int, int], list[Char]]:
+        cells: dict[tuple[int, int], list[Char]] = {}
+        for c in self.chars:
+            key = (int((c.x0 + c.x1) / 2 // self.CELL), int((c.top + c.bottom) / 2 // self.CELL))
+            cells.setdefault(key, []).append(c)
+        #: the largest char size: how far beyond a rectangle a counted centre may lie
+        self.pad = max((c.size for c in self.chars), default=0.0)
+        self.cells = cells
+        return cells
+
+    def holds_text(self, r: Rule) -> bool:
+        """At least two chars have their centre within ``r`` widened by one em of the
+        char: a rectangle that frames no text is no box candidate (``layout.boxes``
+        keeps frames around two text blocks or more, which is stricter). Both backends
+        apply it; the pdfium one before reading a path's segments, as most big paths
+        (logos, drawings, maps) hold no text and their segments cost several C calls each."""
+        cells = self.cells if self.cells is not None else self._build()
+        cell, pad = self.CELL, self.pad
+        found = 0
+        for ix in range(int((r.x0 - pad) // cell), int((r.x1 + pad) // cell) + 1):
+            for iy in range(int((r.top - pad) // cell), int((r.bottom + pad) // cell) + 1):
+                for c in cells.get((ix, iy), ()):
+                    cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+                    if r.x0 - c.size <= cx <= r.x1 + c.size and r.top - c.size <= cy <= r.bottom + c.size:
+                        found += 1
+                        if found >= 2:
+                            return True
+        return False
 
 
 def is_box(r: Rule) -> bool:
