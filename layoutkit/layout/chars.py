@@ -114,9 +114,12 @@ def dedupe(chars: list[Char], tolerance: float = 0.15) -> tuple[list[Char], int]
     order = [i for _, _, i in keyed]
     n = len(order)
     drop: set[int] = set()
-    for pos, (text, x0, i) in enumerate(keyed):
-        if pos + 1 < n and (keyed[pos + 1][0] != text or keyed[pos + 1][1] - x0 > tolerance * chars[i].size):
-            continue  # the usual case: the next glyph in order is no double
+    # only where the next glyph in order could be a double is there anything to do (the
+    # same glyph within tolerance along x); found in one pass over neighbouring pairs
+    candidates = [pos for pos, (a, b) in enumerate(zip(keyed, keyed[1:]))
+                  if a[0] == b[0] and b[1] - a[1] <= tolerance * chars[a[2]].size]
+    for pos in candidates:
+        i = keyed[pos][2]
         if i in drop:
             continue
         c = chars[i]
