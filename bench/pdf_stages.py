@@ -10,7 +10,6 @@ Usage: python bench/pdf_stages.py PDF ... [--repeat N]
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 import time
 from pathlib import Path

@@ -9,14 +9,15 @@ icons and logos, whose name line is a byline, not a caption):
 * ``image-caption``: the nearest text block below the picture (at least 80% of its width
   within the picture's x-range) or beside it (its top or bottom aligned with the
   picture's within one em: a side caption), within ``caption_gap`` ems of its own size,
-  which
-  reads as a caption: short (at most ``caption_max_lines`` lines, below title size) and
-  set apart from the body text, smaller than the body size (``< 0.97``) or in another
-  typeface than the body text's. Blocks of at most two chars (an ornament, a dingbat
+  which reads as a caption: short (at most ``caption_max_lines`` lines, below title size)
+  and set apart from the body text, smaller than the body size (``< 0.97``) or in another
+  typeface family than the body text's (bold or italic of the body face is emphasis, not
+  another family). Only the nearest block can be the caption: a byline under a caption
+  is not a second one. Blocks of at most two chars (an ornament, a dingbat
   between picture and caption) are passed over. A block drawn over the picture (text on
   a tinted background) is none: it must lie outside the picture (overlap at most half
   an em).
-* ``image-credit``: one line right under (or beside) that caption, within ``credit_gap``
+* ``image-credit``: one line right under that caption, within ``credit_gap``
   ems, set smaller than the caption or in another typeface, of at most
   ``credit_max_chars`` chars (``Foto Ansa``, ``REUTERS``, ``新华社记者 某某 摄``).
 
