@@ -27,10 +27,12 @@ def _esc(s: str) -> str:
 
 def make_pdf(pages: Sequence[Sequence[Text]], *, width: float = 612, height: float = 792,
              shuffle: Optional[int] = None, rects: Sequence[tuple[float, float, float, float]] = (),
-             encrypt: bool = False, images: Sequence[tuple[float, float, float, float]] = ()) -> bytes:
+             encrypt: bool = False, images: Sequence[tuple[float, float, float, float]] = (),
+             paths: Sequence[Sequence[tuple[float, float, float, float]]] = ()) -> bytes:
     """A PDF whose pages draw ``pages``' texts (shuffled with seed ``shuffle``), the
-    outlines of ``rects`` and a grey one-pixel image stretched over each of ``images``
-    (boxes x0, top, x1, bottom) on every page."""
+    outlines of ``rects``, of each group of ``paths`` (drawn as one path of several
+    rectangles) and a grey one-pixel image stretched over each of ``images`` (boxes x0,
+    top, x1, bottom) on every page."""
     objs: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -58,6 +60,9 @@ def make_pdf(pages: Sequence[Sequence[Text]], *, width: float = 612, height: flo
         ops = []
         for x0, top, x1, bottom in rects:
             ops.append(f"{x0:.2f} {height - bottom:.2f} {x1 - x0:.2f} {bottom - top:.2f} re S")
+        for boxes in paths:  # several rectangles as the subpaths of one path
+            ops.append(" ".join(f"{x0:.2f} {height - bottom:.2f} {x1 - x0:.2f} {bottom - top:.2f} re"
+                                for x0, top, x1, bottom in boxes) + " S")
         for x0, top, x1, bottom in images:
             ops.append(f"q {x1 - x0:.2f} 0 0 {bottom - top:.2f} {x0:.2f} {height - bottom:.2f} cm /Im1 Do Q")
         for t in items:

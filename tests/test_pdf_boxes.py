@@ -63,3 +63,16 @@ def test_framing_boxes_keeps_frames_around_text_only():
     twin = Rule(15.5, 15.5, 204.5, 114.5, "box")     # a tinted panel under the frame
     content = PageContent(1, 612, 792, (), boxes=(frame, page_bg, small, one, twin))
     assert framing_boxes(blocks, content, 10.0) in ([frame], [twin])
+
+
+def test_rectangles_of_one_path_are_boxes_in_both_backends():
+    """pdfminer makes an LTRect of every rectangle subpath; the pdfium reader splits a
+    path's segments into subpaths the same way (``_pdfium_boxes``)."""
+    items = column_lines(A, 60, 100, 230) + column_lines(S1, 320, 100, 230)
+    data = make_pdf([items], paths=[[(50, 90, 300, 200), (310, 90, 560, 200), (50, 600, 90, 640)]])
+    found = {}
+    for backend in ("pdfplumber", "pdfium"):
+        content = next(BACKENDS[backend](None, data, None, Params()))
+        found[backend] = sorted((round(b.x0), round(b.top), round(b.x1), round(b.bottom)) for b in content.boxes)
+    # the third rectangle frames no text: no candidate
+    assert found["pdfplumber"] == found["pdfium"] == [(50, 90, 300, 200), (310, 90, 560, 200)]
