@@ -41,7 +41,7 @@ from .measure import shape
 from .model import BBox, Paragraph
 from .params import ReflowParams
 from .profile import Profile
-from .textboxes import JOIN_REASON as BOX_JOIN_REASON, box_break_joins
+from .textboxes import JOIN_REASON as BOX_JOIN_REASON, box_break_joins, opens_enumeration
 from .textwidth import is_cjk
 
 _CJK_PUNCT = set("，。、；：？！“”‘’「」『』（）《》〈〉【】…—·％")
@@ -254,7 +254,7 @@ def strong_latin_break(prev: ShapedLine, prev_text: str, text: str, width: float
     line, ``Anwendung.``, or a heading, ``§. 2.``), or the next line opens with a dateline
     (``Hamburg, 15. Jan.``), or the previous line is a profile heading."""
     return (prev.shape.ems < params.latin_break_ratio * width or bool(profile.match("dateline", text))
-            or bool(profile.match("heading", prev_text)))
+            or bool(profile.match("heading", prev_text)) or opens_enumeration(text))
 
 
 def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParams,
@@ -323,6 +323,9 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
             elif not cjk and ends_sentence(prev_text, profile) and profile.match("dateline", text):
                 # ``dateline-break``: a news item opens with its dateline (``Berlin, 16. Jan.``)
                 brk = "dateline-break"
+            elif not cjk and (ends_sentence(prev_text, profile) or prev_text.rstrip().endswith(":")) \
+                    and opens_enumeration(text):
+                brk = "enumeration-break"  # ``2) Waren des Abschnitts ...`` (textboxes.opens_enumeration)
             if brk and not cjk and chunked and region.width and brk != "title-material-line" \
                     and (profile.text_box == "block" or not strong_latin_break(prev, prev_text, text, region.width, profile, params)):
                 # Latin text boxes cut by blank lines are the extractor's blocks; inside one,
@@ -331,7 +334,8 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
                 cur.reasons.append(f"text-box-block: no {brk} (profile text_box: block)" if profile.text_box == "block"
                                    else f"weak-break-in-text-box: no {brk}")
                 brk = None
-            if brk and not cjk and table_rows(prev_text, text):
+            if brk and not cjk and table_rows(prev_text, text) and not (
+                    brk == "dateline-break" or profile.match("dateline", text)):
                 # figures in column after column (stock lists, results): one table block
                 cur.reasons.append(f"table-rows: no {brk} between two lines of figures")
                 brk = None

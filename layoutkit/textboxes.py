@@ -16,6 +16,8 @@ box break stands, with one exception:
 """
 from __future__ import annotations
 
+import regex
+
 from .dehyphenate import HYPHENS
 
 
@@ -30,3 +32,15 @@ def box_break_joins(tail_text: str, head_text: str) -> bool:
 JOIN_REASON = "box-hyphen-continues: a word hyphenated across a text-box break"
 #: The reason recorded when a Latin box break stands where CJK rules would have joined.
 KEEP_REASON = "latin-box-break: a blank line in Latin text ends the block"
+
+
+_ENUMERATION = regex.compile(r"^\s*(?:(?:\d{1,2}|[a-z]|[IVX]{1,4})\)|§\.?\s*\d{1,3}\b)\s*\S")
+
+
+def opens_enumeration(text: str) -> bool:
+    """``enumeration-break``: a line that opens with an item mark (``2) Waren``, ``b) Der``,
+    ``§. 3.``) after a line that ends a sentence or a colon starts a new paragraph: law
+    texts and notices number their paragraphs, whatever the line widths say. (Items
+    that continue a sentence, ``zu London,`` / ``3) der frühere``, are left alone by the
+    caller's sentence-end test.)"""
+    return bool(_ENUMERATION.match(text))
