@@ -17,6 +17,7 @@ from .flat import is_flat, restore_breaks
 from .geotitles import apply_geometric_titles
 from .hints import apply_region_hints
 from .language import detect_language, profile_for
+from .masthead import apply_masthead, place_masthead
 from .model import Line, Page, Source
 from .params import Params
 from .profile import Profile, load_profile
@@ -59,10 +60,12 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
         regions = text_regions(lines, params.columns, params.reflow.letterspace_share)
     flow = reflow(regions, prof, params.reflow)
     items = classify(flow, prof, params.classify)
+    items = apply_masthead(items)  # Latin pages: the masthead cluster is page header
     if source.format in OCR_XML_FORMATS:
         items = apply_geometric_titles(items, params.classify)  # type size (OCR XML styles)
     items = apply_region_hints(items)  # input region types (OCR XML); no-op for text
     articles, page_blocks = assemble(items, prof, params.articles)
+    articles, page_blocks = place_masthead(articles, page_blocks)  # the masthead stays in reading order
     return Page(source=source, language=language, articles=tuple(articles), blocks=tuple(page_blocks),
                 warnings=tuple(warnings), profile=prof.name)
 
