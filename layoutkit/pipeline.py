@@ -17,6 +17,7 @@ from .flat import is_flat, restore_breaks
 from .geotitles import apply_geometric_titles
 from .hints import apply_region_hints
 from .language import detect_language, profile_for
+from .latin_titles import apply_caps_titles
 from .masthead import apply_masthead, place_masthead
 from .model import Line, Page, Source
 from .params import Params
@@ -61,6 +62,7 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
     flow = reflow(regions, prof, params.reflow)
     items = classify(flow, prof, params.classify)
     items = apply_masthead(items)  # Latin pages: the masthead cluster is page header
+    items = apply_caps_titles(items)  # Latin: a one-line box in capitals is a title
     if source.format in OCR_XML_FORMATS:
         items = apply_geometric_titles(items, params.classify)  # type size (OCR XML styles)
     items = apply_region_hints(items)  # input region types (OCR XML); no-op for text
