@@ -9,6 +9,12 @@ MUNICIPAL`` fits such a family, looks full, and is typed body text.
 at least two words of three or more letters and no sentence end, is a title
 whatever its measure. Only body-typed paragraphs are retyped, so profile patterns (page
 headers, datelines, bylines) keep their types; CJK text is left alone.
+
+``closing-line``: a short line that ends with a period and was cut from the body text
+above it in the same text box (``Der Reichskanzler.`` / ``Ebert.`` under a decree) is the
+signature or closing of that text, not a heading, although it has a heading's shape
+(a few capitalized words and a period): it is typed body. A heading stands in a box of
+its own or opens one.
 """
 from __future__ import annotations
 
@@ -37,10 +43,31 @@ def caps_title(text: str) -> bool:
 
 
 def apply_caps_titles(items: Sequence[Typed]) -> list[Typed]:
-    """``items`` with one-line capitals boxes typed ``headline`` (``caps-box-title``)."""
+    """``items`` with one-line capitals boxes typed ``headline`` (``caps-box-title``) and
+    closing lines typed ``body`` (``closing-line``)."""
     out = list(items)
+    if not out or sum(is_cjk(c) for t in out for c in t.text) * 3 > sum(c.isalpha() for t in out for c in t.text):
+        return out
     for k, t in enumerate(out):
         p = t.para
         if t.type == "body" and p.whole_region and len(p.lines) == 1 and caps_title(t.text):
             out[k] = t.retype("headline", "caps-box-title: a text box of one line in capitals")
+        elif t.type in ("headline", "subheadline") and k > 0 and t.text.rstrip().endswith(".") \
+                and not p.whole_region and p.region_index == out[k - 1].para.region_index \
+                and out[k - 1].type in ("body", "headline", "subheadline") \
+                and _closes_text(out, k):
+            out[k] = t.retype("body", "closing-line: a signature or closing line under the text above it")
     return out
+
+
+def _closes_text(items: list[Typed], k: int) -> bool:
+    """The paragraphs of ``k``'s box before it, back to body text, are all closing lines."""
+    j = k - 1
+    while j >= 0 and items[j].para.region_index == items[k].para.region_index:
+        if items[j].type == "body" and len(items[j].para.lines) > 1 or items[j].type == "body" and \
+                not items[j].text.rstrip().endswith("."):
+            return True
+        if not items[j].text.rstrip().endswith("."):
+            return False
+        j -= 1
+    return False

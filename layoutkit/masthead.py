@@ -38,7 +38,7 @@ MAX_BACK = 6
 #: ... each at most this many lines ...
 MAX_LINES = 6
 #: ... and characters.
-MAX_CHARS = 200
+MAX_CHARS = 400
 
 
 def _latin(items: Sequence[Typed]) -> bool:
