@@ -6,7 +6,7 @@ come from narrow table columns (stock lists, ship lists), a title such as ``CONS
 MUNICIPAL`` fits such a family, looks full, and is typed body text.
 
 ``caps-box-title``: a text box of one line (blank lines around it) set in capitals, with
-at least two words of three or more letters and no sentence end, is a title
+two or more words (one of four or more letters) and no sentence end, is a title
 whatever its measure. Only body-typed paragraphs are retyped, so profile patterns (page
 headers, datelines, bylines) keep their types; CJK text is left alone.
 
@@ -25,21 +25,22 @@ import regex
 from .classify import Typed
 from .textwidth import is_cjk
 
-_WORD = regex.compile(r"[\p{L}ſ]{3,}")
+_WORD = regex.compile(r"[\p{L}ſ]{2,}")
 #: Share of a line's letters that are capitals for the line to be set in capitals.
 CAPS_SHARE = 0.8
 
 
 def caps_title(text: str) -> bool:
     """A line set in capitals (``CONSEIL MUNICIPAL``, ``LE COMMERCE``) with two or more
-    words of three or more letters and no sentence end."""
+    words, one of four or more letters, and no sentence end."""
     t = text.strip()
     letters = [c for c in t if c.isalpha()]
     if not letters or any(is_cjk(c) for c in letters) or t[-1] in ".!?;:,":
         return False
     if sum(c.isupper() for c in letters) < CAPS_SHARE * len(letters):
         return False
-    return len(_WORD.findall(t)) >= 2
+    words = _WORD.findall(t)
+    return len(words) >= 2 and max(len(w) for w in words) >= 4
 
 
 def apply_caps_titles(items: Sequence[Typed]) -> list[Typed]:

@@ -335,7 +335,7 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
                                    else f"weak-break-in-text-box: no {brk}")
                 brk = None
             if brk and not cjk and table_rows(prev_text, text) and not (
-                    brk == "dateline-break" or profile.match("dateline", text)):
+                    brk in ("dateline-break", "enumeration-break") or profile.match("dateline", text)):
                 # figures in column after column (stock lists, results): one table block
                 cur.reasons.append(f"table-rows: no {brk} between two lines of figures")
                 brk = None
