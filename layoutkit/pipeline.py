@@ -20,6 +20,7 @@ from .language import detect_language, profile_for
 from .latin_titles import apply_caps_titles
 from .masthead import apply_masthead, place_masthead
 from .model import Line, Page, Source
+from .orthography import apply_orthography
 from .params import Params
 from .profile import Profile, load_profile
 from .readers.text import read_lines, text_from_str
@@ -48,7 +49,8 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
     sample = "\n".join(line.text for line in lines[:300])
     prof, language = resolve_profile(profile, sample)
     if is_own_export(lines):  # our own ALTO/PAGE export read back: its tags are the answer
-        return page_from_structure(lines, source, prof, language, warnings)
+        page = page_from_structure(lines, source, prof, language, warnings)
+        return apply_orthography(page, params.orthography)
     if is_flat(lines):
         lines = restore_breaks(lines, prof)  # a flat export lost its blank lines
     if source.format in OCR_XML_FORMATS:
@@ -61,15 +63,17 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
         regions = text_regions(lines, params.columns, params.reflow.letterspace_share)
     flow = reflow(regions, prof, params.reflow)
     items = classify(flow, prof, params.classify)
-    items = apply_masthead(items)  # Latin pages: the masthead cluster is page header
-    items = apply_caps_titles(items)  # Latin: a one-line box in capitals is a title
+    if source.format == "text":
+        items = apply_masthead(items)  # Latin pages: the masthead cluster is page header
+        items = apply_caps_titles(items)  # Latin: a one-line box in capitals is a title
     if source.format in OCR_XML_FORMATS:
         items = apply_geometric_titles(items, params.classify)  # type size (OCR XML styles)
     items = apply_region_hints(items)  # input region types (OCR XML); no-op for text
     articles, page_blocks = assemble(items, prof, params.articles)
     articles, page_blocks = place_masthead(articles, page_blocks)  # the masthead stays in reading order
-    return Page(source=source, language=language, articles=tuple(articles), blocks=tuple(page_blocks),
+    page = Page(source=source, language=language, articles=tuple(articles), blocks=tuple(page_blocks),
                 warnings=tuple(warnings), profile=prof.name)
+    return apply_orthography(page, params.orthography)
 
 
 #: OCR XML inputs: they carry their own regions, reading order and type styles.
