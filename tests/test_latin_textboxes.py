@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 import layoutkit
+from layoutkit.flat import dialogue_turn, one_line_block
 from layoutkit.latin_titles import caps_title
 from layoutkit.profile import ProfileError, load_profile
 from layoutkit.textboxes import box_break_joins, opens_enumeration
@@ -37,6 +38,16 @@ def test_opens_enumeration(case: dict[str, Any]) -> None:
 @pytest.mark.parametrize("case", _marks(CASES["caps_titles"], "text"))
 def test_caps_title(case: dict[str, Any]) -> None:
     assert caps_title(case["text"]) is case["title"]
+
+
+@pytest.mark.parametrize("case", _marks(CASES["dialogue_turns"], "text"))
+def test_dialogue_turn(case: dict[str, Any]) -> None:
+    assert dialogue_turn(case["prev"], case["text"]) is case["turn"]
+
+
+@pytest.mark.parametrize("case", _marks(CASES["one_line_blocks"], "text"))
+def test_one_line_block(case: dict[str, Any]) -> None:
+    assert one_line_block(case["text"], case["width"], case["measure"], load_profile("de")) is case["block"]
 
 
 @pytest.mark.parametrize("case", _marks(CASES["pages"], "name"))
