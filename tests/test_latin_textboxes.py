@@ -59,6 +59,8 @@ def test_page(case: dict[str, Any]) -> None:
     for b, want in zip(blocks, case.get("reasons") or []):
         if want:
             assert any(r.startswith(want) for r in b.reasons), (want, b.reasons)
+    if "page_level" in case:
+        assert [b.type for b in page.blocks] == case["page_level"]
     if case.get("first_article_kind"):
         assert page.articles[0].kind == case["first_article_kind"]
     # no character is lost but line-end hyphens
