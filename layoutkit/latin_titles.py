@@ -10,6 +10,12 @@ two or more words (one of four or more letters) and no sentence end, is a title
 whatever its measure. Only body-typed paragraphs are retyped, so profile patterns (page
 headers, datelines, bylines) keep their types; CJK text is left alone.
 
+``sentence-box-title``: a text box of one short line that is a sentence of its own
+(``Das adriatiſche Bündnis.``, ``Wer wird Baldwins Nachfolger?``; a capital first, at
+most ``SENTENCE_TITLE_WORDS`` words, no digits) standing above body text or above
+another such box (a deck) is a title: running text does not stand alone in a box of
+one line between blank lines, a heading does.
+
 ``closing-line``: a short line that ends with a period and was cut from the body text
 above it in the same text box (``Der Reichskanzler.`` / ``Ebert.`` under a decree) is the
 signature or closing of that text, not a heading, although it has a heading's shape
@@ -28,6 +34,15 @@ from .textwidth import is_cjk
 _WORD = regex.compile(r"[\p{L}ſ]{2,}")
 #: Share of a line's letters that are capitals for the line to be set in capitals.
 CAPS_SHARE = 0.8
+#: A one-line sentence box of at most this many words may be a title.
+SENTENCE_TITLE_WORDS = 8
+
+
+def _sentence_box(t: Typed) -> bool:
+    p, text = t.para, t.text.strip()
+    return (t.type == "body" and p.whole_region and len(p.lines) == 1 and bool(text) and text[0].isupper()
+            and text[-1] in ".?!" and len(text.split()) <= SENTENCE_TITLE_WORDS
+            and not any(c.isdigit() for c in text))
 
 
 def caps_title(text: str) -> bool:
@@ -53,6 +68,10 @@ def apply_caps_titles(items: Sequence[Typed]) -> list[Typed]:
         p = t.para
         if t.type == "body" and p.whole_region and len(p.lines) == 1 and caps_title(t.text):
             out[k] = t.retype("headline", "caps-box-title: a text box of one line in capitals")
+        elif _sentence_box(t) and k + 1 < len(out) and (
+                (out[k + 1].type == "body" and len(out[k + 1].para.lines) >= 2)
+                or out[k + 1].type in ("headline", "subheadline") or _sentence_box(out[k + 1])):
+            out[k] = t.retype("headline", "sentence-box-title: a one-line sentence box above body text")
         elif t.type in ("headline", "subheadline") and k > 0 and t.text.rstrip().endswith(".") \
                 and not p.whole_region and p.region_index == out[k - 1].para.region_index \
                 and out[k - 1].type in ("body", "headline", "subheadline") \
