@@ -58,8 +58,10 @@ def caps_title(text: str) -> bool:
     return len(words) >= 2 and max(len(w) for w in words) >= 4
 
 
-def apply_caps_titles(items: Sequence[Typed]) -> list[Typed]:
-    """``items`` with one-line capitals boxes typed ``headline`` (``caps-box-title``) and
+def apply_caps_titles(items: Sequence[Typed], real_boxes: bool = True) -> list[Typed]:
+    """``items`` with one-line capitals boxes typed ``headline`` (``caps-box-title``), one-line
+    sentence boxes above text typed ``headline`` (``sentence-box-title``, only when the
+    boxes are the input's own, ``real_boxes``: the boxes ``flat`` restores are guesses) and
     closing lines typed ``body`` (``closing-line``)."""
     out = list(items)
     if not out or sum(is_cjk(c) for t in out for c in t.text) * 3 > sum(c.isalpha() for t in out for c in t.text):
@@ -68,7 +70,7 @@ def apply_caps_titles(items: Sequence[Typed]) -> list[Typed]:
         p = t.para
         if t.type == "body" and p.whole_region and len(p.lines) == 1 and caps_title(t.text):
             out[k] = t.retype("headline", "caps-box-title: a text box of one line in capitals")
-        elif _sentence_box(t) and k + 1 < len(out) and (
+        elif real_boxes and _sentence_box(t) and k + 1 < len(out) and (
                 (out[k + 1].type == "body" and len(out[k + 1].para.lines) >= 2)
                 or out[k + 1].type in ("headline", "subheadline") or _sentence_box(out[k + 1])):
             out[k] = t.retype("headline", "sentence-box-title: a one-line sentence box above body text")

@@ -51,7 +51,8 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
     if is_own_export(lines):  # our own ALTO/PAGE export read back: its tags are the answer
         page = page_from_structure(lines, source, prof, language, warnings)
         return apply_orthography(page, params.orthography)
-    if is_flat(lines):
+    flat = is_flat(lines)
+    if flat:
         lines = restore_breaks(lines, prof)  # a flat export lost its blank lines
     if source.format in OCR_XML_FORMATS:
         # OCR XML: the input's own regions, measured like text boxes (measured on the dev
@@ -65,7 +66,7 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
     items = classify(flow, prof, params.classify)
     if source.format == "text":
         items = apply_masthead(items)  # Latin pages: the masthead cluster is page header
-        items = apply_caps_titles(items)  # Latin: a one-line box in capitals is a title
+        items = apply_caps_titles(items, real_boxes=not flat)  # Latin: one-line boxes as titles
     if source.format in OCR_XML_FORMATS:
         items = apply_geometric_titles(items, params.classify)  # type size (OCR XML styles)
     items = apply_region_hints(items)  # input region types (OCR XML); no-op for text
