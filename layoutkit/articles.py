@@ -243,6 +243,10 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
                 d.family = first.family
             drafts.append(d)
     # runs without a title: continue the previous article of their family, else stand alone
+    title_draft: dict[int, int] = {}  # first item position of a title cluster -> its draft
+    for n, d in enumerate(drafts):
+        if d.titles:
+            title_draft.setdefault(d.titles[0][0], n)
     for s in runs:
         if id(s) in run_owner:
             continue
@@ -258,8 +262,7 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
                 # ``stream-continuation``: Latin text arrives column after column in
                 # reading order, and its column widths are too ragged to tell articles
                 # apart: an untitled run continues the article just before it.
-                target = run_owner.get(id(other), next((n for n, d in enumerate(drafts)
-                                                        if d.titles and d.titles[0][0] == other.start), None))
+                target = run_owner[id(other)] if id(other) in run_owner else title_draft.get(other.start)
                 break
             if other.kind == "run" and id(other) in run_owner and (other.family == s.family or s.family is None):
                 target = run_owner[id(other)]

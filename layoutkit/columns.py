@@ -272,15 +272,19 @@ def _fit_short_regions(groups: Sequence[Sequence[Line]], raw: list[tuple[list[Sh
     its full width."""
     ext = [_extent(g) for g in groups]
     out = list(raw)
-    hosts = [j for j, (hshaped, hwidth) in enumerate(raw) if hwidth is not None and len(hshaped) >= 3
-             and ext[j] is not None]
+    # hosts by font size: only a host in the short region's size can take it (a page of
+    # thousands of OCR regions would otherwise compare every pair)
+    hosts_of: dict[Optional[float], list[int]] = {}
+    for j, (hshaped, hwidth) in enumerate(raw):
+        if hwidth is not None and len(hshaped) >= 3 and ext[j] is not None:
+            hosts_of.setdefault(hshaped[0].line.font_size, []).append(j)
     for i, (shaped, width) in enumerate(raw):
         e = ext[i]
         if len(shaped) > 2 or e is None or shaped[0].line.font_size is None or shaped[0].line.region_type == "vertical":
             continue
         size = shaped[0].line.font_size
         best = None
-        for j in hosts:
+        for j in hosts_of.get(size, ()):
             hshaped = raw[j][0]
             h = ext[j]
             if j == i or h is None or hshaped[0].line.font_size != size:

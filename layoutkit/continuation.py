@@ -198,11 +198,16 @@ def link_score(i: int, j: int, boxes: list["Box"], vocab: Vocabulary, profile: P
     return score
 
 
+#: Layout zones whose text never continues a paragraph nor is continued: the page's
+#: running head and foot, a picture's caption and credit (``layout.captions``).
+_APART = ("page-head", "page-foot", "image-caption", "image-credit")
+
+
 def same_style(prev: Paragraph, first: Paragraph) -> bool:
     """Geometric input: the junction's two lines share a font size and neither lies in a
     page margin zone (running head, page foot): only then can a paragraph continue."""
     a, b = prev.lines[-1], first.lines[0]
-    if a.region_type in ("page-head", "page-foot") or b.region_type in ("page-head", "page-foot"):
+    if a.region_type in _APART or b.region_type in _APART:
         return False
     if a.font_size is None or b.font_size is None:
         return True

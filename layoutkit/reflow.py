@@ -41,6 +41,7 @@ from .measure import shape
 from .model import BBox, Paragraph
 from .params import ReflowParams
 from .profile import Profile
+from .textboxes import JOIN_REASON as BOX_JOIN_REASON, box_break_joins, opens_enumeration
 from .textwidth import is_cjk
 
 _CJK_PUNCT = set("，。、；：？！“”‘’「」『』（）《》〈〉【】…—·％")
@@ -303,7 +304,7 @@ def strong_latin_break(prev: ShapedLine, prev_text: str, text: str, width: float
     line, ``Anwendung.``, or a heading, ``§. 2.``), or the next line opens with a dateline
     (``Hamburg, 15. Jan.``), or the previous line is a profile heading."""
     return (prev.shape.ems < params.latin_break_ratio * width or bool(profile.match("dateline", text))
-            or bool(profile.match("heading", prev_text)))
+            or bool(profile.match("heading", prev_text)) or opens_enumeration(text))
 
 
 def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParams,
@@ -372,13 +373,19 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
             elif not cjk and ends_sentence(prev_text, profile) and profile.match("dateline", text):
                 # ``dateline-break``: a news item opens with its dateline (``Berlin, 16. Jan.``)
                 brk = "dateline-break"
+            elif not cjk and (ends_sentence(prev_text, profile) or prev_text.rstrip().endswith(":")) \
+                    and opens_enumeration(text):
+                brk = "enumeration-break"  # ``2) Waren des Abschnitts ...`` (textboxes.opens_enumeration)
             if brk and not cjk and chunked and region.width and brk != "title-material-line" \
-                    and not strong_latin_break(prev, prev_text, text, region.width, profile, params):
+                    and (profile.text_box == "block" or not strong_latin_break(prev, prev_text, text, region.width, profile, params)):
                 # Latin text boxes cut by blank lines are the extractor's blocks; inside one,
-                # proportional type makes width evidence weak: split only on strong evidence.
-                cur.reasons.append(f"weak-break-in-text-box: no {brk}")
+                # proportional type makes width evidence weak: split only on strong evidence,
+                # and never where the profile says a text box is one block (``text-box-block``).
+                cur.reasons.append(f"text-box-block: no {brk} (profile text_box: block)" if profile.text_box == "block"
+                                   else f"weak-break-in-text-box: no {brk}")
                 brk = None
-            if brk and not cjk and table_rows(prev_text, text):
+            if brk and not cjk and table_rows(prev_text, text) and not (
+                    brk in ("dateline-break", "enumeration-break") or profile.match("dateline", text)):
                 # figures in column after column (stock lists, results): one table block
                 cur.reasons.append(f"table-rows: no {brk} between two lines of figures")
                 brk = None
@@ -512,6 +519,11 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             # where the next box competes with every other candidate.
             if standalone(head.text, profile):
                 continue  # an author note or byline opens no continuation
+            if not a.cjk and not b.cjk:
+                # Latin: a blank line ends the block, except inside a hyphenated word
+                if box_break_joins(tail.text, head.text):
+                    link(i, i + 1, BOX_JOIN_REASON)
+                continue
             if (tail.runs_on and not head.starts_fresh and not a.cjk) or (
                     a.last_full and not head.starts_fresh and not tail.runs_on):
                 link(i, i + 1, "blank-line-repair: joined across a text-box break")
@@ -549,7 +561,7 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
         for i in range(len(boxes) - 1):
             a, b = boxes[i], boxes[i + 1]
             if a.paras[-1].runs_on and a.region.family is not None and a.region.family == b.region.family \
-                    and linkable(i, i + 1):
+                    and linkable(i, i + 1) and (a.cjk or b.cjk):
                 link(i, i + 1, "blank-line-repair: joined across a text-box break")
 
     # emit chains at the position of their earliest box
