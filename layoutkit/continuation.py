@@ -17,16 +17,16 @@ from .model import Paragraph
 from .profile import Profile
 
 
-def maybe_continuation(box: "Box") -> bool:
-    """A head line whose indent deficit is within measurement noise of a full line."""
+def maybe_continuation(box: "Box", spread_indent_min: float = 2.1) -> bool:
+    """A head line whose indent deficit is within measurement noise of a full line (a
+    letter-spaced head: unless it is short by an indent, see
+    ``ReflowParams.spread_indent_min``)."""
     first = box.paras[0]
     width = box.region.width
     if width is None:
         return False
-    from .measure import shape
-
     s = shape(first.lines[0].text)
-    return s.letterspaced or width - s.ems <= 2.0
+    return width - s.ems <= 2.0 or (s.letterspaced and width - s.ems < spread_indent_min)
 
 
 @dataclass
@@ -162,3 +162,144 @@ def chain_has(boxes: list["Box"], start: int, target: int) -> bool:
         k = boxes[k].next
         seen += 1
     return False
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One possible link: box ``tail``'s last paragraph continues in box ``head``."""
+
+    score: float
+    tail: int
+    head: int
+
+
+def next_body(boxes: Sequence["Box"], i: int, j: int) -> bool:
+    """Is box j the next body box after box i in the extractor's order (title boxes,
+    which have no measure, in between do not count)?"""
+    return j > i and all(boxes[k].region.width is None for k in range(i + 1, j))
+
+
+def candidate_links(boxes: Sequence["Box"], profile: Profile, spread_indent_min: float = 2.1) -> list[Candidate]:
+    """Every scored candidate link for the CJK paragraphs that still run on.
+
+    A box is a candidate head when it has no predecessor yet, is not vertical text, and
+    its head could continue a paragraph: a title-material box only by closing a bracket
+    the tail left open; a body box unless it clearly opens a fresh paragraph (indented,
+    not a possible continuation, not the next body box, no continuation opener).
+    """
+    vocab: Optional[Vocabulary] = None
+    maybe_cont = [maybe_continuation(bx, spread_indent_min) for bx in boxes]
+    out: list[Candidate] = []
+    for i, a in enumerate(boxes):
+        if a.next is not None or not a.paras[-1].runs_on or not a.cjk:
+            continue
+        if vocab is None:  # built only for pages with a paragraph to place
+            vocab = Vocabulary([p.text for bx in boxes for p in bx.paras])
+        closer = a.closer
+        for j, b in enumerate(boxes):
+            if j == i or b.prev is not None or b.region.vertical:
+                continue
+            head = b.paras[0]
+            if b.region.width is None:
+                # a title-material box continues a paragraph only by closing its bracket
+                if not (closer and closes(head.text, closer)):
+                    continue
+            elif head.starts_fresh and not maybe_cont[j] and not next_body(boxes, i, j) \
+                    and not profile.match("continuation_start", head.text.lstrip()):
+                continue
+            out.append(Candidate(link_score(i, j, list(boxes), vocab, profile), i, j))
+    return out
+
+
+#: Bonus (score units) for a link into a head that cannot open a paragraph (its first
+#: line is full and unindented): such a box continues some paragraph of the page, so an
+#: assignment that leaves it without a predecessor leaves a paragraph starting mid-sentence.
+ORPHAN_HEAD_BONUS = 3.0
+
+
+def assign_links(candidates: Sequence[Candidate], boxes: Sequence["Box"]) -> list[Candidate]:
+    """``best-match-assignment``: the set of links, at most one per tail and per head,
+    with the largest total score, first matching as many tails as possible.
+
+    Linking greedily (best score first) lets a tail take a head that fits it a little
+    better than its true continuation, which is left for no one: a paragraph that runs
+    on then joins the paragraph after it while its real continuation opens a paragraph
+    mid-sentence. The assignment weighs the page as a whole; heads that cannot open a
+    paragraph (``starts_fresh`` is False) add ``ORPHAN_HEAD_BONUS``, so the page's
+    continuation boxes are all claimed when that costs little elsewhere. Returned best
+    score first (the caller skips any link that would close a cycle).
+    """
+    tails = sorted({c.tail for c in candidates})
+    heads = sorted({c.head for c in candidates})
+    if not tails:
+        return []
+    weight: dict[tuple[int, int], float] = {}
+    for c in candidates:
+        w = c.score + (0.0 if boxes[c.head].paras[0].starts_fresh else ORPHAN_HEAD_BONUS)
+        weight[(c.tail, c.head)] = w
+    ti = {t: k for k, t in enumerate(tails)}
+    hj = {h: k for k, h in enumerate(heads)}
+    # every tail may stay unmatched (a dummy column of its own) at a cost far above any
+    # real link: the number of matched tails comes first, the total score second
+    big = 1000.0
+    n, m = len(tails), len(heads) + len(tails)
+    cost = [[big] * m for _ in range(n)]
+    for (t, h), w in weight.items():
+        cost[ti[t]][hj[h]] = -w
+    for r in range(n):
+        cost[r][len(heads) + r] = big / 2
+    col_of_row = _min_cost_assignment(cost)
+    chosen = []
+    for r, col in enumerate(col_of_row):
+        if col < len(heads):
+            t, h = tails[r], heads[col]
+            if (t, h) in weight:
+                chosen.append(next(c for c in candidates if c.tail == t and c.head == h))
+    return sorted(chosen, key=lambda c: (-c.score, c.tail, c.head))
+
+
+def _min_cost_assignment(cost: Sequence[Sequence[float]]) -> list[int]:
+    """Hungarian method (shortest augmenting paths with potentials) for an n × m cost
+    matrix with n <= m: the column of each row in a minimum-cost assignment."""
+    n, m = len(cost), len(cost[0])
+    inf = float("inf")
+    u = [0.0] * (n + 1)
+    v = [0.0] * (m + 1)
+    p = [0] * (m + 1)  # p[j]: row matched to column j (1-based; 0 = none)
+    way = [0] * (m + 1)
+    for i in range(1, n + 1):
+        p[0] = i
+        j0 = 0
+        minv = [inf] * (m + 1)
+        used = [False] * (m + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = p[j0], inf, 0
+            row = cost[i0 - 1]
+            for j in range(1, m + 1):
+                if not used[j]:
+                    cur = row[j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(m + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while True:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+            if j0 == 0:
+                break
+    out = [-1] * n
+    for j in range(1, m + 1):
+        if p[j]:
+            out[p[j] - 1] = j - 1
+    return out

@@ -33,8 +33,7 @@ import regex
 
 from . import marked_hyphens
 from .columns import ShapedLine, TextRegion
-from .continuation import (Box, Vocabulary, chain_has, closes, geometric_run_on, link_score, maybe_continuation,
-                           same_style, unclosed)
+from .continuation import Box, assign_links, candidate_links, chain_has, geometric_run_on, same_style, unclosed
 from .dehyphenate import HYPHENS, Lexicon, decide
 from .noise import is_noise
 from .measure import shape
@@ -236,7 +235,10 @@ class _Measure:
     def deficit(self, s: ShapedLine) -> float:
         if self.width is None:
             return 0.0
-        return 0.0 if s.shape.letterspaced else self.width - s.shape.ems
+        d = self.width - s.shape.ems
+        if s.shape.letterspaced and d < self.params.spread_indent_min:
+            return 0.0  # a spread line fills its measure (see ``spread_indent_min``)
+        return d
 
     def full(self, s: ShapedLine) -> bool:
         return self.width is not None and self.deficit(s) <= self.tol
@@ -389,6 +391,32 @@ def _vertical_paragraph(region: TextRegion) -> Paragraph:
                      bbox=BBox.union_all([s.line.bbox for s in region.lines]))
 
 
+def page_lexicon(regions: Sequence[TextRegion], params: ReflowParams) -> Optional[Lexicon]:
+    """The page's own words, which decide hyphenation (``dehyphenate``): built once, from
+    every line. A page without Latin-script lines has no Latin words to join: None."""
+    has_latin = any(sl.shape.cjk < 0.3 and _LATIN_LETTER.search(sl.line.text) for r in regions for sl in r.lines)
+    return Lexicon.build((s.line.text for r in regions for s in r.lines), params.extra_words) \
+        if params.dehyphenate and has_latin else None
+
+
+def build_boxes(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams,
+                lexicon: Optional[Lexicon] = None) -> list[Box]:
+    """Each region's paragraphs as an unlinked ``Box`` (regions without text are left out)."""
+    boxes: list[Box] = []
+    # Blank lines cut the page into text boxes (a flat text has none: one region).
+    chunked = len(regions) >= 3
+    for region in regions:
+        if region.vertical:
+            rp = [_vertical_paragraph(region)]
+        else:
+            rp = _region_paragraphs(region, profile, params, lexicon, chunked)
+        if not rp:
+            continue
+        cjk = sum(sl.shape.cjk for sl in region.lines) / max(1, len(region.lines)) >= 0.3
+        boxes.append(Box(region, rp, _last_full(rp[-1], region, params), cjk, closer=unclosed(rp[-1].text)))
+    return boxes
+
+
 def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams) -> Flow:
     """Paragraphs of every region, with paragraphs cut by box breaks joined again.
 
@@ -409,23 +437,8 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
     Chains are emitted at the stream position of their earliest box: an extractor emits the
     top of a column early, and a chain's earliest box is where its text sits highest.
     """
-    boxes: list[Box] = []
-    # The page's own words decide hyphenation (``dehyphenate``): built once, from every line.
-    # A page without Latin-script lines has no Latin words to join: no lexicon is built.
-    has_latin = any(sl.shape.cjk < 0.3 and _LATIN_LETTER.search(sl.line.text) for r in regions for sl in r.lines)
-    lexicon = Lexicon.build((s.line.text for r in regions for s in r.lines), params.extra_words) \
-        if params.dehyphenate and has_latin else None
-    # Blank lines cut the page into text boxes (a flat text has none: one region).
-    chunked = len(regions) >= 3
-    for region in regions:
-        if region.vertical:
-            rp = [_vertical_paragraph(region)]
-        else:
-            rp = _region_paragraphs(region, profile, params, lexicon, chunked)
-        if not rp:
-            continue
-        cjk = sum(sl.shape.cjk for sl in region.lines) / max(1, len(region.lines)) >= 0.3
-        boxes.append(Box(region, rp, _last_full(rp[-1], region, params), cjk, closer=unclosed(rp[-1].text)))
+    lexicon = page_lexicon(regions, params)
+    boxes = build_boxes(regions, profile, params, lexicon)
 
     def link(i: int, j: int, why: str) -> None:
         boxes[i].next = j
@@ -465,30 +478,8 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             if (tail.runs_on and not head.starts_fresh and not a.cjk) or (
                     a.last_full and not head.starts_fresh and not tail.runs_on):
                 link(i, i + 1, "blank-line-repair: joined across a text-box break")
-        vocab: Optional[Vocabulary] = None
-        maybe_cont = [maybe_continuation(bx) for bx in boxes]
-        pairs = []
-        for i, a in enumerate(boxes):
-            if a.next is not None or not a.paras[-1].runs_on or not a.cjk:
-                continue
-            if vocab is None:  # built only for pages with a paragraph to place
-                vocab = Vocabulary([p.text for bx in boxes for p in bx.paras])
-            closer = a.closer
-            for j, b in enumerate(boxes):
-                if j == i or b.prev is not None or b.region.vertical:
-                    continue
-                head = b.paras[0]
-                next_body = j > i and all(boxes[k].region.width is None for k in range(i + 1, j))
-                if b.region.width is None:
-                    # a title-material box continues a paragraph only by closing its bracket
-                    if not (closer and closes(head.text, closer)):
-                        continue
-                elif head.starts_fresh and not maybe_cont[j] and not next_body \
-                        and not profile.match("continuation_start", head.text.lstrip()):
-                    continue
-                if True:
-                    pairs.append((link_score(i, j, boxes, vocab, profile), i, j))
-        for _, i, j in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])):
+        for c in assign_links(candidate_links(boxes, profile, params.spread_indent_min), boxes):
+            i, j = c.tail, c.head
             if linkable(i, j):
                 if j > i and all(boxes[k].region.width is None for k in range(i + 1, j)):
                     link(i, j, "blank-line-repair: joined across a text-box break")
