@@ -118,6 +118,9 @@ def link_score(i: int, j: int, boxes: list["Box"], vocab: Vocabulary, profile: P
         score += 3.0 if closes(head.text, closer) else -1.0
     if profile.match("continuation_start", head.text.lstrip()):
         score += 3.0
+    elif head.starts_fresh and len(head.lines) == 1 and not head.runs_on:
+        pass  # ``ambiguous-one-line-head``: a lone line that ends its paragraph is short
+        # because it ends it; its width says nothing about an indent
     elif head.starts_fresh:
         score -= 1.0  # looks indented, though measurement noise is an em or so
     elif shape(head.lines[0].text).letterspaced:
@@ -217,6 +220,17 @@ def candidate_links(boxes: Sequence["Box"], profile: Profile, spread_indent_min:
 ORPHAN_HEAD_BONUS = 3.0
 
 
+def surely_continues(box: "Box") -> bool:
+    """A box whose first line is full without letter-spacing cannot open a paragraph:
+    a paragraph's first line is short by its indent (letter-spaced lines are left out:
+    spreading can fill an indented line too)."""
+    width = box.region.width
+    if width is None or box.region.vertical:
+        return False
+    s = shape(box.paras[0].lines[0].text)
+    return not s.letterspaced and width - s.ems <= 1.0
+
+
 def assign_links(candidates: Sequence[Candidate], boxes: Sequence["Box"]) -> list[Candidate]:
     """``best-match-assignment``: the set of links, at most one per tail and per head,
     with the largest total score, first matching as many tails as possible.
@@ -224,8 +238,8 @@ def assign_links(candidates: Sequence[Candidate], boxes: Sequence["Box"]) -> lis
     Linking greedily (best score first) lets a tail take a head that fits it a little
     better than its true continuation, which is left for no one: a paragraph that runs
     on then joins the paragraph after it while its real continuation opens a paragraph
-    mid-sentence. The assignment weighs the page as a whole; heads that cannot open a
-    paragraph (``starts_fresh`` is False) add ``ORPHAN_HEAD_BONUS``, so the page's
+    mid-sentence. The assignment weighs the page as a whole; heads of the tail's column family that
+    cannot open a paragraph (``surely_continues``) add ``ORPHAN_HEAD_BONUS``, so the page's
     continuation boxes are all claimed when that costs little elsewhere. Returned best
     score first (the caller skips any link that would close a cycle).
     """
@@ -235,7 +249,9 @@ def assign_links(candidates: Sequence[Candidate], boxes: Sequence["Box"]) -> lis
         return []
     weight: dict[tuple[int, int], float] = {}
     for c in candidates:
-        w = c.score + (0.0 if boxes[c.head].paras[0].starts_fresh else ORPHAN_HEAD_BONUS)
+        a, b = boxes[c.tail].region, boxes[c.head].region
+        orphan = surely_continues(boxes[c.head]) and a.family is not None and a.family == b.family
+        w = c.score + (ORPHAN_HEAD_BONUS if orphan else 0.0)
         weight[(c.tail, c.head)] = w
     ti = {t: k for k, t in enumerate(tails)}
     hj = {h: k for k, h in enumerate(heads)}
