@@ -33,6 +33,7 @@ import regex
 
 from . import marked_hyphens
 from .columns import ShapedLine, TextRegion
+from .chain_order import emission_order
 from .continuation import Box, assign_links, candidate_links, chain_has, geometric_run_on, same_style, unclosed
 from .dehyphenate import HYPHENS, Lexicon, decide
 from .noise import is_noise
@@ -491,24 +492,8 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
                     and linkable(i, i + 1):
                 link(i, i + 1, "blank-line-repair: joined across a text-box break")
 
-    # emit chains at the position of their earliest box
-    order: list[int] = []
-    done = [False] * len(boxes)
-    starts = {}
-    for i, bx in enumerate(boxes):
-        if bx.prev is None:
-            members = []
-            k: Optional[int] = i
-            while k is not None and not done[k]:
-                members.append(k)
-                done[k] = True
-                k = boxes[k].next
-            starts[min(members)] = members
-    for i in range(len(boxes)):  # boxes left over (only in a cycle, which linking forbids)
-        if not done[i]:
-            starts[i] = [i]
-    for key in sorted(starts):
-        order.extend(starts[key])
+    # emit chains in segment order (``chain_order``): jumps bring whole stretches along
+    order = emission_order(boxes)
 
     paras: list[Paragraph] = []
     fams: list[Optional[float]] = []
