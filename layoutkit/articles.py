@@ -10,6 +10,8 @@ their credit) and page-level blocks. Then:
   followed by no run votes "after"; one followed by a run votes "before".
 * ``pair-title``: each cluster takes the nearest untitled run in the page's direction,
   else the nearest in the other direction.
+* ``flow-across-title``: when the text runs on across a title cluster into a column of
+  another measure, the runs on both sides are the titled article's.
 * ``continue-run``: a run without a title continues the previous article of its column
   family (an article interrupted by a photo or a column break).
 * ``headline-choice``: in a cluster of several title lines, the headline is the one whose
@@ -111,6 +113,23 @@ def _direction(segs: list[_Segment], params: ArticleParams) -> str:
         elif prev is not None and prev.kind == "run":
             after += 1
     return "after" if after > before else "before"
+
+
+def _flow_across(segs: list[_Segment], k: int) -> Optional[tuple[_Segment, _Segment]]:
+    """``flow-across-title``: the runs on both sides of the title cluster ``segs[k]`` when
+    the text flows across it: the last paragraph before the cluster ran on into a column
+    of another measure (``Typed.exit_family``), and the run after the cluster is of that
+    measure. The title sits inside one article's text (a title set into the middle of
+    its columns), so both runs are that article's."""
+    if k == 0 or k + 1 >= len(segs):
+        return None
+    before, after = segs[k - 1], segs[k + 1]
+    if before.kind != "run" or after.kind != "run" or after.family is None:
+        return None
+    exit_family = before.items[-1][1].exit_family
+    if exit_family is None or exit_family == before.family or exit_family != after.family:
+        return None
+    return before, after
 
 
 def _is_latin_page(items: Sequence[Typed]) -> bool:
@@ -239,6 +258,12 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
                 run_owner[id(first)] = len(drafts)
                 d.runs.append(first)
                 d.family = first.family
+                across = _flow_across(segs, k)
+                if across is not None and first in across:
+                    other = across[0] if first is across[1] else across[1]
+                    if id(other) not in run_owner:
+                        run_owner[id(other)] = len(drafts)
+                        d.runs.append(other)
             drafts.append(d)
     # runs without a title: continue the previous article of their family, else stand alone
     for s in runs:

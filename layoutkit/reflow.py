@@ -382,6 +382,9 @@ class Flow:
     families: tuple[Optional[float], ...]
     #: Full measure of each paragraph's region in ems (None: title material).
     widths: tuple[Optional[float], ...]
+    #: Column family of the box each paragraph ends in (it differs from ``families`` when
+    #: a paragraph ran on into a column of another measure); empty: same as ``families``.
+    exit_families: tuple[Optional[float], ...] = ()
 
 
 def _vertical_paragraph(region: TextRegion) -> Paragraph:
@@ -498,6 +501,7 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
     paras: list[Paragraph] = []
     fams: list[Optional[float]] = []
     widths: list[Optional[float]] = []
+    exits: list[Optional[float]] = []
     for k in order:
         bx = boxes[k]
         rp = list(bx.paras)
@@ -510,12 +514,15 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             paras[-1] = replace(prev, text=text, lines=prev.lines + first.lines, runs_on=first.runs_on,
                                 reasons=tuple(reasons), bbox=BBox.union_all([prev.bbox, first.bbox]),
                                 whole_region=False)
+            if bx.region.family is not None:
+                exits[-1] = bx.region.family
             rp = rp[1:]
         for p in rp:
             paras.append(p)
             fams.append(bx.region.family)
             widths.append(bx.region.width)
-    return Flow(tuple(paras), tuple(fams), tuple(widths))
+            exits.append(bx.region.family)
+    return Flow(tuple(paras), tuple(fams), tuple(widths), tuple(exits))
 
 
 def _last_full(p: Paragraph, region: TextRegion, params: ReflowParams) -> bool:
