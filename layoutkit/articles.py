@@ -43,6 +43,8 @@ class _Segment:
     items: list[tuple[int, Typed]] = field(default_factory=list)
     family: Optional[float] = None
     article: Optional[int] = None
+    #: Takes no further items (``byline-after-note``).
+    closed: bool = False
 
     @property
     def start(self) -> int:
@@ -83,10 +85,15 @@ def _segments(items: Sequence[Typed]) -> list[_Segment]:
                 continue
             segs.append(_Segment("run", [(i, t)], family=fam))
             continue
-        if last is not None and last.kind == k and k in ("title", "photo", "page"):
+        if last is not None and last.kind == k and k in ("title", "photo", "page") and not last.closed:
             last.items.append((i, t))
             continue
-        segs.append(_Segment(k, [(i, t)]))
+        seg = _Segment(k, [(i, t)])
+        if k == "title" and t.type == "byline" and last is not None and last.kind == "note":
+            # ``byline-after-note``: a name right after an author note signs the article
+            # the note closes; the title cluster that may follow is another article's
+            seg.closed = True
+        segs.append(seg)
     return segs
 
 
@@ -311,8 +318,17 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
                 break
         if target is None:
             page_items.extend(s.items)
-        else:
-            drafts[target].notes.extend(s.items)
+            continue
+        d = drafts[target]
+        for item in s.items:
+            t = item[1]
+            if t.type == "byline" and t.role != "author_note" and d.titles \
+                    and not any(x.type == "byline" for _, x in d.titles):
+                # ``byline-to-title``: a name standing apart signs the article; it is
+                # printed with the title, so it joins an unsigned title cluster
+                d.titles.append(item)
+            else:
+                d.notes.append(item)
 
     drafts = [d for d in drafts if d.titles or d.runs or d.photo or d.notes]
     drafts.sort(key=lambda d: min(d.positions()))
