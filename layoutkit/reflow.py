@@ -438,8 +438,12 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
     3. a paragraph left running on joins the next box of its family (measurement noise can
        make a continuation line look indented).
 
-    Chains are emitted at the stream position of their earliest box: an extractor emits the
-    top of a column early, and a chain's earliest box is where its text sits highest.
+    The continuation search links by ``best-match-assignment`` (``continuation.assign_links``):
+    the links with the best total score, not the best link first.
+
+    Chains are emitted in ``chain_order``: a link that jumps in the stream brings the
+    stretch of stream after its head along; inside that order a chain sits at the
+    position of its earliest box (an extractor emits the top of a column early).
     """
     lexicon = page_lexicon(regions, params)
     boxes = build_boxes(regions, profile, params, lexicon)
