@@ -209,6 +209,8 @@ class _Draft:
     notes: list[tuple[int, Typed]] = field(default_factory=list)
     photo: list[tuple[int, Typed]] = field(default_factory=list)
     family: Optional[float] = None
+    #: Reasons to add to some items' blocks, by ``id`` of the item.
+    why: dict[int, str] = field(default_factory=dict)
 
     def positions(self) -> list[int]:
         pos = [i for i, _ in self.titles] + [i for i, _ in self.notes] + [i for i, _ in self.photo]
@@ -271,6 +273,8 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
                     if id(other) not in run_owner:
                         run_owner[id(other)] = len(drafts)
                         d.runs.append(other)
+                        d.why[id(other.items[0][1])] = ("flow-across-title: the text runs on across the title "
+                                                       "into a column of another measure")
             drafts.append(d)
     # runs without a title: continue the previous article of their family, else stand alone
     for s in runs:
@@ -327,6 +331,7 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
                 # ``byline-to-title``: a name standing apart signs the article; it is
                 # printed with the title, so it joins an unsigned title cluster
                 d.titles.append(item)
+                d.why[id(t)] = "byline-to-title: a name standing apart signs the article; printed with its title"
             else:
                 d.notes.append(item)
 
@@ -355,11 +360,11 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
             elif t.type == "subheadline":
                 (decks if seen_head or t.role == "deck" else kickers).append(_to_block(t))
             elif t.type == "byline":
-                bylines.append(_to_block(t))
+                bylines.append(_to_block(t, reason=d.why.get(id(t), "")))
             else:
                 others.append(_to_block(t))
         blocks.extend(kickers + headline + decks + bylines + others)
-        blocks.extend(_to_block(t) for t in body_items)
+        blocks.extend(_to_block(t, reason=d.why.get(id(t), "")) for t in body_items)
         blocks.extend(_to_block(t) for _, t in d.notes)
         blocks.extend(_to_block(t) for _, t in d.photo)
         numbered = []

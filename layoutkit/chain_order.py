@@ -73,6 +73,18 @@ def segment_cuts(boxes: Sequence[Box], links: Sequence[tuple[int, int]]) -> list
 def segment_sequence(boxes: Sequence[Box]) -> list[int]:
     """The stream positions in segment order (``stream-segments``, ``segment-chains``,
     ``segment-cycle``): a permutation of ``range(len(boxes))``."""
+    return _segments(boxes)[0]
+
+
+def moved_segment_starts(boxes: Sequence[Box]) -> dict[int, str]:
+    """The first box of every stretch of stream the segment order moved after a jump's
+    tail, with the reason to record on its first paragraph."""
+    return {k: "segment-chains: this stretch of the stream follows the box whose paragraph ran on into it"
+            for k in _segments(boxes)[1]}
+
+
+def _segments(boxes: Sequence[Box]) -> tuple[list[int], list[int]]:
+    """Segment order and the first boxes of the segments that follow a jump."""
     n = len(boxes)
     links = jumps(boxes)
     while True:
@@ -104,7 +116,7 @@ def segment_sequence(boxes: Sequence[Box]) -> list[int]:
     for _, members in sorted(chains):
         for m in members:
             order.extend(range(*bounds[m]))
-    return order
+    return order, sorted(bounds[s][0] for s in pred)
 
 
 def _cycle_link(succ: dict[int, int]) -> Optional[int]:

@@ -33,7 +33,7 @@ import regex
 
 from . import marked_hyphens
 from .columns import ShapedLine, TextRegion
-from .chain_order import emission_order
+from .chain_order import emission_order, moved_segment_starts
 from .continuation import Box, assign_links, candidate_links, chain_has, geometric_run_on, same_style, unclosed
 from .dehyphenate import HYPHENS, Lexicon, decide
 from .noise import is_noise
@@ -322,6 +322,8 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
                     brk = "short-line-break"
             elif ends_sentence(prev_text, profile) and m.indent_short(s):
                 brk = "indent-break"
+                if s.shape.letterspaced:
+                    brk = "indent-break (spread-indent: a letter-spaced line short by an indent)"
             elif not cjk and ends_sentence(prev_text, profile) and profile.match("dateline", text):
                 # ``dateline-break``: a news item opens with its dateline (``Berlin, 16. Jan.``)
                 brk = "dateline-break"
@@ -492,7 +494,8 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
                 if j > i and all(boxes[k].region.width is None for k in range(i + 1, j)):
                     link(i, j, "blank-line-repair: joined across a text-box break")
                 else:
-                    link(i, j, "continuation-search: the paragraph ran on into a box elsewhere in the stream")
+                    link(i, j, "continuation-search: the paragraph ran on into a box elsewhere in the stream"
+                              " (best-match-assignment)")
         for i in range(len(boxes) - 1):
             a, b = boxes[i], boxes[i + 1]
             if a.paras[-1].runs_on and a.region.family is not None and a.region.family == b.region.family \
@@ -501,6 +504,7 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
 
     # emit chains in segment order (``chain_order``): jumps bring whole stretches along
     order = emission_order(boxes)
+    moved = moved_segment_starts(boxes)
 
     paras: list[Paragraph] = []
     fams: list[Optional[float]] = []
@@ -521,6 +525,8 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             if bx.region.family is not None:
                 exits[-1] = bx.region.family
             rp = rp[1:]
+        if k in moved and rp:
+            rp[0] = replace(rp[0], reasons=rp[0].reasons + (moved[k],))
         for p in rp:
             paras.append(p)
             fams.append(bx.region.family)
