@@ -513,9 +513,11 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
     for k in order:
         bx = boxes[k]
         rp = list(bx.paras)
+        extra = [moved[k]] if k in moved else []
         if bx.prev is not None and paras:
             prev, first = paras[-1], rp[0]
-            reasons = list(prev.reasons) + [bx.link_reason]
+            reasons = list(prev.reasons) + [bx.link_reason] + extra
+            extra = []
             text = join_texts(marked_hyphens.apply([prev.lines[-1], first.lines[0]], [prev.text, first.text], reasons),
                               reasons, lexicon)
             reasons.extend(first.reasons)
@@ -525,8 +527,8 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             if bx.region.family is not None:
                 exits[-1] = bx.region.family
             rp = rp[1:]
-        if k in moved and rp:
-            rp[0] = replace(rp[0], reasons=rp[0].reasons + (moved[k],))
+        if extra and rp:
+            rp[0] = replace(rp[0], reasons=rp[0].reasons + tuple(extra))
         for p in rp:
             paras.append(p)
             fams.append(bx.region.family)
