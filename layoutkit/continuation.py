@@ -220,6 +220,11 @@ def candidate_links(boxes: Sequence["Box"], profile: Profile, spread_indent_min:
 ORPHAN_HEAD_BONUS = 3.0
 
 
+#: Largest tails² × (heads + tails) solved exactly (the Hungarian method's cost); larger
+#: pages (hundreds of paragraphs that run on) link greedily, best score first.
+ASSIGNMENT_BUDGET = 4_000_000
+
+
 def surely_continues(box: "Box") -> bool:
     """A box whose first line is full without letter-spacing cannot open a paragraph:
     a paragraph's first line is short by its indent (letter-spaced lines are left out:
@@ -247,6 +252,9 @@ def assign_links(candidates: Sequence[Candidate], boxes: Sequence["Box"]) -> lis
     heads = sorted({c.head for c in candidates})
     if not tails:
         return []
+    if len(tails) ** 2 * (len(heads) + len(tails)) > ASSIGNMENT_BUDGET:
+        # a page of hundreds of cut paragraphs (a flat extraction): best link first
+        return sorted(candidates, key=lambda c: (-c.score, c.tail, c.head))
     weight: dict[tuple[int, int], float] = {}
     for c in candidates:
         a, b = boxes[c.tail].region, boxes[c.head].region

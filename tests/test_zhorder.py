@@ -182,3 +182,12 @@ def test_byline_after_author_note_signs_that_article() -> None:
     assert [b.type for b in first.blocks] == ["headline", "byline", "body", "byline"]
     assert first.blocks[1].text == "张三"  # byline-to-title: with the title, not at the end
     assert all(b.text != "张三" for b in articles[1].blocks)
+
+
+def test_assignment_of_a_huge_page_falls_back_to_best_first() -> None:
+    n = 200  # 200 tails x 200 heads: beyond the exact budget
+    boxes = [_box(k, width=None, family=None) for k in range(2 * n)]
+    cands = [Candidate(float((i * 7 + j) % 13), i, n + j) for i in range(n) for j in range(n)]
+    chosen = assign_links(cands, boxes)
+    assert chosen[0].score == max(c.score for c in cands)
+    assert len(chosen) == len(cands)  # the caller links best first and skips what is taken
