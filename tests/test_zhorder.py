@@ -191,3 +191,33 @@ def test_assignment_of_a_huge_page_falls_back_to_best_first() -> None:
     chosen = assign_links(cands, boxes)
     assert chosen[0].score == max(c.score for c in cands)
     assert len(chosen) == len(cands)  # the caller links best first and skips what is taken
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@st.composite
+def _linked_pages(draw):  # type: ignore[no-untyped-def]
+    n = draw(st.integers(1, 14))
+    titles = set(draw(st.lists(st.integers(0, n - 1), max_size=n // 2)))
+    order = draw(st.permutations(list(range(n))))
+    links = []
+    k = 0
+    while k < n - 1:  # cut a random permutation into chains: acyclic by construction
+        if draw(st.booleans()):
+            links.append((order[k], order[k + 1]))
+        k += 1
+    return n, titles, links
+
+
+@given(_linked_pages())
+@settings(max_examples=200, deadline=None)
+def test_emission_order_is_a_permutation_keeping_links_adjacent(page) -> None:  # type: ignore[no-untyped-def]
+    n, titles, links = page
+    boxes = _linked(n, titles, links)
+    order = emission_order(boxes)
+    assert sorted(order) == list(range(n))
+    pos = {k: i for i, k in enumerate(order)}
+    for i, j in links:
+        assert pos[j] == pos[i] + 1
