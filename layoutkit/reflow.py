@@ -276,7 +276,12 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
             fb = dedupe_fake_bold(raw)
             raw = fb.text
             removed.extend(fb.removed)
-        clean = clean_line(raw, s.shape.letterspaced)
+        # ``spread-tail``: the last few characters of a letter-spaced paragraph, spread
+        # too (``基 础 。``), have too few tokens to look letter-spaced on their own
+        tokens = raw.split()
+        spread_tail = cur is not None and cur.lines[-1].shape.letterspaced and len(tokens) >= 2 \
+            and all(len(tok) == 1 and _is_cjkish(tok) for tok in tokens)
+        clean = clean_line(raw, s.shape.letterspaced or spread_tail)
         text = clean.text
         removed[:0] = clean.removed
         if cur is not None and not cjk and params.noise_aside and is_noise(text) and not _FIGURE.search(text):

@@ -221,3 +221,11 @@ def test_emission_order_is_a_permutation_keeping_links_adjacent(page) -> None:  
     pos = {k: i for i, k in enumerate(order)}
     for i, j in links:
         assert pos[j] == pos[i] + 1
+
+
+def test_spread_tail_loses_its_spaces() -> None:
+    c = _Chars()
+    lines = [c.take(13)] + [c.take(15) for _ in range(4)] + [_spread(c.take(13) + "，"), _spread(c.take(2) + "。")]
+    page = parse_text("\n".join(lines) + "\n")
+    body = [b.text for a in page.articles for b in a.blocks if b.type == "body"]
+    assert body == ["".join(x.replace(" ", "") for x in lines)]
