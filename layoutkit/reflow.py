@@ -34,7 +34,7 @@ import regex
 from . import marked_hyphens
 from .columns import ShapedLine, TextRegion
 from .chain_order import emission_order, moved_segment_starts
-from .continuation import Box, assign_links, candidate_links, chain_has, geometric_run_on, same_style, unclosed
+from .continuation import Box, assign_links, candidate_links, surely_continues, chain_has, geometric_run_on, same_style, unclosed
 from .dehyphenate import HYPHENS, Lexicon, decide
 from .noise import is_noise
 from .measure import shape
@@ -491,7 +491,11 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             if standalone(head.text, profile):
                 continue  # an author note or byline opens no continuation
             if (tail.runs_on and not head.starts_fresh and not a.cjk) or (
-                    a.last_full and not head.starts_fresh and not tail.runs_on):
+                    a.last_full and not head.starts_fresh and not tail.runs_on
+                    and (not a.cjk or surely_continues(b))):
+                # (a CJK sentence that ends on a full line goes on in the next box only
+                # when that box's head is surely not indented: ``surely_continues``; the
+                # width tolerance of a wide column would take an indent for noise)
                 link(i, i + 1, "blank-line-repair: joined across a text-box break")
         for c in assign_links(candidate_links(boxes, profile, params.spread_indent_min), boxes):
             i, j = c.tail, c.head

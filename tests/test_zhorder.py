@@ -229,3 +229,12 @@ def test_spread_tail_loses_its_spaces() -> None:
     page = parse_text("\n".join(lines) + "\n")
     body = [b.text for a in page.articles for b in a.blocks if b.type == "body"]
     assert body == ["".join(x.replace(" ", "") for x in lines)]
+
+
+def test_sentence_end_on_a_full_line_does_not_join_an_indented_head_in_a_wide_column() -> None:
+    c = _Chars()
+    first = [c.take(28)] + [c.take(30) for _ in range(4)] + [c.take(29) + "。"]
+    second = [c.take(28) + "："] + [c.take(30) for _ in range(4)] + [c.take(9) + "。"]  # ~1.3 ems short
+    page = parse_text("\n".join(first) + "\n\n" + "\n".join(second) + "\n")
+    bodies = [b.text for a in page.articles for b in a.blocks if b.type == "body"]
+    assert bodies == ["".join(first), "".join(second)]
