@@ -215,11 +215,13 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
                 family = prev_family if prev_family in fitting else min(fitting, key=lambda f: abs(f - longest.ems))
                 width = family
                 why = f"too few lines to measure; longest line fits column family {family:g} em"
-                if family == prev_family and prev_width is not None and longest.ems <= prev_width + STRETCH:
-                    # ``predecessor-measure``: a box too short to measure goes on in the
-                    # column of the box before it, whose own measure is sharper than the
-                    # family's median (a family spans a few ems): an indented line of
-                    # a wide column would otherwise look full
+                if family == prev_family and prev_width is not None and longest.ems <= prev_width + STRETCH \
+                        and longest.cjk >= 0.3:
+                    # ``predecessor-measure`` (CJK: fixed cells make a box's own measure
+                    # exact): a box too short to measure goes on in the column of the box
+                    # before it, whose own measure is sharper than the family's median (a
+                    # family spans a few ems): an indented line of a wide column would
+                    # otherwise look full
                     width = prev_width
                     why = f"too few lines to measure; continues the column before it ({width:g} em)"
             else:
