@@ -13,6 +13,9 @@ whole stretch of the stream from the continuation on belongs after the jump's ta
 
 Rules (each named where it decides; see ``emission_order``):
 
+* ``confident-jump``: only jumps from a box of two or more lines into a box that opens
+  with a continuation line reorder the stream (``jumps``);
+
 * ``stream-segments``: the stream is cut before every jump's head and after every jump's
   tail, and around every title cluster (two or more title boxes in a row: a headline with
   its kicker or byline, page headers): a cluster starts or ends an article, so stream
@@ -39,9 +42,21 @@ from .continuation import Box, next_body
 
 
 def jumps(boxes: Sequence[Box]) -> list[tuple[int, int]]:
-    """Links whose head is not the next body box after their tail, as (tail, head)."""
-    return [(i, bx.next) for i, bx in enumerate(boxes)
-            if bx.next is not None and not next_body(boxes, i, bx.next)]
+    """Links whose head is not the next body box after their tail, as (tail, head),
+    when they are sure enough to move text (``confident-jump``): the tail box has two or
+    more lines (a lone line that runs on may be a title that only looks like text) and
+    the head box opens with a continuation line, not a possible paragraph start. Other
+    links still join their boxes; they just bring no stretch of stream along."""
+    out = []
+    for i, bx in enumerate(boxes):
+        j = bx.next
+        if j is None or next_body(boxes, i, j):
+            continue
+        tail_lines = sum(len(p.lines) for p in bx.paras)
+        head = boxes[j].paras[0] if boxes[j].paras else None
+        if tail_lines >= 2 and head is not None and not head.starts_fresh:
+            out.append((i, j))
+    return out
 
 
 def _title(boxes: Sequence[Box], k: int) -> bool:

@@ -167,6 +167,10 @@ def chain_has(boxes: list["Box"], start: int, target: int) -> bool:
     return False
 
 
+#: Profile patterns of blocks that stand alone (see ``reflow.standalone``).
+_STANDALONE = ("byline", "credit", "header", "deck", "author_note")
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One possible link: box ``tail``'s last paragraph continues in box ``head``."""
@@ -199,10 +203,18 @@ def candidate_links(boxes: Sequence["Box"], profile: Profile, spread_indent_min:
         if vocab is None:  # built only for pages with a paragraph to place
             vocab = Vocabulary([p.text for bx in boxes for p in bx.paras])
         closer = a.closer
+        # ``lone-line-tail``: a box of one line that runs on is the indented first line
+        # of a paragraph whose rest the extractor boxed apart (it goes on in the next body
+        # box), or a title that only looks like text; it links nowhere else
+        lone = sum(len(p.lines) for p in a.paras) == 1
         for j, b in enumerate(boxes):
             if j == i or b.prev is not None or b.region.vertical:
                 continue
+            if lone and not next_body(boxes, i, j):
+                continue
             head = b.paras[0]
+            if len(head.text) <= 80 and any(profile.match(k, head.text) for k in _STANDALONE):
+                continue  # a byline, credit, page header, deck or author note opens no continuation
             if b.region.width is None:
                 # a title-material box continues a paragraph only by closing its bracket
                 if not (closer and closes(head.text, closer)):
@@ -238,7 +250,7 @@ def surely_continues(box: "Box") -> bool:
 
 def assign_links(candidates: Sequence[Candidate], boxes: Sequence["Box"]) -> list[Candidate]:
     """``best-match-assignment``: the set of links, at most one per tail and per head,
-    with the largest total score, first matching as many tails as possible.
+    with the largest total score (links of negative weight are left out).
 
     Linking greedily (best score first) lets a tail take a head that fits it a little
     better than its true continuation, which is left for no one: a paragraph that runs
@@ -263,15 +275,15 @@ def assign_links(candidates: Sequence[Candidate], boxes: Sequence["Box"]) -> lis
         weight[(c.tail, c.head)] = w
     ti = {t: k for k, t in enumerate(tails)}
     hj = {h: k for k, h in enumerate(heads)}
-    # every tail may stay unmatched (a dummy column of its own) at a cost far above any
-    # real link: the number of matched tails comes first, the total score second
+    # every tail may stay unmatched (a dummy column of its own, weight 0): a tail links
+    # only where that adds to the total (a link of negative weight is worse than none)
     big = 1000.0
     n, m = len(tails), len(heads) + len(tails)
     cost = [[big] * m for _ in range(n)]
     for (t, h), w in weight.items():
         cost[ti[t]][hj[h]] = -w
     for r in range(n):
-        cost[r][len(heads) + r] = big / 2
+        cost[r][len(heads) + r] = 0.0
     col_of_row = _min_cost_assignment(cost)
     chosen = []
     for r, col in enumerate(col_of_row):

@@ -237,8 +237,10 @@ class _Measure:
         if self.width is None:
             return 0.0
         d = self.width - s.shape.ems
-        if s.shape.letterspaced and d < self.params.spread_indent_min:
-            return 0.0  # a spread line fills its measure (see ``spread_indent_min``)
+        if s.shape.letterspaced and not self.params.spread_indent_min <= d <= self.params.indent_max:
+            # a spread line fills its measure: short of it by an indent it is an indented
+            # first line (``spread_indent_min``); by more, the measure is not its own
+            return 0.0
         return d
 
     def full(self, s: ShapedLine) -> bool:

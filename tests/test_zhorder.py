@@ -91,9 +91,17 @@ def test_running_paragraph_claims_the_box_that_cannot_open_one() -> None:
 
 # --- chain order --------------------------------------------------------------------
 
+def _para(k: int, fresh: bool) -> Paragraph:
+    lines = (Line("甲" * 15, 2 * k + 1), Line("乙" * 15, 2 * k + 2))
+    return Paragraph(text="甲乙", lines=lines, region_width=15.0, region_index=k, starts_fresh=fresh)
+
+
 def _linked(n: int, titles: set[int], links: list[tuple[int, int]]) -> list[Box]:
+    heads = {j for _, j in links}
     boxes = [_box(k, width=None if k in titles else 15.0, family=None if k in titles else 15.0)
              for k in range(n)]
+    for k, bx in enumerate(boxes):
+        bx.paras = [_para(k, fresh=k not in heads)]
     for i, j in links:
         boxes[i].next = j
         boxes[j].prev = i
@@ -238,3 +246,48 @@ def test_sentence_end_on_a_full_line_does_not_join_an_indented_head_in_a_wide_co
     page = parse_text("\n".join(first) + "\n\n" + "\n".join(second) + "\n")
     bodies = [b.text for a in page.articles for b in a.blocks if b.type == "body"]
     assert bodies == ["".join(first), "".join(second)]
+
+
+def test_unsure_jumps_move_no_stretch() -> None:
+    assert segment_sequence(_linked(6, set(), [(0, 3)])) == [0, 3, 4, 5, 1, 2]
+    boxes = _linked(6, set(), [(0, 3)])
+    boxes[3].paras = [_para(3, fresh=True)]  # the head may open a paragraph
+    assert segment_sequence(boxes) == list(range(6))
+    boxes = _linked(6, set(), [(0, 3)])
+    boxes[0].paras = [Paragraph(text="甲", lines=(Line("甲" * 15, 1),), region_width=15.0, region_index=0)]
+    assert segment_sequence(boxes) == list(range(6))  # a lone line that runs on
+
+
+def _flat_boxes(texts: list[list[str]]) -> list[Box]:
+    """Boxes of a synthetic CJK page (through the real column and paragraph stages)."""
+    from layoutkit.profile import load_profile as _load
+    from layoutkit.params import ReflowParams
+    from layoutkit.reflow import build_boxes
+
+    lines = [Line(t, n + 1) for n, t in enumerate("\n\n".join("\n".join(b) for b in texts).split("\n"))]
+    return build_boxes(text_regions(lines, ColumnParams()), _load("zh"), ReflowParams())
+
+
+def test_lone_running_line_links_only_to_the_next_body_box() -> None:
+    from layoutkit.continuation import candidate_links
+
+    c = _Chars()
+    page = [[c.take(15)] + [c.take(15) for _ in range(4)] + [c.take(6) + "。"],  # continuation-looking head
+            [c.take(13) + "，"] + [c.take(15) for _ in range(4)] + [c.take(7) + "。"],
+            [c.take(15)],  # a lone line that runs on
+            [c.take(15) for _ in range(5)] + [c.take(8) + "。"]]
+    boxes = _flat_boxes(page)
+    heads = {x.head for x in candidate_links(boxes, load_profile("zh")) if x.tail == 2}
+    assert heads == {3}
+
+
+def test_standalone_lines_open_no_continuation() -> None:
+    from layoutkit.continuation import candidate_links
+
+    c = _Chars()
+    page = [[c.take(13)] + [c.take(15) for _ in range(5)],  # runs on
+            ["（作者为某某大学教授）"],
+            [c.take(15) for _ in range(5)] + [c.take(8) + "。"]]
+    boxes = _flat_boxes(page)
+    heads = {x.head for x in candidate_links(boxes, load_profile("zh")) if x.tail == 0}
+    assert 1 not in heads and 2 in heads
