@@ -24,6 +24,11 @@ Rules (each named where it decides; see ``emission_order``):
   that starts with the jump's head; chains of segments are placed at the stream
   position of their earliest segment (the top of an article's first column is where the
   extractor meets the article first);
+* ``cycle-after-note``: a stretch that runs on into its own start but holds an author
+  note is cut right after the note (an author note closes its article: what follows it in
+  the stretch is the article's beginning, emitted late);
+* ``cycle-lead-column``: otherwise such a stretch is cut before its last two paragraphs
+  (the article's first column, emitted late because it starts lower; see ``_lead_cut``);
 * ``segment-cycle``: jumps that would make the segments a cycle (a continuation that
   goes back to the start of its own stretch of the stream: the extractor emitted a
   later column of an article before its first one, and the text gives no sign where the
@@ -45,7 +50,8 @@ def jumps(boxes: Sequence[Box]) -> list[tuple[int, int]]:
     """Links whose head is not the next body box after their tail, as (tail, head),
     when they are sure enough to move text (``confident-jump``): the tail box has two or
     more lines (a lone line that runs on may be a title that only looks like text) and
-    the head box opens with a continuation line, not a possible paragraph start. Other
+    the head box opens with a continuation line, not a possible paragraph start (a lone
+    line that ends its paragraph may be either). Other
     links still join their boxes; they just bring no stretch of stream along."""
     out = []
     for i, bx in enumerate(boxes):
@@ -54,7 +60,10 @@ def jumps(boxes: Sequence[Box]) -> list[tuple[int, int]]:
             continue
         tail_lines = sum(len(p.lines) for p in bx.paras)
         head = boxes[j].paras[0] if boxes[j].paras else None
-        if tail_lines >= 2 and head is not None and not head.starts_fresh:
+        # a lone line that ends its paragraph is short because it ends it: its width
+        # says nothing about an indent (``ambiguous-one-line-head``)
+        if tail_lines >= 2 and head is not None and (
+                not head.starts_fresh or (len(head.lines) == 1 and not head.runs_on)):
             out.append((i, j))
     return out
 
@@ -102,8 +111,9 @@ def _segments(boxes: Sequence[Box]) -> tuple[list[int], list[int]]:
     """Segment order and the first boxes of the segments that follow a jump."""
     n = len(boxes)
     links = jumps(boxes)
+    extra: set[int] = set()
     while True:
-        cuts = segment_cuts(boxes, links)
+        cuts = sorted(set(segment_cuts(boxes, links)) | extra)
         bounds = list(zip(cuts, cuts[1:] + [n]))
         seg_of = [0] * n
         for s, (a, b) in enumerate(bounds):
@@ -117,6 +127,16 @@ def _segments(boxes: Sequence[Box]) -> tuple[list[int], list[int]]:
         bad = _cycle_link(succ)
         if bad is None:
             break
+        cut = None
+        if succ.get(bad) == bad:
+            cut = _after_note(boxes, *bounds[bad])
+            if cut is None:
+                cut = _lead_cut(boxes, *bounds[bad])
+        if cut is not None:
+            # ``cycle-after-note``: an author note closes its article, so in a stretch
+            # that runs on into its own start the article begins after the note
+            extra.add(cut)
+            continue
         # ``segment-cycle``: drop the jump out of the cycle's last segment and cut again
         links = [(i, j) for i, j in links if seg_of[i] != bad]
     chains: list[tuple[int, list[int]]] = []
@@ -132,6 +152,44 @@ def _segments(boxes: Sequence[Box]) -> tuple[list[int], list[int]]:
         for m in members:
             order.extend(range(*bounds[m]))
     return order, sorted(bounds[s][0] for s in pred)
+
+
+def _after_note(boxes: Sequence[Box], a: int, b: int) -> Optional[int]:
+    """The stream position right after the last author note inside the stretch
+    ``[a, b)`` (after the boxes its text runs on into), if the stretch goes on after it."""
+    for k in range(b - 2, a - 1, -1):
+        if boxes[k].author_note:
+            end = k
+            while boxes[end].next is not None and boxes[end].next == end + 1:
+                end += 1
+            return end + 1 if a < end + 1 < b else None
+    return None
+
+
+#: Paragraphs in the late-emitted first column of a stretch that runs on into its own
+#: start (``cycle-lead-column``).
+LEAD_COLUMN_PARAGRAPHS = 2
+
+
+def _lead_cut(boxes: Sequence[Box], a: int, b: int) -> Optional[int]:
+    """``cycle-lead-column``: where the article's first column starts in a stretch
+    ``[a, b)`` whose last box runs on into its first. pdfminer emits that column late
+    because it starts lower than the others (under a picture or a wide title), so it is
+    short: the stretch's last ``LEAD_COLUMN_PARAGRAPHS`` paragraphs (on the People's
+    Daily pages measured, 4 of 5 such first columns held two paragraphs, one held three;
+    the alternative, keeping the stream order, assumes one). Paragraphs are counted over
+    the boxes from the end; boxes joined by links are one paragraph where they join."""
+    paras = 0
+    k = b - 1
+    while k > a:
+        start = k
+        while start > a and boxes[start].prev == start - 1:
+            start -= 1
+        paras += sum(len(boxes[m].paras) for m in range(start, k + 1)) - (k - start)
+        if paras >= LEAD_COLUMN_PARAGRAPHS:
+            return start if start > a else None
+        k = start - 1
+    return None
 
 
 def _cycle_link(succ: dict[int, int]) -> Optional[int]:

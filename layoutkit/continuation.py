@@ -42,6 +42,8 @@ class Box:
     link_reason: str = ""
     #: The bracket or quote the last paragraph leaves open, if any.
     closer: Optional[str] = None
+    #: The box opens an author note (``（作者为…）``): the text of its article ends here.
+    author_note: bool = False
 
 
 class Vocabulary:

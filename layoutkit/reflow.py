@@ -412,6 +412,13 @@ def page_lexicon(regions: Sequence[TextRegion], params: ReflowParams) -> Optiona
         if params.dehyphenate and has_latin else None
 
 
+def _opens_author_note(text: str, profile: Profile) -> bool:
+    """An author note, or its start cut by a box break (the bracket it leaves open
+    closed for the test)."""
+    closer = unclosed(text)
+    return bool(profile.match("author_note", text + (closer or "")))
+
+
 def build_boxes(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams,
                 lexicon: Optional[Lexicon] = None) -> list[Box]:
     """Each region's paragraphs as an unlinked ``Box`` (regions without text are left out)."""
@@ -426,7 +433,8 @@ def build_boxes(regions: Sequence[TextRegion], profile: Profile, params: ReflowP
         if not rp:
             continue
         cjk = sum(sl.shape.cjk for sl in region.lines) / max(1, len(region.lines)) >= 0.3
-        boxes.append(Box(region, rp, _last_full(rp[-1], region, params), cjk, closer=unclosed(rp[-1].text)))
+        boxes.append(Box(region, rp, _last_full(rp[-1], region, params), cjk, closer=unclosed(rp[-1].text),
+                         author_note=_opens_author_note(rp[0].text, profile)))
     return boxes
 
 

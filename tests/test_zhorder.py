@@ -125,10 +125,22 @@ def test_title_cluster_ends_the_stretch_a_jump_brings_along() -> None:
     assert segment_sequence(boxes) == [0, 3, 1, 2, 4, 5, 6]
 
 
-def test_segment_cycle_falls_back_to_the_continuation_position() -> None:
-    # 4 runs on into 2, the head of its own stretch: no rotation, the pair joins at 2
-    boxes = _linked(5, {0, 1}, [(4, 2)])
-    assert emission_order(boxes) == [0, 1, 4, 2, 3]
+def test_cycle_lead_column_is_the_last_two_paragraphs() -> None:
+    # 5 runs on into 2, the head of its own stretch: the first column (4 5) was emitted late
+    boxes = _linked(6, {0, 1}, [(5, 2)])
+    assert emission_order(boxes) == [0, 1, 4, 5, 2, 3]
+
+
+def test_segment_cycle_too_short_to_cut_falls_back_to_the_continuation_position() -> None:
+    boxes = _linked(4, {0, 1}, [(3, 2)])
+    assert emission_order(boxes) == [0, 1, 3, 2]
+
+
+def test_cycle_after_author_note() -> None:
+    # stretch 2..6: 2 3 | note 4 | 5 6, and 6 runs on into 2: the article starts at 5
+    boxes = _linked(7, {0, 1}, [(6, 2)])
+    boxes[4].author_note = True
+    assert emission_order(boxes) == [0, 1, 5, 6, 2, 3, 4]
 
 
 def test_link_over_title_boxes_is_not_a_jump() -> None:
