@@ -4,7 +4,9 @@
 does (it runs on) continues in some other box. This module holds what decides where: the
 boxes being linked (``Box``), the page's own n-gram vocabulary (``Vocabulary``), bracket
 balance (``unclosed``, ``closes``), style and geometry tests for inputs with geometry, and
-the score of one candidate link (``link_score``). ``reflow.reflow`` builds the chains.
+the score of one candidate link (``link_score``), the candidates of a page
+(``candidate_links``) and the links chosen among them (``assign_links``: the best total,
+not the best link first). ``reflow.reflow`` builds the chains; ``chain_order`` places them.
 """
 from __future__ import annotations
 
