@@ -180,6 +180,7 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
     families = _drop_title_families(families, chunks, measured, reliable)
     regions: list[TextRegion] = []
     prev_family: Optional[float] = None
+    prev_width: Optional[float] = None
     for i, chunk in enumerate(chunks):
         w, n = measured[i]
         shapes = shapes_of[i]
@@ -214,11 +215,21 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
                 family = prev_family if prev_family in fitting else min(fitting, key=lambda f: abs(f - longest.ems))
                 width = family
                 why = f"too few lines to measure; longest line fits column family {family:g} em"
+                if family == prev_family and prev_width is not None and longest.ems <= prev_width + STRETCH \
+                        and longest.cjk >= 0.3:
+                    # ``predecessor-measure`` (CJK: fixed cells make a box's own measure
+                    # exact): a box too short to measure goes on in the column of the box
+                    # before it, whose own measure is sharper than the family's median (a
+                    # family spans a few ems): an indented line of a wide column would
+                    # otherwise look full
+                    width = prev_width
+                    why = f"too few lines to measure; continues the column before it ({width:g} em)"
             else:
                 why = "no line reaches a column width: title material"
         regions.append(TextRegion(lines=tuple(chunk), width=width, family=family, index=i, reasons=(why,)))
         if family is not None:
             prev_family = family
+            prev_width = width
     return _tracked_titles(regions)
 
 

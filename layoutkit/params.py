@@ -152,6 +152,12 @@ class ReflowParams:
     #: Remove spaces between CJK characters when at least this share of a line's CJK
     #: tokens are single characters (justification letter-spacing).
     letterspace_share: float = 0.6
+    #: A letter-spaced (justification-spread) line at least this many ems short of its
+    #: measure is an indented paragraph start (``spread-indent``): spreading fills a line
+    #: that lost the one or two characters a line-break rule pushed to the next line, so
+    #: a spread line short by more than that kept room for an indent. Shorter spread
+    #: lines count as full, as before.
+    spread_indent_min: float = 2.1
     #: Remove fake-bold doubled runs (``理论理论`` -> ``理论``) in short lines.
     dedupe_fake_bold: bool = True
     #: Join a paragraph cut by a blank line when it runs on (column or text-box break).
@@ -176,6 +182,7 @@ class ReflowParams:
     def __post_init__(self) -> None:
         _check_range(self, "indent_min", 0.0, 10.0)
         _check_range(self, "indent_max", 0.0, 20.0)
+        _check_range(self, "spread_indent_min", 0.0, 20.0)
         _check_range(self, "letterspace_share", 0.0, 1.0)
         _check_range(self, "latin_break_ratio", 0.0, 1.0)
 
