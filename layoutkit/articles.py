@@ -389,6 +389,6 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
 
 
 def _renumber(b: Block, n: int) -> Block:
-    # Block's fields in order (``dataclasses.replace`` costs several times more; a test
-    # checks this list against ``Block``'s fields)
-    return Block(b.type, b.text, b.lines, b.role, b.bbox, b.reasons, f"b{n}", b.page)
+    from dataclasses import replace
+
+    return replace(b, id=f"b{n}")

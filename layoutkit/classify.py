@@ -46,8 +46,7 @@ class Typed:
     exit_family: Optional[float] = None
 
     def retype(self, type_: str, reason: str, role: Optional[str] = None, hint: str = "") -> "Typed":
-        # the fields in order (``dataclasses.replace`` costs more; a test checks the list)
-        return Typed(self.para, type_, self.text, self.family, self.width, role, self.reasons + (reason,), hint)
+        return replace(self, type=type_, role=role, reasons=self.reasons + (reason,), hint=hint)
 
 
 def _title_like(p: Paragraph, width: Optional[float], profile: Profile, params: ClassifyParams) -> bool:

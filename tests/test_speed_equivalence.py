@@ -1,15 +1,14 @@
 """The speed-ups compute exactly what the plain code they replaced computed.
 
 Each fast path (one-pass script counts, pattern alternations, memoized profile answers,
-n-gram continuation tables, bracket scans, fake-bold prefilters, positional dataclass
-construction, lines built once per page) is compared here with a straightforward
-reference implementation on arbitrary inputs. ``bench/identical.py`` checks the same on
+n-gram continuation tables, bracket scans, fake-bold prefilters, per-pair space decisions,
+lines built once per page) is compared here with a straightforward reference
+implementation on arbitrary inputs. ``bench/identical.py`` checks the same on
 every dev case's full output.
 """
 from __future__ import annotations
 
 import pickle
-from dataclasses import fields, replace
 from typing import Optional
 
 import regex
@@ -17,12 +16,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from layoutkit import continuation
-from layoutkit.articles import _CJK_LETTER, _LETTER, _PAGE_SCRIPTS, _renumber
-from layoutkit.classify import Typed
+from layoutkit.articles import _CJK_LETTER, _LETTER, _PAGE_SCRIPTS
 from layoutkit.language import _HAN, _HANGUL, _KANA, _SCRIPTS
 from layoutkit.language import _LETTER as _LANG_LETTER
 from layoutkit.measure import _interval, char_classes, letterspaced
-from layoutkit.model import Block, Paragraph
 from layoutkit.params import Params
 from layoutkit.profile import BUILTIN, PATTERN_KEYS, _alternation, builtin_profile
 from layoutkit.readers.text import read_text_pages
@@ -156,19 +153,6 @@ def test_compressible_runs_equal_regex_count(text: str, cjk: bool) -> None:
     if cjk:
         runs = len(regex.findall(r"[qa]+", classes.replace("s", "")))
         assert hi - lo == 0.5 * runs
-
-
-def test_positional_constructors_follow_the_fields() -> None:
-    # Typed.retype and articles._renumber pass every field by position: a new field must
-    # be added there too (this test fails until it is).
-    assert [f.name for f in fields(Typed)] == ["para", "type", "text", "family", "width", "role", "reasons", "hint"]
-    assert [f.name for f in fields(Block)] == ["type", "text", "lines", "role", "bbox", "reasons", "id", "page"]
-    para = Paragraph(text="x", lines=(), region_width=1.0, region_index=0)
-    t = Typed(para=para, type="body", text="x", family=2.0, width=3.0, role="r", reasons=("a",), hint="h")
-    assert t.retype("headline", "why", role="kicker", hint="title") == \
-        replace(t, type="headline", role="kicker", reasons=("a", "why"), hint="title")
-    b = Block(type="body", text="x", lines=(1, 2), role="r", reasons=("a",), id="b0", page=3)
-    assert _renumber(b, 7) == replace(b, id="b7")
 
 
 def test_text_pages_are_numbered_from_the_file_start() -> None:
