@@ -302,9 +302,9 @@ def test_reader_contract(case: ReaderCase, seed: int) -> None:
 PDF_PRESENT = _present("layoutkit.readers.pdf")
 #: Generated PDFs (``tests/pdf_textgen.py``: standard 14 fonts and a CID font, Tj/TJ/')
 #: cost ~1 ms to write; reading one costs ~15 ms with pdfium and ~40 ms with pdfplumber.
-#: The pdfium backend gets EXAMPLES pages, pdfplumber (the default backend) EXAMPLES // 8:
+#: The pdfium backend gets EXAMPLES pages, pdfplumber (the default backend) EXAMPLES // 10:
 #: both extract characters and share every later stage (``layout.analyze``).
-PDF_BACKEND_EXAMPLES = {"pdfium": EXAMPLES, "pdfplumber": max(20, EXAMPLES // 8)}
+PDF_BACKEND_EXAMPLES = {"pdfium": EXAMPLES, "pdfplumber": max(20, EXAMPLES // 10)}
 
 
 def check_pdf_page(seed: int, backend: str) -> None:
@@ -317,7 +317,9 @@ def check_pdf_page(seed: int, backend: str) -> None:
     data, drawn = text_pdf(page, rng)
     note(f"page={page!r}")
     params = Params(read=ReadParams(max_lines=10_000, pdf_backend=backend))
-    check_page_contract(drawn, data, "pdf", params=params, runs=2 if seed % 8 == 0 else 1, validate=seed % 2 == 0)
+    # Schema validation (~20 ms with jsonschema) and the determinism rerun each cost as
+    # much as a PDF page: each runs on one example in eight (250 of 2,000, disjoint).
+    check_page_contract(drawn, data, "pdf", params=params, runs=2 if seed % 8 == 1 else 1, validate=seed % 8 == 0)
 
 
 @pytest.mark.skipif(not PDF_PRESENT, reason="layoutkit.readers.pdf not merged yet")
