@@ -21,7 +21,7 @@ from .errors import EXIT_OK, EXIT_USAGE, InputError, LayoutkitError, LimitExceed
 from .model import Page
 from .output import atomic_output, stdout_output, write_atomic, write_stdout
 from .pagestream import stream_pages
-from .params import PDF_BACKENDS, BatchParams, Params, ReadParams
+from .params import PDF_BACKENDS, BatchParams, OrthographyParams, Params, ReadParams
 from .profile import BUILTIN
 from .serialize import to_json, to_markdown, to_text
 
@@ -129,6 +129,8 @@ def _convert(args: argparse.Namespace) -> int:
     if args.wordlist:
         # known words for dehyphenation (``Har``/``bor`` -> ``Harbor``), beside the page's own
         params = params.with_(reflow=replace(params.reflow, extra_words=read_wordlist(args.wordlist)))
+    if args.modernize:
+        params = params.with_(orthography=OrthographyParams(modernize=True))
     wanted = [args.page] if args.page is not None else None
     if args.input == "-":
         # read one byte past the limit so a huge stream fails fast instead of filling memory
@@ -229,6 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("--profile", help=f"language profile: {', '.join(BUILTIN)} or a YAML file (default: detect)")
     conv.add_argument("--wordlist", metavar="FILE",
                       help="known words, one per line, that let dehyphenation join pieces (Har/bor)")
+    conv.add_argument("--modernize", action="store_true",
+                      help="write historical letterforms in modern form (ſ->s, ꝛ->r, ⸗->-, uͤ->ü); recorded in reasons")
     conv.add_argument("--page", type=int, metavar="N",
                       help="only page N (1-based) of a multi-page input; default: all pages (JSON: a list)")
     conv.add_argument("--backend", choices=PDF_BACKENDS,

@@ -9,7 +9,9 @@ each of which is recorded in the reasons of the block it happened in:
 * ``dehyphenation: join left+right (rule)`` and ``basic-dehyphenation: left+right``: one
   line-end hyphen (one of ``dehyphenate.HYPHENS``) was removed where a hyphenated word was
   joined; except the ``dropped-hyphen`` rule, which joins two pieces and removes nothing;
-* ``justification-spaces: removed N``: spaces only (whitespace is not accounted).
+* ``justification-spaces: removed N``: spaces only (whitespace is not accounted);
+* ``modernized: 'ſ' -> 's' xN`` (only with ``OrthographyParams(modernize=True)``): N
+  historical letterforms were replaced by their modern form (``orthography``).
 
 ``account`` compares two multisets of characters (input and output, whitespace excluded)
 and says what is missing, what is invented or duplicated, and whether the recorded
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .model import Page
+from .orthography import parse_reason as parse_modernized
 from .reflow import HYPHENS
 
 FAKE_BOLD = "fake-bold-double: "
@@ -105,19 +108,31 @@ def account(source_texts: Iterable[str], page: Page) -> Accounting:
         spans[key] = spans.get(key, Counter()) | Counter(block.reasons)
     fake_bold = Counter[str]()
     hyphens = 0
+    # Modernized letterforms: the output holds the new form where the input had the old,
+    # so the output's count is taken back to the input's forms before comparing.
+    modern_old, modern_new = Counter[str](), Counter[str]()
     for reasons in spans.values():
         for reason, times in reasons.items():
-            if reason.startswith(FAKE_BOLD):
+            substitution = parse_modernized(reason)
+            if substitution is not None:
+                old, new, n = substitution
+                for _ in range(times * n):
+                    modern_old.update(countable(old))
+                    modern_new.update(countable(new))
+            elif reason.startswith(FAKE_BOLD):
                 pair = _parse_fake_bold(reason[len(FAKE_BOLD):])
                 if pair is not None:
                     for _ in range(times):
                         fake_bold.update(countable(pair[0]) - countable(pair[1]))
             elif reason.startswith(DEHYPHENATION) and NO_HYPHEN_REMOVED not in reason:
                 hyphens += times
+    short_new = modern_new - got  # recorded modern forms the output does not hold
+    got = (got - modern_new) + modern_old
     missing = want - got
     invented = got - want
     rest = missing - fake_bold
     overclaimed = fake_bold - missing
+    overclaimed.update({f"<modernized {ch}>": n for ch, n in short_new.items()})
     # Dehyphenation records one hyphen per join; which of HYPHENS it was is in the text.
     rest_hyphens = sum(n for ch, n in rest.items() if ch in HYPHENS)
     unexplained = Counter({ch: n for ch, n in rest.items() if ch not in HYPHENS})

@@ -183,6 +183,15 @@ class ClassifyParams:
 
 
 @dataclass(frozen=True)
+class OrthographyParams:
+    """The output's letterforms (``orthography``)."""
+
+    #: Map historical letterforms to modern ones (``ſ`` -> ``s``, ``ꝛ`` -> ``r``, ``⸗`` ->
+    #: ``-``, ``uͤ`` -> ``ü``), each change recorded in reasons. Off: the page's own forms.
+    modernize: bool = False
+
+
+@dataclass(frozen=True)
 class ArticleParams:
     """Grouping blocks into articles."""
 
@@ -205,6 +214,7 @@ class Params:
     reflow: ReflowParams = field(default_factory=ReflowParams)
     classify: ClassifyParams = field(default_factory=ClassifyParams)
     articles: ArticleParams = field(default_factory=ArticleParams)
+    orthography: OrthographyParams = field(default_factory=OrthographyParams)
 
     def with_(self, **stages: Any) -> "Params":
         """A copy with some stages replaced: ``Params().with_(reflow=ReflowParams(...))``."""

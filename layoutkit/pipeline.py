@@ -18,6 +18,7 @@ from .geotitles import apply_geometric_titles
 from .hints import apply_region_hints
 from .language import detect_language, profile_for
 from .model import Line, Page, Source
+from .orthography import apply_orthography
 from .params import Params
 from .profile import Profile, load_profile
 from .readers.text import read_lines, text_from_str
@@ -46,7 +47,8 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
     sample = "\n".join(line.text for line in lines[:300])
     prof, language = resolve_profile(profile, sample)
     if is_own_export(lines):  # our own ALTO/PAGE export read back: its tags are the answer
-        return page_from_structure(lines, source, prof, language, warnings)
+        page = page_from_structure(lines, source, prof, language, warnings)
+        return apply_orthography(page, params.orthography)
     if is_flat(lines):
         lines = restore_breaks(lines, prof)  # a flat export lost its blank lines
     if source.format in OCR_XML_FORMATS:
@@ -63,8 +65,9 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
         items = apply_geometric_titles(items, params.classify)  # type size (OCR XML styles)
     items = apply_region_hints(items)  # input region types (OCR XML); no-op for text
     articles, page_blocks = assemble(items, prof, params.articles)
-    return Page(source=source, language=language, articles=tuple(articles), blocks=tuple(page_blocks),
+    page = Page(source=source, language=language, articles=tuple(articles), blocks=tuple(page_blocks),
                 warnings=tuple(warnings), profile=prof.name)
+    return apply_orthography(page, params.orthography)
 
 
 #: OCR XML inputs: they carry their own regions, reading order and type styles.
