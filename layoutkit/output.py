@@ -112,16 +112,12 @@ def stdout_output() -> Iterator[Callable[[Union[str, bytes]], None]]:
             _stdout_bytes(chunk, decoder)
 
 
-def _write_special(dest: Path, data: Union[bytes, BinaryIO]) -> None:
-    """Write to a device or pipe (``-o /dev/stdout``, a FIFO) in place: renaming a
-    temporary file over it would replace the device node itself. ``data`` is bytes or a
-    file to copy in chunks."""
+def _write_special(dest: Path, data: BinaryIO) -> None:
+    """Copy the spooled ``data`` to a device or pipe (``-o /dev/stdout``, a FIFO) in
+    place: renaming a temporary file over it would replace the device node itself."""
     try:
         with open(dest, "wb") as fh:
-            if isinstance(data, bytes):
-                fh.write(data)
-            else:
-                shutil.copyfileobj(data, fh, 1 << 20)
+            shutil.copyfileobj(data, fh, 1 << 20)
             fh.flush()
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(dest)) from None
