@@ -9,7 +9,8 @@ First pass (after the text rules' first pass, before their neighbour pass):
 * ``page-zone``: a paragraph the layout stage found in the page's top margin is a page
   header; in the bottom margin a footer (or a page-level credit when it reads as one);
 * ``title-size``: a short paragraph (at most three lines) set at least
-  ``TITLE_RATIO`` times the page's body size is title material, whatever its text;
+  ``TITLE_RATIO`` times the page's body size is title material, whatever its text
+  unless it is OCR debris (``noise.is_noise``: large letters read off an ornament);
 * ``style-family``: the paragraph's column family becomes its text style (see
   ``_style_family``);
 * ``body-size``: a paragraph the text rules took for a title but which is set in the
@@ -31,6 +32,7 @@ from typing import Iterable, Optional, Sequence
 
 from .classify import Typed
 from .model import Line
+from .noise import is_noise
 from .profile import Profile
 from .reflow import ends_sentence
 
@@ -114,7 +116,10 @@ def first_pass(items: list[Typed], profile: Profile) -> list[Typed]:
             else:
                 t = t.retype("footer", "page-zone: in the page's bottom margin")
         elif size is not None and size >= TITLE_RATIO * body and (len(t.para.lines) <= 3 or len(text) <= 60) and t.type in (
-                "body", "headline", "caption", "other") and not (ends_sentence(text, profile) and len(text) > 40):
+                "body", "headline", "caption", "other") and not (ends_sentence(text, profile) and len(text) > 40) \
+                and not is_noise(text):
+            # (``noise-not-title``: large OCR debris, ``m`` or ``£ *`` read off an ornament or
+            # a picture, is no title: it would open an article in the middle of a table)
             t = t.retype("headline", f"title-size: {size / body:.2f} times the body size", hint="title")
         elif t.hint == "title" and size is not None and abs(size - body) <= 0.05 * body and not _bold(t) \
                 and t.width is not None:

@@ -33,6 +33,7 @@ from typing import Optional, Sequence
 import regex
 
 from .classify import Typed
+from .dehyphenate import HYPHENS
 from .model import BLOCK_TYPES, BBox
 from .reflow import join_texts
 from .structured import split_tag
@@ -179,6 +180,12 @@ def _indented(boxes: list[BBox], k: int, em: float) -> bool:
     return ok_prev
 
 
+def _word_runs_on(line) -> bool:
+    """The line ends in a hyphen after a letter (``Buß⸗``), or the input marks it hyphenated."""
+    text = line.text.rstrip()
+    return line.hyphenated or (len(text) >= 2 and text[-1] in HYPHENS and text[-2].isalpha())
+
+
 def _cut(group: list[Typed]) -> list[Typed]:
     from . import marked_hyphens
     from .reflow import clean_line
@@ -202,6 +209,10 @@ def _cut(group: list[Typed]) -> list[Typed]:
             cuts.append(k)
             why[k] = "input-indent-paragraphs: new input region"
 
+        elif _word_runs_on(lines[k - 1]):
+            # ``hyphen-runs-on``: a line ending in a word-break hyphen ends no paragraph,
+            # whatever the next line's indent (a wavy scan line, a centered figure)
+            continue
         elif em > 0 and all(b is not None for b in boxes[k - 1:k + 2]) and \
                 _indented([b for b in boxes[k - 1:k + 2] if b is not None], 1, em):
             cuts.append(k)

@@ -31,7 +31,7 @@ def is_noise(text: str) -> bool:
     if not t or t.startswith("§"):
         return False
     visible = [c for c in t if not c.isspace()]
-    if any(is_cjk(c) for c in visible):
+    if not t.isascii() and any(is_cjk(c) for c in visible):
         return False
     letters = sum(1 for c in visible if c.isalpha())
     words = len(t.split())
@@ -54,6 +54,7 @@ def is_table(lines: list[str]) -> bool:
     if len(lines) < 3:
         return False
     with_figures = sum(1 for ln in lines if _DIGITS.search(ln))
-    visible = sum(1 for ln in lines for c in ln if not c.isspace())
-    digits = sum(1 for ln in lines for c in ln if c.isdigit())
+    # (counted with C-speed ``map`` over the characters: this runs for every paragraph)
+    visible = sum(len(ln) - sum(map(str.isspace, ln)) for ln in lines)
+    digits = sum(sum(map(str.isdigit, ln)) for ln in lines)
     return with_figures * 5 >= len(lines) * 4 and digits * 4 >= visible

@@ -14,6 +14,7 @@ from .articles import assemble
 from .classify import classify
 from .columns import geometric_regions, text_regions
 from .flat import is_flat, restore_breaks
+from .geoarticles import split_column_skips
 from .geotitles import apply_geometric_titles
 from .hints import apply_region_hints
 from .language import detect_language, profile_for
@@ -65,6 +66,8 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
         items = apply_geometric_titles(items, params.classify)  # type size (OCR XML styles)
     items = apply_region_hints(items)  # input region types (OCR XML); no-op for text
     articles, page_blocks = assemble(items, prof, params.articles)
+    if source.format in OCR_XML_FORMATS:
+        articles = split_column_skips(articles, prof)  # an article does not skip a column
     page = Page(source=source, language=language, articles=tuple(articles), blocks=tuple(page_blocks),
                 warnings=tuple(warnings), profile=prof.name)
     return apply_orthography(page, params.orthography)

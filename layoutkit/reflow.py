@@ -44,6 +44,8 @@ from .profile import Profile
 from .textwidth import is_cjk
 
 _CJK_PUNCT = set("，。、；：？！“”‘’「」『』（）《》〈〉【】…—·％")
+#: Marks of ``_CJK_PUNCT`` that Latin text uses as well (see ``clean_line``).
+_SHARED_PUNCT = frozenset("“”‘’…—·")
 _LATIN_LETTER = regex.compile(r"[A-Za-z\u00c0-\u024f]")
 _OPEN_QUOTES = "“‘「『（《〈【([\"'"
 _CLOSERS = "”’」』）》〉】)]\"'"
@@ -73,11 +75,19 @@ def clean_line(text: str, letterspaced: bool) -> CleanLine:
     words = text.split()
     if not words:
         return CleanLine("")
+    if text.isascii():  # no CJK character or CJK punctuation: every space is real (fast path)
+        return CleanLine(" ".join(words))
     out = words[0]
     removed = 0
     for w in words[1:]:
         a, b = out[-1], w[0]
         a_cjk, b_cjk = _is_cjkish(a), _is_cjkish(b)
+        if not (is_cjk(a) or is_cjk(b)) and (a in _SHARED_PUNCT or b in _SHARED_PUNCT):
+            # ``shared-punctuation``: dashes, curly quotes and ellipses are Latin
+            # punctuation too (``Zigarettenpapier. — Beschr.``, ``„Proben“ oder``): a space
+            # next to them is justification only when the other side is CJK
+            out += " " + w
+            continue
         if letterspaced and (a_cjk or b_cjk):
             removed += 1
             out += w
@@ -209,9 +219,12 @@ def join_texts(parts: Sequence[str], reasons: list[str], lexicon: Optional[Lexic
         elif a in HYPHENS and len(out) >= 2 and out[-2].isalpha():
             # a hyphen before a capital or digit stays, as written: Nord⸗Amerika
             out = out + part
-        elif _is_cjkish(a) or _is_cjkish(b):
+        elif (_is_cjkish(a) or _is_cjkish(b)) and not (
+                (a in _SHARED_PUNCT or b in _SHARED_PUNCT)
+                and not (is_cjk(a) or is_cjk(b) or (len(out) >= 2 and is_cjk(out[-2])))):
             out = out + part
         else:
+            # (``shared-punctuation``: a dash or quote between Latin words keeps its space)
             out = out + " " + part
     return out
 

@@ -86,7 +86,7 @@ def number(value: Optional[str]) -> Optional[float]:
     if value is None:
         return None
     try:
-        out = float(value.strip())
+        out = float(value)  # (float() itself ignores surrounding whitespace)
     except ValueError:
         return None
-    return out if out == out and abs(out) != float("inf") else None
+    return out if out - out == 0 else None  # NaN and infinities fail: inf - inf is NaN

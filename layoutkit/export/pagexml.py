@@ -4,7 +4,8 @@ Every block -> a ``TextRegion`` (id = block id) with the PAGE ``type`` closest t
 (``PAGE_TYPES``) and our exact type, role and article in ``custom="layoutkit {...}"``,
 one ``TextLine`` holding the block text, and a ``ReadingOrder`` listing the regions in
 order. PAGE requires coordinates: blocks without geometry (text input) get placeholder
-boxes stacked down the page in reading order, one unit per block (documented, not real).
+boxes stacked down the page in reading order, one unit per block (documented, not real),
+flagged ``geometry:none`` in ``custom`` so that reading the export back drops them.
 """
 from __future__ import annotations
 
@@ -53,7 +54,7 @@ def to_page_xml(page: Page) -> str:
             SubElement(group, "RegionRefIndexed", {"index": str(i), "regionRef": block.id})
     for i, (block, art, kind) in enumerate(entries):
         custom = f"layoutkit {{type:{block.type};" + (f" role:{block.role};" if block.role else "") + \
-            (f" article:{art}/{kind};" if art else "") + "}"
+            (f" article:{art}/{kind};" if art else "") + (" geometry:none;" if block.bbox is None else "") + "}"
         region = SubElement(pg, "TextRegion", {"id": block.id, "type": PAGE_TYPES.get(block.type, "other"),
                                                "custom": custom})
         box = block.bbox or BBox(0, i, width - 1 if width > 1 else 1, i + 1)

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from ..params import Params
 
 _CUSTOM_TYPE = re.compile(r"structure\s*\{[^}]*type\s*:\s*([\w-]+)")
-#: Our own export's tags: ``custom="layoutkit {type:subheadline; role:kicker; article:a1/article;}"``.
+#: Our own export's tags: ``custom="layoutkit {type:subheadline; role:kicker; article:a1/article;}"``
+#: (plus ``geometry:none;`` on a placeholder box: the block had no geometry).
 _OWN = re.compile(r"layoutkit\s*\{([^}]*)\}")
 _OWN_FIELD = re.compile(r"(\w+)\s*:\s*([\w/-]+)")
 
@@ -165,12 +166,15 @@ def read_page_xml(path: Optional[str], data: bytes, params: "Params", pages: Opt
         rid = region.get("id") or f"r{n}"
         rtype = _region_type(region, in_table) if keep_hints else None
         article = None
+        placeholder = False
         own = _OWN.search(region.get("custom") or "") if keep_hints else None
         if own:
             fields = dict(_OWN_FIELD.findall(own.group(1)))
             if "type" in fields:
                 rtype = own_tag(fields["type"], fields.get("role"))
                 article = fields.get("article")
+                # our export's stand-in box for a block without geometry (text input)
+                placeholder = fields.get("geometry") == "none"
         for tl in children(region, "TextLine"):
             text, conf = _text_equiv(tl)
             if text is None:
@@ -179,7 +183,7 @@ def read_page_xml(path: Optional[str], data: bytes, params: "Params", pages: Opt
             text = " ".join(text.split())
             if not text:
                 continue
-            box = coords_box(tl)
+            box = None if placeholder else coords_box(tl)
             prev = lines[-1] if lines and lines[-1].region == rid else None
             if prev is not None and same_printed_line(prev.bbox, box):
                 # a fragment of the printed line the previous TextLine began (segmenters
