@@ -10,6 +10,8 @@ their credit) and page-level blocks. Then:
   followed by no run votes "after"; one followed by a run votes "before".
 * ``pair-title``: each cluster takes the nearest untitled run in the page's direction,
   else the nearest in the other direction.
+* ``flow-across-title``: when the text runs on across a title cluster into a column of
+  another measure, the runs on both sides are the titled article's.
 * ``continue-run``: a run without a title continues the previous article of its column
   family (an article interrupted by a photo or a column break).
 * ``headline-choice``: in a cluster of several title lines, the headline is the one whose
@@ -41,6 +43,8 @@ class _Segment:
     items: list[tuple[int, Typed]] = field(default_factory=list)
     family: Optional[float] = None
     article: Optional[int] = None
+    #: Takes no further items (``byline-after-note``).
+    closed: bool = False
 
     @property
     def start(self) -> int:
@@ -81,10 +85,15 @@ def _segments(items: Sequence[Typed]) -> list[_Segment]:
                 continue
             segs.append(_Segment("run", [(i, t)], family=fam))
             continue
-        if last is not None and last.kind == k and k in ("title", "photo", "page"):
+        if last is not None and last.kind == k and k in ("title", "photo", "page") and not last.closed:
             last.items.append((i, t))
             continue
-        segs.append(_Segment(k, [(i, t)]))
+        seg = _Segment(k, [(i, t)])
+        if k == "title" and t.type == "byline" and last is not None and last.kind == "note":
+            # ``byline-after-note``: a name right after an author note signs the article
+            # the note closes; the title cluster that may follow is another article's
+            seg.closed = True
+        segs.append(seg)
     return segs
 
 
@@ -111,6 +120,23 @@ def _direction(segs: list[_Segment], params: ArticleParams) -> str:
         elif prev is not None and prev.kind == "run":
             after += 1
     return "after" if after > before else "before"
+
+
+def _flow_across(segs: list[_Segment], k: int) -> Optional[tuple[_Segment, _Segment]]:
+    """``flow-across-title``: the runs on both sides of the title cluster ``segs[k]`` when
+    the text flows across it: the last paragraph before the cluster ran on into a column
+    of another measure (``Typed.exit_family``), and the run after the cluster is of that
+    measure. The title sits inside one article's text (a title set into the middle of
+    its columns), so both runs are that article's."""
+    if k == 0 or k + 1 >= len(segs):
+        return None
+    before, after = segs[k - 1], segs[k + 1]
+    if before.kind != "run" or after.kind != "run" or after.family is None:
+        return None
+    exit_family = before.items[-1][1].exit_family
+    if exit_family is None or exit_family == before.family or exit_family != after.family:
+        return None
+    return before, after
 
 
 def _is_latin_page(items: Sequence[Typed]) -> bool:
@@ -183,6 +209,8 @@ class _Draft:
     notes: list[tuple[int, Typed]] = field(default_factory=list)
     photo: list[tuple[int, Typed]] = field(default_factory=list)
     family: Optional[float] = None
+    #: Reasons to add to some items' blocks, by ``id`` of the item.
+    why: dict[int, str] = field(default_factory=dict)
 
     def positions(self) -> list[int]:
         pos = [i for i, _ in self.titles] + [i for i, _ in self.notes] + [i for i, _ in self.photo]
@@ -239,8 +267,20 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
                 run_owner[id(first)] = len(drafts)
                 d.runs.append(first)
                 d.family = first.family
+                across = _flow_across(segs, k)
+                if across is not None and first in across:
+                    other = across[0] if first is across[1] else across[1]
+                    if id(other) not in run_owner:
+                        run_owner[id(other)] = len(drafts)
+                        d.runs.append(other)
+                        d.why[id(other.items[0][1])] = ("flow-across-title: the text runs on across the title "
+                                                       "into a column of another measure")
             drafts.append(d)
     # runs without a title: continue the previous article of their family, else stand alone
+    title_draft: dict[int, int] = {}  # first item position of a title cluster -> its draft
+    for n, d in enumerate(drafts):
+        if d.titles:
+            title_draft.setdefault(d.titles[0][0], n)
     for s in runs:
         if id(s) in run_owner:
             continue
@@ -256,8 +296,7 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
                 # ``stream-continuation``: Latin text arrives column after column in
                 # reading order, and its column widths are too ragged to tell articles
                 # apart: an untitled run continues the article just before it.
-                target = run_owner.get(id(other), next((n for n, d in enumerate(drafts)
-                                                        if d.titles and d.titles[0][0] == other.start), None))
+                target = run_owner[id(other)] if id(other) in run_owner else title_draft.get(other.start)
                 break
             if other.kind == "run" and id(other) in run_owner and (other.family == s.family or s.family is None):
                 target = run_owner[id(other)]
@@ -286,8 +325,18 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
                 break
         if target is None:
             page_items.extend(s.items)
-        else:
-            drafts[target].notes.extend(s.items)
+            continue
+        d = drafts[target]
+        for item in s.items:
+            t = item[1]
+            if t.type == "byline" and t.role != "author_note" and d.titles \
+                    and not any(x.type == "byline" for _, x in d.titles):
+                # ``byline-to-title``: a name standing apart signs the article; it is
+                # printed with the title, so it joins an unsigned title cluster
+                d.titles.append(item)
+                d.why[id(t)] = "byline-to-title: a name standing apart signs the article; printed with its title"
+            else:
+                d.notes.append(item)
 
     drafts = [d for d in drafts if d.titles or d.runs or d.photo or d.notes]
     drafts.sort(key=lambda d: min(d.positions()))
@@ -314,11 +363,11 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
             elif t.type == "subheadline":
                 (decks if seen_head or t.role == "deck" else kickers).append(_to_block(t))
             elif t.type == "byline":
-                bylines.append(_to_block(t))
+                bylines.append(_to_block(t, reason=d.why.get(id(t), "")))
             else:
                 others.append(_to_block(t))
         blocks.extend(kickers + headline + decks + bylines + others)
-        blocks.extend(_to_block(t) for t in body_items)
+        blocks.extend(_to_block(t, reason=d.why.get(id(t), "")) for t in body_items)
         blocks.extend(_to_block(t) for _, t in d.notes)
         blocks.extend(_to_block(t) for _, t in d.photo)
         numbered = []

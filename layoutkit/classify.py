@@ -41,6 +41,9 @@ class Typed:
     reasons: tuple[str, ...] = ()
     #: Provisional kind used between passes: "title", "name" or "".
     hint: str = ""
+    #: Column family of the box the paragraph ends in, when it ran on into a column of
+    #: another measure (None: the same as ``family``).
+    exit_family: Optional[float] = None
 
     def retype(self, type_: str, reason: str, role: Optional[str] = None, hint: str = "") -> "Typed":
         return replace(self, type=type_, role=role, reasons=self.reasons + (reason,), hint=hint)
@@ -101,7 +104,8 @@ def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Ty
     first_line = flow.paragraphs[0].first_line if n else 0
     for i, (p, fam, width) in enumerate(zip(flow.paragraphs, flow.families, flow.widths)):
         text = p.text.strip()
-        t = Typed(para=p, type="body", text=p.text, family=fam, width=width, reasons=p.reasons)
+        t = Typed(para=p, type="body", text=p.text, family=fam, width=width, reasons=p.reasons,
+                  exit_family=flow.exit_families[i] if flow.exit_families else None)
         single = len(p.lines) <= 2
         in_head = p.first_line - first_line < params.header_zone_lines
         in_foot = total_lines - p.last_line < params.header_zone_lines

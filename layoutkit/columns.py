@@ -180,6 +180,7 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
     families = _drop_title_families(families, chunks, measured, reliable)
     regions: list[TextRegion] = []
     prev_family: Optional[float] = None
+    prev_width: Optional[float] = None
     for i, chunk in enumerate(chunks):
         w, n = measured[i]
         shapes = shapes_of[i]
@@ -214,11 +215,21 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
                 family = prev_family if prev_family in fitting else min(fitting, key=lambda f: abs(f - longest.ems))
                 width = family
                 why = f"too few lines to measure; longest line fits column family {family:g} em"
+                if family == prev_family and prev_width is not None and longest.ems <= prev_width + STRETCH \
+                        and longest.cjk >= 0.3:
+                    # ``predecessor-measure`` (CJK: fixed cells make a box's own measure
+                    # exact): a box too short to measure goes on in the column of the box
+                    # before it, whose own measure is sharper than the family's median (a
+                    # family spans a few ems): an indented line of a wide column would
+                    # otherwise look full
+                    width = prev_width
+                    why = f"too few lines to measure; continues the column before it ({width:g} em)"
             else:
                 why = "no line reaches a column width: title material"
         regions.append(TextRegion(lines=tuple(chunk), width=width, family=family, index=i, reasons=(why,)))
         if family is not None:
             prev_family = family
+            prev_width = width
     return _tracked_titles(regions)
 
 
@@ -272,15 +283,19 @@ def _fit_short_regions(groups: Sequence[Sequence[Line]], raw: list[tuple[list[Sh
     its full width."""
     ext = [_extent(g) for g in groups]
     out = list(raw)
-    hosts = [j for j, (hshaped, hwidth) in enumerate(raw) if hwidth is not None and len(hshaped) >= 3
-             and ext[j] is not None]
+    # hosts by font size: only a host in the short region's size can take it (a page of
+    # thousands of OCR regions would otherwise compare every pair)
+    hosts_of: dict[Optional[float], list[int]] = {}
+    for j, (hshaped, hwidth) in enumerate(raw):
+        if hwidth is not None and len(hshaped) >= 3 and ext[j] is not None:
+            hosts_of.setdefault(hshaped[0].line.font_size, []).append(j)
     for i, (shaped, width) in enumerate(raw):
         e = ext[i]
         if len(shaped) > 2 or e is None or shaped[0].line.font_size is None or shaped[0].line.region_type == "vertical":
             continue
         size = shaped[0].line.font_size
         best = None
-        for j in hosts:
+        for j in hosts_of.get(size, ()):
             hshaped = raw[j][0]
             h = ext[j]
             if j == i or h is None or hshaped[0].line.font_size != size:

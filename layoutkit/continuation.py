@@ -4,7 +4,9 @@
 does (it runs on) continues in some other box. This module holds what decides where: the
 boxes being linked (``Box``), the page's own n-gram vocabulary (``Vocabulary``), bracket
 balance (``unclosed``, ``closes``), style and geometry tests for inputs with geometry, and
-the score of one candidate link (``link_score``). ``reflow.reflow`` builds the chains.
+the score of one candidate link (``link_score``), the candidates of a page
+(``candidate_links``) and the links chosen among them (``assign_links``: the best total,
+not the best link first). ``reflow.reflow`` builds the chains; ``chain_order`` places them.
 """
 from __future__ import annotations
 
@@ -17,16 +19,16 @@ from .model import Paragraph
 from .profile import Profile
 
 
-def maybe_continuation(box: "Box") -> bool:
-    """A head line whose indent deficit is within measurement noise of a full line."""
+def maybe_continuation(box: "Box", spread_indent_min: float = 2.1) -> bool:
+    """A head line whose indent deficit is within measurement noise of a full line (a
+    letter-spaced head: unless it is short by an indent, see
+    ``ReflowParams.spread_indent_min``)."""
     first = box.paras[0]
     width = box.region.width
     if width is None:
         return False
-    from .measure import shape
-
     s = shape(first.lines[0].text)
-    return s.letterspaced or width - s.ems <= 2.0
+    return width - s.ems <= 2.0 or (s.letterspaced and width - s.ems < spread_indent_min)
 
 
 @dataclass
@@ -42,6 +44,8 @@ class Box:
     link_reason: str = ""
     #: The bracket or quote the last paragraph leaves open, if any.
     closer: Optional[str] = None
+    #: The box opens an author note (``（作者为…）``): the text of its article ends here.
+    author_note: bool = False
 
 
 class Vocabulary:
@@ -118,6 +122,9 @@ def link_score(i: int, j: int, boxes: list["Box"], vocab: Vocabulary, profile: P
         score += 3.0 if closes(head.text, closer) else -1.0
     if profile.match("continuation_start", head.text.lstrip()):
         score += 3.0
+    elif head.starts_fresh and len(head.lines) == 1 and not head.runs_on:
+        pass  # ``ambiguous-one-line-head``: a lone line that ends its paragraph is short
+        # because it ends it; its width says nothing about an indent
     elif head.starts_fresh:
         score -= 1.0  # looks indented, though measurement noise is an em or so
     elif shape(head.lines[0].text).letterspaced:
@@ -131,11 +138,16 @@ def link_score(i: int, j: int, boxes: list["Box"], vocab: Vocabulary, profile: P
     return score
 
 
+#: Layout zones whose text never continues a paragraph nor is continued: the page's
+#: running head and foot, a picture's caption and credit (``layout.captions``).
+_APART = ("page-head", "page-foot", "image-caption", "image-credit")
+
+
 def same_style(prev: Paragraph, first: Paragraph) -> bool:
     """Geometric input: the junction's two lines share a font size and neither lies in a
     page margin zone (running head, page foot): only then can a paragraph continue."""
     a, b = prev.lines[-1], first.lines[0]
-    if a.region_type in ("page-head", "page-foot") or b.region_type in ("page-head", "page-foot"):
+    if a.region_type in _APART or b.region_type in _APART:
         return False
     if a.font_size is None or b.font_size is None:
         return True
@@ -162,3 +174,177 @@ def chain_has(boxes: list["Box"], start: int, target: int) -> bool:
         k = boxes[k].next
         seen += 1
     return False
+
+
+#: Profile patterns of blocks that stand alone (see ``reflow.standalone``).
+_STANDALONE = ("byline", "credit", "header", "deck", "author_note")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One possible link: box ``tail``'s last paragraph continues in box ``head``."""
+
+    score: float
+    tail: int
+    head: int
+
+
+def next_body(boxes: Sequence["Box"], i: int, j: int) -> bool:
+    """Is box j the next body box after box i in the extractor's order (title boxes,
+    which have no measure, in between do not count)?"""
+    return j > i and all(boxes[k].region.width is None for k in range(i + 1, j))
+
+
+def candidate_links(boxes: Sequence["Box"], profile: Profile, spread_indent_min: float = 2.1) -> list[Candidate]:
+    """Every scored candidate link for the CJK paragraphs that still run on.
+
+    A box is a candidate head when it has no predecessor yet, is not vertical text, and
+    its head could continue a paragraph: a title-material box only by closing a bracket
+    the tail left open; a body box unless it clearly opens a fresh paragraph (indented,
+    not a possible continuation, not the next body box, no continuation opener).
+    """
+    vocab: Optional[Vocabulary] = None
+    maybe_cont = [maybe_continuation(bx, spread_indent_min) for bx in boxes]
+    out: list[Candidate] = []
+    for i, a in enumerate(boxes):
+        if a.next is not None or not a.paras[-1].runs_on or not a.cjk:
+            continue
+        if vocab is None:  # built only for pages with a paragraph to place
+            vocab = Vocabulary([p.text for bx in boxes for p in bx.paras])
+        closer = a.closer
+        # ``lone-line-tail``: a box of one line that runs on is the indented first line
+        # of a paragraph whose rest the extractor boxed apart (it goes on in the next body
+        # box), or a title that only looks like text; it links nowhere else
+        lone = sum(len(p.lines) for p in a.paras) == 1
+        for j, b in enumerate(boxes):
+            if j == i or b.prev is not None or b.region.vertical:
+                continue
+            if lone and not next_body(boxes, i, j):
+                continue
+            head = b.paras[0]
+            if len(head.text) <= 80 and any(profile.match(k, head.text) for k in _STANDALONE):
+                continue  # a byline, credit, page header, deck or author note opens no continuation
+            if b.region.width is None:
+                # a title-material box continues a paragraph only by closing its bracket
+                if not (closer and closes(head.text, closer)):
+                    continue
+            elif head.starts_fresh and not maybe_cont[j] and not next_body(boxes, i, j) \
+                    and not profile.match("continuation_start", head.text.lstrip()):
+                continue
+            out.append(Candidate(link_score(i, j, list(boxes), vocab, profile), i, j))
+    return out
+
+
+#: Bonus (score units) for a link into a head that cannot open a paragraph (its first
+#: line is full and unindented): such a box continues some paragraph of the page, so an
+#: assignment that leaves it without a predecessor leaves a paragraph starting mid-sentence.
+ORPHAN_HEAD_BONUS = 3.0
+
+
+#: Largest tails² × (heads + tails) solved exactly (the Hungarian method's cost); larger
+#: pages (hundreds of paragraphs that run on) link greedily, best score first.
+ASSIGNMENT_BUDGET = 4_000_000
+
+
+def surely_continues(box: "Box") -> bool:
+    """A box whose first line is full without letter-spacing cannot open a paragraph:
+    a paragraph's first line is short by its indent (letter-spaced lines are left out:
+    spreading can fill an indented line too)."""
+    width = box.region.width
+    if width is None or box.region.vertical:
+        return False
+    s = shape(box.paras[0].lines[0].text)
+    return not s.letterspaced and width - s.ems <= 1.0
+
+
+def assign_links(candidates: Sequence[Candidate], boxes: Sequence["Box"]) -> list[Candidate]:
+    """``best-match-assignment``: the set of links, at most one per tail and per head,
+    with the largest total score (links of negative weight are left out).
+
+    Linking greedily (best score first) lets a tail take a head that fits it a little
+    better than its true continuation, which is left for no one: a paragraph that runs
+    on then joins the paragraph after it while its real continuation opens a paragraph
+    mid-sentence. The assignment weighs the page as a whole; heads of the tail's column family that
+    cannot open a paragraph (``surely_continues``) add ``ORPHAN_HEAD_BONUS``, so the page's
+    continuation boxes are all claimed when that costs little elsewhere. Returned best
+    score first (the caller skips any link that would close a cycle).
+    """
+    tails = sorted({c.tail for c in candidates})
+    heads = sorted({c.head for c in candidates})
+    if not tails:
+        return []
+    if len(tails) ** 2 * (len(heads) + len(tails)) > ASSIGNMENT_BUDGET:
+        # a page of hundreds of cut paragraphs (a flat extraction): best link first
+        return sorted(candidates, key=lambda c: (-c.score, c.tail, c.head))
+    weight: dict[tuple[int, int], float] = {}
+    for c in candidates:
+        a, b = boxes[c.tail].region, boxes[c.head].region
+        orphan = surely_continues(boxes[c.head]) and a.family is not None and a.family == b.family
+        w = c.score + (ORPHAN_HEAD_BONUS if orphan else 0.0)
+        weight[(c.tail, c.head)] = w
+    ti = {t: k for k, t in enumerate(tails)}
+    hj = {h: k for k, h in enumerate(heads)}
+    # every tail may stay unmatched (a dummy column of its own, weight 0): a tail links
+    # only where that adds to the total (a link of negative weight is worse than none)
+    big = 1000.0
+    n, m = len(tails), len(heads) + len(tails)
+    cost = [[big] * m for _ in range(n)]
+    for (t, h), w in weight.items():
+        cost[ti[t]][hj[h]] = -w
+    for r in range(n):
+        cost[r][len(heads) + r] = 0.0
+    col_of_row = _min_cost_assignment(cost)
+    chosen = []
+    for r, col in enumerate(col_of_row):
+        if col < len(heads):
+            t, h = tails[r], heads[col]
+            if (t, h) in weight:
+                chosen.append(next(c for c in candidates if c.tail == t and c.head == h))
+    return sorted(chosen, key=lambda c: (-c.score, c.tail, c.head))
+
+
+def _min_cost_assignment(cost: Sequence[Sequence[float]]) -> list[int]:
+    """Hungarian method (shortest augmenting paths with potentials) for an n × m cost
+    matrix with n <= m: the column of each row in a minimum-cost assignment."""
+    n, m = len(cost), len(cost[0])
+    inf = float("inf")
+    u = [0.0] * (n + 1)
+    v = [0.0] * (m + 1)
+    p = [0] * (m + 1)  # p[j]: row matched to column j (1-based; 0 = none)
+    way = [0] * (m + 1)
+    for i in range(1, n + 1):
+        p[0] = i
+        j0 = 0
+        minv = [inf] * (m + 1)
+        used = [False] * (m + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = p[j0], inf, 0
+            row = cost[i0 - 1]
+            for j in range(1, m + 1):
+                if not used[j]:
+                    cur = row[j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(m + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while True:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+            if j0 == 0:
+                break
+    out = [-1] * n
+    for j in range(1, m + 1):
+        if p[j]:
+            out[p[j] - 1] = j - 1
+    return out

@@ -9,7 +9,11 @@ show a block boundary, then the usual stages run as on a text with blank lines:
   sentence end, not continued by a lowercase line) is a box of its own;
 * ``flat-paragraph-end``: a line that ends a sentence and is short against the local
   measure (the upper quartile of the line widths around it, so mixed column widths do
-  not matter), followed by a line opening with a capital, digit, quote or dash.
+  not matter), followed by a line opening with a capital, digit, quote or dash;
+* a line that opens a block of its own: after a sentence end, a short sentence alone on
+  its line (``flat-one-line-block``: a title such as ``Rücktritt Trotzkis?``) or a
+  profile dateline (``flat-dateline``: ``Berlin, 15. Jan.``); after a closed quotation,
+  a new one (``flat-dialogue-turn``: ``…ſage ich Ihnen.“`` / ``„Ich glaube es.“``).
 
 A line ending in a word hyphen never ends a box. CJK text is left alone: its rules differ
 (the seed page keeps blank lines) and the CJK reflow handles continuous text itself.
@@ -51,6 +55,28 @@ def _title_line(text: str, width: float, measure: float, profile: Profile) -> bo
     return not ends_sentence(t, profile) and sum(c.isupper() for c in t) * 2 >= sum(c.isalpha() for c in t)
 
 
+_OPENING_QUOTES = "„“«»\"‚"
+_CLOSING_QUOTES = "“”»«\"‘’"
+
+
+def one_line_block(text: str, width: float, measure: float, profile: Profile) -> bool:
+    """``flat-one-line-block``: after a sentence end, a short capitalized line that is a
+    sentence of its own (``Die Parteien zur ſächſiſchen Regierungserklärung.``,
+    ``Rücktritt Trotzkis?``) is a block of its own: a title or a one-line paragraph."""
+    t = text.strip()
+    return bool(t) and t[0].isupper() and width < TITLE_SHARE * measure and ends_sentence(t, profile)
+
+
+def dialogue_turn(prev: str, text: str) -> bool:
+    """``flat-dialogue-turn``: a line that opens a quotation after a line that closes one
+    (``… Großartig, ſage ich Ihnen.“`` / ``„Ich glaube es.“``) starts a new paragraph:
+    each turn of a dialogue is a paragraph."""
+    p, t = prev.rstrip(), text.lstrip()
+    inner = p[:-1].rstrip()  # French sets a space inside the guillemets: « … commissaire. »
+    return bool(p) and p[-1] in _CLOSING_QUOTES and bool(inner) and inner[-1] in ".!?…—-" \
+        and bool(t) and t[0] in _OPENING_QUOTES
+
+
 def restore_breaks(lines: Sequence[Line], profile: Profile) -> list[Line]:
     """``lines`` with blank lines inserted at block boundaries (see the module doc)."""
     shapes = [shape(ln.text) for ln in lines]
@@ -70,6 +96,9 @@ def restore_breaks(lines: Sequence[Line], profile: Profile) -> list[Line]:
                     brk = True  # flat-title-run
                 elif ends_sentence(prev, profile) and widths[i - 1] < SHORT_SHARE * measures[i - 1] and opens:
                     brk = True  # flat-paragraph-end
+                elif opens and (dialogue_turn(prev, cur) or ends_sentence(prev, profile) and (
+                        one_line_block(cur, widths[i], measures[i], profile) or bool(profile.match("dateline", cur)))):
+                    brk = True  # flat-one-line-block, flat-dialogue-turn, flat-dateline
             if brk:
                 out.append(replace(ln, text=""))
         out.append(ln)

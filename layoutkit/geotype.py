@@ -6,6 +6,9 @@ carry ``font_size``; each decision is named in the block's ``reasons``.
 
 First pass (after the text rules' first pass, before their neighbour pass):
 
+* ``image-caption`` / ``image-credit``: a paragraph the layout stage found at a picture
+  (``layout.captions``) is its caption (a credit when the credit pattern matches it) or
+  its credit line;
 * ``page-zone``: a paragraph the layout stage found in the page's top margin is a page
   header; in the bottom margin a footer (or a page-level credit when it reads as one);
 * ``title-size``: a short paragraph (at most three lines) set at least
@@ -31,6 +34,7 @@ from dataclasses import replace
 from typing import Iterable, Optional, Sequence
 
 from .classify import Typed
+from .layout.captions import CAPTION, CREDIT
 from .model import Line
 from .noise import is_noise
 from .profile import Profile
@@ -76,6 +80,13 @@ def _zone(t: Typed) -> str:
     return ""
 
 
+def _picture_text(t: Typed) -> str:
+    """``CAPTION`` / ``CREDIT`` when the layout found the paragraph at a picture
+    (``layout.captions``), else ""."""
+    zones = {ln.region_type for ln in t.para.lines}
+    return zones.pop() if len(zones) == 1 and zones <= {CAPTION, CREDIT} else ""
+
+
 def _bold(t: Typed) -> bool:
     return any(ln.bold for ln in t.para.lines)
 
@@ -108,7 +119,15 @@ def first_pass(items: list[Typed], profile: Profile) -> list[Typed]:
         size = _size(t)
         zone = _zone(t)
         text = t.text.strip()
-        if zone == "head":
+        picture = _picture_text(t)
+        if picture == CAPTION:
+            if profile.match("credit", text):
+                t = t.retype("credit", "image-credit: a credit set as a picture's caption")
+            else:
+                t = t.retype("caption", "image-caption: short text in a caption style at a picture")
+        elif picture == CREDIT:
+            t = t.retype("credit", "image-credit: a short line in its own style under a picture's caption")
+        elif zone == "head":
             t = t.retype("header", "page-zone: in the page's top margin")
         elif zone == "foot":
             if t.type == "credit" or profile.match("credit", text):

@@ -94,9 +94,21 @@ class LayoutParams:
     indent_max: float = 4.0
     #: Text at least this many times the page's body size is title material.
     title_ratio: float = 1.3
+    #: Captions (``layout.captions``): a picture at least this many body sizes wide has
+    #: captions (narrower ones are portraits, icons, logos) ...
+    photo_min_width: float = 12.0
+    #: ... the caption lies within this many of its ems of the picture ...
+    caption_gap: float = 2.5
+    #: ... and has at most this many lines;
+    caption_max_lines: int = 5
+    #: a credit line lies within this many ems under the caption, at most this many chars.
+    credit_gap: float = 1.0
+    credit_max_chars: int = 60
 
     def __post_init__(self) -> None:
         _check_range(self, "dedupe_tolerance", 0.0, 1.0)
+        _check_range(self, "photo_min_width", 0.0, 1000.0)
+        _check_range(self, "caption_gap", 0.0, 20.0)
         _check_range(self, "band_tolerance", 0.05, 1.0)
         _check_range(self, "split_gap", 0.3, 10.0)
         _check_range(self, "size_jump", 1.0, 10.0)
@@ -140,6 +152,12 @@ class ReflowParams:
     #: Remove spaces between CJK characters when at least this share of a line's CJK
     #: tokens are single characters (justification letter-spacing).
     letterspace_share: float = 0.6
+    #: A letter-spaced (justification-spread) line at least this many ems short of its
+    #: measure is an indented paragraph start (``spread-indent``): spreading fills a line
+    #: that lost the one or two characters a line-break rule pushed to the next line, so
+    #: a spread line short by more than that kept room for an indent. Shorter spread
+    #: lines count as full, as before.
+    spread_indent_min: float = 2.1
     #: Remove fake-bold doubled runs (``理论理论`` -> ``理论``) in short lines.
     dedupe_fake_bold: bool = True
     #: Join a paragraph cut by a blank line when it runs on (column or text-box break).
@@ -148,9 +166,11 @@ class ReflowParams:
     #: False, page vocabulary is not consulted and only the rules apply.
     dehyphenate: bool = True
     #: Inside a Latin text box (blank lines around it) a short line ends its paragraph
-    #: only when it is shorter than this share of the measure (ratio); datelines and
-    #: headings always split. Proportional type makes longer "short" lines unreliable.
-    latin_break_ratio: float = 0.4
+    #: only when it is shorter than this share of the measure (ratio); datelines,
+    #: headings and item marks always split. Proportional type makes longer "short"
+    #: lines unreliable. Measured on the reichsanzeiger and chronicling-germany dev
+    #: cases (.txt break F1): 0.4 -> 0.809, 0.6 -> 0.828, 0.7 -> 0.831, 0.8 -> 0.79.
+    latin_break_ratio: float = 0.6
     #: Take OCR noise lines (``noise.is_noise``) out of the Latin paragraph they interrupt
     #: and emit them as their own block after it (``ocr-noise-line``). When False, a noise
     #: line stays inside its paragraph (characters are never dropped either way).
@@ -162,6 +182,7 @@ class ReflowParams:
     def __post_init__(self) -> None:
         _check_range(self, "indent_min", 0.0, 10.0)
         _check_range(self, "indent_max", 0.0, 20.0)
+        _check_range(self, "spread_indent_min", 0.0, 20.0)
         _check_range(self, "letterspace_share", 0.0, 1.0)
         _check_range(self, "latin_break_ratio", 0.0, 1.0)
 

@@ -18,6 +18,8 @@ from .geoarticles import split_column_skips
 from .geotitles import apply_geometric_titles
 from .hints import apply_region_hints
 from .language import detect_language, profile_for
+from .latin_titles import apply_caps_titles
+from .masthead import apply_masthead, place_masthead
 from .model import Line, Page, Source
 from .orthography import apply_orthography
 from .params import Params
@@ -50,7 +52,8 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
     if is_own_export(lines):  # our own ALTO/PAGE export read back: its tags are the answer
         page = page_from_structure(lines, source, prof, language, warnings)
         return apply_orthography(page, params.orthography)
-    if is_flat(lines):
+    flat = is_flat(lines)
+    if flat:
         lines = restore_breaks(lines, prof)  # a flat export lost its blank lines
     if source.format in OCR_XML_FORMATS:
         # OCR XML: the input's own regions, measured like text boxes (measured on the dev
@@ -62,12 +65,16 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
         regions = text_regions(lines, params.columns, params.reflow.letterspace_share)
     flow = reflow(regions, prof, params.reflow)
     items = classify(flow, prof, params.classify)
+    if source.format == "text":
+        items = apply_masthead(items)  # Latin pages: the masthead cluster is page header
+        items = apply_caps_titles(items, real_boxes=not flat)  # Latin: one-line boxes as titles
     if source.format in OCR_XML_FORMATS:
         items = apply_geometric_titles(items, params.classify)  # type size (OCR XML styles)
     items = apply_region_hints(items)  # input region types (OCR XML); no-op for text
     articles, page_blocks = assemble(items, prof, params.articles)
     if source.format in OCR_XML_FORMATS:
         articles = split_column_skips(articles, prof)  # an article does not skip a column
+    articles, page_blocks = place_masthead(articles, page_blocks)  # the masthead stays in reading order
     page = Page(source=source, language=language, articles=tuple(articles), blocks=tuple(page_blocks),
                 warnings=tuple(warnings), profile=prof.name)
     return apply_orthography(page, params.orthography)

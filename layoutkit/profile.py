@@ -42,11 +42,16 @@ SCALAR_KEYS: dict[str, type] = {
     "byline_name_max_chars": int,
     "byline_name_min_chars": int,
     "secondary_title_role": str,
+    "text_box": str,
 }
 LIST_STR_KEYS: dict[str, str] = {
     "languages": "ISO 639-1 codes this profile is for",
     "stopwords": "common words used by language detection",
 }
+#: What a blank-line-delimited box of Latin text is (key ``text_box``): a layout
+#: ``region`` that may hold several paragraphs, found inside it from line widths, or one
+#: ``block`` as the OCR engine cut it (the convention of the BnF and KB ground truth).
+TEXT_BOX_KINDS = ("region", "block")
 ALL_KEYS = set(PATTERN_KEYS) | set(SCALAR_KEYS) | set(LIST_STR_KEYS)
 
 BUILTIN = ("default", "zh", "latin", "en", "de", "fr", "nl")
@@ -75,6 +80,9 @@ class Profile:
     byline_role: tuple[regex.Pattern, ...]
     continuation_start: tuple[regex.Pattern, ...]
     stopwords: frozenset[str]
+    #: A Latin text box between blank lines is a "region" (paragraphs found inside it)
+    #: or one "block" (``TEXT_BOX_KINDS``).
+    text_box: str = "region"
 
     def match(self, key: str, text: str) -> Optional[regex.Match]:
         """The first pattern of ``key`` that matches ``text`` (``fullmatch`` semantics are
@@ -103,6 +111,8 @@ def _load_yaml(source: str, origin: str) -> dict[str, Any]:
             raise ProfileError(f"key {key!r} must be a {typ.__name__}", path=origin)
     if data.get("secondary_title_role", "deck") not in ("kicker", "deck"):
         raise ProfileError("key 'secondary_title_role' must be 'kicker' or 'deck'", path=origin)
+    if data.get("text_box", "region") not in TEXT_BOX_KINDS:
+        raise ProfileError("key 'text_box' must be 'region' or 'block'", path=origin)
     for key in list(PATTERN_KEYS) + list(LIST_STR_KEYS):
         if key in data:
             value = data[key]
@@ -153,6 +163,7 @@ def _build(data: dict[str, Any], fallback_name: str) -> Profile:
         byline_name_min_chars=data.get("byline_name_min_chars", 2),
         byline_name_max_chars=data.get("byline_name_max_chars", 4),
         secondary_title_role=data.get("secondary_title_role", "deck"),
+        text_box=data.get("text_box", "region"),
         stopwords=frozenset(w.lower() for w in data.get("stopwords", [])),
         **compiled,
     )

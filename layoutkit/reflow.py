@@ -33,14 +33,15 @@ import regex
 
 from . import marked_hyphens
 from .columns import ShapedLine, TextRegion
-from .continuation import (Box, Vocabulary, chain_has, closes, geometric_run_on, link_score, maybe_continuation,
-                           same_style, unclosed)
+from .chain_order import emission_order, moved_segment_starts
+from .continuation import Box, assign_links, candidate_links, surely_continues, chain_has, geometric_run_on, same_style, unclosed
 from .dehyphenate import HYPHENS, Lexicon, decide
 from .noise import is_noise
 from .measure import shape
 from .model import BBox, Paragraph
 from .params import ReflowParams
 from .profile import Profile
+from .textboxes import JOIN_REASON as BOX_JOIN_REASON, box_break_joins, opens_enumeration
 from .textwidth import is_cjk
 
 _CJK_PUNCT = set("，。、；：？！“”‘’「」『』（）《》〈〉【】…—·％")
@@ -249,7 +250,12 @@ class _Measure:
     def deficit(self, s: ShapedLine) -> float:
         if self.width is None:
             return 0.0
-        return 0.0 if s.shape.letterspaced else self.width - s.shape.ems
+        d = self.width - s.shape.ems
+        if s.shape.letterspaced and not self.params.spread_indent_min <= d <= self.params.indent_max:
+            # a spread line fills its measure: short of it by an indent it is an indented
+            # first line (``spread_indent_min``); by more, the measure is not its own
+            return 0.0
+        return d
 
     def full(self, s: ShapedLine) -> bool:
         return self.width is not None and self.deficit(s) <= self.tol
@@ -266,7 +272,7 @@ def strong_latin_break(prev: ShapedLine, prev_text: str, text: str, width: float
     line, ``Anwendung.``, or a heading, ``§. 2.``), or the next line opens with a dateline
     (``Hamburg, 15. Jan.``), or the previous line is a profile heading."""
     return (prev.shape.ems < params.latin_break_ratio * width or bool(profile.match("dateline", text))
-            or bool(profile.match("heading", prev_text)))
+            or bool(profile.match("heading", prev_text)) or opens_enumeration(text))
 
 
 def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParams,
@@ -286,7 +292,12 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
             fb = dedupe_fake_bold(raw)
             raw = fb.text
             removed.extend(fb.removed)
-        clean = clean_line(raw, s.shape.letterspaced)
+        # ``spread-tail``: the last few characters of a letter-spaced paragraph, spread
+        # too (``基 础 。``), have too few tokens to look letter-spaced on their own
+        tokens = raw.split()
+        spread_tail = cur is not None and cur.lines[-1].shape.letterspaced and len(tokens) >= 2 \
+            and all(len(tok) == 1 and _is_cjkish(tok) for tok in tokens)
+        clean = clean_line(raw, s.shape.letterspaced or spread_tail)
         text = clean.text
         removed[:0] = clean.removed
         if cur is not None and not cjk and params.noise_aside and is_noise(text) and not _FIGURE.search(text):
@@ -332,16 +343,24 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
                     brk = "short-line-break"
             elif ends_sentence(prev_text, profile) and m.indent_short(s):
                 brk = "indent-break"
+                if s.shape.letterspaced:
+                    brk = "indent-break (spread-indent: a letter-spaced line short by an indent)"
             elif not cjk and ends_sentence(prev_text, profile) and profile.match("dateline", text):
                 # ``dateline-break``: a news item opens with its dateline (``Berlin, 16. Jan.``)
                 brk = "dateline-break"
+            elif not cjk and (ends_sentence(prev_text, profile) or prev_text.rstrip().endswith(":")) \
+                    and opens_enumeration(text):
+                brk = "enumeration-break"  # ``2) Waren des Abschnitts ...`` (textboxes.opens_enumeration)
             if brk and not cjk and chunked and region.width and brk != "title-material-line" \
-                    and not strong_latin_break(prev, prev_text, text, region.width, profile, params):
+                    and (profile.text_box == "block" or not strong_latin_break(prev, prev_text, text, region.width, profile, params)):
                 # Latin text boxes cut by blank lines are the extractor's blocks; inside one,
-                # proportional type makes width evidence weak: split only on strong evidence.
-                cur.reasons.append(f"weak-break-in-text-box: no {brk}")
+                # proportional type makes width evidence weak: split only on strong evidence,
+                # and never where the profile says a text box is one block (``text-box-block``).
+                cur.reasons.append(f"text-box-block: no {brk} (profile text_box: block)" if profile.text_box == "block"
+                                   else f"weak-break-in-text-box: no {brk}")
                 brk = None
-            if brk and not cjk and table_rows(prev_text, text):
+            if brk and not cjk and table_rows(prev_text, text) and not (
+                    brk in ("dateline-break", "enumeration-break") or profile.match("dateline", text)):
                 # figures in column after column (stock lists, results): one table block
                 cur.reasons.append(f"table-rows: no {brk} between two lines of figures")
                 brk = None
@@ -392,6 +411,9 @@ class Flow:
     families: tuple[Optional[float], ...]
     #: Full measure of each paragraph's region in ems (None: title material).
     widths: tuple[Optional[float], ...]
+    #: Column family of the box each paragraph ends in (it differs from ``families`` when
+    #: a paragraph ran on into a column of another measure); empty: same as ``families``.
+    exit_families: tuple[Optional[float], ...] = ()
 
 
 def _vertical_paragraph(region: TextRegion) -> Paragraph:
@@ -400,6 +422,40 @@ def _vertical_paragraph(region: TextRegion) -> Paragraph:
                      region_index=region.index, starts_fresh=True, runs_on=False,
                      reasons=("vertical-text: one character per line, read top to bottom",),
                      bbox=BBox.union_all([s.line.bbox for s in region.lines]))
+
+
+def page_lexicon(regions: Sequence[TextRegion], params: ReflowParams) -> Optional[Lexicon]:
+    """The page's own words, which decide hyphenation (``dehyphenate``): built once, from
+    every line. A page without Latin-script lines has no Latin words to join: None."""
+    has_latin = any(sl.shape.cjk < 0.3 and _LATIN_LETTER.search(sl.line.text) for r in regions for sl in r.lines)
+    return Lexicon.build((s.line.text for r in regions for s in r.lines), params.extra_words) \
+        if params.dehyphenate and has_latin else None
+
+
+def _opens_author_note(text: str, profile: Profile) -> bool:
+    """An author note, or its start cut by a box break (the bracket it leaves open
+    closed for the test)."""
+    closer = unclosed(text)
+    return bool(profile.match("author_note", text + (closer or "")))
+
+
+def build_boxes(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams,
+                lexicon: Optional[Lexicon] = None) -> list[Box]:
+    """Each region's paragraphs as an unlinked ``Box`` (regions without text are left out)."""
+    boxes: list[Box] = []
+    # Blank lines cut the page into text boxes (a flat text has none: one region).
+    chunked = len(regions) >= 3
+    for region in regions:
+        if region.vertical:
+            rp = [_vertical_paragraph(region)]
+        else:
+            rp = _region_paragraphs(region, profile, params, lexicon, chunked)
+        if not rp:
+            continue
+        cjk = sum(sl.shape.cjk for sl in region.lines) / max(1, len(region.lines)) >= 0.3
+        boxes.append(Box(region, rp, _last_full(rp[-1], region, params), cjk, closer=unclosed(rp[-1].text),
+                         author_note=_opens_author_note(rp[0].text, profile)))
+    return boxes
 
 
 def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams) -> Flow:
@@ -419,26 +475,15 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
     3. a paragraph left running on joins the next box of its family (measurement noise can
        make a continuation line look indented).
 
-    Chains are emitted at the stream position of their earliest box: an extractor emits the
-    top of a column early, and a chain's earliest box is where its text sits highest.
+    The continuation search links by ``best-match-assignment`` (``continuation.assign_links``):
+    the links with the best total score, not the best link first.
+
+    Chains are emitted in ``chain_order``: a link that jumps in the stream brings the
+    stretch of stream after its head along; inside that order a chain sits at the
+    position of its earliest box (an extractor emits the top of a column early).
     """
-    boxes: list[Box] = []
-    # The page's own words decide hyphenation (``dehyphenate``): built once, from every line.
-    # A page without Latin-script lines has no Latin words to join: no lexicon is built.
-    has_latin = any(sl.shape.cjk < 0.3 and _LATIN_LETTER.search(sl.line.text) for r in regions for sl in r.lines)
-    lexicon = Lexicon.build((s.line.text for r in regions for s in r.lines), params.extra_words) \
-        if params.dehyphenate and has_latin else None
-    # Blank lines cut the page into text boxes (a flat text has none: one region).
-    chunked = len(regions) >= 3
-    for region in regions:
-        if region.vertical:
-            rp = [_vertical_paragraph(region)]
-        else:
-            rp = _region_paragraphs(region, profile, params, lexicon, chunked)
-        if not rp:
-            continue
-        cjk = sum(sl.shape.cjk for sl in region.lines) / max(1, len(region.lines)) >= 0.3
-        boxes.append(Box(region, rp, _last_full(rp[-1], region, params), cjk, closer=unclosed(rp[-1].text)))
+    lexicon = page_lexicon(regions, params)
+    boxes = build_boxes(regions, profile, params, lexicon)
 
     def link(i: int, j: int, why: str) -> None:
         boxes[i].next = j
@@ -475,84 +520,65 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             # where the next box competes with every other candidate.
             if standalone(head.text, profile):
                 continue  # an author note or byline opens no continuation
-            if (tail.runs_on and not head.starts_fresh and not a.cjk) or (
-                    a.last_full and not head.starts_fresh and not tail.runs_on):
-                link(i, i + 1, "blank-line-repair: joined across a text-box break")
-        vocab: Optional[Vocabulary] = None
-        maybe_cont = [maybe_continuation(bx) for bx in boxes]
-        pairs = []
-        for i, a in enumerate(boxes):
-            if a.next is not None or not a.paras[-1].runs_on or not a.cjk:
+            if not a.cjk and not b.cjk:
+                # Latin: a blank line ends the block, except inside a hyphenated word
+                if box_break_joins(tail.text, head.text):
+                    link(i, i + 1, BOX_JOIN_REASON)
                 continue
-            if vocab is None:  # built only for pages with a paragraph to place
-                vocab = Vocabulary([p.text for bx in boxes for p in bx.paras])
-            closer = a.closer
-            for j, b in enumerate(boxes):
-                if j == i or b.prev is not None or b.region.vertical:
-                    continue
-                head = b.paras[0]
-                next_body = j > i and all(boxes[k].region.width is None for k in range(i + 1, j))
-                if b.region.width is None:
-                    # a title-material box continues a paragraph only by closing its bracket
-                    if not (closer and closes(head.text, closer)):
-                        continue
-                elif head.starts_fresh and not maybe_cont[j] and not next_body \
-                        and not profile.match("continuation_start", head.text.lstrip()):
-                    continue
-                if True:
-                    pairs.append((link_score(i, j, boxes, vocab, profile), i, j))
-        for _, i, j in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])):
+            if (tail.runs_on and not head.starts_fresh and not a.cjk) or (
+                    a.last_full and not head.starts_fresh and not tail.runs_on
+                    and (not a.cjk or surely_continues(b))):
+                # (a CJK sentence that ends on a full line goes on in the next box only
+                # when that box's head is surely not indented: ``surely_continues``; the
+                # width tolerance of a wide column would take an indent for noise)
+                link(i, i + 1, "blank-line-repair: joined across a text-box break")
+        for c in assign_links(candidate_links(boxes, profile, params.spread_indent_min), boxes):
+            i, j = c.tail, c.head
             if linkable(i, j):
                 if j > i and all(boxes[k].region.width is None for k in range(i + 1, j)):
                     link(i, j, "blank-line-repair: joined across a text-box break")
                 else:
-                    link(i, j, "continuation-search: the paragraph ran on into a box elsewhere in the stream")
+                    link(i, j, "continuation-search: the paragraph ran on into a box elsewhere in the stream"
+                              " (best-match-assignment)")
         for i in range(len(boxes) - 1):
             a, b = boxes[i], boxes[i + 1]
             if a.paras[-1].runs_on and a.region.family is not None and a.region.family == b.region.family \
-                    and linkable(i, i + 1):
+                    and linkable(i, i + 1) and (a.cjk or b.cjk):
                 link(i, i + 1, "blank-line-repair: joined across a text-box break")
 
-    # emit chains at the position of their earliest box
-    order: list[int] = []
-    done = [False] * len(boxes)
-    starts = {}
-    for i, bx in enumerate(boxes):
-        if bx.prev is None:
-            members = []
-            k: Optional[int] = i
-            while k is not None and not done[k]:
-                members.append(k)
-                done[k] = True
-                k = boxes[k].next
-            starts[min(members)] = members
-    for i in range(len(boxes)):  # boxes left over (only in a cycle, which linking forbids)
-        if not done[i]:
-            starts[i] = [i]
-    for key in sorted(starts):
-        order.extend(starts[key])
+    # emit chains in segment order (``chain_order``): jumps bring whole stretches along
+    order = emission_order(boxes)
+    moved = moved_segment_starts(boxes)
 
     paras: list[Paragraph] = []
     fams: list[Optional[float]] = []
     widths: list[Optional[float]] = []
+    exits: list[Optional[float]] = []
     for k in order:
         bx = boxes[k]
         rp = list(bx.paras)
+        extra = [moved[k]] if k in moved else []
         if bx.prev is not None and paras:
             prev, first = paras[-1], rp[0]
-            reasons = list(prev.reasons) + [bx.link_reason]
+            reasons = list(prev.reasons) + [bx.link_reason] + extra
+            extra = []
             text = join_texts(marked_hyphens.apply([prev.lines[-1], first.lines[0]], [prev.text, first.text], reasons),
                               reasons, lexicon)
             reasons.extend(first.reasons)
             paras[-1] = replace(prev, text=text, lines=prev.lines + first.lines, runs_on=first.runs_on,
                                 reasons=tuple(reasons), bbox=BBox.union_all([prev.bbox, first.bbox]),
                                 whole_region=False)
+            if bx.region.family is not None:
+                exits[-1] = bx.region.family
             rp = rp[1:]
+        if extra and rp:
+            rp[0] = replace(rp[0], reasons=rp[0].reasons + tuple(extra))
         for p in rp:
             paras.append(p)
             fams.append(bx.region.family)
             widths.append(bx.region.width)
-    return Flow(tuple(paras), tuple(fams), tuple(widths))
+            exits.append(bx.region.family)
+    return Flow(tuple(paras), tuple(fams), tuple(widths), tuple(exits))
 
 
 def _last_full(p: Paragraph, region: TextRegion, params: ReflowParams) -> bool:

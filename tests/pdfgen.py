@@ -17,6 +17,8 @@ class Text:
     text: str
     size: float = 10.0
     bold: bool = False
+    #: set in Times-Roman (another typeface) instead of Helvetica
+    serif: bool = False
 
 
 def _esc(s: str) -> str:
@@ -25,8 +27,12 @@ def _esc(s: str) -> str:
 
 def make_pdf(pages: Sequence[Sequence[Text]], *, width: float = 612, height: float = 792,
              shuffle: Optional[int] = None, rects: Sequence[tuple[float, float, float, float]] = (),
-             encrypt: bool = False) -> bytes:
-    """A PDF whose pages draw ``pages``' texts (shuffled with seed ``shuffle``)."""
+             encrypt: bool = False, images: Sequence[tuple[float, float, float, float]] = (),
+             paths: Sequence[Sequence[tuple[float, float, float, float]]] = ()) -> bytes:
+    """A PDF whose pages draw ``pages``' texts (shuffled with seed ``shuffle``), the
+    outlines of ``rects``, of each group of ``paths`` (drawn as one path of several
+    rectangles) and a grey one-pixel image stretched over each of ``images`` (boxes x0,
+    top, x1, bottom) on every page."""
     objs: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -35,6 +41,16 @@ def make_pdf(pages: Sequence[Sequence[Text]], *, width: float = 612, height: flo
 
     font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     bold = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
+    # the serif font and the image only when used: the fixtures' bytes stay as generated before
+    extra = ""
+    if images or any(t.serif for items in pages for t in items):
+        serif = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>")
+        pixel = add(b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray "
+                    b"/BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream")
+        extra = f" /F3 {serif} 0 R"
+        xobjects = f" /XObject << /Im1 {pixel} 0 R >>"
+    else:
+        xobjects = ""
     pages_id = len(objs) + 1 + 2 * len(pages)
     kids = []
     for items in pages:
@@ -44,15 +60,20 @@ def make_pdf(pages: Sequence[Sequence[Text]], *, width: float = 612, height: flo
         ops = []
         for x0, top, x1, bottom in rects:
             ops.append(f"{x0:.2f} {height - bottom:.2f} {x1 - x0:.2f} {bottom - top:.2f} re S")
+        for boxes in paths:  # several rectangles as the subpaths of one path
+            ops.append(" ".join(f"{x0:.2f} {height - bottom:.2f} {x1 - x0:.2f} {bottom - top:.2f} re"
+                                for x0, top, x1, bottom in boxes) + " S")
+        for x0, top, x1, bottom in images:
+            ops.append(f"q {x1 - x0:.2f} 0 0 {bottom - top:.2f} {x0:.2f} {height - bottom:.2f} cm /Im1 Do Q")
         for t in items:
             baseline = height - t.top - 0.8 * t.size
-            f = "F2" if t.bold else "F1"
+            f = "F3" if t.serif else "F2" if t.bold else "F1"
             ops.append(f"BT /{f} {t.size:g} Tf {t.x:.2f} {baseline:.2f} Td ({_esc(t.text)}) Tj ET")
         stream = "\n".join(ops).encode("latin-1")
         content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         kids.append(add(("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %g %g] /Contents %d 0 R "
-                         "/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> >>"
-                         % (pages_id, width, height, content, font, bold)).encode()))
+                         "/Resources << /Font << /F1 %d 0 R /F2 %d 0 R%s >>%s >> >>"
+                         % (pages_id, width, height, content, font, bold, extra, xobjects)).encode()))
     add(("<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join(f"{k} 0 R" for k in kids), len(kids))).encode())
     assert len(objs) == pages_id
     catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)

@@ -4,6 +4,7 @@
       -> dedupe fake-bold doubles         (chars.dedupe)
       -> lines, horizontal and vertical    (lines.build_lines)
       -> blocks: one column stretch each   (blocks.build_blocks)
+      -> captions and credits of pictures  (captions.tag_captions)
       -> reading order of the blocks       (order.reading_order)
 
 The PDF's internal text order is never used: it is often shuffled (every char its own
@@ -12,10 +13,11 @@ text object, titles drawn last). The result feeds ``columns.geometric_regions`` 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..params import LayoutParams
 from .blocks import TextBlock, build_blocks
+from .captions import tag_captions
 from .chars import PageContent, dedupe
 from .lines import build_lines
 from .order import MARGIN_ZONE, reading_order
@@ -32,10 +34,13 @@ class PageLayout:
 
 def body_size(content: PageContent) -> float:
     """The size most characters of the page are set in (the body text size)."""
-    counts: dict[float, int] = {}
+    raw: dict[float, int] = {}
     for c in content.chars:
-        s = round(c.size, 1)
-        counts[s] = counts.get(s, 0) + 1
+        raw[c.size] = raw.get(c.size, 0) + 1
+    counts: dict[float, int] = {}
+    for s, n in raw.items():  # merged to 0.1 pt after counting: one round per distinct size
+        r = round(s, 1)
+        counts[r] = counts.get(r, 0) + n
     if not counts:
         return 10.0
     return max(counts.items(), key=lambda kv: (kv[1], -kv[0]))[0]
@@ -53,11 +58,14 @@ def analyze(content: PageContent, params: LayoutParams) -> PageLayout:
     chars, _removed = dedupe(upright, params.dedupe_tolerance)
     if not chars:
         return PageLayout((), 10.0, tuple(warnings))
-    page = PageContent(content.number, content.width, content.height, tuple(chars), content.rules,
-                       content.images, content.unmapped, content.invisible)
+    page = replace(content, chars=tuple(chars))
     body = body_size(page)
     lines = build_lines(chars, params, head_limit=content.height * MARGIN_ZONE, body=body)
-    blocks = build_blocks(lines, content.rules, params, title_size=body * params.title_ratio)
+    # a frame's top and bottom edges separate the lines above and below them like ruling
+    # lines (``rule-between``); its inside does not
+    frames = tuple(r for r in content.boxes if min(r.x1 - r.x0, r.bottom - r.top) >= 3 * body)
+    blocks = build_blocks(lines, content.rules + frames, params, title_size=body * params.title_ratio)
+    blocks = tag_captions(blocks, content.images, body, params)
     ordered = reading_order(blocks, page, body, params)
     return PageLayout(tuple(ordered), body, tuple(warnings))
 

@@ -101,12 +101,15 @@ def build_blocks(lines: Sequence[TextLine], rules: Sequence[Rule], params: Layou
     for ln in horizontal:
         best = None
         best_key = None
-        active = [k for k in active if open_blocks[k][-1].bottom >= ln.top - reach * open_blocks[k][-1].size]
+        still: list[int] = []
         for k in active:
-            blk = open_blocks[k]
-            last = blk[-1]
-            if last.bottom > ln.top + 0.5 * ln.size or ln.top - last.bottom > params.line_gap * ln.size * 1.5:
-                continue
+            last = open_blocks[k][-1]
+            if last.bottom < ln.top - reach * last.size:
+                continue  # too far above: the block is closed for good
+            still.append(k)
+            if last.x1 <= ln.x0 or ln.x1 <= last.x0 or last.bottom > ln.top + 0.5 * ln.size \
+                    or ln.top - last.bottom > params.line_gap * ln.size * 1.5:
+                continue  # no x-overlap (``_joins`` would refuse) or not stacked
             centred = ln.size >= title_size and abs(ln.cy - last.cy) >= 0 and \
                 abs((ln.x0 + ln.x1) / 2 - (last.x0 + last.x1) / 2) <= 1.0 * ln.size
             if not _joins(last, ln, centred, params) or _rule_between(last, ln, rules):
@@ -114,6 +117,7 @@ def build_blocks(lines: Sequence[TextLine], rules: Sequence[Rule], params: Layou
             key = abs(ln.x0 - last.x0)
             if best_key is None or key < best_key:
                 best, best_key = k, key
+        active = still
         if best is None:
             active.append(len(open_blocks))
             open_blocks.append([ln])

@@ -53,12 +53,16 @@ class TextLine(Extent):
 
 def _dominant(chars: Sequence[Char]) -> tuple[float, str]:
     """Size and font covering most characters of a line (ties: larger size)."""
-    sizes: dict[float, int] = {}
+    raw: dict[float, int] = {}
     fonts: dict[str, int] = {}
     for c in chars:
-        s = round(c.size, 1)
-        sizes[s] = sizes.get(s, 0) + 1
+        raw[c.size] = raw.get(c.size, 0) + 1
         fonts[c.font] = fonts.get(c.font, 0) + 1
+    # counted by exact size, then merged to 0.1 pt: one round per distinct size, not per char
+    sizes: dict[float, int] = {}
+    for s, n in raw.items():
+        r = round(s, 1)
+        sizes[r] = sizes.get(r, 0) + n
     size = max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
     font = max(fonts.items(), key=lambda kv: kv[1])[0]
     return size, font
@@ -88,7 +92,9 @@ def _make_line(all_chars: Sequence[Char], params: LayoutParams, vertical: bool =
     for k, c in enumerate(chars):
         if prev is not None:
             gap = gaps[k - 1]
-            cjk_pair = is_cjk(prev.text[-1]) and is_cjk(c.text[0])
+            # (no CJK code point lies below U+2E80: most Latin pairs skip ``is_cjk``)
+            a, b = prev.text[-1], c.text[0]
+            cjk_pair = a >= "\u2e80" and b >= "\u2e80" and is_cjk(a) and is_cjk(b)
             if cjk_pair:
                 space = gap > params.cjk_space_gap and gap > usual + 0.3
             else:
@@ -108,15 +114,17 @@ def _make_line(all_chars: Sequence[Char], params: LayoutParams, vertical: bool =
 
 def _bands(chars: Sequence[Char], params: LayoutParams) -> list[list[Char]]:
     """Chars grouped by vertical centre (see module docstring)."""
-    ordered = sorted(chars, key=lambda c: c.cy)
+    cys = [(c.top + c.bottom) / 2 for c in chars]  # computed once, not per comparison
     bands: list[list[Char]] = []
     anchor = 0.0
-    for c in ordered:
-        if bands and c.cy - anchor <= params.band_tolerance * c.size:
+    tolerance = params.band_tolerance
+    for i in sorted(range(len(chars)), key=cys.__getitem__):
+        c, cy = chars[i], cys[i]
+        if bands and cy - anchor <= tolerance * c.size:
             bands[-1].append(c)
         else:
             bands.append([c])
-            anchor = c.cy
+            anchor = cy
     return bands
 
 
@@ -233,8 +241,20 @@ def _attach_superscripts(segments: list[list[Char]], body: float) -> list[list[C
     and lying within that line's height, inside it or touching either end, is part of that
     line (footnote markers, ordinals): its centre sits too high for the line's band."""
     def extent(seg: list[Char]) -> tuple[float, float, float, float, float]:
-        return (min(c.x0 for c in seg), min(c.top for c in seg), max(c.x1 for c in seg),
-                max(c.bottom for c in seg), max(c.size for c in seg))
+        c = seg[0]
+        x0, top, x1, bottom, size = c.x0, c.top, c.x1, c.bottom, c.size
+        for c in seg:
+            if c.x0 < x0:
+                x0 = c.x0
+            if c.top < top:
+                top = c.top
+            if c.x1 > x1:
+                x1 = c.x1
+            if c.bottom > bottom:
+                bottom = c.bottom
+            if c.size > size:
+                size = c.size
+        return x0, top, x1, bottom, size
 
     ext = [extent(seg) for seg in segments]
     cell = max(body, 1.0)
@@ -275,7 +295,7 @@ def build_lines(chars: Sequence[Char], params: LayoutParams, head_limit: float =
     """
     # Only CJK is written vertically: the neighbour test runs on CJK chars only (their
     # neighbours on a mixed line do not change whether they stack).
-    cjk = [c for c in chars if is_cjk(c.text[0])]
+    cjk = [c for c in chars if c.text[0] >= "\u2e80" and is_cjk(c.text[0])]  # (no CJK below U+2E80)
     gaps = _neighbour_gaps(cjk)
     vertical = [c for c, (h, v) in zip(cjk, gaps) if v <= params.vertical_gap and v + 0.1 < h]
     lines: list[TextLine] = []

@@ -19,16 +19,21 @@
 
 4. A topological sort, taking among the free units the highest, then leftmost.
 
+Before the XY-cut, the blocks inside a frame (``boxes``: ``boxed-sidebar``) are ordered
+on their own and become one unit, so no cut goes through it.
+
 Vertical blocks among themselves read right to left (a vertical page: ``left`` mirrored).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from typing import Sequence
 
 from ..params import LayoutParams
 from .blocks import TextBlock
-from .chars import PageContent
+from .boxes import framing_boxes
+from .chars import PageContent, Rule
 
 #: Share of the page height at the top and bottom where running heads and folios live.
 MARGIN_ZONE = 0.05
@@ -98,34 +103,60 @@ def _clusters(blocks: Sequence[TextBlock], body: float, params: LayoutParams) ->
     taken = [False] * len(units)
     reach = 3.0 * body
     order = sorted((i for i, u in enumerate(units) if u.title), key=lambda i: -units[i].blocks[0].size)
+    # candidates (blocks of at most two lines) sorted by top: a title looks only at those
+    # whose top lies within its reach (a page of OCR noise has thousands of units)
+    small = sorted((u.top, ui) for ui, u in enumerate(units) if len(units[ui].blocks[0].lines) <= 2)
+    tops = [top for top, _ in small]
+    tallest = max((units[ui].bottom - units[ui].top for _, ui in small), default=0.0)
     for ti in order:
         if taken[ti]:
             continue
         t = units[ti]
-        for ui, u in enumerate(units):
-            if ui == ti or taken[ui] or len(u.blocks) != 1 or len(u.blocks[0].lines) > 2:
-                continue
-            b = u.blocks[0]
-            if b.top > t.bottom + reach or b.bottom < t.top - reach or b.x0 > t.x1 + reach or b.x1 < t.x0 - reach:
-                continue
-            if not t.vertical and not b.vertical:
-                cx = (b.x0 + b.x1) / 2
-                near = (0 <= b.top - t.bottom <= reach) or (0 <= t.top - b.bottom <= reach)
-                inside = t.x0 - body <= cx <= t.x1 + body and b.width <= t.x1 - t.x0 + 2 * body
-            elif t.vertical and b.vertical:
-                cy = (b.top + b.bottom) / 2
-                near = 0 <= t.x0 - b.x1 <= reach
-                inside = t.top - body <= cy <= t.bottom + body
+        # units are tried in page order against the cluster as it grows: after each growth
+        # the window is searched again from the next unit on (the same as trying every unit)
+        pos = 0
+        while True:
+            lo = bisect.bisect_left(tops, t.top - reach - tallest)
+            hi = bisect.bisect_right(tops, t.bottom + reach)
+            bounds = (t.x0, t.top, t.x1, t.bottom)
+            for ui in sorted(ui for _, ui in small[lo:hi] if ui >= pos):
+                pos = ui + 1
+                if _try_join(t, ti, units, ui, taken, body, reach, title_size) and \
+                        (t.x0, t.top, t.x1, t.bottom) != bounds:
+                    break
             else:
-                continue
-            if near and inside and (u.title or b.size < title_size):
-                t.add(b)
-                taken[ui] = True
+                break
     out = [u for k, u in enumerate(units) if not taken[k]]
     for u in out:
         if len(u.blocks) > 1:
             u.blocks.sort(key=lambda b: (-b.x1, b.top) if u.vertical else (b.top, b.x0))
     return out
+
+
+def _try_join(t: _Unit, ti: int, units: list[_Unit], ui: int, taken: list[bool], body: float, reach: float,
+              title_size: float) -> bool:
+    """Unit ``ui`` joins the title cluster ``t`` when it hugs it (see ``_clusters``)."""
+    u = units[ui]
+    if ui == ti or taken[ui] or len(u.blocks) != 1:
+        return False
+    b = u.blocks[0]
+    if b.top > t.bottom + reach or b.bottom < t.top - reach or b.x0 > t.x1 + reach or b.x1 < t.x0 - reach:
+        return False
+    if not t.vertical and not b.vertical:
+        cx = (b.x0 + b.x1) / 2
+        near = (0 <= b.top - t.bottom <= reach) or (0 <= t.top - b.bottom <= reach)
+        inside = t.x0 - body <= cx <= t.x1 + body and b.width <= t.x1 - t.x0 + 2 * body
+    elif t.vertical and b.vertical:
+        cy = (b.top + b.bottom) / 2
+        near = 0 <= t.x0 - b.x1 <= reach
+        inside = t.top - body <= cy <= t.bottom + body
+    else:
+        return False
+    if near and inside and (u.title or b.size < title_size):
+        t.add(b)
+        taken[ui] = True
+        return True
+    return False
 
 
 def _gaps(spans: list[tuple[float, float]], min_gap: float) -> list[tuple[float, float]]:
@@ -216,7 +247,7 @@ def _attached(b: TextBlock, blocks: Sequence[TextBlock], body: float, below: boo
     (the last line of a column, an author note under it) belongs to that text, not to
     the page's running head or foot."""
     for o in blocks:
-        if o is b or min(o.x1, b.x1) - max(o.x0, b.x0) <= 0 or len(o.lines) < 3:
+        if o is b or len(o.lines) < 3 or min(o.x1, b.x1) - max(o.x0, b.x0) <= 0:
             continue
         gap = (o.top - b.bottom) if below else (b.top - o.bottom)
         if -0.5 * body <= gap <= 1.5 * body:
@@ -224,20 +255,45 @@ def _attached(b: TextBlock, blocks: Sequence[TextBlock], body: float, below: boo
     return False
 
 
+def _boxed(units: list[_Unit], boxes: Sequence[Rule], body: float, vertical_page: bool) -> list[_Unit]:
+    """``boxed-sidebar``: the units inside each framing box (``boxes``, smallest first, so
+    a box in a box is ordered inside its outer box), ordered on their own by the XY-cut,
+    become one unit spanning their text: the page's XY-cut cannot cut through it.
+    A unit reaching out of the frame (a title cluster over it) stays outside."""
+    tol = 0.5 * body
+    for box in boxes:
+        members = [u for u in units if u.x0 >= box.x0 - tol and u.x1 <= box.x1 + tol
+                   and u.top >= box.top - tol and u.bottom <= box.bottom + tol]
+        if len(members) < 2 or len(members) == len(units):
+            continue
+        taken = {id(u) for u in members}
+        blocks = [b for u in _xy_order(members, tol, vertical_page) for b in u.blocks]
+        # the unit spans its text, not the frame: the gutters around it stay as wide as the
+        # text's (a frame drawn close to the next column must not make it look nearer)
+        unit = _Unit(blocks, min(u.x0 for u in members), min(u.top for u in members),
+                     max(u.x1 for u in members), max(u.bottom for u in members),
+                     all(u.vertical for u in members), False)
+        units = [u for u in units if id(u) not in taken] + [unit]
+    return units
+
+
 def reading_order(blocks: Sequence[TextBlock], page: PageContent, body: float,
                   params: LayoutParams) -> list[TextBlock]:
     """The blocks in reading order (see the module docstring)."""
     head_limit = page.height * MARGIN_ZONE
     foot_limit = page.height * (1 - MARGIN_ZONE)
-    head = [b for b in blocks if b.bottom <= head_limit and len(b.lines) <= 2
-            and not _attached(b, blocks, body, below=True)]
-    foot = [b for b in blocks if b.top >= foot_limit and len(b.lines) <= 2 and b not in head
-            and not _attached(b, blocks, body, below=False)]
-    rest = [b for b in blocks if b not in head and b not in foot]
+    columns = [b for b in blocks if len(b.lines) >= 3]  # what a margin block may be attached to
+    # (a picture's caption, tagged already, stays with its picture even in the margin)
+    head = [b for b in blocks if b.bottom <= head_limit and len(b.lines) <= 2 and not b.zone
+            and not _attached(b, columns, body, below=True)]
+    foot = [b for b in blocks if b.top >= foot_limit and len(b.lines) <= 2 and b not in head and not b.zone
+            and not _attached(b, columns, body, below=False)]
+    margin = {id(b) for b in head} | {id(b) for b in foot}
+    rest = [b for b in blocks if id(b) not in margin]
     vertical_chars = sum(len(ln.text) for b in rest if b.vertical for ln in b.lines)
     all_chars = sum(len(ln.text) for b in rest for ln in b.lines)
     vertical_page = vertical_chars > 0.5 * max(all_chars, 1)
-    units = _clusters(rest, body, params)
+    units = _boxed(_clusters(rest, body, params), framing_boxes(rest, page, body), body, vertical_page)
     out: list[TextBlock] = [replace(b, zone="page-head") for b in sorted(head, key=lambda b: (b.top, b.x0))]
     for u in _xy_order(units, 0.5 * body, vertical_page):
         out.extend(u.blocks)

@@ -23,7 +23,7 @@ from typing import Callable, TYPE_CHECKING, Iterator, Optional, Sequence
 
 from ..errors import InputError, LimitExceededError
 from ..layout import analyze
-from ..layout.chars import Char, PageContent, Rule, make_char
+from ..layout.chars import ASCENT, Char, PageContent, Rule, make_char
 from ..model import BBox, Line, Source
 from . import ReadPage, page_filter, register
 
@@ -108,8 +108,15 @@ def _plumber_content(page, number: int) -> PageContent:
              if is_ruling(r := Rule(float(o["x0"]) - x_off, float(o["top"]), float(o["x1"]) - x_off,
                                     float(o["bottom"]), "line"))]
     images = [Rule(float(o["x0"]), float(o["top"]), float(o["x1"]), float(o["bottom"]), "image") for o in page.images]
+    # pdfminer makes an LTRect of every closed axis-aligned four-corner subpath (``re`` or
+    # m-l-l-l-h), each subpath of a path on its own; ``_pdfium_boxes`` does the same
+    grid = _TextGrid(chars)
+    boxes = [r for o in page.rects
+             if is_box(r := Rule(float(o["x0"]) - x_off, float(o["top"]), float(o["x1"]) - x_off,
+                                 float(o["bottom"]), "box")) and grid.holds_text(r)]
     return PageContent(number=number, width=float(page.width), height=float(page.height), chars=tuple(chars),
-                       rules=tuple(rules), images=tuple(images), unmapped=unmapped, invisible=invisible)
+                       rules=tuple(rules), images=tuple(images), unmapped=unmapped, invisible=invisible,
+                       boxes=tuple(boxes))
 
 
 def _check_count(n: int, params: "Params", path: Optional[str]) -> None:
@@ -129,13 +136,62 @@ def _pdfium_pages(path: Optional[str], data: bytes, wanted: Optional[frozenset[i
         if "password" in str(exc).lower():
             raise InputError("is encrypted (password protected); decrypt it first", path=path) from None
         raise InputError(f"is not a readable PDF ({str(exc)[:80]})", path=path) from None
+    fallback = _PlumberFallback(data)
     try:
-        yield from _each_page(len(doc), wanted, lambda number: _pdfium_content(doc, number), params, path)
+        yield from _each_page(len(doc), wanted, lambda number: _pdfium_content(doc, number, fallback), params, path)
     finally:
+        fallback.close()
         doc.close()
 
 
-def _pdfium_content(doc, number: int) -> PageContent:
+class _PlumberFallback:
+    """pdfplumber pages for the pdfium backend's ``pdfium-lost-glyphs`` fallback, the
+    document opened only when a page needs it."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.pdf = None
+
+    def content(self, number: int) -> PageContent:
+        import pdfplumber
+
+        if self.pdf is None:
+            self.pdf = pdfplumber.open(io.BytesIO(self.data))
+        return _plumber_closed(self.pdf.pages[number - 1], number)
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+
+
+def _lost_glyphs(page, text_objects: int, chars: int) -> bool:
+    """``pdfium-lost-glyphs``: pdfium's text page skips every text object whose bounding
+    box has no width (``CPDF_TextPage::ProcessTextObject``), and a text object gets an
+    empty box when pdfium has no glyph for it: a non-embedded CID font (kampo.pdf's
+    Ryumin-Light, Adobe-Japan1, Identity-H/V without ToUnicode) with no substitute font
+    installed that has the glyph. The chars never reach the text page, so no text-page
+    call (``FPDFText_GetUnicode``, ``get_text_range``, ``FPDFTextObj_GetText``) returns
+    them, and no public pdfium call gives a text object's char codes. Such a page is read
+    with pdfplumber instead (pdfminer maps the CIDs through Adobe's tables), so both
+    backends give the same result.
+
+    The check is cheap first: a page whose text page holds at least half as many chars as
+    it has text objects lost nothing that matters (each text object holds at least one
+    char; pdfium drops repeated fake-bold objects, at most half); only otherwise the
+    empty-box text objects are counted."""
+    if chars >= 0.5 * text_objects:
+        return False
+    import pypdfium2.raw as raw
+
+    empty = 0
+    for obj in page.get_objects(max_depth=2):
+        if obj.type == raw.FPDF_PAGEOBJ_TEXT:
+            x0, _y0, x1, _y1 = (obj.get_bounds if hasattr(obj, "get_bounds") else obj.get_pos)()
+            empty += (x1 - x0) < 0.01
+    return empty > chars
+
+
+def _pdfium_content(doc, number: int, fallback: Optional[_PlumberFallback] = None) -> PageContent:
     """Char boxes through pdfium's C API.
 
     Per char: its code point, its loose (advance) box and its font name. Size, rotation and
@@ -160,7 +216,7 @@ def _pdfium_content(doc, number: int) -> PageContent:
         box = raw.FS_RECTF()
         matrix = raw.FS_MATRIX()
         ox, oy = ctypes.c_double(), ctypes.c_double()
-        styles: dict[tuple[bytes, float], tuple[str, float, bool, float]] = {}
+        styles: dict[tuple[bytes, float], tuple[str, float, bool, float, float, float]] = {}
         get_unicode, get_box, get_font = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, \
             raw.FPDFText_GetFontInfo
         skip = {0x0D, 0x0A, 0xA0, 0x09, 0xFFFE, 0}
@@ -198,43 +254,162 @@ def _pdfium_content(doc, number: int) -> PageContent:
                 continue
             get_box(tp, i, box)
             get_font(tp, i, buf, 256, flags)
-            key = (buf.value, round(box.top - box.bottom, 3))
+            b_bottom = box.bottom  # (ctypes field reads are not free: each read once)
+            key = (buf.value, round(box.top - b_bottom, 3))
             style = styles.get(key)
             if style is None:
                 raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
                 raw.FPDFText_GetMatrix(tp, i, matrix)
                 size = raw.FPDFText_GetFontSize(tp, i) * math.hypot(matrix.c, matrix.d)
                 upright = abs(matrix.b) < 1e-6 and abs(matrix.c) < 1e-6 and matrix.a > 0 and matrix.d > 0
-                style = (buf.value.decode("utf-8", "replace"), size, upright, oy.value - box.bottom)
+                style = (buf.value.decode("utf-8", "replace"), size, upright, oy.value - b_bottom,
+                         ASCENT * size, (1 - ASCENT) * size)
                 styles[key] = style
-            font, size, upright, lift = style
-            baseline = top - (box.bottom + lift) if upright else (top - box.bottom) - (1 - 0.88) * size
-            chars.append(make_char(ch, box.left - left, box.right - left, baseline, size, font, upright))
-        rules, images = _pdfium_graphics(page, left, top)
+            font, size, upright, lift, above, below = style
+            baseline = top - (b_bottom + lift) if upright else (top - b_bottom) - (1 - ASCENT) * size
+            x0, x1 = box.left - left, box.right - left
+            if x1 < x0:
+                x0, x1 = x1, x0
+            # ``make_char`` inlined: the one allocation per char
+            chars.append(Char(ch, x0, baseline - above, x1, baseline + below, size, font, upright))
+        rules, images, boxes, text_objects = _pdfium_graphics(page, left, top, _TextGrid(chars))
         tp.close()
+        if fallback is not None and _lost_glyphs(page, text_objects, n):
+            return fallback.content(number)
         return PageContent(number=number, width=width, height=height, chars=tuple(chars), rules=tuple(rules),
-                           images=tuple(images), unmapped=unmapped)
+                           images=tuple(images), unmapped=unmapped, boxes=tuple(boxes))
     finally:
         page.close()
 
 
-def _pdfium_graphics(page, left: float, top: float) -> tuple[list[Rule], list[Rule]]:
+def _pdfium_graphics(page, left: float, top: float, grid: "_TextGrid") -> tuple[list[Rule], list[Rule], list[Rule], int]:
+    """Ruling lines, images, box rectangles and the number of text objects of a page
+    (page objects and those of form XObjects one level down).
+
+    Through the raw C API: pypdfium2's ``get_objects`` builds a Python wrapper per object,
+    and a page of one text object per char (People's Daily, OCR layers) has thousands."""
+    import ctypes
+
     import pypdfium2.raw as raw
 
     rules: list[Rule] = []
     images: list[Rule] = []
-    for obj in page.get_objects(max_depth=2):
-        t = obj.type
-        if t not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE):
+    boxes: list[Rule] = []
+    text_objects = 0
+    TEXT, PATH, IMAGE, FORM = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM
+    get_type, get_bounds = raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetBounds
+    l, b, r_, t_ = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    pending = [(raw.FPDFPage_CountObjects(page.raw), lambda i: raw.FPDFPage_GetObject(page.raw, i), 0)]
+    while pending:
+        count, get, level = pending.pop()
+        for i in range(count):
+            obj = get(i)
+            if not obj:
+                continue
+            t = get_type(obj)
+            if t == TEXT:
+                text_objects += 1
+                continue
+            if t == FORM and level == 0:
+                pending.append((raw.FPDFFormObj_CountObjects(obj), lambda k, form=obj: raw.FPDFFormObj_GetObject(form, k), 1))
+                continue
+            if (t != PATH and t != IMAGE) or not get_bounds(obj, l, b, r_, t_):
+                continue
+            r = Rule(l.value - left, top - t_.value, r_.value - left, top - b.value, "image" if t == IMAGE else "line")
+            if t == IMAGE:
+                images.append(r)
+            elif is_ruling(r):
+                rules.append(r)
+            elif is_box(r) and grid.holds_text(r):
+                boxes.extend(b for b in _pdfium_boxes(obj, left, top) if grid.holds_text(b))
+    return rules, images, boxes, text_objects
+
+
+def _pdfium_boxes(path, left: float, top: float) -> list[Rule]:
+    """The closed axis-aligned four-corner subpaths of a pdfium path object, each a box
+    rectangle, as pdfminer makes them (an LTRect per such subpath): a path drawing
+    several rectangles is several boxes in both backends."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    m = raw.FS_MATRIX()
+    raw.FPDFPageObj_GetMatrix(path, m)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    subpaths: list[tuple[list[tuple[float, float]], bool]] = []
+    for i in range(raw.FPDFPath_CountSegments(path)):
+        seg = raw.FPDFPath_GetPathSegment(path, i)
+        raw.FPDFPathSegment_GetPoint(seg, x, y)
+        kind = raw.FPDFPathSegment_GetType(seg)
+        pt = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
+        if kind == raw.FPDF_SEGMENT_MOVETO or not subpaths:
+            subpaths.append(([pt], False))
             continue
-        # pypdfium2 5 names it get_bounds, 4 get_pos (pdfplumber requires >= 4.18)
-        x0, y0, x1, y1 = (obj.get_bounds if hasattr(obj, "get_bounds") else obj.get_pos)()
-        r = Rule(x0 - left, top - y1, x1 - left, top - y0, "image" if t == raw.FPDF_PAGEOBJ_IMAGE else "line")
-        if t == raw.FPDF_PAGEOBJ_IMAGE:
-            images.append(r)
-        elif is_ruling(r):
-            rules.append(r)
-    return rules, images
+        pts, closed = subpaths[-1]
+        pts.append(pt if kind == raw.FPDF_SEGMENT_LINETO else (math.nan, math.nan))
+        if raw.FPDFPathSegment_GetClose(seg):
+            subpaths[-1] = (pts, True)
+    out = []
+    for pts, closed in subpaths:
+        if len(pts) == 5 and abs(pts[4][0] - pts[0][0]) < 0.01 and abs(pts[4][1] - pts[0][1]) < 0.01:
+            pts, closed = pts[:4], True
+        if len(pts) != 4 or not closed or any(math.isnan(p[0]) for p in pts):
+            continue
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = pts
+        square = (abs(x0 - x1) < 0.01 and abs(y1 - y2) < 0.01 and abs(x2 - x3) < 0.01 and abs(y3 - y0) < 0.01) or \
+            (abs(y0 - y1) < 0.01 and abs(x1 - x2) < 0.01 and abs(y2 - y3) < 0.01 and abs(x3 - x0) < 0.01)
+        if square:
+            r = Rule(min(x0, x2) - left, top - max(y0, y2), max(x0, x2) - left, top - min(y0, y2), "box")
+            if is_box(r):
+                out.append(r)
+    return out
+
+
+class _TextGrid:
+    """Where the page's chars are, for ``holds_text``: char centres in square cells (a
+    spatial index; the cell size is no tolerance, any size gives the same answers)."""
+
+    CELL = 36.0
+
+    def __init__(self, chars: Sequence[Char]) -> None:
+        self.chars = chars
+        self.cells: Optional[dict[tuple[int, int], list[Char]]] = None  # built on first use
+        self.pad = 0.0
+
+    def _build(self) -> dict[tuple[int, int], list[Char]]:
+        cells: dict[tuple[int, int], list[Char]] = {}
+        for c in self.chars:
+            key = (int((c.x0 + c.x1) / 2 // self.CELL), int((c.top + c.bottom) / 2 // self.CELL))
+            cells.setdefault(key, []).append(c)
+        #: the largest char size: how far beyond a rectangle a counted centre may lie
+        self.pad = max((c.size for c in self.chars), default=0.0)
+        self.cells = cells
+        return cells
+
+    def holds_text(self, r: Rule) -> bool:
+        """At least two chars have their centre within ``r`` widened by one em of the
+        char: a rectangle that frames no text is no box candidate (``layout.boxes``
+        keeps frames around two text blocks or more, which is stricter). Both backends
+        apply it; the pdfium one before reading a path's segments, as most big paths
+        (logos, drawings, maps) hold no text and their segments cost several C calls each."""
+        cells = self.cells if self.cells is not None else self._build()
+        cell, pad = self.CELL, self.pad
+        found = 0
+        for ix in range(int((r.x0 - pad) // cell), int((r.x1 + pad) // cell) + 1):
+            for iy in range(int((r.top - pad) // cell), int((r.bottom + pad) // cell) + 1):
+                for c in cells.get((ix, iy), ()):
+                    cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+                    if r.x0 - c.size <= cx <= r.x1 + c.size and r.top - c.size <= cy <= r.bottom + c.size:
+                        found += 1
+                        if found >= 2:
+                            return True
+        return False
+
+
+def is_box(r: Rule) -> bool:
+    """A rectangle wider and taller than a ruling line: a box candidate (``layout.boxes``
+    keeps those that frame text)."""
+    return min(r.x1 - r.x0, r.bottom - r.top) > 1.5
 
 
 def is_ruling(r: Rule) -> bool:

@@ -1,0 +1,153 @@
+"""Captions and credits from pictures: the short text a PDF sets right at an image.
+
+The text rules (``classify``) find captions only by their words (``Photo by``, ``摄``) or
+by a credit closing them. A PDF also says where its pictures are, and a caption is the
+short text set in its own style right at a picture's edge. For every picture (an image
+at least ``photo_min_width`` body sizes wide: narrower ones are portraits of columnists,
+icons and logos, whose name line is a byline, not a caption):
+
+* ``image-caption``: the nearest text block below the picture (at least 80% of its width
+  within the picture's x-range) or beside it (its top or bottom aligned with the
+  picture's within one em: a side caption), within ``caption_gap`` ems of its own size,
+  which reads as a caption: short (at most ``caption_max_lines`` lines, below title size)
+  and set apart from the body text, smaller than the body size (``< 0.97``) or in another
+  typeface family than the body text's (bold or italic of the body face is emphasis, not
+  another family). Only the nearest block can be the caption: a byline under a caption
+  is not a second one. Blocks of at most two chars (an ornament, a dingbat
+  between picture and caption) are passed over. A block drawn over the picture (text on
+  a tinted background) is none: it must lie outside the picture (overlap at most half
+  an em).
+* ``image-credit``: one line right under that caption, within ``credit_gap``
+  ems, set smaller than the caption or in another typeface, of at most
+  ``credit_max_chars`` chars (``Foto Ansa``, ``REUTERS``, ``新华社记者 某某 摄``).
+
+The tags travel as the lines' ``region_type`` and are typed in ``geotype`` (``caption``,
+``credit`` where the credit pattern matches or the layout found a credit line), and
+``articles`` makes a caption with its credit an article of kind ``photo``.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional, Sequence
+
+from ..params import LayoutParams
+from .blocks import TextBlock
+from .chars import Rule
+
+#: Tags put on the blocks (``TextBlock.zone``), read back by ``geotype``.
+CAPTION = "image-caption"
+CREDIT = "image-credit"
+
+
+def _family(font: str) -> str:
+    """The typeface family of a font name: subset prefix and style suffix dropped
+    (``ABCDEF+EugenioText-Bold`` -> ``EugenioText``): bold and italic of the body face
+    are emphasis, not another style."""
+    name = font.split("+", 1)[-1]
+    for sep in ("-", ","):
+        name = name.split(sep, 1)[0]
+    return name
+
+
+def _body_family(blocks: Sequence[TextBlock]) -> str:
+    """The typeface most of the page's characters are set in."""
+    counts: dict[str, int] = {}
+    for b in blocks:
+        for ln in b.lines:
+            f = _family(ln.font)
+            counts[f] = counts.get(f, 0) + ln.nchars
+    return max(counts.items(), key=lambda kv: kv[1])[0] if counts else ""
+
+
+def _block_family(b: TextBlock) -> str:
+    counts: dict[str, int] = {}
+    for ln in b.lines:
+        f = _family(ln.font)
+        counts[f] = counts.get(f, 0) + ln.nchars
+    return max(counts.items(), key=lambda kv: kv[1])[0] if counts else ""
+
+
+def _chars(b: TextBlock) -> int:
+    return sum(ln.nchars for ln in b.lines)
+
+
+def _captionish(b: TextBlock, body: float, family: str, params: LayoutParams) -> bool:
+    """Short and set apart from the body text (see the module docstring)."""
+    if b.vertical or b.zone or len(b.lines) > params.caption_max_lines or b.size >= params.title_ratio * body:
+        return False
+    return b.size < 0.97 * body or _block_family(b) != family
+
+
+def _along(b: TextBlock, img: Rule, below: bool) -> Optional[float]:
+    """The gap in ems between picture and block when the block sits right below the
+    picture (``below``: at least 80% of its width within the picture's x-range; a
+    chart's source line may run a little wider than the chart) or beside it, aligned
+    with its top or bottom edge within one em (a side caption); else None."""
+    em = b.size
+    if below:
+        if min(b.x1, img.x1) - max(b.x0, img.x0) < 0.8 * (b.x1 - b.x0):
+            return None
+        gap = b.top - img.bottom
+    else:
+        if abs(b.top - img.top) > em and abs(b.bottom - img.bottom) > em:
+            return None
+        if b.x0 >= img.x1 - 0.5 * em:
+            gap = b.x0 - img.x1
+        elif b.x1 <= img.x0 + 0.5 * em:
+            gap = img.x0 - b.x1
+        else:
+            return None
+    return gap / em if gap >= -0.5 * em else None
+
+
+def tag_captions(blocks: Sequence[TextBlock], images: Sequence[Rule], body: float,
+                 params: LayoutParams) -> list[TextBlock]:
+    """``blocks`` with the captions and credits of the page's pictures tagged in their
+    ``zone`` and reasons (see the module docstring); other blocks unchanged."""
+    photos = [im for im in images if im.x1 - im.x0 >= params.photo_min_width * body
+              and im.bottom - im.top >= params.photo_min_width * body / 4]
+    if not photos or not blocks:
+        return list(blocks)
+    family = _body_family(blocks)
+    tags: dict[int, tuple[str, str]] = {}
+    for img in photos:
+        for below in (True, False):
+            near = []
+            for k, b in enumerate(blocks):
+                if k in tags or b.zone:
+                    continue
+                gap = _along(b, img, below)
+                if gap is not None and gap <= params.caption_gap:
+                    near.append((gap, k))
+            near.sort()
+            for _gap, k in near:
+                b = blocks[k]
+                if _chars(b) <= 2:
+                    continue  # an ornament between picture and caption
+                if _captionish(b, body, family, params):
+                    where = "below" if below else "beside"
+                    tags[k] = (CAPTION, f"image-caption: short text in a caption style {where} a picture")
+                    _tag_credit(blocks, k, tags, params)
+                break  # only the nearest text can be the caption
+    if not tags:
+        return list(blocks)
+    return [replace(b, zone=tags[k][0], reasons=b.reasons + (tags[k][1],)) if k in tags else b
+            for k, b in enumerate(blocks)]
+
+
+def _tag_credit(blocks: Sequence[TextBlock], cap: int, tags: dict[int, tuple[str, str]],
+                params: LayoutParams) -> None:
+    """``image-credit``: the one-line block right under the caption, smaller or in
+    another typeface (see the module docstring)."""
+    c = blocks[cap]
+    fam = _block_family(c)
+    for k, b in enumerate(blocks):
+        if k in tags or b.zone or len(b.lines) != 1 or _chars(b) > params.credit_max_chars:
+            continue
+        em = b.size
+        gap = b.top - c.bottom
+        if not (-0.5 * em <= gap <= params.credit_gap * em) or b.x1 <= c.x0 or b.x0 >= c.x1 + em:
+            continue
+        if b.size < 0.95 * c.size or _block_family(b) != fam:
+            tags[k] = (CREDIT, "image-credit: one short line in its own style under a picture's caption")
+            return
