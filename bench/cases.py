@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 #: Where CI (and this machine) keeps the shared data: next to the repository.
 DEFAULT_SHARED = REPO.parent / "shared"
 #: Input kinds by file-name suffix, in report order.
-KINDS: dict[str, str] = {"txt": ".txt", "flat": ".flat.txt", "pdf": ".pdf"}
+KINDS: dict[str, str] = {"txt": ".txt", "flat": ".flat.txt", "pdf": ".pdf", "alto": ".alto.xml", "page": ".page.xml"}
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,11 @@ def dev_cases(shared: Path = DEFAULT_SHARED, split: str = "dev") -> list[DevCase
 
 
 def input_kind(filename: str) -> Optional[str]:
-    """``txt``, ``flat`` or ``pdf`` for a case input, ``None`` for XML inputs."""
+    """The kind (a key of ``KINDS``) of a case input, ``None`` for any other file."""
+    if filename.endswith(".alto.xml"):
+        return "alto"
+    if filename.endswith(".page.xml"):
+        return "page"
     if filename.endswith(".flat.txt"):
         return "flat"
     if filename.endswith(".txt"):

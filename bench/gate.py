@@ -5,7 +5,7 @@
     python -m bench.gate --update             re-pin every floor to the current means
     python -m bench.gate --update --reason "why"   ... also when some floor goes down
 
-Floors live in ``bench/floors.yaml``, per source and input kind (``txt``, ``flat``, ``pdf``)
+Floors live in ``bench/floors.yaml``, per source and input kind (``txt``, ``flat``, ``pdf``, ``alto``, ``page``)
 and metric. Raising a floor is a deliberate commit of that file (``--update`` does it).
 Lowering one needs a written reason: ``--update`` refuses to lower a floor by more than
 TOLERANCE without ``--reason``, and the reason is kept in the file's ``lowered:`` log.

@@ -495,8 +495,14 @@ def build_boxes(regions: Sequence[TextRegion], profile: Profile, params: ReflowP
     return boxes
 
 
-def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams) -> Flow:
+def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams, *,
+           input_boxes: bool = False) -> Flow:
     """Paragraphs of every region, with paragraphs cut by box breaks joined again.
+
+    ``input_boxes``: the regions are the input's own OCR text blocks (ALTO TextBlock, PAGE
+    TextRegion, hOCR carea), which Latin ground truth treats as block units just as the
+    blank lines of a text export (``textboxes``): a Latin paragraph does not run on across
+    them except inside a hyphenated word (``latin-box-break``).
 
     Boxes are linked into chains (box i's last paragraph continues in box j's first):
 
@@ -539,6 +545,11 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             if b.region.vertical or a.region.vertical:
                 continue
             tail, head = a.paras[-1], b.paras[0]
+            if input_boxes and not a.cjk and not b.cjk:
+                # Latin OCR text blocks, like a text export's blank lines (textboxes)
+                if box_break_joins(tail.text, head.text):
+                    link(i, i + 1, BOX_JOIN_REASON)
+                continue
             if standalone(head.text, profile) or not same_style(tail, head):
                 continue
             same_family = a.region.family is not None and a.region.family == b.region.family

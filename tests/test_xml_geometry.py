@@ -160,3 +160,19 @@ def test_large_debris_is_not_a_title():
     assert by_text["Bridge Plans"].type == "headline"
     assert by_text["£ *"].type != "headline"
     assert len(page.articles) == 1
+
+
+def test_latin_ocr_text_blocks_end_their_paragraph():
+    """``latin-box-break`` on OCR XML: a Latin paragraph does not run on from one input
+    text block into the next (the libraries' ground truth treats the OCR's blocks as block
+    units, as a text export's blank lines); a word hyphenated across the two does join."""
+    first = _wrap(BODY)[:-1] + ["and the school board"]  # runs on: no sentence end
+    data = _alto(_block("A", first, 100, 100), _block("B", _wrap("asked for more money. " + BODY), 100, 600))
+    texts = [b.text for b in _blocks(parse_bytes(data, path="t.alto.xml")) if b.type == "body"]
+    assert len(texts) == 2 and texts[0].endswith("school board") and texts[1].startswith("asked")
+
+    hyphenated = _wrap(BODY)[:-1] + ["and the school bo-"]
+    data = _alto(_block("A", hyphenated, 100, 100), _block("B", _wrap("ard asked for money. " + BODY), 100, 600))
+    page = parse_bytes(data, path="t.alto.xml")
+    joined = [b for b in _blocks(page) if "board asked" in b.text]
+    assert joined and any(r.startswith("box-hyphen-continues") for r in joined[0].reasons)
