@@ -11,6 +11,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench import gate  # noqa: E402
+from bench.cases import KINDS  # noqa: E402
 from bench.compare import blank_line_blocks, table, Summary  # noqa: E402
 
 FLOORS = {"tolerance": 0.005, "floors": {"kb": {"txt": {"text_recall": 0.99, "type_acc": 0.80}}}, "lowered": []}
@@ -49,7 +50,7 @@ def test_pinned_floors_file_is_valid():
     assert data["tolerance"] == gate.TOLERANCE
     for source, kinds in data["floors"].items():
         for kind, metrics in kinds.items():
-            assert kind in ("txt", "flat", "pdf")
+            assert kind in KINDS
             assert all(0.0 <= v <= 1.0 for v in metrics.values())
 
 
