@@ -82,17 +82,23 @@ def run_one(job: tuple[str, str, str]) -> tuple[str, dict | None, str]:
 
 
 def lost_characters(inp: Path, out: Path) -> dict[str, int]:
-    """Input characters (not spaces) missing from the output, beyond line-end hyphens
-    (the only characters the pipeline may remove). Meaningful for text inputs."""
+    """Characters lost (or invented) against the library's own contract: every character
+    the reader delivers is in the output once, but for the recorded removals
+    (``layoutkit.conservation.account``). Counted on the reader's lines, so it means the
+    same for text, XML and PDF inputs (``out`` is not needed: the page is rebuilt)."""
     from collections import Counter
 
-    from layoutkit.dehyphenate import HYPHENS
+    from layoutkit.api import page_from_read, read_input_bytes, read_pages
+    from layoutkit.conservation import account
+    from layoutkit.params import Params
 
-    page = json.loads(out.read_text(encoding="utf-8"))
-    texts = [b["text"] for a in page["articles"] for b in a["blocks"]] + [b["text"] for b in page["blocks"]]
-    have = Counter(c for c in "".join(texts) if not c.isspace())
-    need = Counter(c for c in inp.read_text(encoding="utf-8", errors="replace") if not c.isspace())
-    return {c: n for c, n in (need - have).items() if c not in HYPHENS}
+    params = Params()
+    bad: Counter[str] = Counter()
+    for raw in read_pages(read_input_bytes(inp, params), path=str(inp), params=params):
+        acc = account([line.text for line in raw.lines], page_from_read(raw, params=params))
+        bad.update(acc.unexplained)
+        bad.update({f"+{ch}": n for ch, n in acc.invented.items()})
+    return dict(bad)
 
 
 def main(argv: list[str] | None = None) -> int:
