@@ -10,6 +10,9 @@ each of which is recorded in the reasons of the block it happened in:
   line-end hyphen (one of ``dehyphenate.HYPHENS``) was removed where a hyphenated word was
   joined; except the ``dropped-hyphen`` rule, which joins two pieces and removes nothing;
 * ``justification-spaces: removed N``: spaces only (whitespace is not accounted);
+* ``marked-dehyphenation: 'n'a-' + 'vait' -> "n'avait"``: the input itself marked a
+  hyphenated word and gave its full form (ALTO ``SUBS_CONTENT``); the two printed parts
+  were replaced by that word (``marked_hyphens``);
 * ``modernized: 'ſ' -> 's' xN`` (only with ``OrthographyParams(modernize=True)``): N
   historical letterforms were replaced by their modern form (``orthography``).
 
@@ -26,6 +29,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .model import Page
+from .marked_hyphens import PREFIX as MARKED
 from .orthography import parse_reason as parse_modernized
 from .reflow import HYPHENS
 
@@ -41,7 +45,13 @@ def countable(text: str) -> Counter[str]:
     return Counter(ch for ch in text if not ch.isspace())
 
 
-def _parse_fake_bold(body: str) -> tuple[str, str] | None:
+def _parse_marked(body: str) -> tuple[str, str] | None:
+    """``'A' + 'B' -> 'W'`` as ``(A + B, W)``, or None (split points found as in
+    ``_parse_fake_bold``)."""
+    return _parse_fake_bold(body, left_sep=" + ")
+
+
+def _parse_fake_bold(body: str, left_sep: str = "") -> tuple[str, str] | None:
     """``'X' -> 'Y'`` (two Python string literals) as ``(X, Y)``, or None.
 
     A literal cannot end inside another one, so the first split point at which both
@@ -53,12 +63,31 @@ def _parse_fake_bold(body: str) -> tuple[str, str] | None:
         if k < 0:
             return None
         try:
-            left, right = ast.literal_eval(body[:k]), ast.literal_eval(body[k + 4:])
+            left, right = _literal(body[:k], left_sep), ast.literal_eval(body[k + 4:])
         except (ValueError, SyntaxError):
             start = k + 1
             continue
         if isinstance(left, str) and isinstance(right, str):
             return left, right
+        start = k + 1
+
+
+def _literal(text: str, sep: str) -> object:
+    """One Python string literal, or (with ``sep``) two joined by ``sep``, concatenated."""
+    if not sep:
+        return ast.literal_eval(text)
+    start = 0
+    while True:
+        k = text.find(sep, start)
+        if k < 0:
+            raise ValueError(text)
+        try:
+            a, b = ast.literal_eval(text[:k]), ast.literal_eval(text[k + len(sep):])
+        except (ValueError, SyntaxError):
+            start = k + 1
+            continue
+        if isinstance(a, str) and isinstance(b, str):
+            return a + b
         start = k + 1
 
 
@@ -108,17 +137,21 @@ def account(source_texts: Iterable[str], page: Page) -> Accounting:
         spans[key] = spans.get(key, Counter()) | Counter(block.reasons)
     fake_bold = Counter[str]()
     hyphens = 0
-    # Modernized letterforms: the output holds the new form where the input had the old,
-    # so the output's count is taken back to the input's forms before comparing.
-    modern_old, modern_new = Counter[str](), Counter[str]()
+    # Substitutions (modernized letterforms, marked hyphenated words): the output holds
+    # the new form where the input had the old, so the output's count is taken back to
+    # the input's forms before comparing.
+    subst_old, subst_new = Counter[str](), Counter[str]()
     for reasons in spans.values():
         for reason, times in reasons.items():
             substitution = parse_modernized(reason)
+            if substitution is None and reason.startswith(MARKED):
+                marked = _parse_marked(reason[len(MARKED):])
+                substitution = (marked[0], marked[1], 1) if marked else None
             if substitution is not None:
                 old, new, n = substitution
                 for _ in range(times * n):
-                    modern_old.update(countable(old))
-                    modern_new.update(countable(new))
+                    subst_old.update(countable(old))
+                    subst_new.update(countable(new))
             elif reason.startswith(FAKE_BOLD):
                 pair = _parse_fake_bold(reason[len(FAKE_BOLD):])
                 if pair is not None:
@@ -126,13 +159,13 @@ def account(source_texts: Iterable[str], page: Page) -> Accounting:
                         fake_bold.update(countable(pair[0]) - countable(pair[1]))
             elif reason.startswith(DEHYPHENATION) and NO_HYPHEN_REMOVED not in reason:
                 hyphens += times
-    short_new = modern_new - got  # recorded modern forms the output does not hold
-    got = (got - modern_new) + modern_old
+    short_new = subst_new - got  # recorded modern forms the output does not hold
+    got = (got - subst_new) + subst_old
     missing = want - got
     invented = got - want
     rest = missing - fake_bold
     overclaimed = fake_bold - missing
-    overclaimed.update({f"<modernized {ch}>": n for ch, n in short_new.items()})
+    overclaimed.update({f"<substituted {ch}>": n for ch, n in short_new.items()})
     # Dehyphenation records one hyphen per join; which of HYPHENS it was is in the text.
     rest_hyphens = sum(n for ch, n in rest.items() if ch in HYPHENS)
     unexplained = Counter({ch: n for ch, n in rest.items() if ch not in HYPHENS})

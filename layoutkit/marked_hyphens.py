@@ -51,6 +51,12 @@ def word_for(line: Line, text: str, next_text: str) -> Optional[tuple[str, str]]
     return (f"{head} {word}" if head else word), rest
 
 
+#: The reason's prefix; the reason is ``marked-dehyphenation: 'n'a-' + 'vait' -> "n'avait"``:
+#: the two printed parts (Python literals) and the word that replaced them, which
+#: ``conservation.account`` reads as a substitution.
+PREFIX = "marked-dehyphenation: "
+
+
 def apply(lines: Sequence[Line], texts: Sequence[str], reasons: list[str]) -> list[str]:
     """``texts`` (the cleaned texts of ``lines``, one each) with every marked hyphenated
     word rebuilt across its line break; each rebuild is named in ``reasons``."""
@@ -59,6 +65,7 @@ def apply(lines: Sequence[Line], texts: Sequence[str], reasons: list[str]) -> li
         fixed = word_for(lines[i], out[i], out[i + 1])
         if fixed is None:
             continue
+        last, first = out[i].rpartition(" ")[2], out[i + 1].partition(" ")[0]
         out[i], out[i + 1] = fixed
-        reasons.append(f"marked-dehyphenation: {lines[i].hyphen_word}")
+        reasons.append(f"{PREFIX}{last!r} + {first!r} -> {lines[i].hyphen_word!r}")
     return out

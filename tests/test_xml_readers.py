@@ -46,7 +46,22 @@ def test_alto_subs_content_dehyphenation():
     page = parse_file(FIX / "alto-v2-inch1200.alto.xml")
     body = next(b for a in page.articles for b in a.blocks if "bridge over" in b.text)
     assert "to discuss the new bridge" in body.text
-    assert any(r.startswith("marked-dehyphenation: discuss") for r in body.reasons)
+    assert any(r.startswith("marked-dehyphenation: ") and r.endswith("-> 'discuss'") for r in body.reasons)
+
+
+def test_marked_dehyphenation_keeps_the_character_contract():
+    """The word from SUBS_CONTENT replaces the printed parts, which may differ from it (OCR
+    read the parts and the word separately): the reason records both, and
+    ``conservation.account`` accepts exactly that substitution."""
+    from layoutkit.api import page_from_read, read_pages
+    from layoutkit.conservation import account
+
+    data = (FIX / "alto-v2-inch1200.alto.xml").read_bytes().replace(b'SUBS_CONTENT="discuss"', b'SUBS_CONTENT="discu\xc3\x9fs"')
+    for raw in read_pages(data, path="t.alto.xml"):
+        page = page_from_read(raw)
+        acc = account([ln.text for ln in raw.lines], page)
+        assert acc.ok, acc.describe()
+        assert any("discußs" in b.text for b in page.iter_blocks())
 
 
 def test_alto_reading_order_and_multipage():
