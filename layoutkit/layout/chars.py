@@ -111,27 +111,38 @@ def dedupe(chars: list[Char], tolerance: float = 0.15) -> tuple[list[Char], int]
     """
     # tuples compare in C: much faster than a key function on a page of 50k chars
     keyed = sorted(zip([c.text for c in chars], [c.x0 for c in chars], range(len(chars))))
+    n = len(keyed)
+    # the sorted chars as parallel plain lists: the scans below index floats, not chars
+    # (attribute reads on 50k chars cost more than the comparisons themselves)
     order = [i for _, _, i in keyed]
-    n = len(order)
+    texts = [t for t, _, _ in keyed]
+    xs = [x for _, x, _ in keyed]
+    all_tops = [c.top for c in chars]
+    all_sizes = [c.size for c in chars]
+    tops = [all_tops[i] for i in order]
+    sizes = [all_sizes[i] for i in order]
     drop: set[int] = set()
     # only where the next glyph in order could be a double is there anything to do (the
     # same glyph within tolerance along x); found in one pass over neighbouring pairs
-    candidates = [pos for pos, (a, b) in enumerate(zip(keyed, keyed[1:]))
-                  if a[0] == b[0] and b[1] - a[1] <= tolerance * chars[a[2]].size]
+    candidates = [pos for pos, (ta, tb, xa, xb, sa) in enumerate(zip(texts, texts[1:], xs, xs[1:], sizes))
+                  if ta == tb and xb - xa <= tolerance * sa]
     for pos in candidates:
-        i = keyed[pos][2]
+        i = order[pos]
         if i in drop:
             continue
-        c = chars[i]
-        tol = tolerance * c.size
+        text, x0, top, size = texts[pos], xs[pos], tops[pos], sizes[pos]
+        tol = tolerance * size
         for q in range(pos + 1, n):
-            j = order[q]
-            d = chars[j]
-            if d.text != c.text or d.x0 - c.x0 > tol:
+            if texts[q] != text or xs[q] - x0 > tol:
                 break
-            if j not in drop and abs(d.top - c.top) <= tol and abs(d.size - c.size) <= tol:
+            if abs(tops[q] - top) <= tol and abs(sizes[q] - size) <= tol:
+                j = order[q]
+                if j in drop:
+                    continue
                 # keep whichever was drawn first
                 drop.add(max(i, j))
                 if j < i:
                     break
+    if not drop:
+        return list(chars), 0
     return [c for k, c in enumerate(chars) if k not in drop], len(drop)

@@ -20,14 +20,21 @@ ems, form one vertical line read top to bottom.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 from typing import Iterable, Optional, Sequence
 
 from ..model import Extent
 from ..params import LayoutParams
 from ..textwidth import is_cjk
 from .chars import Char, font_is_bold, font_is_italic
+
+
+#: ``Char`` fields by position: ``map`` with these reads a field of every char in C
+_TEXT, _X0, _TOP, _X1, _BOTTOM, _SIZE, _FONT = (itemgetter(k) for k in range(7))
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +60,9 @@ class TextLine(Extent):
 
 def _dominant(chars: Sequence[Char]) -> tuple[float, str]:
     """Size and font covering most characters of a line (ties: larger size)."""
-    raw: dict[float, int] = {}
-    fonts: dict[str, int] = {}
-    for c in chars:
-        raw[c.size] = raw.get(c.size, 0) + 1
-        fonts[c.font] = fonts.get(c.font, 0) + 1
+    # counted in C (``Counter`` keeps first-seen order, so font ties fall as before)
+    raw = Counter(map(_SIZE, chars))
+    fonts = Counter(map(_FONT, chars))
     # counted by exact size, then merged to 0.1 pt: one round per distinct size, not per char
     sizes: dict[float, int] = {}
     for s, n in raw.items():
@@ -82,34 +87,57 @@ def _make_line(all_chars: Sequence[Char], params: LayoutParams, vertical: bool =
             if nxt is not None:
                 spaced_before.add(id(nxt))
     size, font = _dominant(chars)
-    parts: list[str] = []
-    prev: Optional[Char] = None
     unit = max(size, 1e-6)
-    gaps = [((c.top - p.bottom) if vertical else (c.x0 - p.x1)) / unit for p, c in zip(chars, chars[1:])]
-    # letter-spacing: a title spread evenly (优 先 发 展) has wide but equal gaps; only a gap
-    # well beyond the line's usual one is a space
-    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
-    for k, c in enumerate(chars):
-        if prev is not None:
-            gap = gaps[k - 1]
-            # (no CJK code point lies below U+2E80: most Latin pairs skip ``is_cjk``)
-            a, b = prev.text[-1], c.text[0]
-            cjk_pair = a >= "\u2e80" and b >= "\u2e80" and is_cjk(a) and is_cjk(b)
-            if cjk_pair:
-                space = gap > params.cjk_space_gap and gap > usual + 0.3
-            else:
-                space = gap > params.space_gap or id(c) in spaced_before
-            if space:
+    texts = list(map(_TEXT, chars))
+    x0s = list(map(_X0, chars))
+    x1s = list(map(_X1, chars))
+    tops = list(map(_TOP, chars))
+    bottoms = list(map(_BOTTOM, chars))
+    if vertical:
+        gaps = [(t - b) / unit for b, t in zip(bottoms, tops[1:])]
+    else:
+        gaps = [(a - b) / unit for b, a in zip(x1s, x0s[1:])]
+    if spaced_before or max("".join(texts)) >= "\u2e80":
+        text = _spaced_text(chars, texts, gaps, spaced_before, params)
+    else:
+        # no CJK code point lies below U+2E80: a Latin line is spaced by the gap alone
+        space_gap = params.space_gap
+        parts = [texts[0]]
+        for gap, t in zip(gaps, texts[1:]):
+            if gap > space_gap:
                 parts.append(" ")
-        parts.append(c.text)
-        prev = c
+            parts.append(t)
+        text = "".join(parts)
     return TextLine(
-        text="".join(parts),
-        x0=min(c.x0 for c in chars), top=min(c.top for c in chars),
-        x1=max(c.x1 for c in chars), bottom=max(c.bottom for c in chars),
+        text=text,
+        x0=min(x0s), top=min(tops),
+        x1=max(x1s), bottom=max(bottoms),
         size=size, font=font, bold=font_is_bold(font), italic=font_is_italic(font),
         vertical=vertical, nchars=len(chars),
     )
+
+
+def _spaced_text(chars: Sequence[Char], texts: list[str], gaps: list[float], spaced_before: set[int],
+                 params: LayoutParams) -> str:
+    """The text of a line with CJK chars or drawn spaces, word spaces put in by the rules
+    of ``_make_line``."""
+    # letter-spacing: a title spread evenly (优 先 发 展) has wide but equal gaps; only a gap
+    # well beyond the line's usual one is a space
+    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
+    parts = [texts[0]]
+    for k in range(1, len(texts)):
+        gap = gaps[k - 1]
+        # (no CJK code point lies below U+2E80: most Latin pairs skip ``is_cjk``)
+        a, b = texts[k - 1][-1], texts[k][0]
+        cjk_pair = a >= "\u2e80" and b >= "\u2e80" and is_cjk(a) and is_cjk(b)
+        if cjk_pair:
+            space = gap > params.cjk_space_gap and gap > usual + 0.3
+        else:
+            space = gap > params.space_gap or id(chars[k]) in spaced_before
+        if space:
+            parts.append(" ")
+        parts.append(texts[k])
+    return "".join(parts)
 
 
 def _bands(chars: Sequence[Char], params: LayoutParams) -> list[list[Char]]:
@@ -138,34 +166,42 @@ def _tie_rank(ch: str) -> int:
 
 
 def _split(band: list[Char], params: LayoutParams, head_limit: float = -1.0, body: float = 10.0) -> list[list[Char]]:
-    band.sort(key=lambda c: (round(c.x0, 1), _tie_rank(c.text)))
+    if len(band) > 1:
+        # sorted by (x0 to 0.1 pt, tie rank), drawing order among equals: the keys built in
+        # C (``map``), the index last keeps the sort's stability
+        keyed = sorted(zip(map(round, map(_X0, band), repeat(1)), map(_tie_rank, map(_TEXT, band)), range(len(band))))
+        band[:] = [band[i] for _, _, i in keyed]
     out: list[list[Char]] = []
     cur: list[Char] = []
     split_gap, latin_gap, size_jump = params.split_gap, params.latin_split_gap, params.size_jump
+    head_gap = params.head_split_gap * body
     drift = params.band_tolerance * 1.5
     p: Optional[Char] = None
+    # (fields unpacked once per char: attribute reads are most of this loop's cost)
+    ptext, px1, ptop, pbottom, ps = "", 0.0, 0.0, 0.0, 0.0
     for c in band:
+        text, x0, top, x1, bottom, cs, _font, _upright = c
         if p is not None:
-            ps, cs = p.size, c.size
             small, big = (ps, cs) if ps <= cs else (cs, ps)
             small = small if small > 1e-6 else 1e-6
-            space = c.x0 - p.x1
+            space = x0 - px1
             # a size change within half an em (of the larger text) is inline (a superscript,
             # small caps); with a wider gap it is another text (a headline beside a column)
             jump = ps != cs and big / small > size_jump and space > 0.5 * big
-            if c.bottom <= head_limit:
+            if bottom <= head_limit:
                 # running heads set their items (folio, section, date) apart
-                wide = space > params.head_split_gap * body
+                wide = space > head_gap
             elif space > latin_gap * small:
-                cjk_side = is_cjk(p.text[-1]) or is_cjk(c.text[0])
+                cjk_side = is_cjk(ptext[-1]) or is_cjk(text[0])
                 wide = space > (split_gap if cjk_side else latin_gap) * small
             else:
                 wide = False
-            if wide or jump or (c.top + c.bottom - p.top - p.bottom) / 2 > drift * small:
+            if wide or jump or (top + bottom - ptop - pbottom) / 2 > drift * small:
                 out.append(cur)
                 cur = []
         cur.append(c)
         p = c
+        ptext, px1, ptop, pbottom, ps = text, x1, top, bottom, cs
     if cur:
         out.append(cur)
     return out
