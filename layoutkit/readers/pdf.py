@@ -207,8 +207,11 @@ def _pdfium_content(doc, number: int, fallback: Optional[_PlumberFallback] = Non
         # pdfplumber reports geometry in the MediaBox/CropBox frame, unrotated; so do we
         left, bottom, right, top = page.get_cropbox()
         width, height = right - left, top - bottom
-        tp = page.get_textpage()
-        n = tp.count_chars()
+        tp_obj = page.get_textpage()
+        n = tp_obj.count_chars()
+        # the raw handle: passing the wrapper makes ctypes call its ``_as_parameter_``
+        # property (Python code) on every one of the several C calls per char
+        tp = tp_obj.raw
         chars: list[Char] = []
         unmapped = 0
         buf = ctypes.create_string_buffer(256)
@@ -251,7 +254,7 @@ def _pdfium_content(doc, number: int, fallback: Optional[_PlumberFallback] = Non
             # ``make_char`` inlined: the one allocation per char
             chars.append(Char(ch, x0, baseline - above, x1, baseline + below, size, font, upright))
         rules, images, boxes, text_objects = _pdfium_graphics(page, left, top, _TextGrid(chars))
-        tp.close()
+        tp_obj.close()
         if fallback is not None and _lost_glyphs(page, text_objects, n):
             return fallback.content(number)
         return PageContent(number=number, width=width, height=height, chars=tuple(chars), rules=tuple(rules),
