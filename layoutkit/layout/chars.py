@@ -16,6 +16,7 @@ from geometry as well (``lines``), because many PDFs draw no space glyphs at all
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -30,10 +31,12 @@ _BOLD_NAME = regex.compile(r"(?i)bold|black|heavy|semibold|demi|extrab|ultrab|[-
 _ITALIC_NAME = regex.compile(r"(?i)italic|oblique|kursiv")
 
 
+@lru_cache(maxsize=4096)  # (asked once per line; a page has a few fonts)
 def font_is_bold(name: str) -> bool:
     return bool(_BOLD_NAME.search(name.split("+", 1)[-1]))
 
 
+@lru_cache(maxsize=4096)
 def font_is_italic(name: str) -> bool:
     return bool(_ITALIC_NAME.search(name.split("+", 1)[-1]))
 

@@ -23,8 +23,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import add, gt, itemgetter, le, mul, ne, or_, sub, truediv
 from typing import Iterable, Optional, Sequence
 
 from ..model import Extent
@@ -35,6 +35,8 @@ from .chars import Char, font_is_bold, font_is_italic
 
 #: ``Char`` fields by position: ``map`` with these reads a field of every char in C
 _TEXT, _X0, _TOP, _X1, _BOTTOM, _SIZE, _FONT = (itemgetter(k) for k in range(7))
+#: what goes before a char, by whether its gap is a word space
+_SEPARATOR = ("", " ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,34 +82,35 @@ def _make_line(all_chars: Sequence[Char], params: LayoutParams, vertical: bool =
     chars = [c for c in all_chars if c.text != " "]
     if not chars:
         return None
-    spaced_before = set()
-    for k, c in enumerate(all_chars if len(chars) < len(all_chars) else ()):
-        if c.text == " " and 0 < k:
-            nxt = next((d for d in all_chars[k + 1:] if d.text != " "), None)
-            if nxt is not None:
-                spaced_before.add(id(nxt))
+    # spaced[k]: a drawn space (not the line's first glyph) comes right before chars[k];
+    # one forward pass (a space marks the next non-space char)
+    spaced: Optional[list[bool]] = None
+    if len(chars) < len(all_chars):
+        spaced = []
+        pending = False
+        for k, c in enumerate(all_chars):
+            if c.text == " ":
+                if k:
+                    pending = True
+            else:
+                spaced.append(pending)
+                pending = False
     size, font = _dominant(chars)
     unit = max(size, 1e-6)
-    texts = list(map(_TEXT, chars))
-    x0s = list(map(_X0, chars))
-    x1s = list(map(_X1, chars))
-    tops = list(map(_TOP, chars))
-    bottoms = list(map(_BOTTOM, chars))
+    texts, x0s, tops, x1s, bottoms = list(zip(*chars))[:5]  # (fields of all chars at once, in C)
     if vertical:
-        gaps = [(t - b) / unit for b, t in zip(bottoms, tops[1:])]
+        gaps = list(map(truediv, map(sub, tops[1:], bottoms), repeat(unit)))
     else:
-        gaps = [(a - b) / unit for b, a in zip(x1s, x0s[1:])]
-    if spaced_before or max("".join(texts)) >= "\u2e80":
-        text = _spaced_text(chars, texts, gaps, spaced_before, params)
+        gaps = list(map(truediv, map(sub, x0s[1:], x1s), repeat(unit)))
+    if max("".join(texts)) >= "\u2e80":
+        text = _spaced_text(texts, gaps, spaced, params)
     else:
-        # no CJK code point lies below U+2E80: a Latin line is spaced by the gap alone
-        space_gap = params.space_gap
-        parts = [texts[0]]
-        for gap, t in zip(gaps, texts[1:]):
-            if gap > space_gap:
-                parts.append(" ")
-            parts.append(t)
-        text = "".join(parts)
+        # no CJK code point lies below U+2E80: a Latin line is spaced by the gap and the
+        # drawn spaces alone (each char after the first gets "" or " " before it, in C)
+        wide = map(gt, gaps, repeat(params.space_gap))
+        if spaced is not None:
+            wide = map(or_, wide, spaced[1:])
+        text = texts[0] + "".join(map(add, map(_SEPARATOR.__getitem__, wide), texts[1:]))
     return TextLine(
         text=text,
         x0=min(x0s), top=min(tops),
@@ -117,10 +120,8 @@ def _make_line(all_chars: Sequence[Char], params: LayoutParams, vertical: bool =
     )
 
 
-def _spaced_text(chars: Sequence[Char], texts: list[str], gaps: list[float], spaced_before: set[int],
-                 params: LayoutParams) -> str:
-    """The text of a line with CJK chars or drawn spaces, word spaces put in by the rules
-    of ``_make_line``."""
+def _spaced_text(texts: Sequence[str], gaps: list[float], spaced: Optional[list[bool]], params: LayoutParams) -> str:
+    """The text of a line with CJK chars, word spaces put in by the rules of ``_make_line``."""
     # letter-spacing: a title spread evenly (优 先 发 展) has wide but equal gaps; only a gap
     # well beyond the line's usual one is a space
     usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
@@ -133,7 +134,7 @@ def _spaced_text(chars: Sequence[Char], texts: list[str], gaps: list[float], spa
         if cjk_pair:
             space = gap > params.cjk_space_gap and gap > usual + 0.3
         else:
-            space = gap > params.space_gap or id(chars[k]) in spaced_before
+            space = gap > params.space_gap or (spaced is not None and spaced[k])
         if space:
             parts.append(" ")
         parts.append(texts[k])
@@ -167,43 +168,62 @@ def _tie_rank(ch: str) -> int:
 
 def _split(band: list[Char], params: LayoutParams, head_limit: float = -1.0, body: float = 10.0) -> list[list[Char]]:
     if len(band) > 1:
-        # sorted by (x0 to 0.1 pt, tie rank), drawing order among equals: the keys built in
-        # C (``map``), the index last keeps the sort's stability
-        keyed = sorted(zip(map(round, map(_X0, band), repeat(1)), map(_tie_rank, map(_TEXT, band)), range(len(band))))
-        band[:] = [band[i] for _, _, i in keyed]
-    out: list[list[Char]] = []
-    cur: list[Char] = []
+        # sorted by (x0 to 0.1 pt, tie rank), drawing order among equals. Sorted by x0 alone
+        # first: when neighbours then lie more than 0.11 pt apart no two share a rounded x0,
+        # and that order is the answer (the usual case, no ``round`` per char); otherwise
+        # by the full key, built in C (``map``), the index last keeping the sort stable.
+        xs = list(map(_X0, band))
+        order = sorted(range(len(band)), key=xs.__getitem__)
+        sx = [xs[i] for i in order]
+        if min(map(sub, sx[1:], sx)) > 0.11:
+            band[:] = [band[i] for i in order]
+        else:
+            keyed = sorted(zip(map(round, xs, repeat(1)), map(_tie_rank, map(_TEXT, band)), range(len(band))))
+            band[:] = [band[i] for _, _, i in keyed]
+    n = len(band)
+    if n < 2:
+        return [band] if band else []
     split_gap, latin_gap, size_jump = params.split_gap, params.latin_split_gap, params.size_jump
     head_gap = params.head_split_gap * body
     drift = params.band_tolerance * 1.5
-    p: Optional[Char] = None
-    # (fields unpacked once per char: attribute reads are most of this loop's cost)
-    ptext, px1, ptop, pbottom, ps = "", 0.0, 0.0, 0.0, 0.0
-    for c in band:
-        text, x0, top, x1, bottom, cs, _font, _upright = c
-        if p is not None:
-            small, big = (ps, cs) if ps <= cs else (cs, ps)
-            small = small if small > 1e-6 else 1e-6
-            space = x0 - px1
-            # a size change within half an em (of the larger text) is inline (a superscript,
-            # small caps); with a wider gap it is another text (a headline beside a column)
-            jump = ps != cs and big / small > size_jump and space > 0.5 * big
-            if bottom <= head_limit:
-                # running heads set their items (folio, section, date) apart
-                wide = space > head_gap
-            elif space > latin_gap * small:
-                cjk_side = is_cjk(ptext[-1]) or is_cjk(text[0])
-                wide = space > (split_gap if cjk_side else latin_gap) * small
-            else:
-                wide = False
-            if wide or jump or (top + bottom - ptop - pbottom) / 2 > drift * small:
-                out.append(cur)
-                cur = []
-        cur.append(c)
-        p = c
-        ptext, px1, ptop, pbottom, ps = text, x1, top, bottom, cs
-    if cur:
-        out.append(cur)
+    sizes = list(map(_SIZE, band))
+    smalls = list(map(min, sizes, sizes[1:]))  # (the smaller size of each neighbouring pair)
+    if min(smalls) > 1e-6:
+        # Most neighbouring pairs cannot break a line: same size, below the running heads,
+        # closer than ``latin_split_gap`` ems and no drift. Those that may are found with
+        # C-level ``map``s over the whole band and only they get the exact test below (the
+        # drift prefilter has a relative margin of 1e-6: it sums in another order).
+        x1s = list(map(_X1, band))
+        sums = list(map(add, map(_TOP, band), map(_BOTTOM, band)))
+        maybe = map(or_, map(or_, map(ne, sizes, sizes[1:]), map(le, map(_BOTTOM, band[1:]), repeat(head_limit))),
+                    map(or_, map(gt, map(sub, map(_X0, band[1:]), x1s), map(mul, repeat(latin_gap), smalls)),
+                        map(gt, map(sub, sums[1:], sums), map(mul, repeat(2 * drift * (1 - 1e-6)), smalls))))
+        pairs: Iterable[int] = compress(range(n - 1), maybe)
+    else:
+        pairs = range(n - 1)
+    out: list[list[Char]] = []
+    start = 0
+    for k in pairs:
+        p, c = band[k], band[k + 1]
+        ps, cs = p.size, c.size
+        small, big = (ps, cs) if ps <= cs else (cs, ps)
+        small = small if small > 1e-6 else 1e-6
+        space = c.x0 - p.x1
+        # a size change within half an em (of the larger text) is inline (a superscript,
+        # small caps); with a wider gap it is another text (a headline beside a column)
+        jump = ps != cs and big / small > size_jump and space > 0.5 * big
+        if c.bottom <= head_limit:
+            # running heads set their items (folio, section, date) apart
+            wide = space > head_gap
+        elif space > latin_gap * small:
+            cjk_side = is_cjk(p.text[-1]) or is_cjk(c.text[0])
+            wide = space > (split_gap if cjk_side else latin_gap) * small
+        else:
+            wide = False
+        if wide or jump or (c.top + c.bottom - p.top - p.bottom) / 2 > drift * small:
+            out.append(band[start:k + 1])
+            start = k + 1
+    out.append(band[start:])
     return out
 
 
