@@ -113,7 +113,7 @@ class Lexicon:
             if not text:
                 prev_hyphen = False
                 continue
-            toks = [m.group(0) for m in _WORD.finditer(text)]
+            toks = _WORD.findall(text)  # (no groups in the pattern: whole matches)
             ends_hyphen = text[-1] in HYPHENS
             n = len(toks)
             for i, tok in enumerate(toks):
