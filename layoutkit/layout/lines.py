@@ -143,7 +143,8 @@ def _spaced_text(texts: Sequence[str], gaps: list[float], spaced: Optional[list[
 
 def _bands(chars: Sequence[Char], params: LayoutParams) -> list[list[Char]]:
     """Chars grouped by vertical centre (see module docstring)."""
-    cys = [(c.top + c.bottom) / 2 for c in chars]  # computed once, not per comparison
+    # computed once, not per comparison (and in C)
+    cys = list(map(truediv, map(add, map(_TOP, chars), map(_BOTTOM, chars)), repeat(2)))
     bands: list[list[Char]] = []
     anchor = 0.0
     tolerance = params.band_tolerance
@@ -297,20 +298,8 @@ def _attach_superscripts(segments: list[list[Char]], body: float) -> list[list[C
     and lying within that line's height, inside it or touching either end, is part of that
     line (footnote markers, ordinals): its centre sits too high for the line's band."""
     def extent(seg: list[Char]) -> tuple[float, float, float, float, float]:
-        c = seg[0]
-        x0, top, x1, bottom, size = c.x0, c.top, c.x1, c.bottom, c.size
-        for c in seg:
-            if c.x0 < x0:
-                x0 = c.x0
-            if c.top < top:
-                top = c.top
-            if c.x1 > x1:
-                x1 = c.x1
-            if c.bottom > bottom:
-                bottom = c.bottom
-            if c.size > size:
-                size = c.size
-        return x0, top, x1, bottom, size
+        _text, x0s, tops, x1s, bottoms, sizes = list(zip(*seg))[:6]  # (fields read in C)
+        return min(x0s), min(tops), max(x1s), max(bottoms), max(sizes)
 
     ext = [extent(seg) for seg in segments]
     cell = max(body, 1.0)
