@@ -53,10 +53,15 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         sys.stderr.write("fuzz: atheris is not installed (pip install atheris)\n")
         return 2
-    with atheris.instrument_imports(include=["layoutkit", "fuzz"]):
+    # The PDF parsers are instrumented too: their branches are what a mutated PDF explores.
+    include = ["layoutkit", "fuzz"] + (["pdfminer", "pdfplumber"] if args.reader == "pdf" else [])
+    with atheris.instrument_imports(include=include):
         from fuzz.targets import check
         from layoutkit.readers import get_reader
         get_reader(args.reader)  # import (and instrument) the reader module now
+        if args.reader == "pdf":
+            import pdfplumber  # noqa: F401  (the reader imports it lazily: instrument it now)
+            import pdfminer.pdfdocument  # noqa: F401
     if get_reader(args.reader) is None:
         sys.stderr.write(f"fuzz: reader {args.reader} is not available in this checkout\n")
         return 2

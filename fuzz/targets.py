@@ -26,7 +26,11 @@ from layoutkit.pipeline import run_lines
 from layoutkit.readers import get_reader
 
 #: Small limits keep each fuzz execution fast; hitting one is a documented refusal.
-FUZZ_PARAMS = Params(read=ReadParams(max_lines=5_000, max_bytes=1 << 20))
+FUZZ_PARAMS = Params(read=ReadParams(max_lines=5_000, max_bytes=1 << 20, max_pages=50))
+#: A PDF input goes through both backends: they share the layout analysis but not the
+#: parser, and each has its own ways to fail on a broken file.
+PDF_BACKEND_PARAMS = tuple(Params(read=ReadParams(max_lines=5_000, max_bytes=1 << 20, max_pages=50, pdf_backend=b))
+                           for b in ("pdfplumber", "pdfium"))
 
 
 class ContractViolation(AssertionError):
@@ -48,16 +52,22 @@ def _text_reader_conserves(data: bytes, lines_text: list[str]) -> None:
 
 def check(fmt: str, data: bytes) -> int:
     """Run one input; returns the number of pages produced (0 when refused)."""
+    if fmt == "pdf":
+        return max(_check_one(fmt, data, params) for params in PDF_BACKEND_PARAMS)
+    return _check_one(fmt, data, FUZZ_PARAMS)
+
+
+def _check_one(fmt: str, data: bytes, params: Params) -> int:
     reader = get_reader(fmt)
     if reader is None:
         raise RuntimeError(f"no reader for {fmt}")
     n = 0
     all_lines: list[str] = []
     try:
-        for raw in reader("fuzz-input", data, FUZZ_PARAMS, None):
+        for raw in reader("fuzz-input", data, params, None):
             lines_text = [line.text for line in raw.lines]
             all_lines.extend(lines_text)
-            page = run_lines(raw.lines, raw.source, params=FUZZ_PARAMS, warnings=raw.warnings)
+            page = run_lines(raw.lines, raw.source, params=params, warnings=raw.warnings)
             result = account(lines_text, page)
             if not result.ok:
                 raise ContractViolation(f"character accounting failed: {result.describe()}")

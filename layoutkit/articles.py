@@ -30,11 +30,14 @@ from .classify import Typed
 from .model import Article, Block, Byline
 from .params import ArticleParams
 from .profile import Profile
+from .scriptcount import ScriptCounter
 
 _HAN_OR_WORD = regex.compile(r"\p{Han}|\w+")
 _LETTER = regex.compile(r"\p{L}")
 #: letters of the scripts ``textwidth.is_cjk`` counts: Han, kana, hangul
 _CJK_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+#: Both counts in one pass over the page's text (``scriptcount``).
+_PAGE_SCRIPTS = ScriptCounter((_LETTER, _CJK_LETTER))
 
 
 @dataclass
@@ -141,9 +144,7 @@ def _flow_across(segs: list[_Segment], k: int) -> Optional[tuple[_Segment, _Segm
 
 def _is_latin_page(items: Sequence[Typed]) -> bool:
     """True when fewer than 30% of the page's letters are CJK (see ``measure.shape``)."""
-    text = "".join(t.text for t in items)
-    letters = len(_LETTER.findall(text))
-    cjk = len(_CJK_LETTER.findall(text))
+    letters, cjk = _PAGE_SCRIPTS.counts("".join(t.text for t in items))
     return letters > 0 and cjk < 0.3 * letters
 
 
@@ -164,9 +165,10 @@ def _choose_headline(titles: list[Typed], body_text: str) -> int:
     if min(sizes) > 0 and max(sizes) >= 1.15 * min(sizes):
         return sizes.index(max(sizes))
     best, best_key = 0, None
+    body_lower = body_text.lower()  # once, not once per n-gram
     for i, t in enumerate(titles):
         grams = _bigrams(t.text)
-        share = sum(1 for g in grams if g in body_text.lower()) / len(grams) if grams else 0.0
+        share = sum(1 for g in grams if g in body_lower) / len(grams) if grams else 0.0
         key = (round(share, 3), len(t.text))
         if best_key is None or key > best_key:
             best, best_key = i, key

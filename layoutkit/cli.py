@@ -8,6 +8,7 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -18,7 +19,8 @@ from .dehyphenate import read_wordlist
 from .api import iter_bytes_pages, iter_file_pages
 from .errors import EXIT_OK, EXIT_USAGE, InputError, LayoutkitError, LimitExceededError, ParamsError, UsageError
 from .model import Page
-from .output import write_atomic, write_stdout
+from .output import atomic_output, stdout_output, write_atomic, write_stdout
+from .pagestream import stream_pages
 from .params import PDF_BACKENDS, BatchParams, OrthographyParams, Params, ReadParams
 from .profile import BUILTIN
 from .serialize import to_json, to_markdown, to_text
@@ -101,16 +103,6 @@ def render(page: Page, fmt: str) -> str:
     return to_text(page)
 
 
-def render_pages(pages: list[Page], fmt: str) -> str:
-    """One page renders as itself; several as a JSON array, or Markdown/text pages
-    separated by form feeds."""
-    if len(pages) == 1:
-        return render(pages[0], fmt)
-    if fmt == "json":
-        return "[\n" + ",\n".join(to_json(p) for p in pages) + "\n]\n"
-    return "\x0c".join(render(p, fmt) for p in pages)
-
-
 def _read_params(args: argparse.Namespace) -> ReadParams:
     """The limits given on the command line (``ParamsError``, exit 2, when out of range)."""
     return ReadParams(max_lines=args.max_lines, max_bytes=args.max_bytes, page_timeout=args.page_timeout)
@@ -145,19 +137,20 @@ def _convert(args: argparse.Namespace) -> int:
         data = sys.stdin.buffer.read(params.read.max_bytes + 1)
         if len(data) > params.read.max_bytes:
             raise LimitExceededError(f"more than the limit of {params.read.max_bytes} bytes", path="<stdin>")
-        pages = list(iter_bytes_pages(data, path=None, profile=args.profile, params=params, pages=wanted))
+        pages = iter_bytes_pages(data, path=None, profile=args.profile, params=params, pages=wanted)
     else:
-        pages = list(iter_file_pages(args.input, profile=args.profile, params=params, pages=wanted))
-    if not pages:
+        pages = iter_file_pages(args.input, profile=args.profile, params=params, pages=wanted)
+    # The first page is made before the output is opened: an input error wins over an
+    # output error, and an input without pages writes nothing.
+    pages = iter(pages)
+    first = next(pages, None)
+    if first is None:
         raise InputError(f"has no page {args.page}" if args.page is not None else "has no pages",
                          path=None if args.input == "-" else args.input)
-    if len(pages) > 1 and args.format in ("alto", "page"):
-        raise UsageError(f"--format {args.format} writes one page and the input has {len(pages)}: pass --page N")
-    text = render_pages(pages, args.format)
-    if args.output in (None, "-"):
-        write_stdout(text)
-    else:
-        write_atomic(args.output, text)
+    # Then pages are written as they are produced (bounded memory for long PDFs); the
+    # output is complete or absent: a temporary file renamed at the end, or stdout spooled.
+    with (stdout_output() if args.output in (None, "-") else atomic_output(args.output)) as write:
+        stream_pages(itertools.chain([first], pages), args.format, write, render)
     return EXIT_OK
 
 

@@ -10,8 +10,13 @@ not the best link first). ``reflow.reflow`` builds the chains; ``chain_order`` p
 """
 from __future__ import annotations
 
+import math
+from collections import Counter
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Optional, Sequence
+
+import regex
 
 from .columns import TextRegion
 from .measure import shape
@@ -48,6 +53,10 @@ class Box:
     author_note: bool = False
 
 
+_FIRST_CHAR = itemgetter(slice(0, 1))
+_FIRST_TWO = itemgetter(slice(0, 2))
+
+
 class Vocabulary:
     """Character n-gram counts of the whole page, the evidence for where a paragraph
     that runs on continues: the characters around a right junction form words that the
@@ -58,6 +67,7 @@ class Vocabulary:
         self.text = "\n".join("".join(t.split()) for t in texts)
         self.total = len(self.text)
         self._counts: dict[str, int] = {}
+        self._after: dict[str, dict[str, int]] = {}
 
     def count(self, gram: str) -> int:
         n = self._counts.get(gram)
@@ -65,10 +75,62 @@ class Vocabulary:
             n = self._counts[gram] = self.text.count(gram)
         return n
 
-    def _pmi(self, left: str, right: str) -> float:
-        import math
+    def joint(self, left: str, right: str) -> int:
+        """``count(left + right)`` for a ``right`` of one or two characters.
 
-        joint = self.count(left + right)
+        Every candidate pair of boxes asks about its own junction n-grams, so caching them
+        does not help; but a paragraph tail's ``left`` recurs across all of its candidate
+        heads. The one- and two-character continuations of ``left``'s occurrences are
+        counted once (``_continuations``), and each junction is a dictionary look-up.
+        That counts overlapping occurrences, as ``str.count`` does not: an n-gram that
+        can overlap itself (``的的``, a border) is counted by ``count``."""
+        gram = left + right
+        n = len(gram)
+        # up to four characters, a border is a repeated first/last character or two
+        # equal halves
+        if len(right) > 2 or n > 4 or gram[0] == gram[-1] or (n == 4 and gram[:2] == gram[2:]):
+            return self.count(gram)
+        after = self._after.get(left)
+        if after is None:
+            after = self._after[left] = self._continuations(left)
+        return after.get(right, 0)
+
+    def _continuations(self, left: str) -> dict[str, int]:
+        """How often each one- and two-character string follows an occurrence of ``left``."""
+        if len(left) == 1:
+            return self._char_continuations(left)
+        out: dict[str, int] = {}
+        text, n = self.text, len(left)
+        p = text.find(left)
+        while p >= 0:
+            nxt = text[p + n:p + n + 2]
+            if nxt:
+                out[nxt[:1]] = out.get(nxt[:1], 0) + 1
+                if len(nxt) == 2:
+                    out[nxt] = out.get(nxt, 0) + 1
+            p = text.find(left, p + 1)
+        return out
+
+    def _char_continuations(self, c: str) -> dict[str, int]:
+        """``_continuations`` of one character, counted at C speed: the text split at ``c``
+        gives, after each occurrence, the piece up to the next one; a piece of two or more
+        characters starts with the continuation. A shorter piece runs into the next
+        occurrence, so its continuation is read across the pieces that follow it."""
+        pieces = self.text.split(c)[1:]
+        ones = Counter(map(_FIRST_CHAR, pieces))
+        twos = Counter(map(_FIRST_TWO, pieces))
+        for k in [k for k, size in enumerate(map(len, pieces)) if size < 2]:
+            ahead = c.join(x[:2] for x in pieces[k:k + 3])[:2]
+            ones[pieces[k][:1]] -= 1
+            twos[pieces[k][:2]] -= 1
+            ones[ahead[:1]] += 1
+            twos[ahead] += 1
+        out = {g: n for g, n in ones.items() if len(g) == 1 and n > 0}
+        out.update((g, n) for g, n in twos.items() if len(g) == 2 and n > 0)
+        return out
+
+    def _pmi(self, left: str, right: str) -> float:
+        joint = self.joint(left, right)
         if not joint:
             return 0.0
         expected = self.count(left) * self.count(right) / max(1, self.total)
@@ -87,11 +149,17 @@ class Vocabulary:
 OPENERS = {"（": "）", "(": ")", "“": "”", "《": "》", "〈": "〉", "「": "」", "【": "】"}
 
 
+_CLOSERS = set(OPENERS.values())
+#: The brackets and quotes of ``OPENERS``: only they matter to the balance, so a paragraph
+#: is scanned once at C speed and the loop sees only its brackets.
+_BRACKETS = regex.compile("[" + regex.escape("".join(OPENERS) + "".join(OPENERS.values())) + "]")
+
+
 def unclosed(text: str) -> Optional[str]:
     """The closing bracket or quote an unbalanced opening in ``text`` waits for, if any."""
     stack: list[str] = []
-    closers = set(OPENERS.values())
-    for ch in text:
+    closers = _CLOSERS
+    for ch in _BRACKETS.findall(text):
         if ch in OPENERS:
             stack.append(OPENERS[ch])
         elif ch in closers and stack and stack[-1] == ch:
@@ -102,12 +170,11 @@ def unclosed(text: str) -> Optional[str]:
 def closes(head: str, closer: str) -> bool:
     """Does ``head`` close ``closer`` before opening anything of the same kind?"""
     opener = next(o for o, c in OPENERS.items() if c == closer)
-    for ch in head:
-        if ch == closer:
-            return True
-        if ch == opener:
-            return False
-    return False
+    end = head.find(closer)
+    if end < 0:
+        return False
+    start = head.find(opener, 0, end)  # an opening before the first closing
+    return start < 0
 
 
 def link_score(i: int, j: int, boxes: list["Box"], vocab: Vocabulary, profile: Profile) -> float:

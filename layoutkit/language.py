@@ -6,30 +6,33 @@ profile's stopword list; the best language wins when it clearly beats the others
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 
 from .profile import BUILTIN, builtin_profile
+from .scriptcount import ScriptCounter
 
 _WORD = regex.compile(r"\p{L}+")
 _HAN = regex.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
 _KANA = regex.compile(r"[\u3040-\u30ff]")
 _HANGUL = regex.compile(r"[\uac00-\ud7af]")
 _LETTER = regex.compile(r"\p{L}")
+#: All four counts in one pass over the sample (``scriptcount``).
+_SCRIPTS = ScriptCounter((_HAN, _KANA, _HANGUL, _LETTER))
 
 
 def detect_language(text: str) -> str:
     sample = text[:4000]  # a few thousand characters decide a script and a language
-    han = len(_HAN.findall(sample))
-    kana = len(_KANA.findall(sample))
-    hangul = len(_HANGUL.findall(sample))
-    latin = len(_LETTER.findall(sample)) - han - kana - hangul
+    han, kana, hangul, letters = _SCRIPTS.counts(sample)
+    latin = letters - han - kana - hangul
     if han + kana + hangul > latin * 0.5 and han + kana + hangul > 0:
         if kana > 0.1 * (han + kana):
             return "ja"
         if hangul > han:
             return "ko"
         return "zh"
-    words = [w.lower() for w in _WORD.findall(sample)]
+    words = Counter(w.lower() for w in _WORD.findall(sample))  # each word looked up once
     if not words:
         return "und"
     best, best_score, second = "und", 0, 0
@@ -37,7 +40,7 @@ def detect_language(text: str) -> str:
         prof = builtin_profile(name)
         if not prof.stopwords or not prof.languages:
             continue
-        score = sum(1 for w in words if w in prof.stopwords)
+        score = sum(n for w, n in words.items() if w in prof.stopwords)
         if score > best_score:
             best, best_score, second = prof.languages[0], score, best_score
         elif score > second:

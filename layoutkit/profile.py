@@ -84,13 +84,64 @@ class Profile:
     #: or one "block" (``TEXT_BOX_KINDS``).
     text_box: str = "region"
 
+    def __post_init__(self) -> None:
+        # Not fields: derived from the patterns, so equality and hashing ignore them.
+        object.__setattr__(self, "_any", {key: _alternation(getattr(self, key)) for key in PATTERN_KEYS})
+        object.__setattr__(self, "_memo", _Memo())
+
     def match(self, key: str, text: str) -> Optional[regex.Match]:
         """The first pattern of ``key`` that matches ``text`` (``fullmatch`` semantics are
-        up to each pattern's own anchors), or None."""
-        for pat in getattr(self, key):
-            m = pat.search(text)
-            if m:
-                return m
+        up to each pattern's own anchors), or None.
+
+        Most texts match none of a key's patterns: one search of their alternation says
+        so (``_alternation``) before the patterns are tried one by one for the first
+        match. Stages ask about the same paragraph several times; answers are memoized
+        (bounded: the memo is emptied when it fills)."""
+        memo: dict[tuple[str, str], Optional[regex.Match]] = self._memo  # type: ignore[attr-defined]
+        found = memo.get((key, text), _UNSEEN)
+        if found is not _UNSEEN:
+            return found  # type: ignore[return-value]
+        found = None
+        alternation = self._any[key]  # type: ignore[attr-defined]
+        if alternation is None or alternation.search(text):
+            for pat in getattr(self, key):
+                m = pat.search(text)
+                if m:
+                    found = m
+                    break
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[(key, text)] = found
+        return found
+
+
+class _Memo(dict):  # type: ignore[type-arg]
+    """A profile's memo of answers; a copied or pickled profile starts with an empty one
+    (match objects need not be picklable)."""
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (_Memo, ())
+
+
+_UNSEEN = object()
+#: Most (key, text) answers a profile keeps; a page asks several hundred questions.
+_MEMO_SIZE = 2048
+#: Constructs whose meaning changes when a pattern becomes one branch of an alternation:
+#: global inline flags (``(?i)`` would apply to every branch), numbered and named
+#: backreferences and conditionals (group numbers shift), branch reset.
+_NOT_COMBINABLE = regex.compile(r"\\[1-9]|\(\?[a-zA-Z]+\)|\(\?P=|\\g<|\(\?\(|\(\?\||\(\?[a-zA-Z]*V[01]")
+
+
+def _alternation(patterns: tuple[regex.Pattern, ...]) -> Optional[regex.Pattern]:
+    """One pattern that matches somewhere in a text exactly when one of ``patterns`` does
+    (each pattern one branch), or None when there are fewer than two patterns or one of
+    them holds a construct that could change meaning in an alternation."""
+    if len(patterns) < 2 or any(p.flags & ~(regex.UNICODE | regex.VERSION0) for p in patterns) \
+            or any(_NOT_COMBINABLE.search(p.pattern) for p in patterns):
+        return None
+    try:
+        return regex.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+    except regex.error:
         return None
 
 

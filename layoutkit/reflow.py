@@ -60,8 +60,17 @@ class CleanLine:
     removed: tuple[str, ...] = ()
 
 
-def _is_cjkish(ch: str) -> bool:
-    return is_cjk(ch) or ch in _CJK_PUNCT
+class _CjkishTable(dict):  # type: ignore[type-arg]
+    """Per character: CJK or CJK punctuation. Memoized, because line joins and
+    justification spaces ask about the same few hundred characters over and over."""
+
+    def __missing__(self, ch: str) -> bool:
+        value = self[ch] = is_cjk(ch) or ch in _CJK_PUNCT
+        return value
+
+
+#: ``_is_cjkish(ch)``: a dictionary look-up, not a function call per character.
+_is_cjkish = _CjkishTable().__getitem__
 
 
 def clean_line(text: str, letterspaced: bool) -> CleanLine:
@@ -78,30 +87,53 @@ def clean_line(text: str, letterspaced: bool) -> CleanLine:
         return CleanLine("")
     if text.isascii():  # no CJK character or CJK punctuation: every space is real (fast path)
         return CleanLine(" ".join(words))
-    out = words[0]
+    if len(words) == 1:
+        return CleanLine(words[0])  # no space at all (most CJK lines)
+    # A space's fate depends only on the characters either side of it (the last one of the
+    # previous word, the first of the next): decided once per pair (``_SPACE_DROPS``).
+    drops = _SPACE_DROPS[bool(letterspaced)]
+    parts = [words[0]]
     removed = 0
-    for w in words[1:]:
-        a, b = out[-1], w[0]
-        a_cjk, b_cjk = _is_cjkish(a), _is_cjkish(b)
-        if not (is_cjk(a) or is_cjk(b)) and (a in _SHARED_PUNCT or b in _SHARED_PUNCT):
-            # ``shared-punctuation``: dashes, curly quotes and ellipses are Latin
-            # punctuation too (``Zigarettenpapier. — Beschr.``, ``„Proben“ oder``): a space
-            # next to them is justification only when the other side is CJK
-            out += " " + w
-            continue
-        if letterspaced and (a_cjk or b_cjk):
+    for prev, w in zip(words, words[1:]):
+        if drops[prev[-1] + w[0]]:
             removed += 1
-            out += w
-        elif a_cjk != b_cjk and (a.isalnum() or b.isalnum() or a in _CJK_PUNCT or b in _CJK_PUNCT) \
-                and not (is_cjk(a) and is_cjk(b)):
-            removed += 1
-            out += w
-        elif (a in _CJK_PUNCT and a_cjk) or (b in _CJK_PUNCT and b_cjk):
-            removed += 1
-            out += w
         else:
-            out += " " + w
-    return CleanLine(out, (f"justification-spaces: removed {removed}",) if removed else ())
+            parts.append(" ")
+        parts.append(w)
+    return CleanLine("".join(parts), (f"justification-spaces: removed {removed}",) if removed else ())
+
+
+def _drops_space(a: str, b: str, letterspaced: bool) -> bool:
+    """Is a space between characters ``a`` and ``b`` justification (see ``clean_line``)?"""
+    a_cjk, b_cjk = _is_cjkish(a), _is_cjkish(b)
+    if not (is_cjk(a) or is_cjk(b)) and (a in _SHARED_PUNCT or b in _SHARED_PUNCT):
+        # ``shared-punctuation``: dashes, curly quotes and ellipses are Latin
+        # punctuation too (``Zigarettenpapier. — Beschr.``, ``„Proben“ oder``): a space
+        # next to them is justification only when the other side is CJK
+        return False
+    if letterspaced and (a_cjk or b_cjk):
+        return True
+    if a_cjk != b_cjk and (a.isalnum() or b.isalnum() or a in _CJK_PUNCT or b in _CJK_PUNCT) \
+            and not (is_cjk(a) and is_cjk(b)):
+        return True
+    return (a in _CJK_PUNCT and a_cjk) or (b in _CJK_PUNCT and b_cjk)
+
+
+class _SpaceDrops(dict):  # type: ignore[type-arg]
+    """``_drops_space`` memoized per two-character string (bounded: emptied when full)."""
+
+    def __init__(self, letterspaced: bool):
+        super().__init__()
+        self.letterspaced = letterspaced
+
+    def __missing__(self, pair: str) -> bool:
+        if len(self) >= 65536:
+            self.clear()
+        value = self[pair] = _drops_space(pair[0], pair[1], self.letterspaced)
+        return value
+
+
+_SPACE_DROPS = {False: _SpaceDrops(False), True: _SpaceDrops(True)}
 
 
 _DOUBLED_RUN = regex.compile(r"(\p{Han}{2,}|\p{N}{1,4})\1")
@@ -134,6 +166,11 @@ def dedupe_fake_bold(text: str) -> CleanLine:
     if halves and any(len(h) >= 2 for h in halves):
         new = " ".join(halves)
         return CleanLine(new, (f"fake-bold-double: {text!r} -> {new!r}",))
+    # A doubled run of two or more characters repeats its first two characters (a bigram):
+    # without a repeated character, or else a repeated bigram, nothing is doubled. These
+    # C-speed tests spare most lines the backtracking searches below.
+    if len(set(text)) == len(text) or len({text[k:k + 2] for k in range(len(text) - 1)}) == len(text) - 1:
+        return CleanLine(text)
     if _DOUBLED_RUN.search(text) and regex.search(r"(\p{Han}{2,})\1", text):
         new = regex.sub(r"(\p{Han}{2,})\1", r"\1", text)
         new = _DOUBLED_PUNCT.sub(r"\1", new)

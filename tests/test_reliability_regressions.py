@@ -157,3 +157,36 @@ def test_merged_fake_bold_title_keeps_the_merged_lines_removals() -> None:
     result = account(lines, page)
     assert result.ok, result.describe()
     assert merge_fake_bold_titles([]) == []
+
+
+@pytest.mark.skipif(not _has("pypdfium2"), reason="pypdfium2 not installed")
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_pdf_line_end_hyphens_are_kept(backend: str) -> None:
+    """Property test (generated PDFs): pdfium reports a hyphen at a line end as 0x02 and
+    the pdfium backend skipped it, so every line-end hyphen was lost before
+    dehyphenation could see (and record) it."""
+    from layoutkit.params import Params, ReadParams
+    from layoutkit.api import read_pages
+
+    data = (HERE / "pdf-line-end-hyphens.pdf").read_bytes()
+    params = Params(read=ReadParams(pdf_backend=backend))
+    lines = [ln.text for raw in read_pages(data, path="h.pdf", format="pdf", params=params) for ln in raw.lines]
+    assert lines == ["Die Zei-", "tung kam am Mor-", "gen."]
+    page = parse_bytes(data, path="h.pdf", format="pdf", params=params)
+    assert "Zeitung" in page.to_json() and account(lines, page).ok
+
+
+@pytest.mark.skipif(not _has("pypdfium2"), reason="pypdfium2 not installed")
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_pdf_characters_outside_the_bmp_are_one_character(backend: str) -> None:
+    """Property test: pdfium counts UTF-16 code units, so an emoji or a CJK extension B
+    character came out as two lone surrogates (in reverse order inside right-to-left
+    text), which then could not be written as UTF-8."""
+    from layoutkit.params import Params, ReadParams
+
+    data = (HERE / "pdf-outside-bmp.pdf").read_bytes()
+    page = parse_bytes(data, path="e.pdf", format="pdf", params=Params(read=ReadParams(pdf_backend=backend)))
+    js = page.to_json()
+    js.encode("utf-8")
+    for ch in "😀𣷳👍🏽":
+        assert ch in js

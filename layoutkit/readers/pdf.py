@@ -225,15 +225,37 @@ def _pdfium_content(doc, number: int, fallback: Optional[_PlumberFallback] = Non
         styles: dict[tuple[bytes, float], tuple[str, float, bool, float, float, float]] = {}
         get_unicode, get_box, get_font = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, \
             raw.FPDFText_GetFontInfo
-        skip = {0x0D, 0x0A, 0xA0, 0x09, 0xFFFE, 0x02, 0}
+        skip = {0x0D, 0x0A, 0xA0, 0x09, 0xFFFE, 0}
+        paired = -1
         new_tuple = tuple.__new__
         for i in range(n):
             u = get_unicode(tp, i)
+            if u == 0x02:
+                # pdfium reports a line-end hyphen (a drawn U+002D or U+00AD followed by a
+                # word on the next line) as 0x02, its "hyphen" marker; the glyph is on the
+                # page, so it is a hyphen: restored, dehyphenation decides (and records)
+                # whether it goes. Skipping it lost every line-end hyphen (the property
+                # test's conservation check found it).
+                u = 0x2D
             if u in skip or (u == 0x20 and raw.FPDFText_IsGenerated(tp, i)):
                 continue  # spaces pdfium invents are not in the PDF; drawn ones are kept
             if u == 0xFFFD:
                 unmapped += 1
                 continue
+            if i == paired:
+                continue  # the other half of a surrogate pair, joined below
+            if 0xD800 <= u <= 0xDFFF:
+                # pdfium counts UTF-16 code units: a character outside the BMP (CJK
+                # extension B names, emoji) is two "chars" in one box, high then low
+                # surrogate, or low then high inside right-to-left text, which pdfium
+                # reverses. One char here; a lone half is no text (counted unmapped).
+                other = get_unicode(tp, i + 1) if i + 1 < n else 0
+                hi, lo = (u, other) if u <= 0xDBFF else (other, u)
+                if not (0xD800 <= hi <= 0xDBFF and 0xDC00 <= lo <= 0xDFFF):
+                    unmapped += 1
+                    continue
+                paired = i + 1
+                u = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
             ch = chr(u)
             if ch.isspace() and ch != " ":
                 continue

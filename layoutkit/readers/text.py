@@ -192,8 +192,11 @@ def text_from_str(text: str, *, path: Optional[str] = None, encoding: Optional[s
     file, so nothing is lost and no lone surrogate reaches the JSON (it could not be
     written as UTF-8). Any other lone surrogate is not text: ``EncodingError``.
     """
-    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+    try:
+        text.encode("utf-8")  # fails only on a surrogate: the one check, at C speed
         return DecodedText(text, encoding or "str")
+    except UnicodeEncodeError:
+        pass
     try:
         data = text.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError as exc:
@@ -223,8 +226,10 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-def read_lines(text: str, *, max_lines: Optional[int] = None, path: Optional[str] = None) -> list[Line]:
-    """Turn page text into ``Line`` objects numbered from 1, blank lines included.
+def read_lines(text: str, *, max_lines: Optional[int] = None, path: Optional[str] = None,
+               first: int = 1, page: int = 1) -> list[Line]:
+    """Turn page text into ``Line`` objects numbered from ``first`` (1), blank lines included,
+    on page ``page`` (1).
 
     Tabs become spaces (a tab in extracted text is a gap, never content); trailing
     whitespace is dropped; leading whitespace is kept because indents carry paragraph starts.
@@ -234,7 +239,9 @@ def read_lines(text: str, *, max_lines: Optional[int] = None, path: Optional[str
         from ..errors import LimitExceededError
 
         raise LimitExceededError(f"{len(raw)} lines, more than the limit of {max_lines}", path=path)
-    return [Line(text=s.replace("\t", " ").rstrip(), number=i) for i, s in enumerate(raw, start=1)]
+    if page == 1:  # positional arguments: one Line per line of the input, the cheapest call
+        return [Line(s.replace("\t", " ").rstrip(), i) for i, s in enumerate(raw, start=first)]
+    return [Line(s.replace("\t", " ").rstrip(), i, page=page) for i, s in enumerate(raw, start=first)]
 
 
 @register("text")
@@ -249,20 +256,20 @@ def read_text_pages(path: Optional[str], data: bytes, params: "Params", pages: O
     text = normalize_text(decoded.text)
     digest = hashlib.sha256(data).hexdigest()
     chunks = text.split("\x0c")
-    found: list[tuple[int, int, list[Line]]] = []
+    found: list[tuple[int, list[Line]]] = []
     offset = 0
     for number, chunk in enumerate(chunks, start=1):
-        lines = read_lines(chunk, max_lines=params.read.max_lines, path=path)
+        # numbered from the start of the file and on their page: each Line is built once
+        lines = read_lines(chunk, max_lines=params.read.max_lines, path=path, first=offset + 1, page=number)
         if any(not line.is_blank for line in lines):
-            found.append((number, offset, lines))
+            found.append((number, lines))
         offset += chunk.count("\n")
     if not found:
         raise InputError("no text (only whitespace)", path=path)
     multi = len(found) > 1
-    for number, offset, lines in found:
+    for number, lines in found:
         if pages is not None and number not in pages:
             continue
-        shifted = tuple(Line(text=ln.text, number=ln.number + offset, page=number) for ln in lines)
         source = Source(format="text", path=path, sha256=digest, encoding=decoded.encoding,
                         page=number if multi else None)
-        yield ReadPage(lines=shifted, source=source, warnings=decoded.warnings)
+        yield ReadPage(lines=tuple(lines), source=source, warnings=decoded.warnings)
