@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Optional
 
 import regex
@@ -64,8 +65,10 @@ _TRAILING_LETTERS = regex.compile(r"[\p{L}\p{M}ꝛ]+$")
 _HYPHEN_CLASS = regex.compile("[" + regex.escape(_WORD_HYPHENS) + "]")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
-    """The comparison key of a word: lowercase, long s as s, hyphen marks as ``-``."""
+    """The comparison key of a word: lowercase, long s as s, hyphen marks as ``-``.
+    (Memoized: a page folds every word it holds, most of them many times.)"""
     return _HYPHEN_CLASS.sub("-", word.lower().replace("ſ", "s"))
 
 
@@ -110,7 +113,7 @@ class Lexicon:
             if not text:
                 prev_hyphen = False
                 continue
-            toks = [m.group(0) for m in _WORD.finditer(text)]
+            toks = _WORD.findall(text)  # (no groups in the pattern: whole matches)
             ends_hyphen = text[-1] in HYPHENS
             n = len(toks)
             for i, tok in enumerate(toks):
@@ -140,6 +143,21 @@ class Lexicon:
         return self.compounds[fold(left) + "-" + fold(right)]
 
 
+def _trailing_letters(text: str, end: int) -> str:
+    """The run of letters that ends ``text[:end]`` ("" when none).
+
+    Searched in the last 64 chars first: ``left_text`` is a whole paragraph so far, and a
+    search of all of it for every line joined made joining quadratic in the paragraph's
+    length. A run found to start after the window's start is the whole run (the char
+    before it is no letter); one reaching the window's start may go on: searched again
+    in full."""
+    start = max(0, end - 64)
+    m = _TRAILING_LETTERS.search(text, start, end)
+    if m is not None and m.start() == start and start > 0:
+        m = _TRAILING_LETTERS.search(text, 0, end)
+    return m.group(0) if m else ""
+
+
 def _is_latin_letter(ch: str) -> bool:
     return ch.isalpha() and not is_cjk(ch)
 
@@ -155,8 +173,7 @@ def decide(left_text: str, right_text: str, lexicon: Optional[Lexicon]) -> Join:
     a = left_text[-1]
     if a in HYPHENS:
         before = left_text[-2] if len(left_text) >= 2 else ""
-        frag_m = _TRAILING_LETTERS.search(left_text[:-1])
-        frag = frag_m.group(0) if frag_m else ""
+        frag = _trailing_letters(left_text, len(left_text) - 1)
         if not before or not _is_latin_letter(before) or not frag:
             if a in "=\u00ac" or (before and not before.isspace() and before.isdigit()):
                 # ``1887-``/``88``, ``=``: written as printed, no space
@@ -189,9 +206,8 @@ def decide(left_text: str, right_text: str, lexicon: Optional[Lexicon]) -> Join:
             return Join(True, False, "", f"dehyphenation: join {shown} (all-caps-continuation)")
         return Join(False, True, "", f"dehyphenation: keep {shown} (capitalized-continuation)")
     if lexicon is not None and _is_latin_letter(a) and _is_latin_letter(right_text[0]):
-        frag_m = _TRAILING_LETTERS.search(left_text)
         cont_m = _LETTERS.match(right_text)
-        frag = frag_m.group(0) if frag_m else ""
+        frag = _trailing_letters(left_text, len(left_text))
         cont = cont_m.group(0) if cont_m else ""
         if frag and cont and dropped_hyphen(frag, cont, lexicon):
             return Join(True, False, "", f"dehyphenation: join {frag}+{cont} (dropped-hyphen: page-vocabulary "

@@ -27,6 +27,8 @@ def display_width(text: str) -> int:
 def is_cjk(ch: str) -> bool:
     """Han, kana, hangul, CJK punctuation and full-width forms: scripts written without
     spaces between words, so line joins and justification gaps add no space."""
+    if ch < "\u2e80":  # (most calls: Latin text, answered by one string comparison)
+        return False
     o = ord(ch)
     return (0x2E80 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF or 0xF900 <= o <= 0xFAFF
             or 0xFF00 <= o <= 0xFFEF or 0x3000 <= o <= 0x303F or 0x20000 <= o <= 0x2FA1F

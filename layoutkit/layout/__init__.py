@@ -13,7 +13,9 @@ text object, titles drawn last). The result feeds ``columns.geometric_regions`` 
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
+from operator import itemgetter
 
 from ..params import LayoutParams
 from .blocks import TextBlock, build_blocks
@@ -34,9 +36,7 @@ class PageLayout:
 
 def body_size(content: PageContent) -> float:
     """The size most characters of the page are set in (the body text size)."""
-    raw: dict[float, int] = {}
-    for c in content.chars:
-        raw[c.size] = raw.get(c.size, 0) + 1
+    raw = Counter(map(itemgetter(5), content.chars))  # ``Char.size``, counted in C
     counts: dict[float, int] = {}
     for s, n in raw.items():  # merged to 0.1 pt after counting: one round per distinct size
         r = round(s, 1)

@@ -16,6 +16,9 @@ from geometry as well (``lines``), because many PDFs draw no space glyphs at all
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress, repeat
+from operator import and_, eq, le, mul, sub
 from typing import NamedTuple
 
 import regex
@@ -30,10 +33,12 @@ _BOLD_NAME = regex.compile(r"(?i)bold|black|heavy|semibold|demi|extrab|ultrab|[-
 _ITALIC_NAME = regex.compile(r"(?i)italic|oblique|kursiv")
 
 
+@lru_cache(maxsize=4096)  # (asked once per line; a page has a few fonts)
 def font_is_bold(name: str) -> bool:
     return bool(_BOLD_NAME.search(name.split("+", 1)[-1]))
 
 
+@lru_cache(maxsize=4096)
 def font_is_italic(name: str) -> bool:
     return bool(_ITALIC_NAME.search(name.split("+", 1)[-1]))
 
@@ -109,29 +114,42 @@ def dedupe(chars: list[Char], tolerance: float = 0.15) -> tuple[list[Char], int]
     following chars with the same glyph and an x0 within tolerance is compared (by x0
     rather than by top: the same glyph recurs many times along one line, rarely at one x0).
     """
-    # tuples compare in C: much faster than a key function on a page of 50k chars
-    keyed = sorted(zip([c.text for c in chars], [c.x0 for c in chars], range(len(chars))))
-    order = [i for _, _, i in keyed]
+    if not chars:
+        return [], 0
+    # Sorted by (glyph, x0, drawing order) in two stable sorts, each on keys of one type
+    # (floats, then strings: CPython compares those without the generic tuple comparison,
+    # several times faster than sorting (glyph, x0, index) tuples); then the sorted chars
+    # as parallel plain sequences, read in C: the scans below index floats, not chars.
+    all_texts, all_x0s, all_tops, _x1s, _bottoms, all_sizes = list(zip(*chars))[:6]
+    order = sorted(range(len(chars)), key=all_x0s.__getitem__)
+    order.sort(key=all_texts.__getitem__)
     n = len(order)
+    texts = list(map(all_texts.__getitem__, order))
+    xs = list(map(all_x0s.__getitem__, order))
+    tops = list(map(all_tops.__getitem__, order))
+    sizes = list(map(all_sizes.__getitem__, order))
     drop: set[int] = set()
     # only where the next glyph in order could be a double is there anything to do (the
-    # same glyph within tolerance along x); found in one pass over neighbouring pairs
-    candidates = [pos for pos, (a, b) in enumerate(zip(keyed, keyed[1:]))
-                  if a[0] == b[0] and b[1] - a[1] <= tolerance * chars[a[2]].size]
+    # same glyph within tolerance along x); found in one pass over neighbouring pairs, in C
+    candidates = compress(range(n - 1), map(and_, map(eq, texts, texts[1:]),
+                                            map(le, map(sub, xs[1:], xs), map(mul, repeat(tolerance), sizes))))
     for pos in candidates:
-        i = keyed[pos][2]
+        i = order[pos]
         if i in drop:
             continue
-        c = chars[i]
-        tol = tolerance * c.size
+        text, x0, top, size = texts[pos], xs[pos], tops[pos], sizes[pos]
+        tol = tolerance * size
         for q in range(pos + 1, n):
-            j = order[q]
-            d = chars[j]
-            if d.text != c.text or d.x0 - c.x0 > tol:
+            if texts[q] != text or xs[q] - x0 > tol:
                 break
-            if j not in drop and abs(d.top - c.top) <= tol and abs(d.size - c.size) <= tol:
+            if abs(tops[q] - top) <= tol and abs(sizes[q] - size) <= tol:
+                j = order[q]
+                if j in drop:
+                    continue
                 # keep whichever was drawn first
                 drop.add(max(i, j))
                 if j < i:
                     break
+    if not drop:
+        return list(chars), 0
     return [c for k, c in enumerate(chars) if k not in drop], len(drop)

@@ -20,14 +20,23 @@ ems, form one vertical line read top to bottom.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import add, gt, itemgetter, le, mul, ne, or_, sub, truediv
 from typing import Iterable, Optional, Sequence
 
 from ..model import Extent
 from ..params import LayoutParams
 from ..textwidth import is_cjk
 from .chars import Char, font_is_bold, font_is_italic
+
+
+#: ``Char`` fields by position: ``map`` with these reads a field of every char in C
+_TEXT, _X0, _TOP, _X1, _BOTTOM, _SIZE, _FONT = (itemgetter(k) for k in range(7))
+#: what goes before a char, by whether its gap is a word space
+_SEPARATOR = ("", " ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +62,9 @@ class TextLine(Extent):
 
 def _dominant(chars: Sequence[Char]) -> tuple[float, str]:
     """Size and font covering most characters of a line (ties: larger size)."""
-    raw: dict[float, int] = {}
-    fonts: dict[str, int] = {}
-    for c in chars:
-        raw[c.size] = raw.get(c.size, 0) + 1
-        fonts[c.font] = fonts.get(c.font, 0) + 1
+    # counted in C (``Counter`` keeps first-seen order, so font ties fall as before)
+    raw = Counter(map(_SIZE, chars))
+    fonts = Counter(map(_FONT, chars))
     # counted by exact size, then merged to 0.1 pt: one round per distinct size, not per char
     sizes: dict[float, int] = {}
     for s, n in raw.items():
@@ -75,46 +82,69 @@ def _make_line(all_chars: Sequence[Char], params: LayoutParams, vertical: bool =
     chars = [c for c in all_chars if c.text != " "]
     if not chars:
         return None
-    spaced_before = set()
-    for k, c in enumerate(all_chars if len(chars) < len(all_chars) else ()):
-        if c.text == " " and 0 < k:
-            nxt = next((d for d in all_chars[k + 1:] if d.text != " "), None)
-            if nxt is not None:
-                spaced_before.add(id(nxt))
-    size, font = _dominant(chars)
-    parts: list[str] = []
-    prev: Optional[Char] = None
-    unit = max(size, 1e-6)
-    gaps = [((c.top - p.bottom) if vertical else (c.x0 - p.x1)) / unit for p, c in zip(chars, chars[1:])]
-    # letter-spacing: a title spread evenly (优 先 发 展) has wide but equal gaps; only a gap
-    # well beyond the line's usual one is a space
-    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
-    for k, c in enumerate(chars):
-        if prev is not None:
-            gap = gaps[k - 1]
-            # (no CJK code point lies below U+2E80: most Latin pairs skip ``is_cjk``)
-            a, b = prev.text[-1], c.text[0]
-            cjk_pair = a >= "\u2e80" and b >= "\u2e80" and is_cjk(a) and is_cjk(b)
-            if cjk_pair:
-                space = gap > params.cjk_space_gap and gap > usual + 0.3
+    # spaced[k]: a drawn space (not the line's first glyph) comes right before chars[k];
+    # one forward pass (a space marks the next non-space char)
+    spaced: Optional[list[bool]] = None
+    if len(chars) < len(all_chars):
+        spaced = []
+        pending = False
+        for k, c in enumerate(all_chars):
+            if c.text == " ":
+                if k:
+                    pending = True
             else:
-                space = gap > params.space_gap or id(c) in spaced_before
-            if space:
-                parts.append(" ")
-        parts.append(c.text)
-        prev = c
+                spaced.append(pending)
+                pending = False
+    size, font = _dominant(chars)
+    unit = max(size, 1e-6)
+    texts, x0s, tops, x1s, bottoms = list(zip(*chars))[:5]  # (fields of all chars at once, in C)
+    if vertical:
+        gaps = list(map(truediv, map(sub, tops[1:], bottoms), repeat(unit)))
+    else:
+        gaps = list(map(truediv, map(sub, x0s[1:], x1s), repeat(unit)))
+    if max("".join(texts)) >= "\u2e80":
+        text = _spaced_text(texts, gaps, spaced, params)
+    else:
+        # no CJK code point lies below U+2E80: a Latin line is spaced by the gap and the
+        # drawn spaces alone (each char after the first gets "" or " " before it, in C)
+        wide = map(gt, gaps, repeat(params.space_gap))
+        if spaced is not None:
+            wide = map(or_, wide, spaced[1:])
+        text = texts[0] + "".join(map(add, map(_SEPARATOR.__getitem__, wide), texts[1:]))
     return TextLine(
-        text="".join(parts),
-        x0=min(c.x0 for c in chars), top=min(c.top for c in chars),
-        x1=max(c.x1 for c in chars), bottom=max(c.bottom for c in chars),
+        text=text,
+        x0=min(x0s), top=min(tops),
+        x1=max(x1s), bottom=max(bottoms),
         size=size, font=font, bold=font_is_bold(font), italic=font_is_italic(font),
         vertical=vertical, nchars=len(chars),
     )
 
 
+def _spaced_text(texts: Sequence[str], gaps: list[float], spaced: Optional[list[bool]], params: LayoutParams) -> str:
+    """The text of a line with CJK chars, word spaces put in by the rules of ``_make_line``."""
+    # letter-spacing: a title spread evenly (优 先 发 展) has wide but equal gaps; only a gap
+    # well beyond the line's usual one is a space
+    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
+    parts = [texts[0]]
+    for k in range(1, len(texts)):
+        gap = gaps[k - 1]
+        # (no CJK code point lies below U+2E80: most Latin pairs skip ``is_cjk``)
+        a, b = texts[k - 1][-1], texts[k][0]
+        cjk_pair = a >= "\u2e80" and b >= "\u2e80" and is_cjk(a) and is_cjk(b)
+        if cjk_pair:
+            space = gap > params.cjk_space_gap and gap > usual + 0.3
+        else:
+            space = gap > params.space_gap or (spaced is not None and spaced[k])
+        if space:
+            parts.append(" ")
+        parts.append(texts[k])
+    return "".join(parts)
+
+
 def _bands(chars: Sequence[Char], params: LayoutParams) -> list[list[Char]]:
     """Chars grouped by vertical centre (see module docstring)."""
-    cys = [(c.top + c.bottom) / 2 for c in chars]  # computed once, not per comparison
+    # computed once, not per comparison (and in C)
+    cys = list(map(truediv, map(add, map(_TOP, chars), map(_BOTTOM, chars)), repeat(2)))
     bands: list[list[Char]] = []
     anchor = 0.0
     tolerance = params.band_tolerance
@@ -138,36 +168,63 @@ def _tie_rank(ch: str) -> int:
 
 
 def _split(band: list[Char], params: LayoutParams, head_limit: float = -1.0, body: float = 10.0) -> list[list[Char]]:
-    band.sort(key=lambda c: (round(c.x0, 1), _tie_rank(c.text)))
-    out: list[list[Char]] = []
-    cur: list[Char] = []
+    if len(band) > 1:
+        # sorted by (x0 to 0.1 pt, tie rank), drawing order among equals. Sorted by x0 alone
+        # first: when neighbours then lie more than 0.11 pt apart no two share a rounded x0,
+        # and that order is the answer (the usual case, no ``round`` per char); otherwise
+        # by the full key, built in C (``map``), the index last keeping the sort stable.
+        xs = list(map(_X0, band))
+        order = sorted(range(len(band)), key=xs.__getitem__)
+        sx = [xs[i] for i in order]
+        if min(map(sub, sx[1:], sx)) > 0.11:
+            band[:] = [band[i] for i in order]
+        else:
+            keyed = sorted(zip(map(round, xs, repeat(1)), map(_tie_rank, map(_TEXT, band)), range(len(band))))
+            band[:] = [band[i] for _, _, i in keyed]
+    n = len(band)
+    if n < 2:
+        return [band] if band else []
     split_gap, latin_gap, size_jump = params.split_gap, params.latin_split_gap, params.size_jump
+    head_gap = params.head_split_gap * body
     drift = params.band_tolerance * 1.5
-    p: Optional[Char] = None
-    for c in band:
-        if p is not None:
-            ps, cs = p.size, c.size
-            small, big = (ps, cs) if ps <= cs else (cs, ps)
-            small = small if small > 1e-6 else 1e-6
-            space = c.x0 - p.x1
-            # a size change within half an em (of the larger text) is inline (a superscript,
-            # small caps); with a wider gap it is another text (a headline beside a column)
-            jump = ps != cs and big / small > size_jump and space > 0.5 * big
-            if c.bottom <= head_limit:
-                # running heads set their items (folio, section, date) apart
-                wide = space > params.head_split_gap * body
-            elif space > latin_gap * small:
-                cjk_side = is_cjk(p.text[-1]) or is_cjk(c.text[0])
-                wide = space > (split_gap if cjk_side else latin_gap) * small
-            else:
-                wide = False
-            if wide or jump or (c.top + c.bottom - p.top - p.bottom) / 2 > drift * small:
-                out.append(cur)
-                cur = []
-        cur.append(c)
-        p = c
-    if cur:
-        out.append(cur)
+    sizes = list(map(_SIZE, band))
+    smalls = list(map(min, sizes, sizes[1:]))  # (the smaller size of each neighbouring pair)
+    if min(smalls) > 1e-6:
+        # Most neighbouring pairs cannot break a line: same size, below the running heads,
+        # closer than ``latin_split_gap`` ems and no drift. Those that may are found with
+        # C-level ``map``s over the whole band and only they get the exact test below (the
+        # drift prefilter has a relative margin of 1e-6: it sums in another order).
+        x1s = list(map(_X1, band))
+        sums = list(map(add, map(_TOP, band), map(_BOTTOM, band)))
+        maybe = map(or_, map(or_, map(ne, sizes, sizes[1:]), map(le, map(_BOTTOM, band[1:]), repeat(head_limit))),
+                    map(or_, map(gt, map(sub, map(_X0, band[1:]), x1s), map(mul, repeat(latin_gap), smalls)),
+                        map(gt, map(sub, sums[1:], sums), map(mul, repeat(2 * drift * (1 - 1e-6)), smalls))))
+        pairs: Iterable[int] = compress(range(n - 1), maybe)
+    else:
+        pairs = range(n - 1)
+    out: list[list[Char]] = []
+    start = 0
+    for k in pairs:
+        p, c = band[k], band[k + 1]
+        ps, cs = p.size, c.size
+        small, big = (ps, cs) if ps <= cs else (cs, ps)
+        small = small if small > 1e-6 else 1e-6
+        space = c.x0 - p.x1
+        # a size change within half an em (of the larger text) is inline (a superscript,
+        # small caps); with a wider gap it is another text (a headline beside a column)
+        jump = ps != cs and big / small > size_jump and space > 0.5 * big
+        if c.bottom <= head_limit:
+            # running heads set their items (folio, section, date) apart
+            wide = space > head_gap
+        elif space > latin_gap * small:
+            cjk_side = is_cjk(p.text[-1]) or is_cjk(c.text[0])
+            wide = space > (split_gap if cjk_side else latin_gap) * small
+        else:
+            wide = False
+        if wide or jump or (c.top + c.bottom - p.top - p.bottom) / 2 > drift * small:
+            out.append(band[start:k + 1])
+            start = k + 1
+    out.append(band[start:])
     return out
 
 
@@ -241,20 +298,8 @@ def _attach_superscripts(segments: list[list[Char]], body: float) -> list[list[C
     and lying within that line's height, inside it or touching either end, is part of that
     line (footnote markers, ordinals): its centre sits too high for the line's band."""
     def extent(seg: list[Char]) -> tuple[float, float, float, float, float]:
-        c = seg[0]
-        x0, top, x1, bottom, size = c.x0, c.top, c.x1, c.bottom, c.size
-        for c in seg:
-            if c.x0 < x0:
-                x0 = c.x0
-            if c.top < top:
-                top = c.top
-            if c.x1 > x1:
-                x1 = c.x1
-            if c.bottom > bottom:
-                bottom = c.bottom
-            if c.size > size:
-                size = c.size
-        return x0, top, x1, bottom, size
+        _text, x0s, tops, x1s, bottoms, sizes = list(zip(*seg))[:6]  # (fields read in C)
+        return min(x0s), min(tops), max(x1s), max(bottoms), max(sizes)
 
     ext = [extent(seg) for seg in segments]
     cell = max(body, 1.0)

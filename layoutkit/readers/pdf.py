@@ -19,6 +19,9 @@ from __future__ import annotations
 import hashlib
 import io
 import math
+from collections import defaultdict
+from itertools import repeat
+from operator import add, floordiv, truediv
 from typing import Callable, TYPE_CHECKING, Iterator, Optional, Sequence
 
 from ..errors import InputError, LimitExceededError
@@ -207,8 +210,11 @@ def _pdfium_content(doc, number: int, fallback: Optional[_PlumberFallback] = Non
         # pdfplumber reports geometry in the MediaBox/CropBox frame, unrotated; so do we
         left, bottom, right, top = page.get_cropbox()
         width, height = right - left, top - bottom
-        tp = page.get_textpage()
-        n = tp.count_chars()
+        tp_obj = page.get_textpage()
+        n = tp_obj.count_chars()
+        # the raw handle: passing the wrapper makes ctypes call its ``_as_parameter_``
+        # property (Python code) on every one of the several C calls per char
+        tp = tp_obj.raw
         chars: list[Char] = []
         unmapped = 0
         buf = ctypes.create_string_buffer(256)
@@ -221,6 +227,7 @@ def _pdfium_content(doc, number: int, fallback: Optional[_PlumberFallback] = Non
             raw.FPDFText_GetFontInfo
         skip = {0x0D, 0x0A, 0xA0, 0x09, 0xFFFE, 0}
         paired = -1
+        new_tuple = tuple.__new__
         for i in range(n):
             u = get_unicode(tp, i)
             if u == 0x02:
@@ -270,10 +277,11 @@ def _pdfium_content(doc, number: int, fallback: Optional[_PlumberFallback] = Non
             x0, x1 = box.left - left, box.right - left
             if x1 < x0:
                 x0, x1 = x1, x0
-            # ``make_char`` inlined: the one allocation per char
-            chars.append(Char(ch, x0, baseline - above, x1, baseline + below, size, font, upright))
+            # ``make_char`` inlined: the one allocation per char (the tuple made directly,
+            # without the Python frame of the NamedTuple's ``__new__``)
+            chars.append(new_tuple(Char, (ch, x0, baseline - above, x1, baseline + below, size, font, upright)))
         rules, images, boxes, text_objects = _pdfium_graphics(page, left, top, _TextGrid(chars))
-        tp.close()
+        tp_obj.close()
         if fallback is not None and _lost_glyphs(page, text_objects, n):
             return fallback.content(number)
         return PageContent(number=number, width=width, height=height, chars=tuple(chars), rules=tuple(rules),
@@ -377,12 +385,16 @@ class _TextGrid:
         self.pad = 0.0
 
     def _build(self) -> dict[tuple[int, int], list[Char]]:
-        cells: dict[tuple[int, int], list[Char]] = {}
-        for c in self.chars:
-            key = (int((c.x0 + c.x1) / 2 // self.CELL), int((c.top + c.bottom) / 2 // self.CELL))
-            cells.setdefault(key, []).append(c)
-        #: the largest char size: how far beyond a rectangle a counted centre may lie
-        self.pad = max((c.size for c in self.chars), default=0.0)
+        cells: dict[tuple[int, int], list[Char]] = defaultdict(list)
+        if self.chars:
+            # each char's cell, (x0 + x1) / 2 // CELL across, computed for all chars in C
+            _text, x0s, tops, x1s, bottoms, sizes = list(zip(*self.chars))[:6]
+            kx = map(int, map(floordiv, map(truediv, map(add, x0s, x1s), repeat(2)), repeat(self.CELL)))
+            ky = map(int, map(floordiv, map(truediv, map(add, tops, bottoms), repeat(2)), repeat(self.CELL)))
+            for key, c in zip(zip(kx, ky), self.chars):
+                cells[key].append(c)
+            #: the largest char size: how far beyond a rectangle a counted centre may lie
+            self.pad = max(sizes)
         self.cells = cells
         return cells
 
