@@ -120,7 +120,22 @@ def _add_limit_options(parser: argparse.ArgumentParser) -> None:
                      help=f"refuse a page that takes longer than this; 0: no limit (default: {d.page_timeout:g})")
 
 
-def _convert(args: argparse.Namespace) -> int:
+def _add_analysis_options(parser: argparse.ArgumentParser) -> None:
+    """Options that change how a page is analysed, shared by ``convert`` and ``batch``."""
+    parser.add_argument("--ignore-input-structure", action="store_true",
+                        help="OCR XML input: ignore the region types, articles and captions the file declares "
+                             "and type blocks by layoutkit's own rules")
+    parser.add_argument("--wordlist", metavar="FILE",
+                        help="known words, one per line, that let dehyphenation join pieces (Har/bor)")
+    parser.add_argument("--modernize", action="store_true",
+                        help="write historical letterforms in modern form (ſ->s, ꝛ->r, ⸗->-, uͤ->ü); recorded in reasons")
+    parser.add_argument("--backend", choices=PDF_BACKENDS,
+                        help=f"PDF character extraction (default: {ReadParams().pdf_backend}; pdfium is ~5-10x faster)")
+    _add_limit_options(parser)
+
+
+def _analysis_params(args: argparse.Namespace) -> Params:
+    """The ``Params`` the options of ``_add_analysis_options`` ask for."""
     params = Params(read=_read_params(args))
     if args.backend:
         params = params.with_(read=replace(params.read, pdf_backend=args.backend))
@@ -131,6 +146,11 @@ def _convert(args: argparse.Namespace) -> int:
         params = params.with_(reflow=replace(params.reflow, extra_words=read_wordlist(args.wordlist)))
     if args.modernize:
         params = params.with_(orthography=OrthographyParams(modernize=True))
+    return params
+
+
+def _convert(args: argparse.Namespace) -> int:
+    params = _analysis_params(args)
     wanted = [args.page] if args.page is not None else None
     if args.input == "-":
         # read one byte past the limit so a huge stream fails fast instead of filling memory
@@ -208,7 +228,8 @@ def _batch(args: argparse.Namespace) -> int:
     if args.ext:
         extensions = tuple("." + e.strip().lstrip(".").lower() for e in args.ext.split(",") if e.strip())
     batch = BatchParams(workers=args.workers, timeout=args.timeout or None, force=args.force, extensions=extensions)
-    summary = run_batch(inputs, args.output, jsonl=args.jsonl, batch=batch, params=Params(), profile=args.profile,
+    summary = run_batch(inputs, args.output, jsonl=args.jsonl, batch=batch, params=_analysis_params(args),
+                        profile=args.profile,
                         progress=Progress(quiet=args.quiet))
     return summary.exit_code
 
@@ -225,19 +246,10 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("input", help="input file, or - for stdin")
     conv.add_argument("-o", "--output", help="output file, or - for stdout (default)")
     conv.add_argument("--format", choices=OUTPUT_FORMATS, default="json", help="output format (default: json)")
-    conv.add_argument("--ignore-input-structure", action="store_true",
-                      help="OCR XML input: ignore the region types, articles and captions the file declares "
-                           "and type blocks by layoutkit's own rules")
     conv.add_argument("--profile", help=f"language profile: {', '.join(BUILTIN)} or a YAML file (default: detect)")
-    conv.add_argument("--wordlist", metavar="FILE",
-                      help="known words, one per line, that let dehyphenation join pieces (Har/bor)")
-    conv.add_argument("--modernize", action="store_true",
-                      help="write historical letterforms in modern form (ſ->s, ꝛ->r, ⸗->-, uͤ->ü); recorded in reasons")
     conv.add_argument("--page", type=int, metavar="N",
                       help="only page N (1-based) of a multi-page input; default: all pages (JSON: a list)")
-    conv.add_argument("--backend", choices=PDF_BACKENDS,
-                      help=f"PDF character extraction (default: {ReadParams().pdf_backend}; pdfium is ~5-10x faster)")
-    _add_limit_options(conv)
+    _add_analysis_options(conv)
     conv.set_defaults(func=_convert)
     ev = sub.add_parser("eval", help="score output JSON against ground truth",
                         description="Score reconstructed pages (layoutkit JSON) against ground truth: gold YAML,\n"
@@ -280,6 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
                           f"(default: {','.join(e.lstrip('.') for e in defaults.extensions)})")
     bat.add_argument("--files-from", metavar="FILE", help="read more inputs from FILE, one per line (- for stdin)")
     bat.add_argument("-q", "--quiet", action="store_true", help="no progress output (errors and exit code only)")
+    _add_analysis_options(bat)
     bat.set_defaults(func=_batch)
     _add_view_commands(sub)
     return parser

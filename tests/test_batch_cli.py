@@ -140,3 +140,24 @@ def test_unwritable_output_stops_the_batch_with_exit_4(tmp_path, capsys) -> None
     err = capsys.readouterr().err.splitlines()
     assert err[0] == f"layoutkit: {out / 'sub'}: cannot create the folder: File exists"
     assert err[1].startswith(f"layoutkit: {out / 'sub'}: cannot create the output folder")
+
+
+def test_batch_takes_the_analysis_options_of_convert(tmp_path):
+    """``batch`` analyses pages with the same options as ``convert`` (--modernize,
+    --wordlist, --backend, --ignore-input-structure, the limits): its output for a page
+    equals ``convert``'s with the same options."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "page.txt").write_text("Deutſches Reich.\n\nDer Geſetzentwurf iſt heute dem Bundesrathe\n"
+                                  "vorgelegt worden und wird beſprochen.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["batch", str(src), "-o", str(out), "--modernize", "--workers", "1", "-q"]) == 0
+    batch_page = json.loads((out / "page.json").read_text(encoding="utf-8"))
+    texts = [b["text"] for a in batch_page["articles"] for b in a["blocks"]] + [b["text"] for b in batch_page["blocks"]]
+    assert texts and not any("ſ" in t for t in texts)
+    single = tmp_path / "single.json"
+    assert main(["convert", str(src / "page.txt"), "--modernize", "-o", str(single)]) == 0
+    convert_page = json.loads(single.read_text(encoding="utf-8"))
+    assert batch_page["articles"] == convert_page["articles"]
+    # an over-limit page is a failure of that page, reported, not a crash
+    assert main(["batch", str(src), "-o", str(tmp_path / "lim"), "--max-lines", "1", "--workers", "1", "-q"]) == 3
