@@ -25,6 +25,8 @@ import random
 import unicodedata
 from typing import Sequence
 
+from .pdfgen import write_pdf
+
 #: Standard 14 fonts used for WinAnsi runs (resource name -> base font).
 SIMPLE_FONTS = (("F1", "Helvetica"), ("F2", "Helvetica-Bold"), ("F3", "Times-Roman"), ("F4", "Times-Italic"),
                 ("F5", "Courier"))
@@ -176,13 +178,4 @@ def _pdf(content: bytes, cids: dict[str, int]) -> bytes:
     objs.append(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
     gids = GLYPH.to_bytes(2, "big") * (len(cids) + 1)
     objs.append(b"<< /Length %d >>\nstream\n" % len(gids) + gids + b"\nendstream")
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, body in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
+    return write_pdf(objs, b"/Root 1 0 R", header=b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")

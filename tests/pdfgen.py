@@ -81,20 +81,25 @@ def make_pdf(pages: Sequence[Sequence[Text]], *, width: float = 612, height: flo
     if encrypt:
         encrypt_id = add(b"<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 "
                          b"/O <" + b"ab" * 32 + b"> /U <" + b"cd" * 32 + b"> >>")
-    out = bytearray(b"%PDF-1.4\n")
+    trailer = b"/Root %d 0 R" % catalog
+    if encrypt_id:
+        trailer += b" /Encrypt %d 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]" \
+            % encrypt_id
+    return write_pdf(objs, trailer)
+
+
+def write_pdf(objs: Sequence[bytes], trailer: bytes, header: bytes = b"%PDF-1.4\n") -> bytes:
+    """A PDF file from its numbered object bodies (object i+1 is ``objs[i]``): the objects,
+    the cross-reference table and a trailer holding ``/Size`` and ``trailer``."""
+    out = bytearray(header)
     offsets = []
     for i, body in enumerate(objs, start=1):
         offsets.append(len(out))
         out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    trailer = b"<< /Size %d /Root %d 0 R" % (len(objs) + 1, catalog)
-    if encrypt_id:
-        trailer += b" /Encrypt %d 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]" \
-            % encrypt_id
-    out += b"trailer\n" + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d " % (len(objs) + 1) + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
     return bytes(out)
 
 

@@ -33,7 +33,6 @@ import sys
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 hypothesis = pytest.importorskip("hypothesis")
 jsonschema = pytest.importorskip("jsonschema")
 from hypothesis import HealthCheck, given, note, settings  # noqa: E402
@@ -308,7 +307,7 @@ PDF_BACKEND_EXAMPLES = {"pdfium": EXAMPLES, "pdfplumber": max(20, EXAMPLES // 10
 
 
 def check_pdf_page(seed: int, backend: str) -> None:
-    from pdf_textgen import text_pdf
+    from .pdf_textgen import text_pdf
 
     rng = random.Random(seed)
     page = random_page(rng)
