@@ -26,7 +26,7 @@ from __future__ import annotations
 import ast
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .model import Page
 from .marked_hyphens import PREFIX as MARKED
@@ -45,50 +45,31 @@ def countable(text: str) -> Counter[str]:
     return Counter(ch for ch in text if not ch.isspace())
 
 
-def _parse_marked(body: str) -> tuple[str, str] | None:
-    """``'A' + 'B' -> 'W'`` as ``(A + B, W)``, or None (split points found as in
-    ``_parse_fake_bold``)."""
-    return _parse_fake_bold(body, left_sep=" + ")
-
-
-def _parse_fake_bold(body: str, left_sep: str = "") -> tuple[str, str] | None:
-    """``'X' -> 'Y'`` (two Python string literals) as ``(X, Y)``, or None.
+def _split_pair(text: str, sep: str, left: Callable[[str], object] = ast.literal_eval) -> tuple[str, str] | None:
+    """``text`` = ``X`` + ``sep`` + ``Y`` with ``left(X)`` and ``Y`` (a Python string literal)
+    both strings, as ``(left(X), Y)``; None when no split point gives that.
 
     A literal cannot end inside another one, so the first split point at which both
     sides parse as strings is the right one.
     """
     start = 0
-    while True:
-        k = body.find(" -> ", start)
-        if k < 0:
-            return None
+    while (k := text.find(sep, start)) >= 0:
         try:
-            left, right = _literal(body[:k], left_sep), ast.literal_eval(body[k + 4:])
+            a, b = left(text[:k]), ast.literal_eval(text[k + len(sep):])
         except (ValueError, SyntaxError):
-            start = k + 1
-            continue
-        if isinstance(left, str) and isinstance(right, str):
-            return left, right
-        start = k + 1
-
-
-def _literal(text: str, sep: str) -> object:
-    """One Python string literal, or (with ``sep``) two joined by ``sep``, concatenated."""
-    if not sep:
-        return ast.literal_eval(text)
-    start = 0
-    while True:
-        k = text.find(sep, start)
-        if k < 0:
-            raise ValueError(text)
-        try:
-            a, b = ast.literal_eval(text[:k]), ast.literal_eval(text[k + len(sep):])
-        except (ValueError, SyntaxError):
-            start = k + 1
-            continue
+            a = b = None
         if isinstance(a, str) and isinstance(b, str):
-            return a + b
+            return a, b
         start = k + 1
+    return None
+
+
+def _joined_parts(text: str) -> str:
+    """``'A' + 'B'`` (two string literals) as ``A + B``; ValueError when it is not that."""
+    parts = _split_pair(text, " + ")
+    if parts is None:
+        raise ValueError(text)
+    return parts[0] + parts[1]
 
 
 @dataclass(frozen=True)
@@ -145,7 +126,7 @@ def account(source_texts: Iterable[str], page: Page) -> Accounting:
         for reason, times in reasons.items():
             substitution = parse_modernized(reason)
             if substitution is None and reason.startswith(MARKED):
-                marked = _parse_marked(reason[len(MARKED):])
+                marked = _split_pair(reason[len(MARKED):], " -> ", left=_joined_parts)
                 substitution = (marked[0], marked[1], 1) if marked else None
             if substitution is not None:
                 old, new, n = substitution
@@ -153,7 +134,7 @@ def account(source_texts: Iterable[str], page: Page) -> Accounting:
                     subst_old.update(countable(old))
                     subst_new.update(countable(new))
             elif reason.startswith(FAKE_BOLD):
-                pair = _parse_fake_bold(reason[len(FAKE_BOLD):])
+                pair = _split_pair(reason[len(FAKE_BOLD):], " -> ")
                 if pair is not None:
                     for _ in range(times):
                         fake_bold.update(countable(pair[0]) - countable(pair[1]))
