@@ -533,6 +533,12 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
         boxes[j].prev = i
         boxes[j].link_reason = why
 
+    def latin_box_break(i: int) -> None:
+        """A blank line (or an OCR text block's end) ends a Latin block, except inside a
+        hyphenated word (``textboxes``)."""
+        if box_break_joins(boxes[i].paras[-1].text, boxes[i + 1].paras[0].text):
+            link(i, i + 1, BOX_JOIN_REASON)
+
     def linkable(i: int, j: int) -> bool:
         return boxes[i].next is None and boxes[j].prev is None and i != j and not chain_has(boxes, j, i)
 
@@ -546,9 +552,7 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
                 continue
             tail, head = a.paras[-1], b.paras[0]
             if input_boxes and not a.cjk and not b.cjk:
-                # Latin OCR text blocks, like a text export's blank lines (textboxes)
-                if box_break_joins(tail.text, head.text):
-                    link(i, i + 1, BOX_JOIN_REASON)
+                latin_box_break(i)  # Latin OCR text blocks, like a text export's blank lines
                 continue
             if standalone(head.text, profile) or not same_style(tail, head):
                 continue
@@ -569,9 +573,7 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             if standalone(head.text, profile):
                 continue  # an author note or byline opens no continuation
             if not a.cjk and not b.cjk:
-                # Latin: a blank line ends the block, except inside a hyphenated word
-                if box_break_joins(tail.text, head.text):
-                    link(i, i + 1, BOX_JOIN_REASON)
+                latin_box_break(i)
                 continue
             if (tail.runs_on and not head.starts_fresh and not a.cjk) or (
                     a.last_full and not head.starts_fresh and not tail.runs_on
