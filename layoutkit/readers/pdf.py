@@ -26,9 +26,10 @@ from typing import Callable, TYPE_CHECKING, Iterator, Optional, Sequence
 
 from ..errors import InputError, LimitExceededError
 from ..layout import analyze
-from ..layout.chars import ASCENT, Char, PageContent, Rule, make_char
+from ..layout.chars import Char, PageContent, Rule, make_char
 from ..model import BBox, Line, Source
 from . import ReadPage, page_filter, register
+from .pdfium_text import text_chars
 
 if TYPE_CHECKING:
     from ..params import Params
@@ -195,16 +196,8 @@ def _lost_glyphs(page, text_objects: int, chars: int) -> bool:
 
 
 def _pdfium_content(doc, number: int, fallback: Optional[_PlumberFallback] = None) -> PageContent:
-    """Char boxes through pdfium's C API.
-
-    Per char: its code point, its loose (advance) box and its font name. Size, rotation and
-    the baseline's offset from the box bottom are the same for every char of one font at
-    one box height, so they are asked once per (font, height) and reused: three C calls
-    per char instead of seven, the same numbers."""
-    import ctypes
-
-    import pypdfium2.raw as raw
-
+    """Char boxes through pdfium's C API, read in bulk (``pdfium_text.text_chars``), and
+    the page's graphics."""
     page = doc[number - 1]
     try:
         # pdfplumber reports geometry in the MediaBox/CropBox frame, unrotated; so do we
@@ -212,74 +205,7 @@ def _pdfium_content(doc, number: int, fallback: Optional[_PlumberFallback] = Non
         width, height = right - left, top - bottom
         tp_obj = page.get_textpage()
         n = tp_obj.count_chars()
-        # the raw handle: passing the wrapper makes ctypes call its ``_as_parameter_``
-        # property (Python code) on every one of the several C calls per char
-        tp = tp_obj.raw
-        chars: list[Char] = []
-        unmapped = 0
-        buf = ctypes.create_string_buffer(256)
-        flags = ctypes.c_int()
-        box = raw.FS_RECTF()
-        matrix = raw.FS_MATRIX()
-        ox, oy = ctypes.c_double(), ctypes.c_double()
-        styles: dict[tuple[bytes, float], tuple[str, float, bool, float, float, float]] = {}
-        get_unicode, get_box, get_font = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, \
-            raw.FPDFText_GetFontInfo
-        skip = {0x0D, 0x0A, 0xA0, 0x09, 0xFFFE, 0}
-        paired = -1
-        new_tuple = tuple.__new__
-        for i in range(n):
-            u = get_unicode(tp, i)
-            if u == 0x02:
-                # pdfium reports a line-end hyphen (a drawn U+002D or U+00AD followed by a
-                # word on the next line) as 0x02, its "hyphen" marker; the glyph is on the
-                # page, so it is a hyphen: restored, dehyphenation decides (and records)
-                # whether it goes. Skipping it lost every line-end hyphen (the property
-                # test's conservation check found it).
-                u = 0x2D
-            if u in skip or (u == 0x20 and raw.FPDFText_IsGenerated(tp, i)):
-                continue  # spaces pdfium invents are not in the PDF; drawn ones are kept
-            if u == 0xFFFD:
-                unmapped += 1
-                continue
-            if i == paired:
-                continue  # the other half of a surrogate pair, joined below
-            if 0xD800 <= u <= 0xDFFF:
-                # pdfium counts UTF-16 code units: a character outside the BMP (CJK
-                # extension B names, emoji) is two "chars" in one box, high then low
-                # surrogate, or low then high inside right-to-left text, which pdfium
-                # reverses. One char here; a lone half is no text (counted unmapped).
-                other = get_unicode(tp, i + 1) if i + 1 < n else 0
-                hi, lo = (u, other) if u <= 0xDBFF else (other, u)
-                if not (0xD800 <= hi <= 0xDBFF and 0xDC00 <= lo <= 0xDFFF):
-                    unmapped += 1
-                    continue
-                paired = i + 1
-                u = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
-            ch = chr(u)
-            if ch.isspace() and ch != " ":
-                continue
-            get_box(tp, i, box)
-            get_font(tp, i, buf, 256, flags)
-            b_bottom = box.bottom  # (ctypes field reads are not free: each read once)
-            key = (buf.value, round(box.top - b_bottom, 3))
-            style = styles.get(key)
-            if style is None:
-                raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
-                raw.FPDFText_GetMatrix(tp, i, matrix)
-                size = raw.FPDFText_GetFontSize(tp, i) * math.hypot(matrix.c, matrix.d)
-                upright = abs(matrix.b) < 1e-6 and abs(matrix.c) < 1e-6 and matrix.a > 0 and matrix.d > 0
-                style = (buf.value.decode("utf-8", "replace"), size, upright, oy.value - b_bottom,
-                         ASCENT * size, (1 - ASCENT) * size)
-                styles[key] = style
-            font, size, upright, lift, above, below = style
-            baseline = top - (b_bottom + lift) if upright else (top - b_bottom) - (1 - ASCENT) * size
-            x0, x1 = box.left - left, box.right - left
-            if x1 < x0:
-                x0, x1 = x1, x0
-            # ``make_char`` inlined: the one allocation per char (the tuple made directly,
-            # without the Python frame of the NamedTuple's ``__new__``)
-            chars.append(new_tuple(Char, (ch, x0, baseline - above, x1, baseline + below, size, font, upright)))
+        chars, unmapped = text_chars(tp_obj.raw, n, left, top)
         rules, images, boxes, text_objects = _pdfium_graphics(page, left, top, _TextGrid(chars))
         tp_obj.close()
         if fallback is not None and _lost_glyphs(page, text_objects, n):
