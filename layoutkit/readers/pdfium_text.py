@@ -5,11 +5,8 @@ The pdfium backend's cost is dominated by per-char calls into pdfium through cty
 straightforward loop reads (code point, loose box, font name per char; size, rotation
 and baseline offset per font and box height) with fewer and cheaper calls:
 
-* the per-char calls go through ctypes function pointers without declared argument
-  types: ctypes then passes the index straight as a C int and the text page as a
-  ``c_void_p`` made once, instead of converting every argument through its declared
-  type's ``from_param`` (pypdfium2's bindings declare typed pointers); about 40% less
-  per call;
+* the per-char calls go through ``pdfium_api``: ctypes function pointers without
+  declared argument types (about 40% less per call than pypdfium2's typed bindings);
 * they run inside ``map`` (the loop in C, no bytecode per char), each char's loose box
   written straight into one float array read back with one ``memoryview.tolist``;
 * the font name is asked once per text object rather than per char: pdfium takes a
@@ -41,13 +38,13 @@ import math
 import operator
 import re
 from collections import deque
-from dataclasses import dataclass
-from functools import lru_cache
 from itertools import compress, repeat
 from operator import add, itemgetter, lt, sub
-from typing import Any, Callable
+from typing import Any
 
 from ..layout.chars import ASCENT, Char
+from . import pdfium_api
+from .pdfium_api import PdfiumCalls
 
 #: Code points pdfium reports that are no text: line breaks and tabs it generates or
 #: reads, the no-break space, 0xFFFE (its "no Unicode" filler) and 0.
@@ -65,44 +62,13 @@ _SPECIAL = re.compile(r"[\x00\x02\s\ufffd\ufffe\ud800-\udfff]")
 _FONT_BUFFER = 256
 
 
-@dataclass(frozen=True, slots=True)
-class _Calls:
-    """pdfium's per-char text-page functions, called without declared argument types:
-    (text page as ``c_void_p``, index as int[, pointer as ``byref``])."""
-
-    unicode: Callable[..., int]
-    loose_box: Callable[..., int]
-    #: returns the text object's address (an int), None for a char without one
-    text_object: Callable[..., Any]
-    is_generated: Callable[..., int]
-
-
-@lru_cache(maxsize=1)
-def _calls() -> _Calls:
-    """The function pointers, made once from the addresses of pypdfium2's bound
-    functions (the same library and functions; only ctypes' argument handling differs)."""
-    from pypdfium2 import raw
-
-    def undeclared(fn: Any, restype: Any) -> Any:
-        call = ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
-        call.argtypes = None  # no per-argument conversion (see the module docstring)
-        return call
-
-    return _Calls(
-        unicode=undeclared(raw.FPDFText_GetUnicode, ctypes.c_uint),
-        loose_box=undeclared(raw.FPDFText_GetLooseCharBox, ctypes.c_int),
-        text_object=undeclared(raw.FPDFText_GetTextObject, ctypes.c_void_p),
-        is_generated=undeclared(raw.FPDFText_IsGenerated, ctypes.c_int),
-    )
-
-
 def text_chars(textpage: Any, n: int, left: float, top: float) -> tuple[list[Char], int]:
     """The visible chars of a text page (``textpage``: pypdfium2's raw handle, ``n``
     chars in pdfium's count), in pdfium's order, with boxes in the page's top-left frame
     (``left``/``top``: the crop box's left and top edge), and the number of glyphs
     without a Unicode mapping."""
-    calls = _calls()
-    tp = ctypes.cast(textpage, ctypes.c_void_p)
+    calls = pdfium_api.calls()
+    tp = pdfium_api.handle(textpage)
     codes = list(map(calls.unicode, repeat(tp, n), range(n)))
     kept, texts, unmapped = _visible(tp, codes, calls)
     m = len(kept)
@@ -136,7 +102,7 @@ def text_chars(textpage: Any, n: int, left: float, top: float) -> tuple[list[Cha
     return chars, unmapped
 
 
-def _visible(tp: ctypes.c_void_p, codes: list[int], calls: _Calls) -> tuple[list[int], list[str], int]:
+def _visible(tp: ctypes.c_void_p, codes: list[int], calls: PdfiumCalls) -> tuple[list[int], list[str], int]:
     """Which of pdfium's chars are visible text (their indices and texts) and how many
     glyphs have no Unicode mapping.
 
@@ -193,7 +159,7 @@ def _visible(tp: ctypes.c_void_p, codes: list[int], calls: _Calls) -> tuple[list
     return list(compress(range(n), keep)), list(compress(texts, keep)), unmapped
 
 
-def _fonts(textpage: Any, tp: ctypes.c_void_p, kept: list[int], calls: _Calls) -> list[bytes]:
+def _fonts(textpage: Any, tp: ctypes.c_void_p, kept: list[int], calls: PdfiumCalls) -> list[bytes]:
     """Each kept char's font name (raw bytes), asked once per text object.
 
     ``FPDFText_GetFontInfo`` writes nothing for a char without a text object (none of
