@@ -37,6 +37,8 @@ class PdfiumCalls:
     #: the char's text object's address as an int (a dict key), None if it has none
     text_object: Callable[..., Any]
     is_generated: Callable[..., int]
+    #: a text object's font handle (FPDF_PAGEOBJECT) as an int, None if none
+    text_font: Callable[..., Any]
     # page objects (FPDF_PAGE, int index) and their type and bounds
     page_object: Callable[..., Handle]
     object_type: Callable[..., int]
@@ -70,6 +72,7 @@ def calls() -> PdfiumCalls:
         loose_box=undeclared(raw.FPDFText_GetLooseCharBox, i),
         text_object=undeclared(raw.FPDFText_GetTextObject, v),
         is_generated=undeclared(raw.FPDFText_IsGenerated, i),
+        text_font=undeclared(raw.FPDFTextObj_GetFont, v),
         page_object=undeclared(raw.FPDFPage_GetObject, Handle),
         object_type=undeclared(raw.FPDFPageObj_GetType, i),
         object_bounds=undeclared(raw.FPDFPageObj_GetBounds, i),

@@ -160,30 +160,38 @@ def _visible(tp: ctypes.c_void_p, codes: list[int], calls: PdfiumCalls) -> tuple
 
 
 def _fonts(textpage: Any, tp: ctypes.c_void_p, kept: list[int], calls: PdfiumCalls) -> list[bytes]:
-    """Each kept char's font name (raw bytes), asked once per text object.
+    """Each kept char's font name (raw bytes), asked once per font.
+
+    ``FPDFText_GetFontInfo`` names the font of the char's text object; so each char's
+    text object is asked (one light call per char), each distinct object's font handle
+    (``FPDFTextObj_GetFont``, one call per object: People's Daily draws a few chars per
+    object, OCR layers a word), and ``FPDFText_GetFontInfo`` once per distinct font.
 
     ``FPDFText_GetFontInfo`` writes nothing for a char without a text object (none of
     the kept ones in practice) or a name longer than the buffer; the per-char loop then
     kept the previous char's name in its buffer, so such a char takes the previous name
     here too (the empty name at the start)."""
-    objects = list(map(calls.text_object, repeat(tp, len(kept)), kept))
-    # each text object's first char (a dict built in C: the reversed pairs leave the
-    # first index of each object last written)
-    first = dict(zip(reversed(objects), reversed(kept)))
     from pypdfium2 import raw
 
+    objects = list(map(calls.text_object, repeat(tp, len(kept)), kept))
+    # each distinct text object with one of its chars (dicts built in C), its font
+    # handle, and each distinct font with one of its chars
+    first = dict(zip(objects, kept))
+    font_of = dict(zip(first, map(calls.text_font, map(ctypes.c_void_p, first))))
+    char_of_font = dict(zip(font_of.values(), first.values()))
     buf = ctypes.create_string_buffer(_FONT_BUFFER)
     flags = ctypes.c_int()
-    names: dict[Any, Any] = {}
-    for obj, i in first.items():
-        length = raw.FPDFText_GetFontInfo(textpage, i, buf, _FONT_BUFFER, flags) if obj is not None else 0
-        names[obj] = buf.value if 0 < length <= _FONT_BUFFER else None
-    if None not in names.values():
-        return list(map(names.__getitem__, objects))
+    name_of_font: dict[Any, Any] = {None: None}  # no text object: no font, nothing written
+    for font, i in char_of_font.items():
+        if font is not None:
+            length = raw.FPDFText_GetFontInfo(textpage, i, buf, _FONT_BUFFER, flags)
+            name_of_font[font] = buf.value if 0 < length <= _FONT_BUFFER else None
+    names = list(map(name_of_font.__getitem__, map(font_of.__getitem__, objects)))
+    if None not in names:
+        return names
     out: list[bytes] = []
     current = b""
-    for obj in objects:
-        name = names[obj]
+    for name in names:
         current = current if name is None else name
         out.append(current)
     return out
