@@ -177,8 +177,11 @@ def _fonts(textpage: Any, tp: ctypes.c_void_p, kept: list[int], calls: PdfiumCal
     # each distinct text object with one of its chars (dicts built in C), its font
     # handle, and each distinct font with one of its chars
     first = dict(zip(objects, kept))
-    font_of = dict(zip(first, map(calls.text_font, map(ctypes.c_void_p, first))))
-    char_of_font = dict(zip(font_of.values(), first.values()))
+    first.pop(None, None)  # (a char without a text object has no font: never asked)
+    fonts = list(map(calls.text_font, map(ctypes.c_void_p, first)))
+    char_of_font = dict(zip(fonts, first.values()))
+    font_of = dict(zip(first, fonts))
+    font_of[None] = None
     buf = ctypes.create_string_buffer(_FONT_BUFFER)
     flags = ctypes.c_int()
     name_of_font: dict[Any, Any] = {None: None}  # no text object: no font, nothing written
