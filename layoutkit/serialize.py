@@ -23,10 +23,14 @@ def _md_block(b: Block) -> str:
 
 
 def to_markdown(page: Page) -> str:
-    """Markdown: one section per article, page-level blocks at the end as a list."""
+    """Markdown: one section per article, page furniture (articles of kind ``other``) and
+    the page-level blocks at the end as lists, each at its place in the reading order."""
     parts: list[str] = []
     for a in page.articles:
         blocks = list(a.blocks)
+        if a.kind == "other":
+            parts.append("\n".join(f"- {b.type}: {b.text}" for b in blocks))
+            continue
         if not any(b.type == "headline" for b in blocks):
             parts.append("## " + ("(photo)" if a.kind == "photo" else "(untitled)"))
         parts.extend(_md_block(b) for b in blocks)

@@ -160,3 +160,12 @@ def test_kb_advertisement_boxes_in_printed_order() -> None:
     rate = next(i for i, t in enumerate(read) if "REGELS" in t)
     book = next(i for i, t in enumerate(read) if t.startswith("Hst is niet te verwonderen"))
     assert rate < book
+
+
+def test_markdown_lists_furniture_at_its_place() -> None:
+    case = next(c for c in CASES["pages"] if c["name"].startswith("a running head the text places"))
+    md = layoutkit.to_markdown(layoutkit.parse_text(case["text"], profile=case["profile"]))
+    parts = md.split("\n\n")
+    head = parts.index("- header: Kölniſche Zeitung o Zweite Morgen-Ausgabe")
+    assert parts[0] == "## Kölner Preiſe." and 0 < head < len(parts) - 1
+    assert "(untitled)" not in parts[head - 1]
