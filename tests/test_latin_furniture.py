@@ -169,3 +169,9 @@ def test_markdown_lists_furniture_at_its_place() -> None:
     head = parts.index("- header: Kölniſche Zeitung o Zweite Morgen-Ausgabe")
     assert parts[0] == "## Kölner Preiſe." and 0 < head < len(parts) - 1
     assert "(untitled)" not in parts[head - 1]
+
+
+def test_plain_text_follows_the_reading_order() -> None:
+    case = next(c for c in CASES["pages"] if c["name"].startswith("a running head at the top"))
+    text = layoutkit.to_text(layoutkit.parse_text(case["text"], profile=case["profile"]))
+    assert text.startswith("Kölniſche Zeitung o Zweite Morgen-Ausgabe\n\n\nKölner Preiſe.")
