@@ -30,8 +30,13 @@ from .reflow import ends_sentence, ends_with_word_hyphen
 
 #: Lines on either side of a line that define its local measure.
 WINDOW = 12
-#: A sentence-ending line shorter than this share of the local measure ends its box.
-SHORT_SHARE = 0.7
+#: A sentence-ending line shorter than this share of the local measure ends its box, on
+#: pages whose ground-truth unit is the printed paragraph (profile ``text_box: region``).
+SHORT_SHARE = 0.9
+#: The same on pages whose unit is the OCR engine's text block (profile ``text_box:
+#: block``): most paragraph ends are not block ends there, and only clearly short last
+#: lines are block ends more often than not among the candidates (see ``flat_short_share``).
+BLOCK_SHORT_SHARE = 0.7
 #: A title line is at most this share of the local measure.
 TITLE_SHARE = 0.8
 
@@ -56,6 +61,9 @@ def _title_line(text: str, width: float, measure: float, profile: Profile) -> bo
 
 
 _OPENING_QUOTES = "„“«»\"‚"
+#: Besides capitals and digits, the marks a block may open with: quotes, dashes, brackets
+#: (``[951]``, the number of a notice in a gazette's ads), section signs, asterisks.
+_OPENERS = "\"'„“«»—–-([§*"
 _CLOSING_QUOTES = "“”»«\"‘’"
 
 
@@ -77,29 +85,49 @@ def dialogue_turn(prev: str, text: str) -> bool:
         and bool(t) and t[0] in _OPENING_QUOTES
 
 
-def restore_breaks(lines: Sequence[Line], profile: Profile) -> list[Line]:
-    """``lines`` with blank lines inserted at block boundaries (see the module doc)."""
+def line_signals(lines: Sequence[Line], profile: Profile) -> list[frozenset[str]]:
+    """Per line, the names of the block-start signals that fire before it (see the module
+    doc); empty for the first line, for CJK pages and after a word hyphen. Exposed so
+    ``bench/flat_signals.py`` can measure each signal against the dev cases' gold."""
     shapes = [shape(ln.text) for ln in lines]
     if sum(s.cjk >= 0.3 for s in shapes) * 2 > len(shapes):
-        return list(lines)
+        return [frozenset() for _ in lines]
     widths = [s.ems for s in shapes]
     measures = [_local_measure(widths, i) for i in range(len(lines))]
     title = [_title_line(ln.text, widths[i], measures[i], profile) for i, ln in enumerate(lines)]
+    short_share = BLOCK_SHORT_SHARE if profile.text_box == "block" else SHORT_SHARE
+    out: list[frozenset[str]] = [frozenset()]
+    for i in range(1, len(lines)):
+        prev, cur = lines[i - 1].text.strip(), lines[i].text.strip()
+        found: set[str] = set()
+        if not ends_with_word_hyphen(prev):
+            opens = bool(cur) and (cur[0].isupper() or cur[0].isdigit() or cur[0] in "\"'„“«»—–-(§*")
+            end = ends_sentence(prev, profile)
+            if title[i] != title[i - 1] and opens and not (title[i - 1] and cur[:1].islower()):
+                found.add("flat-title-run")
+            if end and widths[i - 1] < short_share * measures[i - 1] and opens:
+                found.add("flat-paragraph-end")
+            if opens and dialogue_turn(prev, cur):
+                found.add("flat-dialogue-turn")
+            if opens and end and one_line_block(cur, widths[i], measures[i], profile):
+                found.add("flat-one-line-block")
+            if opens and end and profile.match("dateline", cur):
+                found.add("flat-dateline")
+        out.append(frozenset(found))
+    return out
+
+
+#: The signals that insert a block break (``line_signals`` also reports candidates that
+#: were measured and are not used; see ``bench/flat_signals.py``).
+BREAK_SIGNALS = frozenset({"flat-title-run", "flat-paragraph-end", "flat-dialogue-turn",
+                           "flat-one-line-block", "flat-dateline"})
+
+
+def restore_breaks(lines: Sequence[Line], profile: Profile) -> list[Line]:
+    """``lines`` with blank lines inserted at block boundaries (see the module doc)."""
     out: list[Line] = []
-    for i, ln in enumerate(lines):
-        if i > 0:
-            prev, cur = lines[i - 1].text.strip(), ln.text.strip()
-            brk = False
-            if not ends_with_word_hyphen(prev):
-                opens = bool(cur) and (cur[0].isupper() or cur[0].isdigit() or cur[0] in "\"'„“«»—–-(§*")
-                if title[i] != title[i - 1] and opens and not (title[i - 1] and cur[:1].islower()):
-                    brk = True  # flat-title-run
-                elif ends_sentence(prev, profile) and widths[i - 1] < SHORT_SHARE * measures[i - 1] and opens:
-                    brk = True  # flat-paragraph-end
-                elif opens and (dialogue_turn(prev, cur) or ends_sentence(prev, profile) and (
-                        one_line_block(cur, widths[i], measures[i], profile) or bool(profile.match("dateline", cur)))):
-                    brk = True  # flat-one-line-block, flat-dialogue-turn, flat-dateline
-            if brk:
-                out.append(replace(ln, text=""))
+    for ln, found in zip(lines, line_signals(lines, profile)):
+        if found & BREAK_SIGNALS:
+            out.append(replace(ln, text=""))
         out.append(ln)
     return out
