@@ -23,10 +23,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
+import regex
+
 from .measure import shape
 from .model import Line
 from .profile import Profile
-from .reflow import ends_sentence, ends_with_word_hyphen
+from .reflow import ends_sentence, ends_with_word_hyphen, table_rows
 
 #: Lines on either side of a line that define its local measure.
 WINDOW = 12
@@ -67,6 +69,17 @@ _OPENERS = "\"'„“«»—–-([§*"
 _CLOSING_QUOTES = "“”»«\"‘’"
 
 
+_FIGURES_ONLY = regex.compile(r"[\d\s().,;:/—–\-½¼¾⅓⅔]*\d[\d\s().,;:/—–\-½¼¾⅓⅔]*")
+
+
+def figure_cell(text: str) -> bool:
+    """``flat-figure-cell``: a line of figures alone (``1366``, ``(1070)``, ``11 20``) is a
+    table cell that the flat export put on a line of its own. (The caller leaves a figure
+    that ends a line of figures, ``… 19/12`` / ``1911.``, in its line's block, and a cell
+    continued in lowercase.)"""
+    return bool(_FIGURES_ONLY.fullmatch(text.strip()))
+
+
 def one_line_block(text: str, width: float, measure: float, profile: Profile) -> bool:
     """``flat-one-line-block``: after a sentence end, a short capitalized line that is a
     sentence of its own (``Die Parteien zur ſächſiſchen Regierungserklärung.``,
@@ -95,13 +108,14 @@ def line_signals(lines: Sequence[Line], profile: Profile) -> list[frozenset[str]
     widths = [s.ems for s in shapes]
     measures = [_local_measure(widths, i) for i in range(len(lines))]
     title = [_title_line(ln.text, widths[i], measures[i], profile) for i, ln in enumerate(lines)]
-    short_share = BLOCK_SHORT_SHARE if profile.text_box == "block" else SHORT_SHARE
+    block = profile.text_box == "block"
+    short_share = BLOCK_SHORT_SHARE if block else SHORT_SHARE
     out: list[frozenset[str]] = [frozenset()]
     for i in range(1, len(lines)):
         prev, cur = lines[i - 1].text.strip(), lines[i].text.strip()
         found: set[str] = set()
         if not ends_with_word_hyphen(prev):
-            opens = bool(cur) and (cur[0].isupper() or cur[0].isdigit() or cur[0] in "\"'„“«»—–-(§*")
+            opens = bool(cur) and (cur[0].isupper() or cur[0].isdigit() or cur[0] in _OPENERS)
             end = ends_sentence(prev, profile)
             if title[i] != title[i - 1] and opens and not (title[i - 1] and cur[:1].islower()):
                 found.add("flat-title-run")
@@ -113,6 +127,11 @@ def line_signals(lines: Sequence[Line], profile: Profile) -> list[frozenset[str]
                 found.add("flat-one-line-block")
             if opens and end and profile.match("dateline", cur):
                 found.add("flat-dateline")
+            if block and table_rows(prev, cur) and "flat-dateline" not in found:
+                found.add("flat-table-rows")
+            if not block and (figure_cell(cur) and (figure_cell(prev) or not prev[-1:].isdigit())
+                              or figure_cell(prev) and not cur[:1].islower()):
+                found.add("flat-figure-cell")
         out.append(frozenset(found))
     return out
 
@@ -120,14 +139,18 @@ def line_signals(lines: Sequence[Line], profile: Profile) -> list[frozenset[str]
 #: The signals that insert a block break (``line_signals`` also reports candidates that
 #: were measured and are not used; see ``bench/flat_signals.py``).
 BREAK_SIGNALS = frozenset({"flat-title-run", "flat-paragraph-end", "flat-dialogue-turn",
-                           "flat-one-line-block", "flat-dateline"})
+                           "flat-one-line-block", "flat-dateline", "flat-figure-cell"})
+
+
+#: Signals that overrule every break signal.
+VETOES: frozenset[str] = frozenset()
 
 
 def restore_breaks(lines: Sequence[Line], profile: Profile) -> list[Line]:
     """``lines`` with blank lines inserted at block boundaries (see the module doc)."""
     out: list[Line] = []
     for ln, found in zip(lines, line_signals(lines, profile)):
-        if found & BREAK_SIGNALS:
+        if found & BREAK_SIGNALS and not found & VETOES:
             out.append(replace(ln, text=""))
         out.append(ln)
     return out
