@@ -39,6 +39,12 @@ SHORT_SHARE = 0.9
 #: block``): most paragraph ends are not block ends there, and only clearly short last
 #: lines are block ends more often than not among the candidates (see ``flat_short_share``).
 BLOCK_SHORT_SHARE = 0.7
+#: A line at least this share of the local measure that ends no sentence goes on in the
+#: next line, even a short capitalized one (``flat-sentence-tail``).
+TAIL_SHARE = 0.5
+#: After a full line that ends a sentence, a capitalized line shorter than this share
+#: opens a block (``flat-short-after-full``, region profiles).
+FIRST_SHARE = 0.85
 #: A title line is at most this share of the local measure.
 TITLE_SHARE = 0.8
 
@@ -80,6 +86,20 @@ def figure_cell(text: str) -> bool:
     return bool(_FIGURES_ONLY.fullmatch(text.strip()))
 
 
+_LOWER_WORD = regex.compile(r"\p{Ll}+")
+
+
+def sentence_tail(prev: str, text: str, prev_width: float, measure: float, profile: Profile) -> bool:
+    """``flat-sentence-tail``: a short capitalized line that ends a sentence (``Vliet.``,
+    ``Boden und Rheinische Baubank.``) after a long line that stops on a lowercase word
+    (``… C. W. van``: a running line of three words or more) is the end of that line's sentence, not a title: the title-run
+    break does not apply. (A previous line ending in OCR debris or a capitalized word
+    does not count: a heading such as ``Onderwijs.`` often follows such lines.)"""
+    words = prev.split()
+    return len(words) >= 3 and prev_width >= TAIL_SHARE * measure and bool(_LOWER_WORD.fullmatch(words[-1])) \
+        and ends_sentence(text, profile)
+
+
 def one_line_block(text: str, width: float, measure: float, profile: Profile) -> bool:
     """``flat-one-line-block``: after a sentence end, a short capitalized line that is a
     sentence of its own (``Die Parteien zur ſächſiſchen Regierungserklärung.``,
@@ -118,9 +138,15 @@ def line_signals(lines: Sequence[Line], profile: Profile) -> list[frozenset[str]
             opens = bool(cur) and (cur[0].isupper() or cur[0].isdigit() or cur[0] in _OPENERS)
             end = ends_sentence(prev, profile)
             if title[i] != title[i - 1] and opens and not (title[i - 1] and cur[:1].islower()):
-                found.add("flat-title-run")
+                if title[i] and sentence_tail(prev, cur, widths[i - 1], measures[i - 1], profile):
+                    found.add("flat-sentence-tail")
+                else:
+                    found.add("flat-title-run")
             if end and widths[i - 1] < short_share * measures[i - 1] and opens:
                 found.add("flat-paragraph-end")
+            if not block and opens and end and widths[i - 1] >= SHORT_SHARE * measures[i - 1] \
+                    and cur[:1].isupper() and widths[i] < FIRST_SHARE * measures[i]:
+                found.add("flat-short-after-full")
             if opens and dialogue_turn(prev, cur):
                 found.add("flat-dialogue-turn")
             if opens and end and one_line_block(cur, widths[i], measures[i], profile):
@@ -139,7 +165,8 @@ def line_signals(lines: Sequence[Line], profile: Profile) -> list[frozenset[str]
 #: The signals that insert a block break (``line_signals`` also reports candidates that
 #: were measured and are not used; see ``bench/flat_signals.py``).
 BREAK_SIGNALS = frozenset({"flat-title-run", "flat-paragraph-end", "flat-dialogue-turn",
-                           "flat-one-line-block", "flat-dateline", "flat-figure-cell"})
+                           "flat-one-line-block", "flat-dateline", "flat-figure-cell",
+                           "flat-short-after-full"})
 
 
 #: Signals that overrule every break signal.
