@@ -100,6 +100,28 @@ def sentence_tail(prev: str, text: str, prev_width: float, measure: float, profi
         and ends_sentence(text, profile)
 
 
+def page_header(text: str, profile: Profile) -> bool:
+    """``flat-page-header``: a line the profile calls a page header (a running head such
+    as ``Kölniſche Zeitung * Erſte Morgen-Ausgabe``, a folio such as ``1924 o Nr. 38``) is
+    a block of its own wherever the flat export put it, often in the middle of a
+    paragraph that goes on after it. Not a line that ends with a comma or holds figures
+    alone: those are dates and cells of the text (``13. September 1862,``, ``1911.``)."""
+    t = text.strip()
+    return len(t) <= 80 and not t.endswith(",") and not figure_cell(t) and bool(profile.match("header", t))
+
+
+#: A news item's marker: one or two symbols (an OCR'd dingbat, ``*``, ``�``), or a bracket
+#: and one letter (``(D``, ``(h``: a bracketed agency mark), then a capitalized word.
+_ITEM_MARKER = regex.compile(r"(?:[^\p{L}\p{N}\s„“\"'«»(\[—–-]{1,2}|\(\p{L})\s+\p{Lu}\p{Ll}")
+
+
+def item_marker(text: str) -> bool:
+    """``flat-item-marker``: a line that opens with a news item's marker (``* Gebr.
+    Stollwerck A.-G.``, ``β Rückzahlung von …``, ``(D Interessengemeinſchaft``) opens a
+    block."""
+    return bool(_ITEM_MARKER.match(text.lstrip()))
+
+
 def one_line_block(text: str, width: float, measure: float, profile: Profile) -> bool:
     """``flat-one-line-block``: after a sentence end, a short capitalized line that is a
     sentence of its own (``Die Parteien zur ſächſiſchen Regierungserklärung.``,
@@ -144,6 +166,10 @@ def line_signals(lines: Sequence[Line], profile: Profile) -> list[frozenset[str]
                     found.add("flat-title-run")
             if end and widths[i - 1] < short_share * measures[i - 1] and opens:
                 found.add("flat-paragraph-end")
+            if not block and (page_header(prev, profile) or page_header(cur, profile)):
+                found.add("flat-page-header")
+            if not block and item_marker(cur):
+                found.add("flat-item-marker")
             if not block and opens and end and widths[i - 1] >= SHORT_SHARE * measures[i - 1] \
                     and cur[:1].isupper() and widths[i] < FIRST_SHARE * measures[i]:
                 found.add("flat-short-after-full")
@@ -166,7 +192,7 @@ def line_signals(lines: Sequence[Line], profile: Profile) -> list[frozenset[str]
 #: were measured and are not used; see ``bench/flat_signals.py``).
 BREAK_SIGNALS = frozenset({"flat-title-run", "flat-paragraph-end", "flat-dialogue-turn",
                            "flat-one-line-block", "flat-dateline", "flat-figure-cell",
-                           "flat-short-after-full"})
+                           "flat-short-after-full", "flat-item-marker"})
 
 
 #: Signals that overrule every break signal.
