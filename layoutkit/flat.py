@@ -3,32 +3,55 @@
 
 Such a file has no blank line at all, so the column stage would see one text box with one
 measure for the whole page. This stage inserts a blank line where the lines themselves
-show a block boundary, then the usual stages run as on a text with blank lines:
+show a block boundary, then the usual stages run as on a text with blank lines. Widths are
+measured against the *local measure*: the upper quartile of the line widths around the
+line, so mixed column widths do not matter.
 
-* ``flat-title-run``: a run of title lines (short, capitalized or a profile heading, no
-  sentence end, not continued by a lowercase line) is a box of its own;
-* ``flat-paragraph-end``: a line that ends a sentence and is short against the local
-  measure (the upper quartile of the line widths around it, so mixed column widths do
-  not matter), followed by a line opening with a capital, digit, quote or dash;
-* a line that opens a block of its own: after a sentence end, a short sentence alone on
-  its line (``flat-one-line-block``: a title such as ``Rücktritt Trotzkis?``) or a
-  profile dateline (``flat-dateline``: ``Berlin, 15. Jan.``); after a closed quotation,
-  a new one (``flat-dialogue-turn``: ``…ſage ich Ihnen.“`` / ``„Ich glaube es.“``).
+Break signals (``line_signals``; precision against the gold block starts of the 23 dev
+flat cases with ``break_f1`` in brackets, measured with ``bench/flat_signals.py``):
 
-A line ending in a word hyphen never ends a box. CJK text is left alone: its rules differ
-(the seed page keeps blank lines) and the CJK reflow handles continuous text itself.
+* ``flat-title-run`` (0.58): a run of title lines (short, capitalized or a profile
+  heading, no sentence end, not continued by a lowercase line) is a box of its own;
+* ``flat-paragraph-end`` (0.55): a line that ends a sentence and is short against the
+  local measure, followed by a line opening with a capital, digit, quote, bracket or dash.
+  "Short" depends on what the page's ground-truth unit is (profile ``text_box``): below
+  0.9 of the measure where every printed paragraph is a block (``region``: 0.84 on the
+  gazette, 0.78 on the Kölnische Zeitung), below 0.7 where the unit is the OCR engine's
+  text block (``block``: most paragraph ends are no block ends there, 0.23 to 0.35);
+* ``flat-one-line-block`` (0.56), ``flat-dateline`` (0.63), ``flat-dialogue-turn``
+  (1.00): after a sentence end, a short sentence alone on its line (``Rücktritt
+  Trotzkis?``) or a profile dateline (``Berlin, 15. Jan.``); after a closed quotation,
+  a new one (``…ſage ich Ihnen.“`` / ``„Ich glaube es.“``);
+* region profiles only (on block pages they measure 0.02 to 0.17, far below the rest):
+  ``flat-figure-cell`` (0.76): a line of figures alone is a table cell, a block of its
+  own; ``flat-item-marker`` (0.94): a line opening with a news item's marker glyph
+  (``* Gebr. Stollwerck``); ``flat-short-after-full`` (0.58): after a full line ending a
+  sentence, a capitalized line well short of the measure (a one-line paragraph or title).
+
+Vetoes: ``flat-sentence-tail`` (the title run it stops would have been right 3 times in
+40): a short capitalized sentence end after a long line stopping on a lowercase word is
+that line's sentence, not a title. A line ending in a word hyphen never ends a box.
+
+Measured and not used: ``flat-page-header`` (0.95: running heads are blocks of their own,
+but a header block leaves the reading stream, which costs more order than it gains) and
+``flat-table-rows`` (on block pages, no break between two lines of figures: it gains
+break F1 on the BnF pages and loses article grouping).
+
+Every break and veto is recorded in the reasons of the paragraph it decides
+(``restore``/``annotate``). CJK text is left alone: its rules differ (the seed page keeps
+blank lines) and the CJK reflow handles continuous text itself.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Mapping, Sequence
 
 import regex
 
 from .measure import shape
-from .model import Line
+from .model import Line, Paragraph
 from .profile import Profile
-from .reflow import ends_sentence, ends_with_word_hyphen, table_rows
+from .reflow import Flow, ends_sentence, ends_with_word_hyphen, table_rows
 
 #: Lines on either side of a line that define its local measure.
 WINDOW = 12
@@ -36,8 +59,7 @@ WINDOW = 12
 #: pages whose ground-truth unit is the printed paragraph (profile ``text_box: region``).
 SHORT_SHARE = 0.9
 #: The same on pages whose unit is the OCR engine's text block (profile ``text_box:
-#: block``): most paragraph ends are not block ends there, and only clearly short last
-#: lines are block ends more often than not among the candidates (see ``flat_short_share``).
+#: #: block``): most paragraph ends are not block ends there (module doc).
 BLOCK_SHORT_SHARE = 0.7
 #: A line at least this share of the local measure that ends no sentence goes on in the
 #: next line, even a short capitalized one (``flat-sentence-tail``).
@@ -92,8 +114,8 @@ _LOWER_WORD = regex.compile(r"\p{Ll}+")
 def sentence_tail(prev: str, text: str, prev_width: float, measure: float, profile: Profile) -> bool:
     """``flat-sentence-tail``: a short capitalized line that ends a sentence (``Vliet.``,
     ``Boden und Rheinische Baubank.``) after a long line that stops on a lowercase word
-    (``… C. W. van``: a running line of three words or more) is the end of that line's sentence, not a title: the title-run
-    break does not apply. (A previous line ending in OCR debris or a capitalized word
+    (``… C. W. van``: a running line of three words or more) is the end of that line's
+    sentence, not a title: the title-run break does not apply. (A previous line ending in OCR debris or a capitalized word
     does not count: a heading such as ``Onderwijs.`` often follows such lines.)"""
     words = prev.split()
     return len(words) >= 3 and prev_width >= TAIL_SHARE * measure and bool(_LOWER_WORD.fullmatch(words[-1])) \
@@ -117,8 +139,8 @@ _ITEM_MARKER = regex.compile(r"(?:[^\p{L}\p{N}\s„“\"'«»(\[—–-]{1,2}|\(
 
 def item_marker(text: str) -> bool:
     """``flat-item-marker``: a line that opens with a news item's marker (``* Gebr.
-    Stollwerck A.-G.``, ``β Rückzahlung von …``, ``(D Interessengemeinſchaft``) opens a
-    block."""
+    Stollwerck A.-G.``, ``� Die deutſchen Banken``, ``(D Interessengemeinſchaft``) opens
+    a block."""
     return bool(_ITEM_MARKER.match(text.lstrip()))
 
 
@@ -188,22 +210,62 @@ def line_signals(lines: Sequence[Line], profile: Profile) -> list[frozenset[str]
     return out
 
 
-#: The signals that insert a block break (``line_signals`` also reports candidates that
-#: were measured and are not used; see ``bench/flat_signals.py``).
-BREAK_SIGNALS = frozenset({"flat-title-run", "flat-paragraph-end", "flat-dialogue-turn",
-                           "flat-one-line-block", "flat-dateline", "flat-figure-cell",
-                           "flat-short-after-full", "flat-item-marker"})
+#: The signals that insert a block break, with the reason recorded on the block they open.
+BREAK_SIGNALS: Mapping[str, str] = {
+    "flat-title-run": "a run of title lines begins or ends here",
+    "flat-paragraph-end": "the line before ends a sentence short of the local measure",
+    "flat-dialogue-turn": "a new quotation after a closed one",
+    "flat-one-line-block": "a short sentence alone on its line after a sentence end",
+    "flat-dateline": "a dateline after a sentence end",
+    "flat-figure-cell": "a line of figures alone is a table cell",
+    "flat-short-after-full": "a short capitalized line after a full line ending a sentence",
+    "flat-item-marker": "the line opens with a news item's marker",
+}
+#: Signals that decide "no break here", with the reason recorded on the block they keep whole.
+VETOES: Mapping[str, str] = {
+    "flat-sentence-tail": "a short capitalized line ends the sentence of the long line before (no title run)",
+}
 
 
-#: Signals that overrule every break signal.
-VETOES: frozenset[str] = frozenset()
+@dataclass(frozen=True)
+class Restored:
+    """Lines with the restored blank lines, and why: for the line number of the first
+    line after a restored break (or of a line a veto kept in its block), the reason."""
+
+    lines: tuple[Line, ...]
+    reasons: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+
+
+def restore(lines: Sequence[Line], profile: Profile) -> Restored:
+    """``lines`` with blank lines inserted at block boundaries (see the module doc)."""
+    out: list[Line] = []
+    reasons: dict[int, tuple[str, ...]] = {}
+    for ln, found in zip(lines, line_signals(lines, profile)):
+        breaks = sorted(found & BREAK_SIGNALS.keys())
+        vetoes = sorted(found & VETOES.keys())
+        if breaks:
+            out.append(replace(ln, text=""))
+            reasons[ln.number] = tuple(f"{name}: {BREAK_SIGNALS[name]}" for name in breaks)
+        elif vetoes:
+            reasons[ln.number] = tuple(f"{name}: {VETOES[name]}" for name in vetoes)
+        out.append(ln)
+    return Restored(tuple(out), reasons)
 
 
 def restore_breaks(lines: Sequence[Line], profile: Profile) -> list[Line]:
-    """``lines`` with blank lines inserted at block boundaries (see the module doc)."""
-    out: list[Line] = []
-    for ln, found in zip(lines, line_signals(lines, profile)):
-        if found & BREAK_SIGNALS and not found & VETOES:
-            out.append(replace(ln, text=""))
-        out.append(ln)
-    return out
+    """``lines`` with blank lines inserted at block boundaries (``restore`` without the
+    reasons)."""
+    return list(restore(lines, profile).lines)
+
+
+def annotate(flow: Flow, restored: Restored) -> Flow:
+    """``flow`` with each restored break's (or veto's) reason added to the paragraph that
+    holds its line, so the output blocks say why the flat text was cut where it was."""
+    if not restored.reasons:
+        return flow
+
+    def note(p: Paragraph) -> Paragraph:
+        extra = tuple(r for ln in p.lines for r in restored.reasons.get(ln.number, ()))
+        return replace(p, reasons=extra + p.reasons) if extra else p
+
+    return replace(flow, paragraphs=tuple(note(p) for p in flow.paragraphs))

@@ -13,7 +13,7 @@ from typing import Optional, Sequence, Union
 from .articles import assemble
 from .classify import classify
 from .columns import geometric_regions, text_regions
-from .flat import is_flat, restore_breaks
+from .flat import annotate, is_flat, restore
 from .geoarticles import split_column_skips
 from .geotitles import apply_geometric_titles
 from .hints import apply_region_hints
@@ -52,9 +52,9 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
     if is_own_export(lines):  # our own ALTO/PAGE export read back: its tags are the answer
         page = page_from_structure(lines, source, prof, language, warnings)
         return apply_orthography(page, params.orthography)
-    flat = is_flat(lines)
-    if flat:
-        lines = restore_breaks(lines, prof)  # a flat export lost its blank lines
+    flat = restore(lines, prof) if is_flat(lines) else None
+    if flat is not None:
+        lines = flat.lines  # a flat export lost its blank lines
     if source.format in OCR_XML_FORMATS:
         # OCR XML: the input's own regions, measured like text boxes (measured on the dev
         # cases, this beats calibrating ems from the boxes); geometry is used later on
@@ -64,13 +64,15 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
     else:
         regions = text_regions(lines, params.columns, params.reflow.letterspace_share)
     flow = reflow(regions, prof, params.reflow, input_boxes=source.format in OCR_XML_FORMATS)
+    if flat is not None:
+        flow = annotate(flow, flat)  # the restored breaks' reasons
     items = classify(flow, prof, params.classify)
     if source.format == "text" or source.format in OCR_XML_FORMATS:
         # Latin pages: the masthead cluster is page header (text and OCR XML alike: on the
         # dev cases it lifts PAGE text_sim 0.963 -> 0.996 and ALTO article_ari)
         items = apply_masthead(items)
     if source.format == "text":
-        items = apply_caps_titles(items, real_boxes=not flat)  # Latin: one-line boxes as titles
+        items = apply_caps_titles(items, real_boxes=flat is None)  # Latin: one-line boxes as titles
     if source.format in OCR_XML_FORMATS:
         items = apply_geometric_titles(items, params.classify)  # type size (OCR XML styles)
         # one-line capitals and sentence boxes as titles, as for text (after the geometric
