@@ -56,6 +56,10 @@ def test_line_signals(case: dict[str, Any]) -> None:
     assert not found & set(case.get("none_of") or [])
     if not case["fires"]:
         assert not found & {"flat-paragraph-end", "flat-title-run", "flat-one-line-block"}
+    if "breaks" in case:  # does ``restore`` cut the flat text before line ``at``?
+        restored = restore(_lines(case["lines"]), load_profile(case["profile"])).lines
+        k = next(k for k, ln in enumerate(restored) if ln.number == case["at"] + 1 and not ln.is_blank)
+        assert restored[k - 1].is_blank is case["breaks"]
 
 
 @pytest.mark.parametrize("case", _marks(CASES["pages"], "name"))
