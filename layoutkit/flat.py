@@ -26,20 +26,21 @@ flat cases with ``break_f1`` in brackets, measured with ``bench/flat_signals.py`
   ``flat-figure-cell`` (0.76): a line of figures alone is a table cell, a block of its
   own; ``flat-item-marker`` (0.94): a line opening with a news item's marker glyph
   (``* Gebr. Stollwerck``); ``flat-short-after-full`` (0.58): after a full line ending a
-  sentence, a capitalized line well short of the measure (a one-line paragraph or title).
+  sentence, a capitalized line well short of the measure (a one-line paragraph or title);
+  ``flat-page-header`` (0.95): a line the profile calls a page header (a running head, a
+  folio) is a block of its own, wherever the flat export put it (``furniture`` keeps it
+  at its place in the reading order).
 
 Vetoes: ``flat-sentence-tail`` (the title run it stops would have been right 3 times in
 40): a short capitalized sentence end after a long line stopping on a lowercase word is
-that line's sentence, not a title. ``flat-noise-line`` (block profiles; a gold block starts
-before 30 of the 1,240 lines it fires on): no break before a line of OCR debris (``noise``) unless
-it follows a title line: on those pages debris sits inside the engine's text blocks, where the
-gazette's figure cells (typed ``other`` as debris too) are blocks of their own. A line
-ending in a word hyphen never ends a box.
+that line's sentence, not a title. ``flat-noise-line`` (block profiles; a gold block
+starts before 30 of the 1,240 lines it fires on): no break before a line of OCR debris
+(``noise``) unless it follows a title line: on those pages debris sits inside the
+engine's text blocks, where the gazette's figure cells (typed ``other`` as debris too)
+are blocks of their own. A line ending in a word hyphen never ends a box.
 
-Measured and not used: ``flat-page-header`` (0.95: running heads are blocks of their own,
-but a header block leaves the reading stream, which costs more order than it gains) and
-``flat-table-rows`` (on block pages, no break between two lines of figures: it gains
-break F1 on the BnF pages and loses article grouping).
+Measured and not used: ``flat-table-rows`` (on block pages, no break between two lines of
+figures: it gains break F1 on the BnF pages and loses article grouping).
 
 Every break and veto is recorded in the reasons of the paragraph it decides
 (``restore``/``annotate``). CJK text is left alone: its rules differ (the seed page keeps
@@ -130,8 +131,8 @@ def sentence_tail(prev: str, text: str, prev_width: float, measure: float, profi
 def page_header(text: str, profile: Profile) -> bool:
     """``flat-page-header``: a line the profile calls a page header (a running head such
     as ``Kölniſche Zeitung * Erſte Morgen-Ausgabe``, a folio such as ``1924 o Nr. 38``) is
-    a block of its own wherever the flat export put it, often in the middle of a
-    paragraph that goes on after it. Not a line that ends with a comma or holds figures
+    a block of its own wherever the flat export put it, often between two paragraphs of
+    the text. Not a line that ends with a comma or holds figures
     alone: those are dates and cells of the text (``13. September 1862,``, ``1911.``)."""
     t = text.strip()
     return len(t) <= 80 and not t.endswith(",") and not figure_cell(t) and bool(profile.match("header", t))
@@ -227,6 +228,7 @@ BREAK_SIGNALS: Mapping[str, str] = {
     "flat-figure-cell": "a line of figures alone is a table cell",
     "flat-short-after-full": "a short capitalized line after a full line ending a sentence",
     "flat-item-marker": "the line opens with a news item's marker",
+    "flat-page-header": "a page header (running head, folio) is a block of its own",
 }
 #: Signals that decide "no break here", with the reason recorded on the block they keep whole.
 VETOES: Mapping[str, str] = {
