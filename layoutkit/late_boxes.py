@@ -8,20 +8,29 @@ the stream ended with, after text printed far away from them.
 
 Rule ``late-box``: a box is late when the stream, before it, already read a box lying to
 its right (in a later column) at its height (the two overlap vertically over at least
-half of the shorter one). A late box is put back where column-by-column reading meets
-it: right after the last box of its own column above it, else right before the first
-box of its own column below it (its column: the boxes it overlaps horizontally over at
-least half of the narrower one). Late boxes that land in the same gap keep column
-order (left to right, then top to bottom). A box with no box of its own column in the
-stream, or one spanning several columns, stays where it is. A page printed in tiers
-(a feuilleton under a rule across the page) is not touched: the second tier's boxes have
-no box beside them read earlier at their height.
+half of the shorter one), or a box of its own column below it. Only the stream's
+trailing run of late boxes is touched: boxes the producer appended after the whole page.
+A late box followed by boxes read in stream order belongs to a layout the stream follows
+on purpose (a table's cells side by side, a tier under a rule across the page), and a
+one-line box (running head, folio) is page furniture placed by its own rules.
+
+A late box is put back where column-by-column reading meets it: right after the last
+box of its own column above it, else right before the first box of its own column below
+it (its column: the boxes it overlaps horizontally over at least half of the narrower
+one). Late boxes landing in the same gap keep column order (left to right, then top to
+bottom). A box with no box of its own column in the stream, or one spanning columns (wider
+than ``SPAN`` median box widths), stays where it is.
+
+Only ALTO is reordered: its block order is the producer's document order. PAGE files
+carry an explicit ``ReadingOrder`` (on the PAGE dev cases, reordering them lowered
+text_sim), and a plain-text export has no boxes to go by.
 
 A run of moved boxes placed together opens an untitled article (``late_starts``): the
 producer zoned it apart from the stream, so it does not continue the article read before it.
 
-Measured on the OCR XML dev cases (ALTO bnf, kb, bl, rero; PAGE reichsanzeiger,
-chronicling-germany): see docs/latin.md.
+Measured on the ALTO dev cases (bnf, kb, bl, rero): text_sim 0.990 -> 0.998 (kb
+1876 p2 0.933 -> 1.000, p3 0.935 -> 0.998, bnf p3 0.978 -> 0.999), order_acc 0.994 ->
+0.995, article_ari 0.775 -> 0.777; no case lower by more than 0.001 on any metric.
 """
 from __future__ import annotations
 
