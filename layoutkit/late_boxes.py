@@ -46,6 +46,9 @@ SAME_HEIGHT = 0.5
 SAME_COLUMN = 0.5
 #: A box wider than this many of the page's typical box widths spans columns: never late.
 SPAN = 1.5
+#: Most boxes a producer appends after the page (the dev cases: 8 at most); a longer
+#: trailing run of late boxes is the page's own layout (and bounds the work).
+MAX_LATE = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,20 +103,25 @@ def late_order(boxes: Sequence[Optional[BBox]], single: frozenset[int] = frozens
     if len(widths) < 3:
         return list(range(len(boxes))), frozenset()
     typical = widths[len(widths) // 2]
-    late: list[int] = []
-    for i, b in enumerate(boxes):
+
+    def is_late(i: int) -> bool:
+        b = boxes[i]
         if b is None or b.width <= 0 or b.height <= 0 or b.width > SPAN * typical or i in single:
-            continue
-        if any(a is not None and a.width > 0 and (_beside_right(a, b) or _below_in_column(a, b))
-               for a in boxes[:i]):
-            late.append(i)
+            return False
+        return any(a is not None and a.width > 0 and (_beside_right(a, b) or _below_in_column(a, b))
+                   for a in boxes[:i])
+
     # only the stream's trailing run of late boxes: boxes the producer appended after the
     # whole page (a late box followed by boxes read in stream order is part of a layout
-    # the stream follows on purpose: a table's cells, a tier under a rule)
-    first = len(boxes)
-    while first > 0 and (first - 1) in set(late):
-        first -= 1
-    late = [i for i in late if i >= first]
+    # the stream follows on purpose: a table's cells, a tier under a rule). Scanned from
+    # the end, so the work is the run's length times the page's boxes; a run longer than
+    # ``MAX_LATE`` is no appendix but the page's own layout, left alone.
+    late: list[int] = []
+    while len(late) < len(boxes) and is_late(len(boxes) - 1 - len(late)):
+        late.append(len(boxes) - 1 - len(late))
+        if len(late) > MAX_LATE:
+            return list(range(len(boxes))), frozenset()
+    late.reverse()
     if not late:
         return list(range(len(boxes))), frozenset()
     late_set = set(late)
