@@ -16,6 +16,7 @@ from .columns import geometric_regions, text_regions
 from .flat import annotate, is_flat, restore
 from .furniture import place_in_reading_order
 from .geoarticles import split_column_skips
+from .late_boxes import place_late_boxes
 from .geotitles import apply_geometric_titles
 from .hints import apply_region_hints
 from .language import detect_language, profile_for
@@ -56,6 +57,11 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
     flat = restore(lines, prof) if is_flat(lines) else None
     if flat is not None:
         lines = flat.lines  # a flat export lost its blank lines
+    late_starts: frozenset[int] = frozenset()
+    if source.format == "alto":
+        # ALTO document order: boxes the producer appended after the columns beside them go
+        # back to their column (PAGE files carry an explicit ReadingOrder: left alone)
+        lines, late_starts = place_late_boxes(lines)
     if source.format in OCR_XML_FORMATS:
         # OCR XML: the input's own regions, measured like text boxes (measured on the dev
         # cases, this beats calibrating ems from the boxes); geometry is used later on
@@ -83,7 +89,7 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
     items = apply_region_hints(items)  # input region types (OCR XML); no-op for text
     articles, page_blocks = assemble(items, prof, params.articles)
     if source.format in OCR_XML_FORMATS:
-        articles = split_column_skips(articles, prof)  # an article does not skip a column
+        articles = split_column_skips(articles, prof, late_starts)  # an article does not skip a column
     # page furniture printed before article text (a masthead, a running head) keeps its place
     articles, page_blocks = place_in_reading_order(articles, page_blocks)
     page = Page(source=source, language=language, articles=tuple(articles), blocks=tuple(page_blocks),
