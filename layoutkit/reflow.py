@@ -73,6 +73,17 @@ class _CjkishTable(dict):  # type: ignore[type-arg]
 _is_cjkish = _CjkishTable().__getitem__
 
 
+class _CjkTable(dict):  # type: ignore[type-arg]
+    """Per character: ``is_cjk``, memoized like ``_CjkishTable``."""
+
+    def __missing__(self, ch: str) -> bool:
+        value = self[ch] = is_cjk(ch)
+        return value
+
+
+_is_cjk_char = _CjkTable().__getitem__
+
+
 def clean_line(text: str, letterspaced: bool) -> CleanLine:
     """Remove spaces that are justification, not content.
 
@@ -232,6 +243,11 @@ def join_texts(parts: Sequence[str], reasons: list[str], lexicon: Optional[Lexic
     Latin line ends go through ``dehyphenate.decide`` (page-vocabulary evidence first,
     then rules; each decision lands in ``reasons``); CJK joins add no space.
     """
+    parts = [p for p in parts if p]
+    if all(_is_cjk_char(p[-1]) and _is_cjk_char(q[0]) for p, q in zip(parts, parts[1:])):
+        # ``cjk-join`` fast path: a CJK character on both sides of every junction (and so
+        # no hyphen: ``HYPHENS`` holds none) takes the last branch below every time
+        return "".join(parts)
     out = ""
     for part in parts:
         if not part:

@@ -41,3 +41,25 @@ def cjk_share(text: str) -> float:
     if not chars:
         return 0.0
     return sum(1 for c in chars if is_cjk(c)) / len(chars)
+
+
+class _CjkLetterTable(dict):  # type: ignore[type-arg]
+    """``str.translate`` table for ``cjk_and_letters``: every character becomes ``C`` if
+    it is CJK (``is_cjk``) followed by ``L`` if it is a letter (``str.isalpha``), or
+    nothing; filled on demand, bounded by the distinct characters seen."""
+
+    def __missing__(self, key: int) -> str:
+        ch = chr(key)
+        value = self[key] = ("C" if is_cjk(ch) else "") + ("L" if ch.isalpha() else "")
+        return value
+
+
+_CJK_LETTERS = _CjkLetterTable()
+
+
+def cjk_and_letters(text: str) -> tuple[int, int]:
+    """``(number of CJK characters, number of letters)`` of ``text``: the same counts as
+    ``sum(map(is_cjk, text))`` and ``sum(c.isalpha() for c in text)``, counted at C speed
+    (one ``translate``, two ``count``s) for the page-script tests run on whole pages."""
+    mapped = text.translate(_CJK_LETTERS)
+    return mapped.count("C"), mapped.count("L")
