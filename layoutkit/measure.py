@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .scriptcount import CharMap
 from .textwidth import is_cjk
 
 
@@ -39,22 +40,15 @@ def _classify_char(ch: str) -> str:
     return "n"
 
 
-class _ClassTable(dict):
-    """``str.translate`` table mapping code points to class letters, filled on demand."""
-
-    def __missing__(self, key: int) -> str:
-        value = self[key] = _classify_char(chr(key))
-        return value
-
-
-_CLASSES = _ClassTable()
+#: Code point -> class letter (``_classify_char``), filled on demand.
+_CLASSES = CharMap(_classify_char)
 #: Class letters -> ``q`` for compressible punctuation (``q``, ``a``), ``x`` for the rest:
 #: the number of runs of compressible marks is then the number of ``xq`` boundaries.
 _RUN_MARKS = str.maketrans("hwnzsaq", "xxxxxqq")
 
 
 def char_classes(text: str) -> str:
-    return text.translate(_CLASSES)
+    return _CLASSES.translate(text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ the counts are exactly ``len(pattern.findall(text))`` for single-character patte
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
 import regex
 
@@ -46,3 +46,39 @@ class ScriptCounter:
         """How many characters of ``text`` match each pattern, in the patterns' order."""
         mapped = text.translate(self._table)
         return tuple(mapped.count(m) for m in self._markers)
+
+
+class CharMap:
+    """A per-character ``str.translate`` table filled on demand, kept as a *plain* dict.
+
+    ``str.translate`` through a dict subclass with ``__missing__`` costs about three
+    times as much per character as through a plain dict. Here ASCII is classified up
+    front and every other character the first time it is seen: a character missing from
+    the table passes through ``translate`` unchanged, and since every value is ASCII, a
+    result that is not ASCII (an O(1) test) means some character was new; those are
+    classified and the text is translated again. Bounded by the distinct characters seen.
+    """
+
+    __slots__ = ("classify", "table")
+
+    def __init__(self, classify: Callable[[str], str]):
+        self.classify = classify
+        self.table: dict[int, str] = {}
+        for code in range(128):
+            self._add(code)
+
+    def _add(self, code: int) -> None:
+        value = self.classify(chr(code))
+        if not value.isascii():
+            raise ValueError("CharMap values must be ASCII")
+        self.table[code] = value
+
+    def translate(self, text: str) -> str:
+        """``text`` with every character replaced by its ``classify`` value."""
+        out = text.translate(self.table)
+        if not out.isascii():  # characters not seen before passed through unchanged
+            table = self.table
+            for code in {ord(ch) for ch in text if ord(ch) not in table}:
+                self._add(code)
+            out = text.translate(table)
+        return out
