@@ -13,8 +13,8 @@ geometry and every bbox is ``None``.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from typing import Any, Literal, Optional
+from dataclasses import MISSING, dataclass, field, fields
+from typing import Any, Callable, Literal, Optional
 
 SCHEMA_VERSION = "1.0"
 
@@ -109,6 +109,40 @@ class Line:
     @property
     def is_blank(self) -> bool:
         return not self.text.strip()
+
+
+def _text_line_factory() -> Callable[[str, int, int], Line]:
+    """``text_line``: a ``Line`` of text input, built by setting its slots directly.
+
+    A reader makes one ``Line`` per input line, and the frozen dataclass ``__init__``
+    goes through ``object.__setattr__`` for every one of its fifteen fields; the slot
+    descriptors' own setters do the same work in about half the time. Every field but
+    ``text``, ``number`` and ``page`` gets its declared default (read from the dataclass,
+    so a field added later is covered); should a field have no plain default, the
+    factory is simply ``Line`` itself."""
+    specs = fields(Line)
+    if any(f.default is MISSING and f.name not in ("text", "number") for f in specs):
+        return lambda text, number, page=1: Line(text, number, page=page)
+    new = object.__new__
+    set_text, set_number, set_page = (Line.__dict__[n].__set__ for n in ("text", "number", "page"))  # type: ignore[attr-defined]
+    defaults = tuple((Line.__dict__[f.name].__set__, f.default) for f in specs  # type: ignore[attr-defined]
+                     if f.name not in ("text", "number", "page"))
+
+    def text_line(text: str, number: int, page: int = 1) -> Line:
+        line = new(Line)
+        set_text(line, text)
+        set_number(line, number)
+        set_page(line, page)
+        for set_field, value in defaults:
+            set_field(line, value)
+        return line  # type: ignore[no-any-return]
+
+    return text_line
+
+
+#: ``text_line(text, number, page=1)`` equals ``Line(text, number, page=page)``, built
+#: faster (see ``_text_line_factory``): for readers that make a ``Line`` per input line.
+text_line = _text_line_factory()
 
 
 @dataclass(frozen=True, slots=True)
