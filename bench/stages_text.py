@@ -22,7 +22,7 @@ from layoutkit.columns import text_regions  # noqa: E402
 from layoutkit.flat import is_flat  # noqa: E402
 from layoutkit.latin_titles import apply_caps_titles  # noqa: E402
 from layoutkit.masthead import apply_masthead, place_masthead  # noqa: E402
-from layoutkit.measure import shape  # noqa: E402
+from layoutkit.measure import clear_shape_cache  # noqa: E402
 from layoutkit.model import Page, Source  # noqa: E402
 from layoutkit.orthography import apply_orthography  # noqa: E402
 from layoutkit.params import Params  # noqa: E402
@@ -41,7 +41,7 @@ def one_page(text: str, clock: dict[str, float]) -> None:
         clock[name] = clock.get(name, 0.0) + t - t0
         return t
 
-    shape.cache_clear()
+    clear_shape_cache()
     t = time.process_time()
     lines = read_lines(text_from_str(text).text, max_lines=params.read.max_lines)
     t = lap("read", t)

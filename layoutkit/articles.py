@@ -182,7 +182,7 @@ def parse_bylines(blocks: Sequence[Block], profile: Profile) -> tuple[Byline, ..
         if b.type != "byline" or b.role == "author_note":
             continue
         text = b.text.strip()
-        marks = []
+        marks: list[tuple[int, int]] = []
         for pat in profile.byline_role:
             marks.extend(m.span() for m in pat.finditer(text))
         marks.sort()

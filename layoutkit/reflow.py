@@ -163,7 +163,7 @@ def dedupe_fake_bold(text: str) -> CleanLine:
     Only short (title-like) lines are passed here by the caller.
     """
     tokens = text.split(" ")
-    halves = []
+    halves: list[str] = []
     for t in tokens:
         if not t:
             halves.append(t)
