@@ -245,9 +245,14 @@ def join_texts(parts: Sequence[str], reasons: list[str], lexicon: Optional[Lexic
     """
     parts = [p for p in parts if p]
     if all(_is_cjk_char(p[-1]) and _is_cjk_char(q[0]) for p, q in zip(parts, parts[1:])):
-        # ``cjk-join`` fast path: a CJK character on both sides of every junction (and so
-        # no hyphen: ``HYPHENS`` holds none) takes the last branch below every time
+        # fast path: a CJK character on both sides of every junction (and so no hyphen:
+        # ``HYPHENS`` holds none) takes the last join branch of ``_join_loop`` every time
         return "".join(parts)
+    return _join_loop(parts, reasons, lexicon)
+
+
+def _join_loop(parts: Sequence[str], reasons: list[str], lexicon: Optional[Lexicon]) -> str:
+    """``join_texts``, one junction at a time."""
     out = ""
     for part in parts:
         if not part:
