@@ -122,7 +122,10 @@ def _text_line_factory() -> Callable[[str, int, int], Line]:
     factory is simply ``Line`` itself."""
     specs = fields(Line)
     if any(f.default is MISSING and f.name not in ("text", "number") for f in specs):
-        return lambda text, number, page=1: Line(text, number, page=page)
+        def plain(text: str, number: int, page: int = 1) -> Line:
+            return Line(text, number, page=page)
+
+        return plain
     new = object.__new__
     set_text, set_number, set_page = (Line.__dict__[n].__set__ for n in ("text", "number", "page"))  # type: ignore[attr-defined]
     defaults = tuple((Line.__dict__[f.name].__set__, f.default) for f in specs  # type: ignore[attr-defined]
