@@ -27,7 +27,7 @@ from typing import Optional, Sequence
 import regex
 
 from .classify import Typed
-from .model import Article, Block, Byline
+from .model import Article, Block, Byline, evolve
 from .params import ArticleParams
 from .profile import Profile
 from .scriptcount import ScriptCounter
@@ -389,6 +389,4 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
 
 
 def _renumber(b: Block, n: int) -> Block:
-    from dataclasses import replace
-
-    return replace(b, id=f"b{n}")
+    return evolve(b, id=f"b{n}")

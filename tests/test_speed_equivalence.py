@@ -20,6 +20,7 @@ from layoutkit.articles import _CJK_LETTER, _LETTER, _PAGE_SCRIPTS
 from layoutkit.language import _HAN, _HANGUL, _KANA, _SCRIPTS
 from layoutkit.language import _LETTER as _LANG_LETTER
 from layoutkit.measure import _interval, char_classes, letterspaced
+from layoutkit.model import Block
 from layoutkit.params import Params
 from layoutkit.profile import BUILTIN, PATTERN_KEYS, _alternation, builtin_profile
 from layoutkit.readers.text import read_text_pages
@@ -318,3 +319,34 @@ def test_shape_memo_answers_what_shape_computes(texts: list[str]) -> None:
         assert measure.shape(text) == measure._shape(text, 0.6)
         assert measure.shape(text, 0.6) is measure.shape(text)
     assert len(measure._SHAPES) <= measure.SHAPE_CACHE_SIZE
+
+
+block_st = st.builds(
+    Block, type=st.sampled_from(["body", "headline", "byline"]), text=st.text(max_size=10),
+    lines=st.tuples(st.integers(1, 9), st.integers(1, 9)), role=st.none() | st.just("kicker"),
+    reasons=st.lists(st.text(max_size=5), max_size=2).map(tuple), id=st.text(max_size=3), page=st.integers(1, 3))
+
+
+@given(block_st, st.text(max_size=4), st.none() | st.just("deck"), st.text(max_size=5))
+def test_evolve_equals_dataclasses_replace(block: Block, new_id: str, role: Optional[str], reason: str) -> None:
+    from dataclasses import replace
+
+    from layoutkit.model import evolve
+
+    assert evolve(block, id=new_id) == replace(block, id=new_id)
+    changes = dict(role=role, reasons=block.reasons + (reason,))
+    assert evolve(block, **changes) == replace(block, **changes)
+
+
+def test_evolve_falls_back_for_fields_outside_init() -> None:
+    from dataclasses import dataclass, field
+
+    from layoutkit.model import evolve
+
+    @dataclass(frozen=True)
+    class Derived:
+        a: int
+        b: int = field(init=False, default=7)
+        c: int = field(default=0, kw_only=True)
+
+    assert evolve(Derived(1, c=2), a=3) == Derived(3, c=2)
