@@ -24,6 +24,7 @@ from layoutkit.model import Block
 from layoutkit.params import Params
 from layoutkit.profile import BUILTIN, PATTERN_KEYS, _alternation, builtin_profile
 from layoutkit.readers.text import read_text_pages
+from layoutkit.scriptcount import ScriptCounter
 from layoutkit.reflow import clean_line, dedupe_fake_bold
 from layoutkit.textwidth import is_cjk
 
@@ -350,3 +351,10 @@ def test_evolve_falls_back_for_fields_outside_init() -> None:
         c: int = field(default=0, kw_only=True)
 
     assert evolve(Derived(1, c=2), a=3) == Derived(3, c=2)
+
+
+@given(st.lists(any_text_st, max_size=3))
+def test_script_counts_equal_findall_on_any_characters(texts: list[str]) -> None:
+    fresh = ScriptCounter((_HAN, _KANA, _HANGUL, _LANG_LETTER))  # combinations met in any order
+    for text in texts:
+        assert fresh.counts(text) == tuple(len(p.findall(text)) for p in (_HAN, _KANA, _HANGUL, _LANG_LETTER))
