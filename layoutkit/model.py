@@ -17,7 +17,7 @@ from dataclasses import MISSING, dataclass, field, fields, replace
 from operator import attrgetter
 from typing import Any, Callable, Literal, Optional, TypeVar
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 _D = TypeVar("_D")
 
@@ -294,7 +294,8 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """A reconstructed page: its articles in reading order and its page-level blocks."""
+    """A reconstructed page: its articles in reading order (page furniture printed among
+    them is an article of kind ``other``) and the page-level blocks that follow them."""
 
     source: Source
     language: str
