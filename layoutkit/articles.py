@@ -350,7 +350,11 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
         body_text = "".join(t.text for t in body_items)
         titles = [t for _, t in d.titles if t.hint == "title"]
         head_idx = _choose_headline(titles, body_text) if titles else -1
-        kickers, headline, decks, bylines, others = [], [], [], [], []
+        kickers: list[Block] = []
+        headline: list[Block] = []
+        decks: list[Block] = []
+        bylines: list[Block] = []
+        others: list[Block] = []
         seen_head = False
         title_pos: dict[int, int] = {}  # id(block) -> the title's place in the stream
         for pos, t in d.titles:
