@@ -386,6 +386,11 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
                 first = len(cur.lines) == 1
                 if first and m.deficit(prev) > params.indent_max:
                     brk = "title-line-break"
+                    if not cjk and not ends_sentence(prev_text, profile) and latin_continuation(text):
+                        # ``latin-title-continues``: a short Latin line that ends no sentence
+                        # and goes on in lowercase (``Kommission für den Handel in`` /
+                        # ``amtlich nicht notierten``) is narrow text, not a title line
+                        brk = None
                 elif first and m.indent_short(prev) and cur.starts_fresh:
                     if ends_sentence(prev_text, profile) and not m.full(s):
                         brk = "short-line-break"
