@@ -27,7 +27,7 @@ from typing import Optional, Sequence
 import regex
 
 from .classify import Typed
-from .model import Article, Block, Byline
+from .model import Article, Block, Byline, evolve
 from .params import ArticleParams
 from .profile import Profile
 from .scriptcount import ScriptCounter
@@ -182,7 +182,7 @@ def parse_bylines(blocks: Sequence[Block], profile: Profile) -> tuple[Byline, ..
         if b.type != "byline" or b.role == "author_note":
             continue
         text = b.text.strip()
-        marks = []
+        marks: list[tuple[int, int]] = []
         for pat in profile.byline_role:
             marks.extend(m.span() for m in pat.finditer(text))
         marks.sort()
@@ -350,7 +350,11 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
         body_text = "".join(t.text for t in body_items)
         titles = [t for _, t in d.titles if t.hint == "title"]
         head_idx = _choose_headline(titles, body_text) if titles else -1
-        kickers, headline, decks, bylines, others = [], [], [], [], []
+        kickers: list[Block] = []
+        headline: list[Block] = []
+        decks: list[Block] = []
+        bylines: list[Block] = []
+        others: list[Block] = []
         seen_head = False
         title_pos: dict[int, int] = {}  # id(block) -> the title's place in the stream
         for pos, t in d.titles:
@@ -408,6 +412,4 @@ TITLE_ORDER = "title-stream-order: titles in the order printed"
 
 
 def _renumber(b: Block, n: int) -> Block:
-    from dataclasses import replace
-
-    return replace(b, id=f"b{n}")
+    return evolve(b, id=f"b{n}")
