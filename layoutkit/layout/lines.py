@@ -321,11 +321,16 @@ def _attach_superscripts(segments: list[list[Char]], body: float) -> list[list[C
                 break
     if not merged:
         return segments
+    # each line's superscripts, in the order they were found (one pass over ``merged``,
+    # not one per line: an OCR page has thousands of lines and hundreds of short runs)
+    attached: dict[int, list[Char]] = {}
+    for j, h in merged.items():
+        attached.setdefault(h, []).extend(segments[j])
     out = []
     for k, seg in enumerate(segments):
         if k in merged:
             continue
-        extra = [c for j, h in merged.items() if h == k for c in segments[j]]
+        extra = attached.get(k)
         out.append(sorted(seg + extra, key=lambda c: (round(c.x0, 1), _tie_rank(c.text))) if extra else seg)
     return out
 

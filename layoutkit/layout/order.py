@@ -73,6 +73,8 @@ def _beside(h: _Unit, v: _Unit, tol: float) -> bool:
 
 
 def _before(a: _Unit, b: _Unit, units: Sequence[_Unit], tol: float, vertical_page: bool) -> bool:
+    """``a`` precedes ``b`` (see the module docstring); ``units``: those that may lie
+    between them (every unit, or at least every unit overlapping ``a`` in x)."""
     if a.vertical and a.title and not b.vertical and _beside(b, a, tol):
         return True
     if b.vertical and b.title and not a.vertical and _beside(a, b, tol):
@@ -107,7 +109,11 @@ def _clusters(blocks: Sequence[TextBlock], body: float, params: LayoutParams) ->
     # whose top lies within its reach (a page of OCR noise has thousands of units)
     small = sorted((u.top, ui) for ui, u in enumerate(units) if len(units[ui].blocks[0].lines) <= 2)
     tops = [top for top, _ in small]
+    small_ids = [ui for _, ui in small]
     tallest = max((units[ui].bottom - units[ui].top for _, ui in small), default=0.0)
+    # each unit's (first) block box, for the test ``_try_join`` starts with: most units of
+    # a window lie beyond the title's reach and are passed over without a call
+    bx0, btop, bx1, bbottom = ([getattr(u.blocks[0], f) for u in units] for f in ("x0", "top", "x1", "bottom"))
     for ti in order:
         if taken[ti]:
             continue
@@ -119,11 +125,16 @@ def _clusters(blocks: Sequence[TextBlock], body: float, params: LayoutParams) ->
             lo = bisect.bisect_left(tops, t.top - reach - tallest)
             hi = bisect.bisect_right(tops, t.bottom + reach)
             bounds = (t.x0, t.top, t.x1, t.bottom)
-            for ui in sorted(ui for _, ui in small[lo:hi] if ui >= pos):
+            window = sorted(small_ids[lo:hi])
+            below, above, right, left = t.bottom + reach, t.top - reach, t.x1 + reach, t.x0 - reach
+            for ui in window[bisect.bisect_left(window, pos):]:
                 pos = ui + 1
-                if _try_join(t, ti, units, ui, taken, body, reach, title_size) and \
-                        (t.x0, t.top, t.x1, t.bottom) != bounds:
-                    break
+                if btop[ui] > below or bbottom[ui] < above or bx0[ui] > right or bx1[ui] < left:
+                    continue  # (``_try_join`` would refuse: out of reach)
+                if _try_join(t, ti, units, ui, taken, body, reach, title_size):
+                    if (t.x0, t.top, t.x1, t.bottom) != bounds:
+                        break
+                    below, above, right, left = t.bottom + reach, t.top - reach, t.x1 + reach, t.x0 - reach
             else:
                 break
     out = [u for k, u in enumerate(units) if not taken[k]]
@@ -191,9 +202,13 @@ def _topological(units: list[_Unit], tol: float, vertical_page: bool) -> list[_U
         return sorted(units, key=(lambda u: (u.top, -u.x1)) if vertical_page else (lambda u: (u.top, u.x0)))
     succ: list[list[int]] = [[] for _ in range(n)]
     indeg = [0] * n
+    # ``left`` looks for a unit between two others overlapping both in x: only the units
+    # overlapping the first can be one, found once per unit (n² tests, not n³)
+    over = [[c for c in units if _x_overlap(c, u, tol)] for u in units]
     for i in range(n):
+        a, between = units[i], over[i]
         for j in range(n):
-            if i != j and _before(units[i], units[j], units, tol, vertical_page):
+            if i != j and _before(a, units[j], between, tol, vertical_page):
                 succ[i].append(j)
                 indeg[j] += 1
     done = [False] * n
