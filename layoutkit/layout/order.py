@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, replace
+from itertools import compress, repeat
+from operator import and_, gt, le, lt, not_, sub
 from typing import Sequence
 
 from ..params import LayoutParams
@@ -205,12 +207,15 @@ def _topological(units: list[_Unit], tol: float, vertical_page: bool) -> list[_U
     # ``left`` looks for a unit between two others overlapping both in x: only the units
     # overlapping the first can be one, found once per unit (n² tests, not n³)
     over = [[c for c in units if _x_overlap(c, u, tol)] for u in units]
-    for i in range(n):
-        a, between = units[i], over[i]
-        for j in range(n):
-            if i != j and _before(a, units[j], between, tol, vertical_page):
-                succ[i].append(j)
-                indeg[j] += 1
+    if any(u.vertical and u.title for u in units):
+        for i in range(n):
+            a, between = units[i], over[i]
+            for j in range(n):
+                if i != j and _before(a, units[j], between, tol, vertical_page):
+                    succ[i].append(j)
+                    indeg[j] += 1
+    else:
+        _edges(units, over, tol, vertical_page, succ, indeg)
     done = [False] * n
     key = (lambda u: (u.top, -u.x1)) if vertical_page else (lambda u: (u.top, u.x0))
     out: list[_Unit] = []
@@ -224,6 +229,47 @@ def _topological(units: list[_Unit], tol: float, vertical_page: bool) -> list[_U
         for j in succ[i]:
             indeg[j] -= 1
     return out
+
+
+def _edges(units: list[_Unit], over: list[list[_Unit]], tol: float, vertical_page: bool,
+           succ: list[list[int]], indeg: list[int]) -> None:
+    """The edges of ``_before`` between units none of which is a vertical title (its
+    ``above`` and ``left`` rules only), each unit's row of tests computed over all the
+    others at once in C (``map`` over the units' coordinates, the same expressions);
+    only the ``left`` pairs look for a unit between them in Python."""
+    n = len(units)
+    x0s = [u.x0 for u in units]
+    x1s = [u.x1 for u in units]
+    cys = [(u.top + u.bottom) / 2 for u in units]
+    top_tol = [u.top + tol for u in units]
+    x0_tol = [u.x0 + tol for u in units]
+    for i in range(n):
+        a = units[i]
+        # ``_x_overlap(a, b, tol)`` for every b
+        ov = list(map(gt, map(sub, map(min, repeat(a.x1), x1s), map(max, repeat(a.x0), x0s)), repeat(tol)))
+        # ``above``: overlapping, a's centre higher and its top not below b's (within tol)
+        above = map(and_, ov, map(and_, map(lt, repeat(cys[i]), cys), map(gt, top_tol, repeat(a.top))))
+        # ``left``: not overlapping, a entirely left of b (right of it on a vertical page)
+        left = map(and_, map(not_, ov), map(le, x1s, repeat(a.x0 + tol)) if vertical_page
+                   else map(le, repeat(a.x1), x0_tol))
+        for j in compress(range(n), above):
+            if j != i:
+                succ[i].append(j)
+                indeg[j] += 1
+        between = over[i]
+        for j in compress(range(n), left):
+            if j == i:
+                continue
+            b = units[j]
+            lo, hi = min(a.bottom, b.bottom), max(a.top, b.top)
+            for c in between:
+                if c is a or c is b:
+                    continue
+                if c.top >= lo - tol and c.bottom <= hi + tol and _x_overlap(c, a, tol) and _x_overlap(c, b, tol):
+                    break
+            else:
+                succ[i].append(j)
+                indeg[j] += 1
 
 
 def _xy_order(units: list[_Unit], tol: float, vertical_page: bool) -> list[_Unit]:
