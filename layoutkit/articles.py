@@ -22,7 +22,7 @@ their credit) and page-level blocks. Then:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence
 
 import regex
@@ -381,23 +381,37 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
         head_idx = _choose_headline(titles, body_text) if titles else -1
         kickers, headline, decks, bylines, others = [], [], [], [], []
         seen_head = False
-        for _, t in d.titles:
+        title_pos: dict[int, int] = {}  # id(block) -> the title's place in the stream
+        for pos, t in d.titles:
             if t.hint == "title":
                 i = titles.index(t)
                 if i == head_idx:
-                    headline.append(_to_block(t, "headline", reason="headline-choice: main title"))
+                    bucket, block = headline, _to_block(t, "headline", reason="headline-choice: main title")
                     seen_head = True
                 elif profile.secondary_title_role == "kicker" or (i < head_idx and direction == "before"):
-                    kickers.append(_to_block(t, "subheadline", "kicker", "headline-choice: secondary title is a kicker"))
+                    bucket, block = kickers, _to_block(t, "subheadline", "kicker",
+                                                       "headline-choice: secondary title is a kicker")
                 else:
-                    decks.append(_to_block(t, "subheadline", "deck", "headline-choice: secondary title is a deck"))
+                    bucket, block = decks, _to_block(t, "subheadline", "deck", "headline-choice: secondary title is a deck")
             elif t.type == "subheadline":
-                (decks if seen_head or t.role == "deck" else kickers).append(_to_block(t))
+                bucket, block = (decks if seen_head or t.role == "deck" else kickers), _to_block(t)
             elif t.type == "byline":
-                bylines.append(_to_block(t, reason=d.why.get(id(t), "")))
+                bucket, block = bylines, _to_block(t, reason=d.why.get(id(t), ""))
             else:
-                others.append(_to_block(t))
-        blocks.extend(kickers + headline + decks + bylines + others)
+                bucket, block = others, _to_block(t)
+            bucket.append(block)
+            title_pos[id(block)] = pos
+        title_blocks = kickers + headline + decks + bylines + others
+        if latin:
+            # ``title-stream-order``: Latin titles stand above their text in the order the
+            # page prints them (kicker and deck are named by that order already), so they
+            # are emitted in stream order; a title typed outside the headline choice (a
+            # one-line sentence box) is not moved behind the headline
+            printed = sorted(title_blocks, key=lambda b: title_pos[id(b)])
+            if printed != title_blocks:
+                title_blocks = [b if b is g else replace(b, reasons=b.reasons + (TITLE_ORDER,))
+                                for b, g in zip(printed, title_blocks)]
+        blocks.extend(title_blocks)
         blocks.extend(_to_block(t, reason=d.why.get(id(t), "")) for t in body_items)
         blocks.extend(_to_block(t) for _, t in d.notes)
         blocks.extend(_to_block(t) for _, t in d.photo)
@@ -406,8 +420,9 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
             bid += 1
             numbered.append(_renumber(b, bid))
         kind = d.kind if not (d.kind == "photo" and d.runs) else "article"
-        # a headline typed outside the title choice (an input's own heading) still names it
-        head_text = headline[0].text if headline else next((b.text for b in numbered if b.type == "headline"), None)
+        # the first headline printed names the article: the chosen one, or a headline typed
+        # outside the title choice (an input's own heading, a sentence box above it)
+        head_text = next((b.text for b in numbered if b.type == "headline"), None)
         articles.append(Article(id=f"a{n}", kind=kind, blocks=tuple(numbered), headline=head_text,
                                 bylines=parse_bylines(numbered, profile)))
     page_blocks = []
@@ -415,6 +430,10 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
         bid += 1
         page_blocks.append(_renumber(_to_block(t), bid))
     return articles, page_blocks
+
+
+#: Reason on a title block emitted at a different place than the role grouping would put it.
+TITLE_ORDER = "title-stream-order: titles in the order printed"
 
 
 def _renumber(b: Block, n: int) -> Block:

@@ -17,18 +17,15 @@ types the whole cluster as page headers (``masthead-span``):
 The masthead may stand anywhere in the stream (OCR reading order often puts it after the
 first column), so clusters are looked for on the whole page. CJK pages are left alone.
 
-``place_masthead`` then keeps the masthead where the page prints it: as an article of kind
-``other`` (no headline) at its place in the reading order, instead of among the page-level
-blocks, which a reader (and the reference scorer) takes after every article. A lone
-header (a running head, a folio) stays a page-level block.
+The masthead is then kept where the page prints it, as every page-level block is
+(``furniture.place_in_reading_order``): an article of kind ``other`` (no headline) at its
+place in the reading order.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Sequence
 
 from .classify import Typed
-from .model import Article, Block
 from .textwidth import is_cjk
 
 #: Other paragraphs allowed between two header lines of one masthead.
@@ -80,35 +77,3 @@ def apply_masthead(items: Sequence[Typed]) -> list[Typed]:
 
 REASON = "masthead-span"
 
-
-def place_masthead(articles: Sequence[Article], blocks: Sequence[Block]) -> tuple[list[Article], list[Block]]:
-    """Move the masthead blocks (``masthead-span``) from the page-level blocks into
-    articles of kind ``other``, one per run of consecutive masthead lines, placed before
-    the first article that starts below them; ids are renumbered in the new order."""
-    mast = [b for b in blocks if any(r.startswith(REASON) for r in b.reasons)]
-    if not mast:
-        return list(articles), list(blocks)
-    rest = [b for b in blocks if b not in mast]
-    runs: list[list[Block]] = []
-    for b in sorted(mast, key=lambda b: b.lines[0]):
-        if runs and not any(a.blocks and runs[-1][-1].lines[1] < a.blocks[0].lines[0] < b.lines[0] for a in articles):
-            runs[-1].append(b)
-        else:
-            runs.append([b])
-    arts = list(articles)
-    for run in runs:
-        at = next((k for k, a in enumerate(arts) if a.blocks and a.blocks[0].lines[0] > run[0].lines[0]), len(arts))
-        arts.insert(at, Article(id="", kind="other", blocks=tuple(run), headline=None))
-    bid = 0
-    out_arts = []
-    for n, a in enumerate(arts, 1):
-        numbered = []
-        for b in a.blocks:
-            bid += 1
-            numbered.append(replace(b, id=f"b{bid}"))
-        out_arts.append(replace(a, id=f"a{n}", blocks=tuple(numbered)))
-    out_blocks = []
-    for b in rest:
-        bid += 1
-        out_blocks.append(replace(b, id=f"b{bid}"))
-    return out_arts, out_blocks

@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal, Optional
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 BlockType = Literal[
     "headline", "subheadline", "byline", "dateline", "body", "intertitle",
@@ -226,7 +226,8 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """A reconstructed page: its articles in reading order and its page-level blocks."""
+    """A reconstructed page: its articles in reading order (page furniture printed among
+    them is an article of kind ``other``) and the page-level blocks that follow them."""
 
     source: Source
     language: str

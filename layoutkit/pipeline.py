@@ -14,12 +14,13 @@ from .articles import assemble
 from .classify import classify
 from .columns import geometric_regions, text_regions
 from .flat import is_flat, restore_breaks
+from .furniture import place_in_reading_order
 from .geoarticles import split_column_skips
 from .geotitles import apply_geometric_titles
 from .hints import apply_region_hints
 from .language import detect_language, profile_for
 from .latin_titles import apply_caps_titles
-from .masthead import apply_masthead, place_masthead
+from .masthead import apply_masthead
 from .model import Line, Page, Source
 from .orthography import apply_orthography
 from .params import Params
@@ -81,7 +82,8 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
     articles, page_blocks = assemble(items, prof, params.articles)
     if source.format in OCR_XML_FORMATS:
         articles = split_column_skips(articles, prof)  # an article does not skip a column
-    articles, page_blocks = place_masthead(articles, page_blocks)  # the masthead stays in reading order
+    # page furniture printed before article text (a masthead, a running head) keeps its place
+    articles, page_blocks = place_in_reading_order(articles, page_blocks)
     page = Page(source=source, language=language, articles=tuple(articles), blocks=tuple(page_blocks),
                 warnings=tuple(warnings), profile=prof.name)
     return apply_orthography(page, params.orthography)

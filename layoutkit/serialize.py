@@ -23,10 +23,14 @@ def _md_block(b: Block) -> str:
 
 
 def to_markdown(page: Page) -> str:
-    """Markdown: one section per article, page-level blocks at the end as a list."""
+    """Markdown: one section per article, page furniture (articles of kind ``other``) and
+    the page-level blocks at the end as lists, each at its place in the reading order."""
     parts: list[str] = []
     for a in page.articles:
         blocks = list(a.blocks)
+        if a.kind == "other":
+            parts.append("\n".join(f"- {b.type}: {b.text}" for b in blocks))
+            continue
         if not any(b.type == "headline" for b in blocks):
             parts.append("## " + ("(photo)" if a.kind == "photo" else "(untitled)"))
         parts.extend(_md_block(b) for b in blocks)
@@ -38,16 +42,11 @@ def to_markdown(page: Page) -> str:
 
 def to_text(page: Page) -> str:
     """Plain text: every block in reading order, a blank line between blocks and two
-    between articles; page-level blocks first (headers) and last (footers)."""
-    head = [b.text for b in page.blocks if b.type == "header"]
-    tail = [b.text for b in page.blocks if b.type != "header"]
-    parts = []
-    if head:
-        parts.append("\n".join(head))
-    for a in page.articles:
-        parts.append("\n\n".join(b.text for b in a.blocks))
-    if tail:
-        parts.append("\n".join(tail))
+    between articles; page furniture printed before or between articles is among them (an
+    article of kind ``other``), the page-level blocks that follow come last."""
+    parts = ["\n\n".join(b.text for b in a.blocks) for a in page.articles]
+    if page.blocks:
+        parts.append("\n".join(b.text for b in page.blocks))
     return "\n\n\n".join(parts).rstrip() + "\n"
 
 

@@ -15,7 +15,7 @@ SEED = str(FIXTURES / "seed-zh.txt")
 def test_convert_to_stdout_json(capsys) -> None:
     assert main(["convert", SEED]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["schema_version"] == "1.0"
+    assert out["schema_version"] == "2.0"
     assert out["language"] == "zh"
     assert out["source"]["format"] == "text"
     assert len(out["articles"]) == 3
