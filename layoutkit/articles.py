@@ -107,7 +107,20 @@ def _segments(items: Sequence[Typed]) -> list[_Segment]:
 
 
 def _is_image_title(t: Typed) -> bool:
-    return t.type == "headline" and all(ln.region_type == IMAGE_TITLE for ln in t.para.lines)
+    return t.type in ("headline", "subheadline") and all(ln.region_type == IMAGE_TITLE for ln in t.para.lines)
+
+
+def _photo_blocks(items: Sequence[Typed]) -> list[Block]:
+    """A photo group's blocks; of a photo story's title lines (``image-title``) the
+    largest is the headline, the others (a kicker above it) subheadlines."""
+    titles = [t for t in items if _is_image_title(t)]
+    if not titles:
+        return [_to_block(t) for t in items]
+    head = max(titles, key=lambda t: max((ln.font_size or 0.0) for ln in t.para.lines))
+    return [_to_block(t, "headline", reason="image-title: a photo story's headline, above its captioned picture")
+            if t is head else
+            _to_block(t, "subheadline", "kicker", "image-title: a photo story's kicker") if any(t is x for x in titles) else
+            _to_block(t) for t in items]
 
 
 def _photo_stories(segs: list[_Segment]) -> list[_Segment]:
@@ -414,7 +427,7 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
         blocks.extend(title_blocks)
         blocks.extend(_to_block(t, reason=d.why.get(id(t), "")) for t in body_items)
         blocks.extend(_to_block(t) for _, t in d.notes)
-        blocks.extend(_to_block(t) for _, t in d.photo)
+        blocks.extend(_photo_blocks([t for _, t in d.photo]))
         numbered = []
         for b in blocks:
             bid += 1

@@ -133,10 +133,11 @@ def test_caption_above_only_without_one_below():
     assert "above a picture" in out[1].reasons[-1]
 
 
-def photo_story(under_text: bool) -> bytes:
+def photo_story(under_text: bool, above: tuple = ()) -> bytes:
     """A photo story (headline, picture, caption) beside a column of text; with
-    ``under_text`` an article's text runs on under the caption instead."""
-    items = [Text(60, 100, "Harbour lights up", 20, bold=True),
+    ``under_text`` an article's text runs on under the caption instead; ``above``: texts
+    set above the headline."""
+    items = [*above, Text(60, 100, "Harbour lights up", 20, bold=True),
              Text(60, 296, CAPTION_TEXT, 8)]
     items += column_lines(LOREM, 330, 140, 230)
     if under_text:
@@ -159,3 +160,23 @@ def test_headline_over_a_picture_with_text_under_it_stays_the_articles(tmp_path)
     path.write_bytes(photo_story(under_text=True))
     p = layoutkit.parse_pdf(path)[0]
     assert all(a.headline != "Harbour lights up" for a in p.articles if a.kind == "photo")
+
+
+def test_photo_story_kicker_goes_with_its_headline(tmp_path):
+    path = tmp_path / "kicker.pdf"
+    path.write_bytes(photo_story(under_text=False, above=(Text(60, 84, "PICTURE OF THE WEEK", 11, bold=True),)))
+    p = layoutkit.parse_pdf(path)[0]
+    photo = [a for a in p.articles if a.kind == "photo"]
+    assert len(photo) == 1 and photo[0].headline == "Harbour lights up"
+    assert [(b.type, b.role) for b in photo[0].blocks] == [("subheadline", "kicker"), ("headline", None),
+                                                           ("caption", None)]
+    assert any(r.startswith("image-title") for b in photo[0].blocks for r in b.reasons)
+
+
+def test_byline_under_a_larger_headline_is_no_photo_story_headline(tmp_path):
+    """Title-size text right above a captioned picture but under a larger headline is that
+    headline's byline or deck, not the picture's own headline."""
+    path = tmp_path / "byline.pdf"
+    path.write_bytes(photo_story(under_text=False, above=(Text(60, 60, "Council backs harbour", 30, bold=True),)))
+    p = layoutkit.parse_pdf(path)[0]
+    assert all(a.headline is None for a in p.articles if a.kind == "photo")

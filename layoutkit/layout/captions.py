@@ -33,6 +33,9 @@ icons and logos, whose name line is a byline, not a caption):
   and no text of body size under the caption within ``caption_gap`` body sizes in the
   picture's width: the picture and caption are its whole story (a photo story), and
   its headline joins their ``photo`` article instead of opening an article of its own.
+  Not a block with a larger title right above it (that is a headline's byline or deck).
+  A short block (at most two lines) right above that headline, set smaller, within the
+  picture's width, is its kicker and goes with it.
 
 The tags travel as the lines' ``region_type`` and are typed in ``geotype`` (``caption``,
 ``credit`` where the credit pattern matches or the layout found a credit line), and
@@ -203,8 +206,23 @@ def _tag_title(blocks: Sequence[TextBlock], img: Rule, cap: int, tags: dict[int,
         if under - 0.5 * body < b.top <= under + params.caption_gap * body and b.size < params.title_ratio * body \
                 and j not in tags:
             return  # text under the caption: the picture illustrates an article
+    for j, b in enumerate(blocks):
+        if j != k and b.size > t.size and min(b.x1, t.x1) - max(b.x0, t.x0) > 0 \
+                and -0.5 * body <= t.top - b.bottom <= params.caption_gap * body:
+            return  # a larger title right above: the block is its byline or deck
     tags[k] = (TITLE, "image-title: title-size text right above a captioned picture, within its width, "
                       "with no text under the caption")
+    # its kicker: a short line right above it, smaller, within the picture's width
+    kicker = None
+    for j, b in enumerate(blocks):
+        if j in tags or b.zone or b.vertical or len(b.lines) > 2 or b.size >= t.size \
+                or min(b.x1, hi) - max(b.x0, lo) < 0.8 * (b.x1 - b.x0):
+            continue
+        gap = t.top - b.bottom
+        if -0.5 * body <= gap <= params.caption_gap * body and (kicker is None or gap < kicker[0]):
+            kicker = (gap, j)
+    if kicker is not None:
+        tags[kicker[1]] = (TITLE, "image-title: the kicker right above a photo story's headline")
 
 
 def _hugs(b: TextBlock, gap: float, blocks: Sequence[TextBlock]) -> bool:
