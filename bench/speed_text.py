@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import layoutkit  # noqa: E402
-from layoutkit.measure import shape  # noqa: E402
+from layoutkit.measure import clear_shape_cache  # noqa: E402
 from layoutkit.readers.text import decode_bytes, read_lines  # noqa: E402
 
 SEED = ROOT / "fixtures" / "seed-zh.txt"
@@ -66,7 +66,7 @@ def main() -> None:
     # Line shapes are memoized; clear the cache before each page so that repeating one
     # page does not flatter the figure (real batches rarely repeat lines).
     def fresh_parse() -> None:
-        shape.cache_clear()
+        clear_shape_cache()
         layoutkit.parse_text(text)
 
     seed = timed(fresh_parse, 30)
@@ -78,7 +78,7 @@ def main() -> None:
             t0 = time.process_time()
             n = 0
             for _ in layoutkit.iter_file_pages(big):
-                shape.cache_clear()
+                clear_shape_cache()
                 n += 1
             many = min(many, (time.process_time() - t0) / n)
     rss = []

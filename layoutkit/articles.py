@@ -29,7 +29,7 @@ import regex
 
 from .classify import Typed
 from .layout.captions import TITLE as IMAGE_TITLE
-from .model import Article, Block, Byline
+from .model import Article, Block, Byline, evolve
 from .params import ArticleParams
 from .profile import Profile
 from .scriptcount import ScriptCounter
@@ -224,7 +224,7 @@ def parse_bylines(blocks: Sequence[Block], profile: Profile) -> tuple[Byline, ..
         if b.type != "byline" or b.role == "author_note":
             continue
         text = b.text.strip()
-        marks = []
+        marks: list[tuple[int, int]] = []
         for pat in profile.byline_role:
             marks.extend(m.span() for m in pat.finditer(text))
         marks.sort()
@@ -392,7 +392,11 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
         body_text = "".join(t.text for t in body_items)
         titles = [t for _, t in d.titles if t.hint == "title"]
         head_idx = _choose_headline(titles, body_text) if titles else -1
-        kickers, headline, decks, bylines, others = [], [], [], [], []
+        kickers: list[Block] = []
+        headline: list[Block] = []
+        decks: list[Block] = []
+        bylines: list[Block] = []
+        others: list[Block] = []
         seen_head = False
         title_pos: dict[int, int] = {}  # id(block) -> the title's place in the stream
         for pos, t in d.titles:
@@ -450,6 +454,4 @@ TITLE_ORDER = "title-stream-order: titles in the order printed"
 
 
 def _renumber(b: Block, n: int) -> Block:
-    from dataclasses import replace
-
-    return replace(b, id=f"b{n}")
+    return evolve(b, id=f"b{n}")

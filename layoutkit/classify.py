@@ -17,7 +17,7 @@ from typing import Optional, Sequence
 import regex
 
 from .measure import shape
-from .model import Paragraph
+from .model import Paragraph, evolve
 from .noise import is_noise, is_table
 from .textwidth import is_cjk
 from .params import ClassifyParams
@@ -46,7 +46,7 @@ class Typed:
     exit_family: Optional[float] = None
 
     def retype(self, type_: str, reason: str, role: Optional[str] = None, hint: str = "") -> "Typed":
-        return replace(self, type=type_, role=role, reasons=self.reasons + (reason,), hint=hint)
+        return evolve(self, type=type_, role=role, reasons=self.reasons + (reason,), hint=hint)
 
 
 def _title_like(p: Paragraph, width: Optional[float], profile: Profile, params: ClassifyParams) -> bool:

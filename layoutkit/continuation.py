@@ -272,12 +272,20 @@ def candidate_links(boxes: Sequence["Box"], profile: Profile, spread_indent_min:
     """
     vocab: Optional[Vocabulary] = None
     maybe_cont = [maybe_continuation(bx, spread_indent_min) for bx in boxes]
+    # the tests of a head alone, asked of every tail, are answered once per box, and only
+    # for pages with a paragraph to place
+    standalone_head: list[bool] = []
+    opener_head: list[bool] = []
+    box_list = list(boxes)
     out: list[Candidate] = []
     for i, a in enumerate(boxes):
         if a.next is not None or not a.paras[-1].runs_on or not a.cjk:
             continue
         if vocab is None:  # built only for pages with a paragraph to place
             vocab = Vocabulary([p.text for bx in boxes for p in bx.paras])
+            standalone_head = [len(bx.paras[0].text) <= 80 and any(profile.match(k, bx.paras[0].text) for k in _STANDALONE)
+                               for bx in boxes]
+            opener_head = [bool(profile.match("continuation_start", bx.paras[0].text.lstrip())) for bx in boxes]
         closer = a.closer
         # ``lone-line-tail``: a box of one line that runs on is the indented first line
         # of a paragraph whose rest the extractor boxed apart (it goes on in the next body
@@ -289,16 +297,16 @@ def candidate_links(boxes: Sequence["Box"], profile: Profile, spread_indent_min:
             if lone and not next_body(boxes, i, j):
                 continue
             head = b.paras[0]
-            if len(head.text) <= 80 and any(profile.match(k, head.text) for k in _STANDALONE):
+            if standalone_head[j]:
                 continue  # a byline, credit, page header, deck or author note opens no continuation
             if b.region.width is None:
                 # a title-material box continues a paragraph only by closing its bracket
                 if not (closer and closes(head.text, closer)):
                     continue
             elif head.starts_fresh and not maybe_cont[j] and not next_body(boxes, i, j) \
-                    and not profile.match("continuation_start", head.text.lstrip()):
+                    and not opener_head[j]:
                 continue
-            out.append(Candidate(link_score(i, j, list(boxes), vocab, profile), i, j))
+            out.append(Candidate(link_score(i, j, box_list, vocab, profile), i, j))
     return out
 
 

@@ -8,6 +8,9 @@ the hyphen altogether (``Har``/``bor``). ``decide`` looks at one line join and r
 
 1. ``not-a-word-break``: the hyphen follows no letter (``1887-``, `` -``) or the
    continuation opens with no letter (``-``/``88``): numbers, ranges and dashes keep it;
+   but ``repeated-hyphen`` first: a continuation opening with a hyphen mark and a letter
+   or digit (``a-t-``/``-elle``, ``vis-à-``/``-vis``: the printer repeated a compound's
+   hyphen at the start of the next line) keeps only that one (``a-t-elle``);
 2. ``suspended-hyphen``: the continuation is a conjunction (``Zoll- und Steuerwesen``,
    ``vracht- en``, ``pre- and post-war``): the hyphen stays and a space follows;
 3. ``page-vocabulary``: the page's own words decide when they can: the joined form
@@ -180,6 +183,11 @@ def decide(left_text: str, right_text: str, lexicon: Optional[Lexicon]) -> Join:
                 return Join(False, True, "", f"dehyphenation: keep {left_text.split()[-1]}+{right_text.split()[0]} "
                                              "(not-a-word-break: no letter before the hyphen)")
             return plain
+        if a != "\u00ad" and len(right_text) >= 2 and right_text[0] in _WORD_HYPHENS \
+                and right_text[1].isalnum():
+            # ``a-t-``/``-elle``: the compound's hyphen printed at both line ends; one stays
+            return Join(True, False, "", f"dehyphenation: join {frag}{a}+{right_text.split()[0]} "
+                                         "(repeated-hyphen: the continuation repeats the hyphen)")
         cont_m = _LETTERS.match(right_text)
         if not cont_m:
             return Join(False, True, "", f"dehyphenation: keep {frag}{a}+{right_text.split()[0]} "

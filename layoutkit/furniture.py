@@ -25,10 +25,9 @@ one-run article of kind ``other`` are the same group there.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Sequence
 
-from .model import Article, Block
+from .model import Article, Block, evolve
 
 REASON = "furniture-in-order"
 
@@ -61,7 +60,7 @@ def place_in_reading_order(articles: Sequence[Article], blocks: Sequence[Block])
     out = list(articles)
     for run in runs:
         why = f"{REASON}: page-level, kept before the article text that follows it"
-        moved = tuple(replace(b, reasons=b.reasons + (why,)) for b in run)
+        moved = tuple(evolve(b, reasons=b.reasons + (why,)) for b in run)
         at = next((k for k, a in enumerate(out) if a.blocks and _start(a) > run[0].lines[0]), len(out))
         out.insert(at, Article(id="", kind="other", blocks=moved, headline=None))
     return _renumber(out, trailing)
@@ -75,10 +74,10 @@ def _renumber(articles: Sequence[Article], blocks: Sequence[Block]) -> tuple[lis
         numbered = []
         for b in a.blocks:
             bid += 1
-            numbered.append(replace(b, id=f"b{bid}"))
-        out_arts.append(replace(a, id=f"a{n}", blocks=tuple(numbered)))
+            numbered.append(evolve(b, id=f"b{bid}"))
+        out_arts.append(evolve(a, id=f"a{n}", blocks=tuple(numbered)))
     out_blocks = []
     for b in blocks:
         bid += 1
-        out_blocks.append(replace(b, id=f"b{bid}"))
+        out_blocks.append(evolve(b, id=f"b{bid}"))
     return out_arts, out_blocks

@@ -23,6 +23,7 @@ from dataclasses import replace
 from typing import Optional, Sequence
 
 from .articles import parse_bylines
+from .late_boxes import REASON as LATE_REASON
 from .model import Article, BBox, Block
 from .profile import Profile
 
@@ -44,8 +45,12 @@ def _skips(prev: BBox, box: BBox, column: float) -> bool:
     return box.x0 - prev.x1 > column or prev.x0 - box.x1 > column
 
 
-def split_column_skips(articles: Sequence[Article], profile: Profile) -> list[Article]:
-    """The articles cut at column skips (module docstring), renumbered ``a1``, ``a2``, ..."""
+def split_column_skips(articles: Sequence[Article], profile: Profile,
+                       late_starts: frozenset[int] = frozenset()) -> list[Article]:
+    """The articles cut at column skips (module docstring), renumbered ``a1``, ``a2``, ...
+
+    ``late_starts``: first line numbers of boxes the ``late-box`` rule moved
+    (``late_boxes``); a block starting one is cut off the article before it as well."""
     column = column_width(articles)
     if column is None:
         return list(articles)
@@ -59,6 +64,12 @@ def split_column_skips(articles: Sequence[Article], profile: Profile) -> list[Ar
                 parts.append((art, current))
                 b = replace(b, reasons=b.reasons + (
                     f"column-skip: more than a column ({column:g}) away from the article's previous block",))
+                current = []
+            elif current and b.type not in _TITLE_TYPES and b.lines[0] in late_starts:
+                parts.append((art, current))
+                b = replace(b, reasons=b.reasons + (
+                    f"{LATE_REASON}: a box listed after the columns beside it, read at its column's place;"
+                    " it does not continue the article before it",))
                 current = []
             current.append(b)
             if b.bbox is not None:

@@ -29,7 +29,7 @@ from typing import Sequence
 import regex
 
 from .classify import Typed
-from .textwidth import is_cjk
+from .textwidth import cjk_and_letters, is_cjk
 
 _WORD = regex.compile(r"[\p{L}ſ]{2,}")
 #: Share of a line's letters that are capitals for the line to be set in capitals.
@@ -64,7 +64,10 @@ def apply_caps_titles(items: Sequence[Typed], real_boxes: bool = True) -> list[T
     boxes are the input's own, ``real_boxes``: the boxes ``flat`` restores are guesses) and
     closing lines typed ``body`` (``closing-line``)."""
     out = list(items)
-    if not out or sum(is_cjk(c) for t in out for c in t.text) * 3 > sum(c.isalpha() for t in out for c in t.text):
+    if not out:
+        return out
+    cjk, letters = cjk_and_letters("".join(t.text for t in out))
+    if cjk * 3 > letters:
         return out
     for k, t in enumerate(out):
         p = t.para

@@ -61,6 +61,8 @@ def apply(lines: Sequence[Line], texts: Sequence[str], reasons: list[str]) -> li
     """``texts`` (the cleaned texts of ``lines``, one each) with every marked hyphenated
     word rebuilt across its line break; each rebuild is named in ``reasons``."""
     out = list(texts)
+    if not any(line.hyphenated for line in lines):
+        return out  # (most lines: ``word_for`` rebuilds only marked lines)
     for i in range(len(out) - 1):
         fixed = word_for(lines[i], out[i], out[i + 1])
         if fixed is None:

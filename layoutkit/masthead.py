@@ -26,7 +26,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from .classify import Typed
-from .textwidth import is_cjk
+from .textwidth import cjk_and_letters
 
 #: Other paragraphs allowed between two header lines of one masthead.
 MAX_GAP = 1
@@ -39,9 +39,8 @@ MAX_CHARS = 400
 
 
 def _latin(items: Sequence[Typed]) -> bool:
-    text = "".join(t.text for t in items)
-    letters = sum(ch.isalpha() for ch in text)
-    return letters > 0 and sum(is_cjk(ch) for ch in text) < 0.3 * letters
+    cjk, letters = cjk_and_letters("".join(t.text for t in items))
+    return letters > 0 and cjk < 0.3 * letters
 
 
 def _small(t: Typed) -> bool:

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
+from .scriptcount import CharMap
 from .textwidth import is_cjk
 
 
@@ -39,22 +39,15 @@ def _classify_char(ch: str) -> str:
     return "n"
 
 
-class _ClassTable(dict):
-    """``str.translate`` table mapping code points to class letters, filled on demand."""
-
-    def __missing__(self, key: int) -> str:
-        value = self[key] = _classify_char(chr(key))
-        return value
-
-
-_CLASSES = _ClassTable()
+#: Code point -> class letter (``_classify_char``), filled on demand.
+_CLASSES = CharMap(_classify_char)
 #: Class letters -> ``q`` for compressible punctuation (``q``, ``a``), ``x`` for the rest:
 #: the number of runs of compressible marks is then the number of ``xq`` boundaries.
 _RUN_MARKS = str.maketrans("hwnzsaq", "xxxxxqq")
 
 
 def char_classes(text: str) -> str:
-    return text.translate(_CLASSES)
+    return _CLASSES.translate(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,14 +134,30 @@ def letterspaced(text: str, share: float = 0.6) -> bool:
     return (len(cjk_tokens) - len(several)) / len(cjk_tokens) >= share
 
 
+#: Line shapes already computed, by (text, letterspace_share): stages look at the same
+#: lines again (columns, reflow, continuation, classify). Bounded: emptied when full.
+_SHAPES: dict[tuple[str, float], LineShape] = {}
+SHAPE_CACHE_SIZE = 16384
+
+
 def shape(text: str, letterspace_share: float = 0.6) -> LineShape:
-    """The shape of one line of text (cached: stages look at the same lines again).
+    """The shape of one line of text (memoized in ``_SHAPES``).
 
     Called with or without ``letterspace_share``, the same line hits one cache entry."""
-    return _shape(text, letterspace_share)
+    key = (text, letterspace_share)
+    found = _SHAPES.get(key)
+    if found is None:
+        if len(_SHAPES) >= SHAPE_CACHE_SIZE:
+            _SHAPES.clear()
+        found = _SHAPES[key] = _shape(text, letterspace_share)
+    return found
 
 
-@lru_cache(maxsize=16384)
+def clear_shape_cache() -> None:
+    """Forget every memoized line shape (benchmarks: a repeated page must not hit it)."""
+    _SHAPES.clear()
+
+
 def _shape(text: str, letterspace_share: float) -> LineShape:
     stripped = text.strip()
     classes = char_classes(stripped)
@@ -163,6 +172,3 @@ def _shape(text: str, letterspace_share: float) -> LineShape:
     return LineShape(lo, hi, cjk, len(text) - len(text.lstrip(" ")),
                      ctx and letterspaced(stripped, letterspace_share))
 
-
-shape.cache_clear = _shape.cache_clear  # type: ignore[attr-defined]
-shape.cache_info = _shape.cache_info  # type: ignore[attr-defined]

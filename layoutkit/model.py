@@ -13,10 +13,13 @@ geometry and every bbox is ``None``.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from typing import Any, Literal, Optional
+from dataclasses import MISSING, dataclass, field, fields, replace
+from operator import attrgetter
+from typing import Any, Callable, Literal, Optional, TypeVar
 
 SCHEMA_VERSION = "2.0"
+
+_D = TypeVar("_D")
 
 BlockType = Literal[
     "headline", "subheadline", "byline", "dateline", "body", "intertitle",
@@ -109,6 +112,71 @@ class Line:
     @property
     def is_blank(self) -> bool:
         return not self.text.strip()
+
+
+def _text_line_factory() -> Callable[[str, int, int], Line]:
+    """``text_line``: a ``Line`` of text input, built by setting its slots directly.
+
+    A reader makes one ``Line`` per input line, and the frozen dataclass ``__init__``
+    goes through ``object.__setattr__`` for every one of its fifteen fields; the slot
+    descriptors' own setters do the same work in about half the time. Every field but
+    ``text``, ``number`` and ``page`` gets its declared default (read from the dataclass,
+    so a field added later is covered); should a field have no plain default, the
+    factory is simply ``Line`` itself."""
+    specs = fields(Line)
+    if any(f.default is MISSING and f.name not in ("text", "number") for f in specs):
+        def plain(text: str, number: int, page: int = 1) -> Line:
+            return Line(text, number, page=page)
+
+        return plain
+    new = object.__new__
+    set_text, set_number, set_page = (Line.__dict__[n].__set__ for n in ("text", "number", "page"))  # type: ignore[attr-defined]
+    defaults = tuple((Line.__dict__[f.name].__set__, f.default) for f in specs  # type: ignore[attr-defined]
+                     if f.name not in ("text", "number", "page"))
+
+    def text_line(text: str, number: int, page: int = 1) -> Line:
+        line = new(Line)
+        set_text(line, text)
+        set_number(line, number)
+        set_page(line, page)
+        for set_field, value in defaults:
+            set_field(line, value)
+        return line  # type: ignore[no-any-return]
+
+    return text_line
+
+
+#: ``text_line(text, number, page=1)`` equals ``Line(text, number, page=page)``, built
+#: faster (see ``_text_line_factory``): for readers that make a ``Line`` per input line.
+text_line = _text_line_factory()
+
+
+#: Per dataclass: a getter of all its field values, each field's position, and whether
+#: every field is an ``__init__`` parameter (``evolve``).
+_EVOLVE: dict[type, tuple[Callable[[Any], tuple[Any, ...]], dict[str, int], bool]] = {}
+
+
+def evolve(obj: _D, **changes: Any) -> _D:
+    """``dataclasses.replace(obj, **changes)``, about a third cheaper: stages retype and
+    renumber every block, and ``replace`` walks the class's ``fields()`` and passes every
+    value by keyword on each call. Here the field names are read once per class and the
+    values are passed by position. Classes with a field outside ``__init__`` or a
+    keyword-only field go to ``replace`` itself."""
+    cls = type(obj)
+    spec = _EVOLVE.get(cls)
+    if spec is None:
+        specs = fields(obj)  # type: ignore[arg-type]
+        names = tuple(f.name for f in specs)
+        getter = attrgetter(*names) if len(names) > 1 else (lambda o: (getattr(o, names[0]),))
+        spec = _EVOLVE[cls] = (getter, {n: i for i, n in enumerate(names)},
+                               all(f.init and not f.kw_only for f in specs))
+    getter, index, plain = spec
+    if not plain:
+        return replace(obj, **changes)  # type: ignore[type-var]
+    values = list(getter(obj))
+    for name, value in changes.items():
+        values[index[name]] = value
+    return cls(*values)
 
 
 @dataclass(frozen=True, slots=True)

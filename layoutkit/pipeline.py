@@ -13,9 +13,10 @@ from typing import Optional, Sequence, Union
 from .articles import assemble
 from .classify import classify
 from .columns import geometric_regions, text_regions
-from .flat import is_flat, restore_breaks
+from .flat import annotate, is_flat, restore
 from .furniture import place_in_reading_order
 from .geoarticles import split_column_skips
+from .late_boxes import place_late_boxes
 from .geotitles import apply_geometric_titles
 from .hints import apply_region_hints
 from .language import detect_language, profile_for
@@ -53,9 +54,14 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
     if is_own_export(lines):  # our own ALTO/PAGE export read back: its tags are the answer
         page = page_from_structure(lines, source, prof, language, warnings)
         return apply_orthography(page, params.orthography)
-    flat = is_flat(lines)
-    if flat:
-        lines = restore_breaks(lines, prof)  # a flat export lost its blank lines
+    flat = restore(lines, prof) if is_flat(lines) else None
+    if flat is not None:
+        lines = flat.lines  # a flat export lost its blank lines
+    late_starts: frozenset[int] = frozenset()
+    if source.format == "alto":
+        # ALTO document order: boxes the producer appended after the columns beside them go
+        # back to their column (PAGE files carry an explicit ReadingOrder: left alone)
+        lines, late_starts = place_late_boxes(lines)
     if source.format in OCR_XML_FORMATS:
         # OCR XML: the input's own regions, measured like text boxes (measured on the dev
         # cases, this beats calibrating ems from the boxes); geometry is used later on
@@ -65,13 +71,15 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
     else:
         regions = text_regions(lines, params.columns, params.reflow.letterspace_share)
     flow = reflow(regions, prof, params.reflow, input_boxes=source.format in OCR_XML_FORMATS)
+    if flat is not None:
+        flow = annotate(flow, flat)  # the restored breaks' reasons
     items = classify(flow, prof, params.classify)
     if source.format == "text" or source.format in OCR_XML_FORMATS:
         # Latin pages: the masthead cluster is page header (text and OCR XML alike: on the
         # dev cases it lifts PAGE text_sim 0.963 -> 0.996 and ALTO article_ari)
         items = apply_masthead(items)
     if source.format == "text":
-        items = apply_caps_titles(items, real_boxes=not flat)  # Latin: one-line boxes as titles
+        items = apply_caps_titles(items, real_boxes=flat is None)  # Latin: one-line boxes as titles
     if source.format in OCR_XML_FORMATS:
         items = apply_geometric_titles(items, params.classify)  # type size (OCR XML styles)
         # one-line capitals and sentence boxes as titles, as for text (after the geometric
@@ -81,7 +89,7 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
     items = apply_region_hints(items)  # input region types (OCR XML); no-op for text
     articles, page_blocks = assemble(items, prof, params.articles)
     if source.format in OCR_XML_FORMATS:
-        articles = split_column_skips(articles, prof)  # an article does not skip a column
+        articles = split_column_skips(articles, prof, late_starts)  # an article does not skip a column
     # page furniture printed before article text (a masthead, a running head) keeps its place
     articles, page_blocks = place_in_reading_order(articles, page_blocks)
     page = Page(source=source, language=language, articles=tuple(articles), blocks=tuple(page_blocks),

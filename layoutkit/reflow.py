@@ -73,6 +73,17 @@ class _CjkishTable(dict):  # type: ignore[type-arg]
 _is_cjkish = _CjkishTable().__getitem__
 
 
+class _CjkTable(dict):  # type: ignore[type-arg]
+    """Per character: ``is_cjk``, memoized like ``_CjkishTable``."""
+
+    def __missing__(self, ch: str) -> bool:
+        value = self[ch] = is_cjk(ch)
+        return value
+
+
+_is_cjk_char = _CjkTable().__getitem__
+
+
 def clean_line(text: str, letterspaced: bool) -> CleanLine:
     """Remove spaces that are justification, not content.
 
@@ -152,7 +163,7 @@ def dedupe_fake_bold(text: str) -> CleanLine:
     Only short (title-like) lines are passed here by the caller.
     """
     tokens = text.split(" ")
-    halves = []
+    halves: list[str] = []
     for t in tokens:
         if not t:
             halves.append(t)
@@ -232,6 +243,16 @@ def join_texts(parts: Sequence[str], reasons: list[str], lexicon: Optional[Lexic
     Latin line ends go through ``dehyphenate.decide`` (page-vocabulary evidence first,
     then rules; each decision lands in ``reasons``); CJK joins add no space.
     """
+    parts = [p for p in parts if p]
+    if all(_is_cjk_char(p[-1]) and _is_cjk_char(q[0]) for p, q in zip(parts, parts[1:])):
+        # fast path: a CJK character on both sides of every junction (and so no hyphen:
+        # ``HYPHENS`` holds none) takes the last join branch of ``_join_loop`` every time
+        return "".join(parts)
+    return _join_loop(parts, reasons, lexicon)
+
+
+def _join_loop(parts: Sequence[str], reasons: list[str], lexicon: Optional[Lexicon]) -> str:
+    """``join_texts``, one junction at a time."""
     out = ""
     for part in parts:
         if not part:
@@ -365,6 +386,11 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
                 first = len(cur.lines) == 1
                 if first and m.deficit(prev) > params.indent_max:
                     brk = "title-line-break"
+                    if not cjk and not ends_sentence(prev_text, profile) and latin_continuation(text):
+                        # ``latin-title-continues``: a short Latin line that ends no sentence
+                        # and goes on in lowercase (``Kommission für den Handel in`` /
+                        # ``amtlich nicht notierten``) is narrow text, not a title line
+                        brk = None
                 elif first and m.indent_short(prev) and cur.starts_fresh:
                     if ends_sentence(prev_text, profile) and not m.full(s):
                         brk = "short-line-break"

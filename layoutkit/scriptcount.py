@@ -3,46 +3,89 @@
 Language detection and the page-script test count Han characters, kana, hangul and
 letters over thousands of characters. One ``regex.findall`` per class builds a list of
 one-character strings per match and walks the text once per class; here every character
-is mapped once, with ``str.translate``, to one marker per class it belongs to, and the
-markers are counted with ``str.count`` (C speed). A character's classes are decided by
+is mapped once, with ``str.translate``, to one code for the classes it belongs to, and the
+codes are counted with ``str.count`` (C speed). A character's classes are decided by
 the same compiled patterns the callers would otherwise run, on that character alone, so
 the counts are exactly ``len(pattern.findall(text))`` for single-character patterns.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
 import regex
 
-#: Marker characters, one per class (private-use code points never occur in the markers'
-#: output other than as markers, since every input character is replaced).
-_MARKERS = "".join(chr(0xE000 + i) for i in range(32))
-
-
-class _Table(dict):  # type: ignore[type-arg]
-    """``str.translate`` table: code point -> the markers of the classes it belongs to,
-    filled on demand (a page uses a few hundred distinct characters)."""
-
-    def __init__(self, patterns: Sequence[regex.Pattern]):
-        super().__init__()
-        self.patterns = tuple(patterns)
-
-    def __missing__(self, key: int) -> str:
-        ch = chr(key)
-        value = self[key] = "".join(_MARKERS[i] for i, p in enumerate(self.patterns) if p.fullmatch(ch))
-        return value
+#: Codes of the class combinations (ASCII, so that ``CharMap`` can hold them).
+_CODES = "".join(chr(c) for c in range(33, 127))
+#: Most classes one counter takes: every combination of them needs a code.
+MAX_CLASSES = 6
 
 
 class ScriptCounter:
-    """Counts of characters matching each of several single-character patterns."""
+    """Counts of characters matching each of several single-character patterns.
+
+    Every character is mapped (``CharMap``) to one code for the combination of classes
+    it belongs to (most characters belong to one class or none); each code present is
+    counted once with ``str.count`` and added to its classes' totals."""
 
     def __init__(self, patterns: Sequence[regex.Pattern]):
-        if len(patterns) > len(_MARKERS):
+        if len(patterns) > MAX_CLASSES:
             raise ValueError("too many classes")
-        self._table = _Table(patterns)
-        self._markers = _MARKERS[: len(patterns)]
+        self.patterns = tuple(patterns)
+        #: class combination (one flag per pattern) -> its code, in order of first sight
+        self._combos: dict[tuple[bool, ...], str] = {}
+        self._map = CharMap(self._code)
+
+    def _code(self, ch: str) -> str:
+        combo = tuple(bool(p.fullmatch(ch)) for p in self.patterns)
+        code = self._combos.get(combo)
+        if code is None:
+            code = self._combos[combo] = _CODES[len(self._combos)]
+        return code
 
     def counts(self, text: str) -> tuple[int, ...]:
         """How many characters of ``text`` match each pattern, in the patterns' order."""
-        mapped = text.translate(self._table)
-        return tuple(mapped.count(m) for m in self._markers)
+        mapped = self._map.translate(text)
+        totals = [0] * len(self.patterns)
+        for combo, code in self._combos.items():
+            n = mapped.count(code) if any(combo) else 0
+            if n:
+                for i, hit in enumerate(combo):
+                    if hit:
+                        totals[i] += n
+        return tuple(totals)
+
+
+class CharMap:
+    """A per-character ``str.translate`` table filled on demand, kept as a *plain* dict.
+
+    ``str.translate`` through a dict subclass with ``__missing__`` costs about three
+    times as much per character as through a plain dict. Here ASCII is classified up
+    front and every other character the first time it is seen: a character missing from
+    the table passes through ``translate`` unchanged, and since every value is ASCII, a
+    result that is not ASCII (an O(1) test) means some character was new; those are
+    classified and the text is translated again. Bounded by the distinct characters seen.
+    """
+
+    __slots__ = ("classify", "table")
+
+    def __init__(self, classify: Callable[[str], str]):
+        self.classify = classify
+        self.table: dict[int, str] = {}
+        for code in range(128):
+            self._add(code)
+
+    def _add(self, code: int) -> None:
+        value = self.classify(chr(code))
+        if not value.isascii():
+            raise ValueError("CharMap values must be ASCII")
+        self.table[code] = value
+
+    def translate(self, text: str) -> str:
+        """``text`` with every character replaced by its ``classify`` value."""
+        out = text.translate(self.table)
+        if not out.isascii():  # characters not seen before passed through unchanged
+            table = self.table
+            for code in {ord(ch) for ch in text if ord(ch) not in table}:
+                self._add(code)
+            out = text.translate(table)
+        return out

@@ -34,9 +34,15 @@ def split_tag(tag: str) -> Optional[tuple[str, Optional[str]]]:
 
 
 def is_own_export(lines: Sequence[Line]) -> bool:
-    """True when every text line carries our own block tag."""
-    text = [ln for ln in lines if not ln.is_blank]
-    return bool(text) and all(ln.region_type and split_tag(ln.region_type) for ln in text)
+    """True when every text line carries our own block tag (and there is one)."""
+    found = False
+    for ln in lines:  # (stops at the first untagged text line: every other input's first)
+        if ln.is_blank:
+            continue
+        if not (ln.region_type and split_tag(ln.region_type)):
+            return False
+        found = True
+    return found
 
 
 def page_from_structure(lines: Sequence[Line], source: Source, profile: Profile, language: str,

@@ -9,6 +9,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from .scriptcount import CharMap
+
 
 @lru_cache(maxsize=65536)
 def char_width(ch: str) -> int:
@@ -41,3 +43,22 @@ def cjk_share(text: str) -> float:
     if not chars:
         return 0.0
     return sum(1 for c in chars if is_cjk(c)) / len(chars)
+
+
+def _cjk_letter_class(ch: str) -> str:
+    """``b`` CJK letter, ``c`` CJK and no letter, ``l`` other letter, ``o`` the rest."""
+    if is_cjk(ch):
+        return "b" if ch.isalpha() else "c"
+    return "l" if ch.isalpha() else "o"
+
+
+_CJK_LETTERS = CharMap(_cjk_letter_class)
+
+
+def cjk_and_letters(text: str) -> tuple[int, int]:
+    """``(number of CJK characters, number of letters)`` of ``text``: the same counts as
+    ``sum(map(is_cjk, text))`` and ``sum(c.isalpha() for c in text)``, counted at C speed
+    (one ``translate``, three ``count``s) for the page-script tests run on whole pages."""
+    mapped = _CJK_LETTERS.translate(text)
+    both = mapped.count("b")
+    return both + mapped.count("c"), both + mapped.count("l")

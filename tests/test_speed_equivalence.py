@@ -20,9 +20,11 @@ from layoutkit.articles import _CJK_LETTER, _LETTER, _PAGE_SCRIPTS
 from layoutkit.language import _HAN, _HANGUL, _KANA, _SCRIPTS
 from layoutkit.language import _LETTER as _LANG_LETTER
 from layoutkit.measure import _interval, char_classes, letterspaced
+from layoutkit.model import Block
 from layoutkit.params import Params
 from layoutkit.profile import BUILTIN, PATTERN_KEYS, _alternation, builtin_profile
 from layoutkit.readers.text import read_text_pages
+from layoutkit.scriptcount import ScriptCounter
 from layoutkit.reflow import clean_line, dedupe_fake_bold
 from layoutkit.textwidth import is_cjk
 
@@ -238,3 +240,121 @@ def _continuations_reference(text: str, left: str) -> dict[str, int]:
 def test_continuation_tables_equal_find_loop(texts: list[str], left: str) -> None:
     vocab = continuation.Vocabulary(texts)
     assert vocab._continuations(left) == _continuations_reference(vocab.text, left)
+
+
+# --- page-script counts, translate tables, joins and Lines (bench/stages_text.py) ---
+
+any_text_st = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
+
+
+@given(st.one_of(text_st, any_text_st))
+def test_cjk_and_letters_equal_character_sums(text: str) -> None:
+    from layoutkit.textwidth import cjk_and_letters
+
+    assert cjk_and_letters(text) == (sum(map(is_cjk, text)), sum(c.isalpha() for c in text))
+
+
+@given(st.lists(st.one_of(text_st, any_text_st), max_size=4))
+def test_char_map_equals_per_character_classes(texts: list[str]) -> None:
+    from layoutkit.measure import _classify_char
+    from layoutkit.scriptcount import CharMap
+
+    fresh = CharMap(_classify_char)  # characters arrive unseen, in any order
+    for text in texts:
+        expected = "".join(map(_classify_char, text))
+        assert fresh.translate(text) == expected
+        assert char_classes(text) == expected
+
+
+def test_char_map_refuses_non_ascii_values() -> None:
+    import pytest
+
+    from layoutkit.scriptcount import CharMap
+
+    with pytest.raises(ValueError):
+        CharMap(lambda ch: "é").translate("x")
+
+
+JOIN_PIECES = ["的", "理论", "，", "。", "abc", "Nord⸗", "Amerika", "ver-", "bunden", "—", "“", "1", " ", "", "ｆ", "－"]
+
+
+@given(st.lists(st.lists(st.sampled_from(JOIN_PIECES), max_size=3).map("".join), max_size=6))
+def test_join_fast_path_equals_junction_loop(parts: list[str]) -> None:
+    from layoutkit.reflow import _join_loop, join_texts
+
+    got_reasons: list[str] = []
+    want_reasons: list[str] = []
+    assert join_texts(parts, got_reasons) == _join_loop(parts, want_reasons, None)
+    assert got_reasons == want_reasons
+
+
+@given(st.text(max_size=20), st.integers(1, 10_000), st.integers(1, 50))
+def test_text_line_equals_line(text: str, number: int, page: int) -> None:
+    from dataclasses import fields
+
+    from layoutkit.model import Line, text_line
+
+    made, plain = text_line(text, number, page), Line(text, number, page=page)
+    assert type(made) is Line and made == plain and hash(made) == hash(plain)
+    assert all(getattr(made, f.name) == getattr(plain, f.name) for f in fields(Line))
+
+
+def test_marked_hyphens_skip_unmarked_lines() -> None:
+    from layoutkit import marked_hyphens
+    from layoutkit.model import Line
+
+    lines = [Line("n'a-", 1), Line("vait lieu", 2)]
+    assert marked_hyphens.apply(lines, ["n'a-", "vait lieu"], []) == ["n'a-", "vait lieu"]
+    marked = [Line("n'a-", 1, hyphenated=True, hyphen_word="n'avait"), Line("vait lieu", 2)]
+    reasons: list[str] = []
+    assert marked_hyphens.apply(marked, ["n'a-", "vait lieu"], reasons) == ["n'avait", "lieu"]
+    assert reasons
+
+
+@given(st.lists(st.one_of(text_st, any_text_st), max_size=5))
+def test_shape_memo_answers_what_shape_computes(texts: list[str]) -> None:
+    from layoutkit import measure
+
+    measure.clear_shape_cache()
+    for text in texts:
+        assert measure.shape(text) == measure._shape(text, 0.6)
+        assert measure.shape(text, 0.6) is measure.shape(text)
+    assert len(measure._SHAPES) <= measure.SHAPE_CACHE_SIZE
+
+
+block_st = st.builds(
+    Block, type=st.sampled_from(["body", "headline", "byline"]), text=st.text(max_size=10),
+    lines=st.tuples(st.integers(1, 9), st.integers(1, 9)), role=st.none() | st.just("kicker"),
+    reasons=st.lists(st.text(max_size=5), max_size=2).map(tuple), id=st.text(max_size=3), page=st.integers(1, 3))
+
+
+@given(block_st, st.text(max_size=4), st.none() | st.just("deck"), st.text(max_size=5))
+def test_evolve_equals_dataclasses_replace(block: Block, new_id: str, role: Optional[str], reason: str) -> None:
+    from dataclasses import replace
+
+    from layoutkit.model import evolve
+
+    assert evolve(block, id=new_id) == replace(block, id=new_id)
+    changes = dict(role=role, reasons=block.reasons + (reason,))
+    assert evolve(block, **changes) == replace(block, **changes)
+
+
+def test_evolve_falls_back_for_fields_outside_init() -> None:
+    from dataclasses import dataclass, field
+
+    from layoutkit.model import evolve
+
+    @dataclass(frozen=True)
+    class Derived:
+        a: int
+        b: int = field(init=False, default=7)
+        c: int = field(default=0, kw_only=True)
+
+    assert evolve(Derived(1, c=2), a=3) == Derived(3, c=2)
+
+
+@given(st.lists(any_text_st, max_size=3))
+def test_script_counts_equal_findall_on_any_characters(texts: list[str]) -> None:
+    fresh = ScriptCounter((_HAN, _KANA, _HANGUL, _LANG_LETTER))  # combinations met in any order
+    for text in texts:
+        assert fresh.counts(text) == tuple(len(p.findall(text)) for p in (_HAN, _KANA, _HANGUL, _LANG_LETTER))

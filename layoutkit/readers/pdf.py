@@ -19,16 +19,18 @@ from __future__ import annotations
 import hashlib
 import io
 import math
-from collections import defaultdict
-from itertools import repeat
-from operator import add, floordiv, truediv
+from collections import defaultdict, deque
+from itertools import compress, repeat
+from operator import add, and_, floordiv, le, mul, ne, truediv
 from typing import Callable, TYPE_CHECKING, Iterator, Optional, Sequence
 
 from ..errors import InputError, LimitExceededError
 from ..layout import analyze
-from ..layout.chars import ASCENT, Char, PageContent, Rule, make_char
+from ..layout.chars import Char, PageContent, Rule, make_char
 from ..model import BBox, Line, Source
 from . import ReadPage, page_filter, register
+from . import pdfium_api
+from .pdfium_text import text_chars
 
 if TYPE_CHECKING:
     from ..params import Params
@@ -205,16 +207,8 @@ def _lost_glyphs(page, text_objects: int, chars: int) -> bool:
 
 
 def _pdfium_content(doc, number: int, fallback: Optional[_PlumberFallback] = None) -> PageContent:
-    """Char boxes through pdfium's C API.
-
-    Per char: its code point, its loose (advance) box and its font name. Size, rotation and
-    the baseline's offset from the box bottom are the same for every char of one font at
-    one box height, so they are asked once per (font, height) and reused: three C calls
-    per char instead of seven, the same numbers."""
-    import ctypes
-
-    import pypdfium2.raw as raw
-
+    """Char boxes through pdfium's C API, read in bulk (``pdfium_text.text_chars``), and
+    the page's graphics."""
     page = doc[number - 1]
     try:
         # pdfplumber reports geometry in the MediaBox/CropBox frame, unrotated; so do we
@@ -222,74 +216,7 @@ def _pdfium_content(doc, number: int, fallback: Optional[_PlumberFallback] = Non
         width, height = right - left, top - bottom
         tp_obj = page.get_textpage()
         n = tp_obj.count_chars()
-        # the raw handle: passing the wrapper makes ctypes call its ``_as_parameter_``
-        # property (Python code) on every one of the several C calls per char
-        tp = tp_obj.raw
-        chars: list[Char] = []
-        unmapped = 0
-        buf = ctypes.create_string_buffer(256)
-        flags = ctypes.c_int()
-        box = raw.FS_RECTF()
-        matrix = raw.FS_MATRIX()
-        ox, oy = ctypes.c_double(), ctypes.c_double()
-        styles: dict[tuple[bytes, float], tuple[str, float, bool, float, float, float]] = {}
-        get_unicode, get_box, get_font = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, \
-            raw.FPDFText_GetFontInfo
-        skip = {0x0D, 0x0A, 0xA0, 0x09, 0xFFFE, 0}
-        paired = -1
-        new_tuple = tuple.__new__
-        for i in range(n):
-            u = get_unicode(tp, i)
-            if u == 0x02:
-                # pdfium reports a line-end hyphen (a drawn U+002D or U+00AD followed by a
-                # word on the next line) as 0x02, its "hyphen" marker; the glyph is on the
-                # page, so it is a hyphen: restored, dehyphenation decides (and records)
-                # whether it goes. Skipping it lost every line-end hyphen (the property
-                # test's conservation check found it).
-                u = 0x2D
-            if u in skip or (u == 0x20 and raw.FPDFText_IsGenerated(tp, i)):
-                continue  # spaces pdfium invents are not in the PDF; drawn ones are kept
-            if u == 0xFFFD:
-                unmapped += 1
-                continue
-            if i == paired:
-                continue  # the other half of a surrogate pair, joined below
-            if 0xD800 <= u <= 0xDFFF:
-                # pdfium counts UTF-16 code units: a character outside the BMP (CJK
-                # extension B names, emoji) is two "chars" in one box, high then low
-                # surrogate, or low then high inside right-to-left text, which pdfium
-                # reverses. One char here; a lone half is no text (counted unmapped).
-                other = get_unicode(tp, i + 1) if i + 1 < n else 0
-                hi, lo = (u, other) if u <= 0xDBFF else (other, u)
-                if not (0xD800 <= hi <= 0xDBFF and 0xDC00 <= lo <= 0xDFFF):
-                    unmapped += 1
-                    continue
-                paired = i + 1
-                u = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
-            ch = chr(u)
-            if ch.isspace() and ch != " ":
-                continue
-            get_box(tp, i, box)
-            get_font(tp, i, buf, 256, flags)
-            b_bottom = box.bottom  # (ctypes field reads are not free: each read once)
-            key = (buf.value, round(box.top - b_bottom, 3))
-            style = styles.get(key)
-            if style is None:
-                raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
-                raw.FPDFText_GetMatrix(tp, i, matrix)
-                size = raw.FPDFText_GetFontSize(tp, i) * math.hypot(matrix.c, matrix.d)
-                upright = abs(matrix.b) < 1e-6 and abs(matrix.c) < 1e-6 and matrix.a > 0 and matrix.d > 0
-                style = (buf.value.decode("utf-8", "replace"), size, upright, oy.value - b_bottom,
-                         ASCENT * size, (1 - ASCENT) * size)
-                styles[key] = style
-            font, size, upright, lift, above, below = style
-            baseline = top - (b_bottom + lift) if upright else (top - b_bottom) - (1 - ASCENT) * size
-            x0, x1 = box.left - left, box.right - left
-            if x1 < x0:
-                x0, x1 = x1, x0
-            # ``make_char`` inlined: the one allocation per char (the tuple made directly,
-            # without the Python frame of the NamedTuple's ``__new__``)
-            chars.append(new_tuple(Char, (ch, x0, baseline - above, x1, baseline + below, size, font, upright)))
+        chars, unmapped = text_chars(tp_obj.raw, n, left, top)
         rules, images, boxes, text_objects = _pdfium_graphics(page, left, top, _TextGrid(chars))
         tp_obj.close()
         if fallback is not None and _lost_glyphs(page, text_objects, n):
@@ -304,34 +231,36 @@ def _pdfium_graphics(page, left: float, top: float, grid: "_TextGrid") -> tuple[
     """Ruling lines, images, box rectangles and the number of text objects of a page
     (page objects and those of form XObjects one level down).
 
-    Through the raw C API: pypdfium2's ``get_objects`` builds a Python wrapper per object,
-    and a page of one text object per char (People's Daily, OCR layers) has thousands."""
+    Through the C API (``pdfium_api``, objects' types asked in one ``map``): pypdfium2's
+    ``get_objects`` builds a Python wrapper per object, and a page of one text object per
+    char (People's Daily) or per word (OCR layers) has thousands."""
     import ctypes
 
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
+    api = pdfium_api.calls()
     rules: list[Rule] = []
     images: list[Rule] = []
     boxes: list[Rule] = []
     text_objects = 0
     TEXT, PATH, IMAGE, FORM = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM
-    get_type, get_bounds = raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetBounds
+    get_bounds = api.object_bounds
     l, b, r_, t_ = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    pending = [(raw.FPDFPage_CountObjects(page.raw), lambda i: raw.FPDFPage_GetObject(page.raw, i), 0)]
+    bounds = ctypes.byref(l), ctypes.byref(b), ctypes.byref(r_), ctypes.byref(t_)
+    count = raw.FPDFPage_CountObjects(page.raw)
+    # (objects, level): the page's objects, then each form's (the last form found first)
+    pending = [(list(map(api.page_object, repeat(pdfium_api.handle(page.raw), count), range(count))), 0)]
     while pending:
-        count, get, level = pending.pop()
-        for i in range(count):
-            obj = get(i)
+        objects, level = pending.pop()
+        types = list(map(api.object_type, objects))
+        text_objects += types.count(TEXT)
+        for obj, t in zip(compress(objects, map(ne, types, repeat(TEXT))), filter(TEXT.__ne__, types)):
             if not obj:
                 continue
-            t = get_type(obj)
-            if t == TEXT:
-                text_objects += 1
-                continue
             if t == FORM and level == 0:
-                pending.append((raw.FPDFFormObj_CountObjects(obj), lambda k, form=obj: raw.FPDFFormObj_GetObject(form, k), 1))
+                pending.append((list(map(api.form_object, repeat(obj), range(api.form_count(obj)))), 1))
                 continue
-            if (t != PATH and t != IMAGE) or not get_bounds(obj, l, b, r_, t_):
+            if (t != PATH and t != IMAGE) or not get_bounds(obj, *bounds):
                 continue
             r = Rule(l.value - left, top - t_.value, r_.value - left, top - b.value, "image" if t == IMAGE else "line")
             if t == IMAGE:
@@ -346,26 +275,39 @@ def _pdfium_graphics(page, left: float, top: float, grid: "_TextGrid") -> tuple[
 def _pdfium_boxes(path, left: float, top: float) -> list[Rule]:
     """The closed axis-aligned four-corner subpaths of a pdfium path object, each a box
     rectangle, as pdfminer makes them (an LTRect per such subpath): a path drawing
-    several rectangles is several boxes in both backends."""
+    several rectangles is several boxes in both backends.
+
+    The segments' types, close flags and points are read with one ``map`` each (a map
+    or chart can be thousands of segments), the points transformed column by column."""
     import ctypes
 
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
+    api = pdfium_api.calls()
     m = raw.FS_MATRIX()
-    raw.FPDFPageObj_GetMatrix(path, m)
-    x, y = ctypes.c_float(), ctypes.c_float()
+    api.object_matrix(path, ctypes.byref(m))
+    n = max(api.segment_count(path), 0)
+    segments = list(map(api.path_segment, repeat(path, n), range(n)))
+    kinds = list(map(api.segment_type, segments))
+    closes = list(map(api.segment_close, segments))
+    points = (ctypes.c_float * (2 * n))()
+    byref = ctypes.byref
+    deque(map(api.segment_point, segments, map(byref, repeat(points, n), range(0, 8 * n, 8)),
+              map(byref, repeat(points, n), range(4, 8 * n, 8))), maxlen=0)
+    flat = memoryview(points).cast("B").cast("f").tolist()
+    xs, ys = flat[0::2], flat[1::2]
+    # (a x + c y) + e and (b x + d y) + f, as the matrix is applied
+    pxs = map(add, map(add, map(mul, repeat(m.a), xs), map(mul, repeat(m.c), ys)), repeat(m.e))
+    pys = map(add, map(add, map(mul, repeat(m.b), xs), map(mul, repeat(m.d), ys)), repeat(m.f))
+    MOVETO, LINETO = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO
     subpaths: list[tuple[list[tuple[float, float]], bool]] = []
-    for i in range(raw.FPDFPath_CountSegments(path)):
-        seg = raw.FPDFPath_GetPathSegment(path, i)
-        raw.FPDFPathSegment_GetPoint(seg, x, y)
-        kind = raw.FPDFPathSegment_GetType(seg)
-        pt = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
-        if kind == raw.FPDF_SEGMENT_MOVETO or not subpaths:
+    for pt, kind, close in zip(zip(pxs, pys), kinds, closes):
+        if kind == MOVETO or not subpaths:
             subpaths.append(([pt], False))
             continue
         pts, closed = subpaths[-1]
-        pts.append(pt if kind == raw.FPDF_SEGMENT_LINETO else (math.nan, math.nan))
-        if raw.FPDFPathSegment_GetClose(seg):
+        pts.append(pt if kind == LINETO else (math.nan, math.nan))
+        if close:
             subpaths[-1] = (pts, True)
     out = []
     for pts, closed in subpaths:
@@ -384,27 +326,47 @@ def _pdfium_boxes(path, left: float, top: float) -> list[Rule]:
 
 
 class _TextGrid:
-    """Where the page's chars are, for ``holds_text``: char centres in square cells (a
-    spatial index; the cell size is no tolerance, any size gives the same answers)."""
+    """Where the page's chars are, for ``holds_text``: char centres, scanned directly for
+    the first ``SCANS`` questions and then put in square cells (a spatial index; the cell
+    size is no tolerance, any size gives the same answers).
+
+    Building the cells costs several scans (a Python step per char, ~8 ms on a Federal
+    Register page), and most pages ask only a few questions (a Federal Register page one,
+    a People's Daily page two or three, an OCR-layer scan none), so the cells are built
+    only for pages that ask many (The Hindu, Repubblica: 50-70 framed rectangles a page)."""
 
     CELL = 36.0
+    SCANS = 3
 
     def __init__(self, chars: Sequence[Char]) -> None:
         self.chars = chars
-        self.cells: Optional[dict[tuple[int, int], list[Char]]] = None  # built on first use
+        self.cells: Optional[dict[tuple[int, int], list[Char]]] = None  # built on demand
+        self.asked = 0
         self.pad = 0.0
+        self.centres: Optional[tuple[list[float], list[float], list[float]]] = None
+
+    def _centres(self) -> tuple[list[float], list[float], list[float]]:
+        """Each char's centre x and y and its size, computed in C, and ``pad``."""
+        if self.centres is None:
+            if self.chars:
+                _text, x0s, tops, x1s, bottoms, sizes = list(zip(*self.chars))[:6]
+                cxs = list(map(truediv, map(add, x0s, x1s), repeat(2)))
+                cys = list(map(truediv, map(add, tops, bottoms), repeat(2)))
+                #: the largest char size: how far beyond a rectangle a counted centre may lie
+                self.pad = max(sizes)
+                self.centres = (cxs, cys, list(sizes))
+            else:
+                self.centres = ([], [], [])
+        return self.centres
 
     def _build(self) -> dict[tuple[int, int], list[Char]]:
         cells: dict[tuple[int, int], list[Char]] = defaultdict(list)
-        if self.chars:
-            # each char's cell, (x0 + x1) / 2 // CELL across, computed for all chars in C
-            _text, x0s, tops, x1s, bottoms, sizes = list(zip(*self.chars))[:6]
-            kx = map(int, map(floordiv, map(truediv, map(add, x0s, x1s), repeat(2)), repeat(self.CELL)))
-            ky = map(int, map(floordiv, map(truediv, map(add, tops, bottoms), repeat(2)), repeat(self.CELL)))
-            for key, c in zip(zip(kx, ky), self.chars):
-                cells[key].append(c)
-            #: the largest char size: how far beyond a rectangle a counted centre may lie
-            self.pad = max(sizes)
+        cxs, cys, _sizes = self._centres()
+        # each char's cell, centre // CELL across and down, computed for all chars in C
+        kx = map(int, map(floordiv, cxs, repeat(self.CELL)))
+        ky = map(int, map(floordiv, cys, repeat(self.CELL)))
+        for key, c in zip(zip(kx, ky), self.chars):
+            cells[key].append(c)
         self.cells = cells
         return cells
 
@@ -414,6 +376,9 @@ class _TextGrid:
         keeps frames around two text blocks or more, which is stricter). Both backends
         apply it; the pdfium one before reading a path's segments, as most big paths
         (logos, drawings, maps) hold no text and their segments cost several C calls each."""
+        if self.cells is None and self.asked < self.SCANS:
+            self.asked += 1
+            return self._scan(r)
         cells = self.cells if self.cells is not None else self._build()
         cell, pad = self.CELL, self.pad
         found = 0
@@ -425,6 +390,23 @@ class _TextGrid:
                         found += 1
                         if found >= 2:
                             return True
+        return False
+
+    def _scan(self, r: Rule) -> bool:
+        """``holds_text`` over all chars: those whose centre lies within the rectangle
+        widened by ``pad`` picked in C, then the exact test on them (the same answer as
+        the cells give: ``pad`` is the largest size, so the exact test implies the pick)."""
+        cxs, cys, sizes = self._centres()
+        pad = self.pad
+        across = map(and_, map(le, repeat(r.x0 - pad), cxs), map(le, cxs, repeat(r.x1 + pad)))
+        down = map(and_, map(le, repeat(r.top - pad), cys), map(le, cys, repeat(r.bottom + pad)))
+        found = 0
+        for k in compress(range(len(cxs)), map(and_, across, down)):
+            cx, cy, size = cxs[k], cys[k], sizes[k]
+            if r.x0 - size <= cx <= r.x1 + size and r.top - size <= cy <= r.bottom + size:
+                found += 1
+                if found >= 2:
+                    return True
         return False
 
 
