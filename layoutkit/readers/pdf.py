@@ -26,7 +26,7 @@ from typing import Callable, TYPE_CHECKING, Iterator, Optional, Sequence
 
 from ..errors import InputError, LimitExceededError
 from ..layout import analyze
-from ..layout.chars import Char, PageContent, Rule, make_char
+from ..layout.chars import ASCENT, Char, PageContent, Rule
 from ..model import BBox, Line, Source
 from . import ReadPage, page_filter, register
 from . import pdfium_api
