@@ -111,7 +111,6 @@ def test_trailing_letters_matches_full_search(parts, cut):
 # pdfplumber conversion), each against the plain code it replaced.
 
 from collections import Counter  # noqa: E402
-from dataclasses import replace  # noqa: E402
 from types import SimpleNamespace  # noqa: E402
 
 from layoutkit import columns  # noqa: E402
