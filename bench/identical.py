@@ -11,6 +11,8 @@ the bytes with a reference made by other code:
     python bench/identical.py --against /tmp/speed-ref    # this tree against it
     python bench/identical.py --rev main                  # this tree against a git revision
     python bench/identical.py                             # against the merge base with main
+    python bench/identical.py --pdf                       # every PDF (cases, fixtures, corpus),
+                                                          # with both backends, against main's base
 
 ``--rev`` exports the revision with ``git archive`` to a temporary folder and converts with
 that code, so the reference follows whatever has been merged. Exit code 0 when every output
@@ -46,9 +48,10 @@ from layoutkit.cli import main
 out = sys.argv[2]
 for job in sys.argv[3:]:
     name, inp = job.split("=", 1)
+    inp, *opts = inp.split("\t")  # extra convert options after a tab (``--backend pdfium``)
     err = io.StringIO()
     with contextlib.redirect_stderr(err):
-        code = main(["convert", inp, "-o", f"{out}/{name}.json"])
+        code = main(["convert", inp, "-o", f"{out}/{name}.json", *opts])
     if code != 0:  # an error is an output too: keep its message
         with open(f"{out}/{name}.json", "w", encoding="utf-8") as fh:
             fh.write(f"exit {code}: {err.getvalue()}")
@@ -74,7 +77,20 @@ def inputs(work: Path) -> list[tuple[str, Path]]:
     return found
 
 
-def convert(tree: Path, outdir: Path, jobs: list[tuple[str, Path]]) -> None:
+#: The backends every PDF is converted with under ``--pdf``.
+PDF_BACKENDS = ("pdfplumber", "pdfium")
+
+
+def pdf_inputs() -> list[tuple[str, str]]:
+    """(output name, input and options) of every PDF: dev cases, fixtures and the whole
+    corpus, each once per backend (for speed work on the PDF path, which the text and XML
+    inputs do not reach)."""
+    found = sorted({*CASES.glob("*.pdf"), *(SHARED / "corpus").rglob("*.pdf"), *(ROOT / "fixtures").rglob("*.pdf")})
+    return [(f"{p.parent.name}__{p.name}.{backend}", f"{p}\t--backend\t{backend}")
+            for p in found for backend in PDF_BACKENDS]
+
+
+def convert(tree: Path, outdir: Path, jobs: list[tuple[str, Path | str]]) -> None:
     """Convert ``jobs`` with the code in ``tree`` into ``outdir`` (one child process)."""
     outdir.mkdir(parents=True, exist_ok=True)
     args = [f"{name}={path}" for name, path in jobs]
@@ -101,11 +117,13 @@ def main(argv: list[str] | None = None) -> int:
     grp.add_argument("--save", metavar="DIR", help="write this tree's outputs to DIR and stop")
     grp.add_argument("--against", metavar="DIR", help="compare with outputs saved in DIR")
     grp.add_argument("--rev", help="compare with the outputs of this git revision")
+    ap.add_argument("--pdf", action="store_true",
+                    help="instead of the dev inputs: every PDF of the cases, fixtures and corpus, with both backends")
     args = ap.parse_args(argv)
     # a fixed folder, so the multi-page input's path (part of the output) is the same every run
     work = Path(tempfile.gettempdir()) / "layoutkit-identical"
     work.mkdir(exist_ok=True)
-    jobs = inputs(work)
+    jobs: list[tuple[str, Path | str]] = list(pdf_inputs() if args.pdf else inputs(work))
     names = [n for n, _ in jobs]
     if args.save:
         convert(ROOT, Path(args.save), jobs)

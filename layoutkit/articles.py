@@ -17,7 +17,8 @@ their credit) and page-level blocks. Then:
 * ``headline-choice``: in a cluster of several title lines, the headline is the one whose
   words recur most in its body (a headline names the story; a kicker sets its scene);
   lines before it are kickers, lines after it decks.
-* ``photo``: captions with their credit form an article of kind ``photo``.
+* ``photo``: captions with their credit form an article of kind ``photo``, with the
+  headline of a photo story right before them (``image-title``, ``layout.captions``).
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from typing import Optional, Sequence
 import regex
 
 from .classify import Typed
+from .layout.captions import TITLE as IMAGE_TITLE
 from .model import Article, Block, Byline, evolve
 from .params import ArticleParams
 from .profile import Profile
@@ -62,6 +64,10 @@ def _segments(items: Sequence[Typed]) -> list[_Segment]:
             return "page"
         if t.type == "byline" and t.role == "author_note":
             return "note"
+        if _is_image_title(t):
+            # (``image-title``: a photo story's headline, found by the layout above its
+            # captioned picture, goes with the caption: ``layout.captions``)
+            return "photo"
         if t.type in ("headline", "subheadline", "byline", "dateline"):
             return "title"
         if t.type in ("caption",):
@@ -97,7 +103,43 @@ def _segments(items: Sequence[Typed]) -> list[_Segment]:
             # the note closes; the title cluster that may follow is another article's
             seg.closed = True
         segs.append(seg)
-    return segs
+    return _photo_stories(segs)
+
+
+def _is_image_title(t: Typed) -> bool:
+    return t.type in ("headline", "subheadline") and all(ln.region_type == IMAGE_TITLE for ln in t.para.lines)
+
+
+def _photo_blocks(items: Sequence[Typed]) -> list[Block]:
+    """A photo group's blocks; of a photo story's title lines (``image-title``) the
+    largest is the headline, the others (a kicker above it) subheadlines."""
+    titles = [t for t in items if _is_image_title(t)]
+    if not titles:
+        return [_to_block(t) for t in items]
+    head = max(titles, key=lambda t: max((ln.font_size or 0.0) for ln in t.para.lines))
+    return [_to_block(t, "headline", reason="image-title: a photo story's headline, above its captioned picture")
+            if t is head else
+            _to_block(t, "subheadline", "kicker", "image-title: a photo story's kicker") if any(t is x for x in titles) else
+            _to_block(t) for t in items]
+
+
+def _photo_stories(segs: list[_Segment]) -> list[_Segment]:
+    """``image-title``: a photo story's headline (``layout.captions``) joins the next
+    photo group, its picture's caption, even when the reading order put a column of
+    other text between them (the picture itself is no text to keep them together)."""
+    out: list[_Segment] = []
+    waiting: list[tuple[int, Typed]] = []
+    for s in segs:
+        if s.kind == "photo" and all(_is_image_title(t) for _, t in s.items):
+            waiting.extend(s.items)
+            continue
+        if s.kind == "photo" and waiting:
+            s.items[:0] = waiting
+            waiting = []
+        out.append(s)
+    if waiting:  # (no caption followed: the headline stands as the photo group it is)
+        out.append(_Segment("photo", waiting))
+    return out
 
 
 def _demote_lone_bylines(segs: list[_Segment]) -> None:
@@ -389,7 +431,7 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
         blocks.extend(title_blocks)
         blocks.extend(_to_block(t, reason=d.why.get(id(t), "")) for t in body_items)
         blocks.extend(_to_block(t) for _, t in d.notes)
-        blocks.extend(_to_block(t) for _, t in d.photo)
+        blocks.extend(_photo_blocks([t for _, t in d.photo]))
         numbered = []
         for b in blocks:
             bid += 1

@@ -18,6 +18,7 @@ Geometric inputs (PDF, ALTO, PAGE) bring their own regions and skip this stage.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
@@ -273,6 +274,19 @@ def _extent(group: Sequence[Line]) -> Optional[tuple[float, float, float, float]
     return (min(b.x0 for b in boxes), min(b.top for b in boxes), max(b.x1 for b in boxes), max(b.bottom for b in boxes))
 
 
+#: Width in ems of the cells ``_fit_short_regions`` files its hosts under.
+_HOST_CELL = 8.0
+
+
+def _host_cells(x0: float, x1: float, size: float) -> Optional[range]:
+    """The cells (``_HOST_CELL`` ems of ``size`` wide) from ``x0`` to ``x1``; None when
+    they cannot be counted (no positive finite size or coordinates)."""
+    width = _HOST_CELL * size
+    if not (size > 0 and math.isfinite(width) and math.isfinite(x0) and math.isfinite(x1)):
+        return None
+    return range(int(x0 // width), int(x1 // width) + 1)
+
+
 def _fit_short_regions(groups: Sequence[Sequence[Line]], raw: list[tuple[list[ShapedLine], Optional[float]]]
                        ) -> list[tuple[list[ShapedLine], Optional[float]]]:
     """``column-fit``: a region of one or two lines cannot show its column's measure (a
@@ -284,18 +298,38 @@ def _fit_short_regions(groups: Sequence[Sequence[Line]], raw: list[tuple[list[Sh
     ext = [_extent(g) for g in groups]
     out = list(raw)
     # hosts by font size: only a host in the short region's size can take it (a page of
-    # thousands of OCR regions would otherwise compare every pair)
-    hosts_of: dict[Optional[float], list[int]] = {}
+    # thousands of OCR regions would otherwise compare every pair); within a size, by
+    # the cells of ``_HOST_CELL`` ems across that the host spans (widened by the half em
+    # of the test below): a host spanning the short region covers the cell of its left
+    # edge, so only the hosts listed there (in page order) are tried
+    hosts_of: dict[Optional[float], dict[int, list[int]]] = {}
+    anywhere: dict[Optional[float], list[int]] = {}  # hosts tried for every short region
     for j, (hshaped, hwidth) in enumerate(raw):
-        if hwidth is not None and len(hshaped) >= 3 and ext[j] is not None:
-            hosts_of.setdefault(hshaped[0].line.font_size, []).append(j)
+        h = ext[j]
+        if hwidth is not None and len(hshaped) >= 3 and h is not None:
+            hsize = hshaped[0].line.font_size
+            cells = hosts_of.setdefault(hsize, {})
+            span = _host_cells(h[0] - 0.5 * hsize, h[2] + 0.5 * hsize, hsize) if hsize is not None else None
+            if span is None or len(span) > 64:  # (no usable size, or implausibly wide)
+                anywhere.setdefault(hsize, []).append(j)
+                continue
+            for cell in span:
+                cells.setdefault(cell, []).append(j)
     for i, (shaped, width) in enumerate(raw):
         e = ext[i]
         if len(shaped) > 2 or e is None or shaped[0].line.font_size is None or shaped[0].line.region_type == "vertical":
             continue
         size = shaped[0].line.font_size
         best = None
-        for j in hosts_of.get(size, ()):
+        cells = hosts_of.get(size, {})
+        at = _host_cells(e[0], e[0], size) if e[0] <= e[2] else None
+        if at is None:  # (a reversed box: every host of the size)
+            candidates = sorted({j for js in cells.values() for j in js} | set(anywhere.get(size, ())))
+        else:
+            candidates = cells.get(at[0], [])
+            if size in anywhere:
+                candidates = sorted(candidates + anywhere[size])
+        for j in candidates:
             hshaped = raw[j][0]
             h = ext[j]
             if j == i or h is None or hshaped[0].line.font_size != size:

@@ -207,7 +207,7 @@ def link_score(i: int, j: int, boxes: list["Box"], vocab: Vocabulary, profile: P
 
 #: Layout zones whose text never continues a paragraph nor is continued: the page's
 #: running head and foot, a picture's caption and credit (``layout.captions``).
-_APART = ("page-head", "page-foot", "image-caption", "image-credit")
+_APART = ("page-head", "page-foot", "image-caption", "image-caption-above", "image-credit")
 
 
 def same_style(prev: Paragraph, first: Paragraph) -> bool:

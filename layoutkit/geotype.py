@@ -34,7 +34,7 @@ from dataclasses import replace
 from typing import Iterable, Optional, Sequence
 
 from .classify import Typed
-from .layout.captions import CAPTION, CREDIT
+from .layout.captions import CAPTION, CAPTION_ABOVE, CREDIT
 from .model import Line
 from .noise import is_noise
 from .profile import Profile
@@ -84,7 +84,7 @@ def _picture_text(t: Typed) -> str:
     """``CAPTION`` / ``CREDIT`` when the layout found the paragraph at a picture
     (``layout.captions``), else ""."""
     zones = {ln.region_type for ln in t.para.lines}
-    return zones.pop() if len(zones) == 1 and zones <= {CAPTION, CREDIT} else ""
+    return zones.pop() if len(zones) == 1 and zones <= {CAPTION, CAPTION_ABOVE, CREDIT} else ""
 
 
 def _bold(t: Typed) -> bool:
@@ -120,9 +120,12 @@ def first_pass(items: list[Typed], profile: Profile) -> list[Typed]:
         zone = _zone(t)
         text = t.text.strip()
         picture = _picture_text(t)
-        if picture == CAPTION:
+        if picture == CAPTION or picture == CAPTION_ABOVE:
             if profile.match("credit", text):
                 t = t.retype("credit", "image-credit: a credit set as a picture's caption")
+            elif picture == CAPTION_ABOVE:
+                t = t.retype("caption", "image-caption: short text in a caption style right above a picture, "
+                                        "nearer to it than to the text above")
             else:
                 t = t.retype("caption", "image-caption: short text in a caption style at a picture")
         elif picture == CREDIT:

@@ -104,3 +104,245 @@ def test_trailing_letters_matches_full_search(parts, cut):
     end = max(0, len(text) - cut)
     m = _TRAILING.search(text[:end])
     assert _trailing_letters(text, end) == (m.group(0) if m else "")
+
+
+# ---------------------------------------------------------------------------------------
+# Fast paths of the layout stages after char extraction (lines, order, column-fit, the
+# pdfplumber conversion), each against the plain code it replaced.
+
+from collections import Counter  # noqa: E402
+from types import SimpleNamespace  # noqa: E402
+
+from layoutkit import columns  # noqa: E402
+from layoutkit.layout import order  # noqa: E402
+from layoutkit.layout.blocks import TextBlock  # noqa: E402
+from layoutkit.layout.chars import make_char  # noqa: E402
+from layoutkit.layout.lines import TextLine  # noqa: E402
+from layoutkit.measure import LineShape  # noqa: E402
+from layoutkit.model import BBox, Line  # noqa: E402
+from layoutkit.readers import pdf as pdf_reader  # noqa: E402
+
+
+def _dominant_reference(chars: list[Char]) -> tuple[float, str]:
+    raw = Counter(c.size for c in chars)
+    fonts = Counter(c.font for c in chars)
+    sizes: dict[float, int] = {}
+    for s, n in raw.items():
+        sizes[round(s, 1)] = sizes.get(round(s, 1), 0) + n
+    return max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0], max(fonts.items(), key=lambda kv: kv[1])[0]
+
+
+_styled = st.builds(lambda text, x0, size, font: Char(text, x0, 0.0, x0 + 1, size, size, font),
+                    st.sampled_from(["a", "中"]), _coord, st.sampled_from([9.0, 9.04, 9.96, 10.0, 10.04]),
+                    st.sampled_from(["F", "G", "H-Bold"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_styled, min_size=1, max_size=12))
+def test_dominant_matches_reference(chars):
+    assert lines._dominant(chars) == _dominant_reference(chars)
+
+
+def _superscripts_reference(segments: list[list[Char]], body: float) -> list[list[Char]]:
+    """``_attach_superscripts`` as first written: each line gathers its superscripts by a
+    search over every merged run."""
+    merged = {}
+    ext = [(min(c.x0 for c in s), min(c.top for c in s), max(c.x1 for c in s), max(c.bottom for c in s),
+            max(c.size for c in s)) for s in segments]
+    for k, seg in enumerate(segments):
+        if len(seg) > 4:
+            continue
+        x0, top, x1, bottom, size = ext[k]
+        for h in sorted((h for h in range(len(segments)) if len(segments[h]) > 4),
+                        key=lambda h: (abs(int(((ext[h][1] + ext[h][3]) / 2) // max(body, 1.0))
+                                           - int(((top + bottom) / 2) // max(body, 1.0))) != 0,
+                                       int(((ext[h][1] + ext[h][3]) / 2) // max(body, 1.0))
+                                       - int(((top + bottom) / 2) // max(body, 1.0)) != 1, h)):
+            hx0, htop, hx1, hbottom, hsize = ext[h]
+            if abs(int(((htop + hbottom) / 2) // max(body, 1.0)) - int(((top + bottom) / 2) // max(body, 1.0))) > 1:
+                continue
+            beside = (hx0 <= x0 and x0 - hx1 <= 0.3 * hsize) or (x1 <= hx0 + 0.1 * hsize and hx0 - x1 <= 0.3 * hsize)
+            if size <= 0.85 * hsize and htop - 0.35 * hsize <= top and bottom <= hbottom + 0.1 * hsize and beside:
+                merged[k] = h
+                break
+    out = []
+    for k, seg in enumerate(segments):
+        if k in merged:
+            continue
+        extra = [c for j, h in merged.items() if h == k for c in segments[j]]
+        out.append(sorted(seg + extra, key=lambda c: (round(c.x0, 1), lines._tie_rank(c.text))) if extra else seg)
+    return out
+
+
+_row_char = st.builds(lambda x0, top, size: Char("a", x0, top, x0 + 0.5 * size, top + size, size, "F"),
+                      st.integers(0, 40).map(lambda k: k * 2.0), st.integers(0, 6).map(lambda k: k * 3.0),
+                      st.sampled_from([5.0, 6.0, 10.0]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_row_char, min_size=1, max_size=7), max_size=14))
+def test_attach_superscripts_matches_reference(segments):
+    assert lines._attach_superscripts([list(s) for s in segments], 10.0) == \
+        _superscripts_reference([list(s) for s in segments], 10.0)
+
+
+def _unit(x0: float, top: float, w: float, h: float, vertical: bool = False, title: bool = False) -> "order._Unit":
+    return order._Unit([], x0, top, x0 + w, top + h, vertical, title)
+
+
+_units = st.lists(st.builds(_unit, st.integers(0, 30).map(lambda k: k * 10.0), st.integers(0, 30).map(lambda k: k * 10.0),
+                            st.sampled_from([2.0, 10.0, 40.0, 120.0]), st.sampled_from([2.0, 10.0, 60.0])),
+                  max_size=25)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_units, st.booleans())
+def test_order_edges_match_before(units, vertical_page):
+    """``_edges`` (the row-at-once tests) gives the edges of the plain ``_before`` loop
+    (coordinates on a grid of the tolerance, so the boundary cases of every test occur)."""
+    tol = 10.0
+    n = len(units)
+    succ: list[list[int]] = [[] for _ in range(n)]
+    indeg = [0] * n
+    order._edges(units, [[c for c in units if order._x_overlap(c, u, tol)] for u in units], tol, vertical_page,
+                 succ, indeg)
+    expected = [[j for j in range(n) if i != j and order._before(units[i], units[j], units, tol, vertical_page)]
+                for i in range(n)]
+    assert [sorted(s) for s in succ] == expected
+    assert indeg == [sum(j in e for e in expected) for j in range(n)]
+
+
+def _clusters_reference(blocks, body, params):
+    """``order._clusters`` as first written: every unit of the window tried with ``_try_join``."""
+    import bisect
+
+    title_size = body * params.title_ratio
+    units = [order._unit(b, b.size >= title_size and len(b.lines) <= 3) for b in blocks]
+    taken = [False] * len(units)
+    reach = 3.0 * body
+    by_size = sorted((i for i, u in enumerate(units) if u.title), key=lambda i: -units[i].blocks[0].size)
+    small = sorted((u.top, ui) for ui, u in enumerate(units) if len(units[ui].blocks[0].lines) <= 2)
+    tops = [top for top, _ in small]
+    tallest = max((units[ui].bottom - units[ui].top for _, ui in small), default=0.0)
+    for ti in by_size:
+        if taken[ti]:
+            continue
+        t = units[ti]
+        pos = 0
+        while True:
+            lo = bisect.bisect_left(tops, t.top - reach - tallest)
+            hi = bisect.bisect_right(tops, t.bottom + reach)
+            bounds = (t.x0, t.top, t.x1, t.bottom)
+            for ui in sorted(ui for _, ui in small[lo:hi] if ui >= pos):
+                pos = ui + 1
+                if order._try_join(t, ti, units, ui, taken, body, reach, title_size) and \
+                        (t.x0, t.top, t.x1, t.bottom) != bounds:
+                    break
+            else:
+                break
+    out = [u for k, u in enumerate(units) if not taken[k]]
+    for u in out:
+        if len(u.blocks) > 1:
+            u.blocks.sort(key=lambda b: (-b.x1, b.top) if u.vertical else (b.top, b.x0))
+    return out
+
+
+def _block(x0: float, top: float, w: float, size: float, nlines: int) -> TextBlock:
+    lns = tuple(TextLine("x", x0, top + k * size * 1.2, x0 + w, top + k * size * 1.2 + size, size, "F", False, False)
+                for k in range(nlines))
+    return TextBlock(lns, x0, top, x0 + w, lns[-1].bottom)
+
+
+_blocks = st.lists(st.builds(_block, st.integers(0, 20).map(lambda k: k * 12.0), st.integers(0, 40).map(lambda k: k * 7.0),
+                             st.sampled_from([10.0, 40.0, 150.0]), st.sampled_from([8.0, 10.0, 16.0, 30.0]),
+                             st.integers(1, 4)), max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_blocks)
+def test_clusters_match_reference(blocks):
+    params = LayoutParams()
+    got = order._clusters(blocks, 10.0, params)
+    want = _clusters_reference(blocks, 10.0, params)
+    assert [(u.blocks, u.x0, u.top, u.x1, u.bottom, u.title) for u in got] == \
+        [(u.blocks, u.x0, u.top, u.x1, u.bottom, u.title) for u in want]
+
+
+def _fit_reference(groups, raw):
+    """``columns._fit_short_regions`` as first written: every host of the size tried."""
+    ext = [columns._extent(g) for g in groups]
+    out = list(raw)
+    for i, (shaped, width) in enumerate(raw):
+        e = ext[i]
+        if len(shaped) > 2 or e is None or shaped[0].line.font_size is None or shaped[0].line.region_type == "vertical":
+            continue
+        size = shaped[0].line.font_size
+        best = None
+        for j, (hshaped, hwidth) in enumerate(raw):
+            h = ext[j]
+            if hwidth is None or len(hshaped) < 3 or j == i or h is None or hshaped[0].line.font_size != size:
+                continue
+            if h[0] - 0.5 * size <= e[0] and e[2] <= h[2] + 0.5 * size and (h[2] - h[0]) > (e[2] - e[0]):
+                dist = min(abs(e[1] - h[3]), abs(h[1] - e[3]))
+                if best is None or dist < best[0]:
+                    best = (dist, j)
+        if best is None:
+            continue
+        hshaped, hwidth = raw[best[1]]
+        h = ext[best[1]]
+        scale = (h[2] - h[0]) / hwidth
+        fitted = []
+        for s in shaped:
+            b = s.line.bbox
+            w = b.width / scale
+            indent = int(round((b.x0 - h[0]) / scale))
+            fitted.append(columns.ShapedLine(s.line, LineShape(lo=w, hi=w, cjk=s.shape.cjk, indent=indent,
+                                                               letterspaced=False)))
+        out[i] = (fitted, hwidth)
+    return out
+
+
+def _region(x0: float, top: float, w: float, size: float, nlines: int) -> list[Line]:
+    return [Line("x", k + 1, bbox=BBox(x0, top + k * size, x0 + w, top + (k + 1) * size), font_size=size)
+            for k in range(nlines)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.builds(_region, st.integers(-5, 60).map(lambda k: k * 9.0), st.integers(0, 60).map(lambda k: k * 7.0),
+                          st.sampled_from([5.0, 30.0, 90.0, 200.0, 2000.0]), st.sampled_from([0.0, 8.0, 10.0]),
+                          st.integers(1, 4)), max_size=25))
+def test_fit_short_regions_matches_reference(groups):
+    shape = LineShape(lo=5.0, hi=5.0, cjk=0.0, indent=0, letterspaced=False)
+    raw = [([columns.ShapedLine(ln, shape) for ln in g], 20.0 if len(g) >= 3 else None) for g in groups]
+    assert columns._fit_short_regions(groups, raw) == _fit_reference(groups, raw)
+
+
+def _plumber_char(text: str, x0: float, w: float, y: float, size: float, upright: bool, vertical_font: bool) -> dict:
+    bottom = 800.0 - y + (size if vertical_font else 0.12 * size)
+    return {"text": text, "x0": x0, "x1": x0 + w, "bottom": bottom, "size": size, "upright": upright,
+            "matrix": (1, 0, 0, 1, x0, y), "fontname": "ABCDEF+Font-Bold"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.builds(_plumber_char, st.sampled_from(["a", " ", "\n", "(cid:12)", "中"]),
+                          st.floats(0, 500), st.floats(-3, 8), st.floats(0, 800), st.floats(1, 40),
+                          st.booleans(), st.booleans()), max_size=30),
+       st.sampled_from([(0.0, 0.0), (10.0, 20.0)]))
+def test_plumber_content_matches_make_char(chars, offset):
+    """The inlined char construction of ``_plumber_content`` gives what ``make_char`` gave."""
+    x_off, y_off = offset
+    page = SimpleNamespace(bbox=(x_off, y_off, x_off + 600, y_off + 800), height=800.0, width=600.0, chars=chars,
+                           lines=[], rects=[], curves=[], images=[])
+    want = []
+    for c in chars:
+        text = c["text"]
+        if text.startswith("(cid:") or (not text.strip() and text != " "):
+            continue
+        m, size, upright = c["matrix"], c["size"], c["upright"]
+        baseline = 800.0 - (m[5] - y_off) if upright else c["bottom"] - (1 - 0.88) * size
+        if upright and c["bottom"] - baseline > 0.5 * size:
+            baseline = c["bottom"]
+        want.append(make_char(text, c["x0"] - x_off, c["x1"] - x_off, baseline, size, c["fontname"], upright))
+    got = pdf_reader._plumber_content(page, 1)
+    assert list(got.chars) == want
+    assert got.unmapped == sum(c["text"].startswith("(cid:") for c in chars)

@@ -98,17 +98,22 @@ def build_blocks(lines: Sequence[TextLine], rules: Sequence[Rule], params: Layou
     # (lines come sorted by top): only the active ones are searched
     active: list[int] = []
     reach = params.line_gap * 1.5 * 1.15  # the farthest a joining line can be, in the last line's ems
+    # per block, its last line and the numbers the scan below reads of it, in one tuple
+    # (bottom, x0, x1, reach in points, line): an OCR page keeps dozens of blocks active
+    lasts: list[tuple[float, float, float, float, TextLine]] = []
     for ln in horizontal:
         best = None
         best_key = None
         still: list[int] = []
+        top, x0, x1 = ln.top, ln.x0, ln.x1
+        overlap_limit = top + 0.5 * ln.size
+        gap_limit = params.line_gap * ln.size * 1.5
         for k in active:
-            last = open_blocks[k][-1]
-            if last.bottom < ln.top - reach * last.size:
+            bottom, lx0, lx1, lreach, last = lasts[k]
+            if bottom < top - lreach:
                 continue  # too far above: the block is closed for good
             still.append(k)
-            if last.x1 <= ln.x0 or ln.x1 <= last.x0 or last.bottom > ln.top + 0.5 * ln.size \
-                    or ln.top - last.bottom > params.line_gap * ln.size * 1.5:
+            if lx1 <= x0 or x1 <= lx0 or bottom > overlap_limit or top - bottom > gap_limit:
                 continue  # no x-overlap (``_joins`` would refuse) or not stacked
             centred = ln.size >= title_size and abs(ln.cy - last.cy) >= 0 and \
                 abs((ln.x0 + ln.x1) / 2 - (last.x0 + last.x1) / 2) <= 1.0 * ln.size
@@ -121,8 +126,10 @@ def build_blocks(lines: Sequence[TextLine], rules: Sequence[Rule], params: Layou
         if best is None:
             active.append(len(open_blocks))
             open_blocks.append([ln])
+            lasts.append((ln.bottom, x0, x1, reach * ln.size, ln))
         else:
             open_blocks[best].append(ln)
+            lasts[best] = (ln.bottom, x0, x1, reach * ln.size, ln)
     blocks: list[TextBlock] = []
     for blk in open_blocks:
         blocks.extend(_split_measure(blk, params))

@@ -17,13 +17,30 @@ icons and logos, whose name line is a byline, not a caption):
   between picture and caption) are passed over. A block drawn over the picture (text on
   a tinted background) is none: it must lie outside the picture (overlap at most half
   an em).
+* ``image-caption`` above: a picture with no caption below or beside it may have one
+  set above it (some papers put it there): the nearest block above the picture (at least
+  80% of its width within the picture's x-range), within ``caption_gap`` ems, that reads
+  as a caption and hugs the picture: any text above it lies farther from it than the
+  picture does (a byline or the last line of the article above sits closer to its own
+  text than to the picture below it).
 * ``image-credit``: one line right under that caption, within ``credit_gap``
   ems, set smaller than the caption or in another typeface, of at most
   ``credit_max_chars`` chars (``Foto Ansa``, ``REUTERS``, ``新华社记者 某某 摄``).
 
+* ``image-title``: a block set at title size (``title_ratio`` body sizes) right above a
+  captioned picture (or above its caption set above it), within ``caption_gap`` body
+  sizes, at least 80% of its width within the picture's x-range, with no text between,
+  and no text of body size under the caption within ``caption_gap`` body sizes in the
+  picture's width: the picture and caption are its whole story (a photo story), and
+  its headline joins their ``photo`` article instead of opening an article of its own.
+  Not a block with a larger title right above it (that is a headline's byline or deck).
+  A short block (at most two lines) right above that headline, set smaller, within the
+  picture's width, is its kicker and goes with it.
+
 The tags travel as the lines' ``region_type`` and are typed in ``geotype`` (``caption``,
 ``credit`` where the credit pattern matches or the layout found a credit line), and
-``articles`` makes a caption with its credit an article of kind ``photo``.
+``articles`` makes a caption with its credit (and a photo story's headline) an article
+of kind ``photo``.
 """
 from __future__ import annotations
 
@@ -36,7 +53,11 @@ from .chars import Rule
 
 #: Tags put on the blocks (``TextBlock.zone``), read back by ``geotype``.
 CAPTION = "image-caption"
+#: A caption found above its picture (typed like ``CAPTION``, its reason says where).
+CAPTION_ABOVE = "image-caption-above"
 CREDIT = "image-credit"
+#: The headline of a photo story: it goes with the picture's caption into one article.
+TITLE = "image-title"
 
 
 def _family(font: str) -> str:
@@ -78,16 +99,22 @@ def _captionish(b: TextBlock, body: float, family: str, params: LayoutParams) ->
     return b.size < 0.97 * body or _block_family(b) != family
 
 
-def _along(b: TextBlock, img: Rule, below: bool) -> Optional[float]:
+#: Where a caption may sit at its picture, in the order they are tried: below it, beside
+#: it, and above it only for a picture that has neither.
+_SIDES = ("below", "beside", "above")
+
+
+def _along(b: TextBlock, img: Rule, side: str) -> Optional[float]:
     """The gap in ems between picture and block when the block sits right below the
     picture (``below``: at least 80% of its width within the picture's x-range; a
-    chart's source line may run a little wider than the chart) or beside it, aligned
-    with its top or bottom edge within one em (a side caption); else None."""
+    chart's source line may run a little wider than the chart), right above it
+    (``above``, the same) or beside it, aligned with its top or bottom edge within one
+    em (a side caption); else None."""
     em = b.size
-    if below:
+    if side != "beside":
         if min(b.x1, img.x1) - max(b.x0, img.x0) < 0.8 * (b.x1 - b.x0):
             return None
-        gap = b.top - img.bottom
+        gap = b.top - img.bottom if side == "below" else img.top - b.bottom
     else:
         if abs(b.top - img.top) > em and abs(b.bottom - img.bottom) > em:
             return None
@@ -110,29 +137,104 @@ def tag_captions(blocks: Sequence[TextBlock], images: Sequence[Rule], body: floa
         return list(blocks)
     family = _body_family(blocks)
     tags: dict[int, tuple[str, str]] = {}
+    captioned: list[tuple[Rule, int]] = []  # each picture with a caption, and that caption
     for img in photos:
-        for below in (True, False):
+        found = False
+        for side in _SIDES:
+            if side == "above" and found:
+                break
             near = []
             for k, b in enumerate(blocks):
                 if k in tags or b.zone:
                     continue
-                gap = _along(b, img, below)
+                gap = _along(b, img, side)
                 if gap is not None and gap <= params.caption_gap:
                     near.append((gap, k))
             near.sort()
-            for _gap, k in near:
+            for gap, k in near:
                 b = blocks[k]
                 if _chars(b) <= 2:
                     continue  # an ornament between picture and caption
-                if _captionish(b, body, family, params):
-                    where = "below" if below else "beside"
-                    tags[k] = (CAPTION, f"image-caption: short text in a caption style {where} a picture")
-                    _tag_credit(blocks, k, tags, params)
+                if _captionish(b, body, family, params) and (side != "above" or _hugs(b, gap * b.size, blocks)):
+                    found = True
+                    captioned.append((img, k))
+                    if side == "above":  # (no credit looked for under it: the picture is there)
+                        tags[k] = (CAPTION_ABOVE, "image-caption: short text in a caption style above a picture, "
+                                                  "nearer to it than to any text above")
+                    else:
+                        tags[k] = (CAPTION, f"image-caption: short text in a caption style {side} a picture")
+                        _tag_credit(blocks, k, tags, params)
                 break  # only the nearest text can be the caption
+    for img, cap in captioned:
+        _tag_title(blocks, img, cap, tags, body, params)
     if not tags:
         return list(blocks)
     return [replace(b, zone=tags[k][0], reasons=b.reasons + (tags[k][1],)) if k in tags else b
             for k, b in enumerate(blocks)]
+
+
+def _tag_title(blocks: Sequence[TextBlock], img: Rule, cap: int, tags: dict[int, tuple[str, str]], body: float,
+               params: LayoutParams) -> None:
+    """``image-title``: the headline of a photo story (see the module docstring)."""
+    c = blocks[cap]
+    # the picture's top, or its caption's when that is set above it
+    top = min(img.top, c.top)
+    lo, hi = min(img.x0, c.x0), max(img.x1, c.x1)
+    best = None
+    for k, b in enumerate(blocks):
+        if k in tags or b.zone or b.vertical or b.size < params.title_ratio * body:
+            continue
+        gap = top - b.bottom
+        if not -0.5 * body <= gap <= params.caption_gap * body:
+            continue
+        if min(b.x1, hi) - max(b.x0, lo) < 0.8 * (b.x1 - b.x0):
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, k)
+    if best is None:
+        return
+    gap, k = best
+    t = blocks[k]
+    # nothing between the title and the picture, and no text running on under the caption
+    # in the picture's width: the picture and its caption are all the title's story
+    under = max(img.bottom, c.bottom)
+    for j, b in enumerate(blocks):
+        if j == k or j == cap or min(b.x1, hi) - max(b.x0, lo) <= 0:
+            continue
+        if t.bottom - 0.5 * body < b.top and b.bottom < top + 0.5 * body:
+            return  # text between the title and the picture
+        if under - 0.5 * body < b.top <= under + params.caption_gap * body and b.size < params.title_ratio * body \
+                and j not in tags:
+            return  # text under the caption: the picture illustrates an article
+    for j, b in enumerate(blocks):
+        if j != k and b.size > t.size and min(b.x1, t.x1) - max(b.x0, t.x0) > 0 \
+                and -0.5 * body <= t.top - b.bottom <= params.caption_gap * body:
+            return  # a larger title right above: the block is its byline or deck
+    tags[k] = (TITLE, "image-title: title-size text right above a captioned picture, within its width, "
+                      "with no text under the caption")
+    # its kicker: a short line right above it, smaller, within the picture's width
+    kicker = None
+    for j, b in enumerate(blocks):
+        if j in tags or b.zone or b.vertical or len(b.lines) > 2 or b.size >= t.size \
+                or min(b.x1, hi) - max(b.x0, lo) < 0.8 * (b.x1 - b.x0):
+            continue
+        gap = t.top - b.bottom
+        if -0.5 * body <= gap <= params.caption_gap * body and (kicker is None or gap < kicker[0]):
+            kicker = (gap, j)
+    if kicker is not None:
+        tags[kicker[1]] = (TITLE, "image-title: the kicker right above a photo story's headline")
+
+
+def _hugs(b: TextBlock, gap: float, blocks: Sequence[TextBlock]) -> bool:
+    """No text block above ``b`` (overlapping it in x) lies within ``gap`` points of it,
+    the distance from ``b`` down to its picture: a caption above a picture sits nearer to
+    the picture than to the text above it."""
+    for o in blocks:
+        if o is b or o.bottom > b.top + 0.5 * b.size or min(o.x1, b.x1) - max(o.x0, b.x0) <= 0:
+            continue
+        if b.top - o.bottom <= max(gap, 0.0):
+            return False
+    return True
 
 
 def _tag_credit(blocks: Sequence[TextBlock], cap: int, tags: dict[int, tuple[str, str]],

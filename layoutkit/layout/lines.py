@@ -62,16 +62,28 @@ class TextLine(Extent):
 
 def _dominant(chars: Sequence[Char]) -> tuple[float, str]:
     """Size and font covering most characters of a line (ties: larger size)."""
-    # counted in C (``Counter`` keeps first-seen order, so font ties fall as before)
-    raw = Counter(map(_SIZE, chars))
-    fonts = Counter(map(_FONT, chars))
-    # counted by exact size, then merged to 0.1 pt: one round per distinct size, not per char
-    sizes: dict[float, int] = {}
-    for s, n in raw.items():
-        r = round(s, 1)
-        sizes[r] = sizes.get(r, 0) + n
-    size = max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
-    font = max(fonts.items(), key=lambda kv: kv[1])[0]
+    # Most lines are set in one size and one font: a set of each (built in C) says so,
+    # and that size and font are the answer, without counting
+    distinct_sizes = set(map(_SIZE, chars))
+    distinct_fonts = set(map(_FONT, chars))
+    if len(distinct_sizes) == 1:
+        size = round(next(iter(distinct_sizes)), 1)
+    else:
+        # counted by exact size (first-seen order), then merged to 0.1 pt: one round per
+        # distinct size, not per char
+        raw: dict[float, int] = {}
+        for s in map(_SIZE, chars):
+            raw[s] = raw.get(s, 0) + 1
+        sizes: dict[float, int] = {}
+        for s, n in raw.items():
+            r = round(s, 1)
+            sizes[r] = sizes.get(r, 0) + n
+        size = max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    if len(distinct_fonts) == 1:
+        font = next(iter(distinct_fonts))
+    else:
+        # counted in C (``Counter`` keeps first-seen order, so font ties fall to the first)
+        font = max(Counter(map(_FONT, chars)).items(), key=lambda kv: kv[1])[0]
     return size, font
 
 
@@ -321,11 +333,16 @@ def _attach_superscripts(segments: list[list[Char]], body: float) -> list[list[C
                 break
     if not merged:
         return segments
+    # each line's superscripts, in the order they were found (one pass over ``merged``,
+    # not one per line: an OCR page has thousands of lines and hundreds of short runs)
+    attached: dict[int, list[Char]] = {}
+    for j, h in merged.items():
+        attached.setdefault(h, []).extend(segments[j])
     out = []
     for k, seg in enumerate(segments):
         if k in merged:
             continue
-        extra = [c for j, h in merged.items() if h == k for c in segments[j]]
+        extra = attached.get(k)
         out.append(sorted(seg + extra, key=lambda c: (round(c.x0, 1), _tie_rank(c.text))) if extra else seg)
     return out
 

@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, replace
+from itertools import compress, repeat
+from operator import and_, gt, le, lt, not_, sub
 from typing import Sequence
 
 from ..params import LayoutParams
@@ -73,6 +75,8 @@ def _beside(h: _Unit, v: _Unit, tol: float) -> bool:
 
 
 def _before(a: _Unit, b: _Unit, units: Sequence[_Unit], tol: float, vertical_page: bool) -> bool:
+    """``a`` precedes ``b`` (see the module docstring); ``units``: those that may lie
+    between them (every unit, or at least every unit overlapping ``a`` in x)."""
     if a.vertical and a.title and not b.vertical and _beside(b, a, tol):
         return True
     if b.vertical and b.title and not a.vertical and _beside(a, b, tol):
@@ -107,7 +111,11 @@ def _clusters(blocks: Sequence[TextBlock], body: float, params: LayoutParams) ->
     # whose top lies within its reach (a page of OCR noise has thousands of units)
     small = sorted((u.top, ui) for ui, u in enumerate(units) if len(units[ui].blocks[0].lines) <= 2)
     tops = [top for top, _ in small]
+    small_ids = [ui for _, ui in small]
     tallest = max((units[ui].bottom - units[ui].top for _, ui in small), default=0.0)
+    # each unit's (first) block box, for the test ``_try_join`` starts with: most units of
+    # a window lie beyond the title's reach and are passed over without a call
+    bx0, btop, bx1, bbottom = ([getattr(u.blocks[0], f) for u in units] for f in ("x0", "top", "x1", "bottom"))
     for ti in order:
         if taken[ti]:
             continue
@@ -119,11 +127,16 @@ def _clusters(blocks: Sequence[TextBlock], body: float, params: LayoutParams) ->
             lo = bisect.bisect_left(tops, t.top - reach - tallest)
             hi = bisect.bisect_right(tops, t.bottom + reach)
             bounds = (t.x0, t.top, t.x1, t.bottom)
-            for ui in sorted(ui for _, ui in small[lo:hi] if ui >= pos):
+            window = sorted(small_ids[lo:hi])
+            below, above, right, left = t.bottom + reach, t.top - reach, t.x1 + reach, t.x0 - reach
+            for ui in window[bisect.bisect_left(window, pos):]:
                 pos = ui + 1
-                if _try_join(t, ti, units, ui, taken, body, reach, title_size) and \
-                        (t.x0, t.top, t.x1, t.bottom) != bounds:
-                    break
+                if btop[ui] > below or bbottom[ui] < above or bx0[ui] > right or bx1[ui] < left:
+                    continue  # (``_try_join`` would refuse: out of reach)
+                if _try_join(t, ti, units, ui, taken, body, reach, title_size):
+                    if (t.x0, t.top, t.x1, t.bottom) != bounds:
+                        break
+                    below, above, right, left = t.bottom + reach, t.top - reach, t.x1 + reach, t.x0 - reach
             else:
                 break
     out = [u for k, u in enumerate(units) if not taken[k]]
@@ -191,11 +204,18 @@ def _topological(units: list[_Unit], tol: float, vertical_page: bool) -> list[_U
         return sorted(units, key=(lambda u: (u.top, -u.x1)) if vertical_page else (lambda u: (u.top, u.x0)))
     succ: list[list[int]] = [[] for _ in range(n)]
     indeg = [0] * n
-    for i in range(n):
-        for j in range(n):
-            if i != j and _before(units[i], units[j], units, tol, vertical_page):
-                succ[i].append(j)
-                indeg[j] += 1
+    # ``left`` looks for a unit between two others overlapping both in x: only the units
+    # overlapping the first can be one, found once per unit (n² tests, not n³)
+    over = [[c for c in units if _x_overlap(c, u, tol)] for u in units]
+    if any(u.vertical and u.title for u in units):
+        for i in range(n):
+            a, between = units[i], over[i]
+            for j in range(n):
+                if i != j and _before(a, units[j], between, tol, vertical_page):
+                    succ[i].append(j)
+                    indeg[j] += 1
+    else:
+        _edges(units, over, tol, vertical_page, succ, indeg)
     done = [False] * n
     key = (lambda u: (u.top, -u.x1)) if vertical_page else (lambda u: (u.top, u.x0))
     out: list[_Unit] = []
@@ -209,6 +229,47 @@ def _topological(units: list[_Unit], tol: float, vertical_page: bool) -> list[_U
         for j in succ[i]:
             indeg[j] -= 1
     return out
+
+
+def _edges(units: list[_Unit], over: list[list[_Unit]], tol: float, vertical_page: bool,
+           succ: list[list[int]], indeg: list[int]) -> None:
+    """The edges of ``_before`` between units none of which is a vertical title (its
+    ``above`` and ``left`` rules only), each unit's row of tests computed over all the
+    others at once in C (``map`` over the units' coordinates, the same expressions);
+    only the ``left`` pairs look for a unit between them in Python."""
+    n = len(units)
+    x0s = [u.x0 for u in units]
+    x1s = [u.x1 for u in units]
+    cys = [(u.top + u.bottom) / 2 for u in units]
+    top_tol = [u.top + tol for u in units]
+    x0_tol = [u.x0 + tol for u in units]
+    for i in range(n):
+        a = units[i]
+        # ``_x_overlap(a, b, tol)`` for every b
+        ov = list(map(gt, map(sub, map(min, repeat(a.x1), x1s), map(max, repeat(a.x0), x0s)), repeat(tol)))
+        # ``above``: overlapping, a's centre higher and its top not below b's (within tol)
+        above = map(and_, ov, map(and_, map(lt, repeat(cys[i]), cys), map(gt, top_tol, repeat(a.top))))
+        # ``left``: not overlapping, a entirely left of b (right of it on a vertical page)
+        left = map(and_, map(not_, ov), map(le, x1s, repeat(a.x0 + tol)) if vertical_page
+                   else map(le, repeat(a.x1), x0_tol))
+        for j in compress(range(n), above):
+            if j != i:
+                succ[i].append(j)
+                indeg[j] += 1
+        between = over[i]
+        for j in compress(range(n), left):
+            if j == i:
+                continue
+            b = units[j]
+            lo, hi = min(a.bottom, b.bottom), max(a.top, b.top)
+            for c in between:
+                if c is a or c is b:
+                    continue
+                if c.top >= lo - tol and c.bottom <= hi + tol and _x_overlap(c, a, tol) and _x_overlap(c, b, tol):
+                    break
+            else:
+                succ[i].append(j)
+                indeg[j] += 1
 
 
 def _xy_order(units: list[_Unit], tol: float, vertical_page: bool) -> list[_Unit]:

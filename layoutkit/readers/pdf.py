@@ -26,7 +26,7 @@ from typing import Callable, TYPE_CHECKING, Iterator, Optional, Sequence
 
 from ..errors import InputError, LimitExceededError
 from ..layout import analyze
-from ..layout.chars import Char, PageContent, Rule, make_char
+from ..layout.chars import ASCENT, Char, PageContent, Rule
 from ..model import BBox, Line, Source
 from . import ReadPage, page_filter, register
 from . import pdfium_api
@@ -90,8 +90,11 @@ def _each_page(count: int, wanted: Optional[frozenset[int]], read: Callable[[int
 
 def _plumber_content(page, number: int) -> PageContent:
     x_off, y_off = float(page.bbox[0]), float(page.bbox[1])
+    # (the page height is a pdfplumber property: read once, not per char)
+    height = float(page.height)
     chars: list[Char] = []
     unmapped = invisible = 0
+    new_tuple = tuple.__new__
     for c in page.chars:
         text = c.get("text") or ""
         if text.startswith("(cid:"):
@@ -99,16 +102,23 @@ def _plumber_content(page, number: int) -> PageContent:
             continue
         if not text.strip() and text != " ":
             continue
-        m = c["matrix"]
         size = float(c["size"])
         upright = bool(c.get("upright", True))
-        baseline = float(page.height) - (float(m[5]) - y_off) if upright else float(c["bottom"]) - (1 - 0.88) * size
-        if upright and float(c["bottom"]) - baseline > 0.5 * size:
-            # a vertical-writing font (Identity-V): pdfminer's text-space origin is the
-            # glyph's top; its box bottom is where pdfium puts the origin
-            baseline = float(c["bottom"])
-        chars.append(make_char(text, float(c["x0"]) - x_off, float(c["x1"]) - x_off, baseline, size,
-                               c.get("fontname") or "", upright))
+        if upright:
+            baseline = height - (float(c["matrix"][5]) - y_off)
+            if float(c["bottom"]) - baseline > 0.5 * size:
+                # a vertical-writing font (Identity-V): pdfminer's text-space origin is the
+                # glyph's top; its box bottom is where pdfium puts the origin
+                baseline = float(c["bottom"])
+        else:
+            baseline = float(c["bottom"]) - (1 - 0.88) * size
+        x0, x1 = float(c["x0"]) - x_off, float(c["x1"]) - x_off
+        if x1 < x0:
+            x0, x1 = x1, x0
+        # ``make_char`` inlined (the same arithmetic): the tuple made directly, without a
+        # Python frame per char
+        chars.append(new_tuple(Char, (text, x0, baseline - ASCENT * size, x1, baseline + (1 - ASCENT) * size, size,
+                                      c.get("fontname") or "", upright)))
     rules = [r for objs in (page.lines, page.rects, page.curves) for o in objs
              if is_ruling(r := Rule(float(o["x0"]) - x_off, float(o["top"]), float(o["x1"]) - x_off,
                                     float(o["bottom"]), "line"))]
