@@ -19,15 +19,15 @@ import os
 from setuptools import setup
 
 #: The text pipeline's per-line and per-paragraph work (line shapes, columns, reflow,
-#: continuation search, typing, assembly) and the helpers it calls in its loops. Left
-#: out: ``profile`` (a frozen dataclass that sets derived attributes in
-#: ``__post_init__``, which a compiled class cannot hold), ``model`` (the public
+#: continuation search, typing, assembly), the profile's pattern matching (``profile``:
+#: asked several hundred times a page) and the helpers they call in their loops. Left
+#: out: ``model`` (the public
 #: dataclasses stay plain Python classes), ``hints`` (does not type-check under mypy),
 #: and every reader (time there is spent in C already: decoding, regex, XML parsing).
 COMPILED = (
     "textwidth", "scriptcount", "measure", "columns", "reflow", "continuation", "classify",
     "articles", "dehyphenate", "marked_hyphens", "textboxes", "masthead", "latin_titles",
-    "chain_order", "noise", "orthography",
+    "chain_order", "noise", "orthography", "profile",
 )
 
 

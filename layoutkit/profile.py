@@ -8,7 +8,7 @@ and the key. Patterns use the ``regex`` module (Unicode properties such as ``\\p
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -83,11 +83,20 @@ class Profile:
     #: A Latin text box between blank lines is a "region" (paragraphs found inside it)
     #: or one "block" (``TEXT_BOX_KINDS``).
     text_box: str = "region"
+    #: Derived from the patterns in ``__post_init__``: declared as fields that take no
+    #: argument and play no part in equality, hashing or ``repr`` (so a compiled build
+    #: can hold them: a mypyc class has no attributes beyond its declared ones).
+    _any: dict[str, Optional[regex.Pattern]] = field(init=False, compare=False, repr=False)
+    _memo: dict[tuple[str, str], Optional[regex.Match]] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        # Not fields: derived from the patterns, so equality and hashing ignore them.
         object.__setattr__(self, "_any", {key: _alternation(getattr(self, key)) for key in PATTERN_KEYS})
-        object.__setattr__(self, "_memo", _Memo())
+        object.__setattr__(self, "_memo", {})
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """A copied or pickled profile is built again from its fields, so it starts with
+        an empty memo (match objects need not be picklable) and its own alternations."""
+        return (Profile, tuple(getattr(self, f.name) for f in fields(self) if f.init))
 
     def match(self, key: str, text: str) -> Optional[regex.Match]:
         """The first pattern of ``key`` that matches ``text`` (``fullmatch`` semantics are
@@ -97,12 +106,12 @@ class Profile:
         so (``_alternation``) before the patterns are tried one by one for the first
         match. Stages ask about the same paragraph several times; answers are memoized
         (bounded: the memo is emptied when it fills)."""
-        memo: dict[tuple[str, str], Optional[regex.Match]] = self._memo  # type: ignore[attr-defined]
+        memo = self._memo
         found = memo.get((key, text), _UNSEEN)
         if found is not _UNSEEN:
             return found  # type: ignore[return-value]
         found = None
-        alternation = self._any[key]  # type: ignore[attr-defined]
+        alternation = self._any[key]
         if alternation is None or alternation.search(text):
             for pat in getattr(self, key):
                 m = pat.search(text)
@@ -113,14 +122,6 @@ class Profile:
             memo.clear()
         memo[(key, text)] = found
         return found
-
-
-class _Memo(dict):  # type: ignore[type-arg]
-    """A profile's memo of answers; a copied or pickled profile starts with an empty one
-    (match objects need not be picklable)."""
-
-    def __reduce__(self):  # type: ignore[no-untyped-def]
-        return (_Memo, ())
 
 
 _UNSEEN = object()
