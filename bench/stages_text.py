@@ -21,7 +21,8 @@ from layoutkit.classify import classify  # noqa: E402
 from layoutkit.columns import text_regions  # noqa: E402
 from layoutkit.flat import is_flat  # noqa: E402
 from layoutkit.latin_titles import apply_caps_titles  # noqa: E402
-from layoutkit.masthead import apply_masthead, place_masthead  # noqa: E402
+from layoutkit.furniture import place_in_reading_order  # noqa: E402
+from layoutkit.masthead import apply_masthead  # noqa: E402
 from layoutkit.measure import clear_shape_cache  # noqa: E402
 from layoutkit.model import Page, Source  # noqa: E402
 from layoutkit.orthography import apply_orthography  # noqa: E402
@@ -60,7 +61,7 @@ def one_page(text: str, clock: dict[str, float]) -> None:
     items = apply_region_hints(items)
     t = lap("latin rules", t)
     articles, blocks = assemble(items, prof, params.articles)
-    articles, blocks = place_masthead(articles, blocks)
+    articles, blocks = place_in_reading_order(articles, blocks)
     page = Page(source=source, language=language, articles=tuple(articles), blocks=tuple(blocks),
                 warnings=(), profile=prof.name)
     apply_orthography(page, params.orthography)
