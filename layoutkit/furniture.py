@@ -25,6 +25,7 @@ one-run article of kind ``other`` are the same group there.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Sequence
 
 from .model import Article, Block, evolve
@@ -52,17 +53,28 @@ def place_in_reading_order(articles: Sequence[Article], blocks: Sequence[Block])
     trailing = [b for b in blocks if b.lines[0] >= last_start]
     runs: list[list[Block]] = []
     for b in inside:
-        # a run ends where an article starts between its last block and this one
-        if runs and not any(runs[-1][-1].lines[0] < s < b.lines[0] for s in starts):
+        # a run ends where an article starts between its last block and this one (the
+        # first start after the last block, found by bisection in the sorted starts:
+        # a page of thousands of OCR blocks would otherwise test every pair)
+        k = bisect_right(starts, runs[-1][-1].lines[0]) if runs else 0
+        if runs and not (k < len(starts) and starts[k] < b.lines[0]):
             runs[-1].append(b)
         else:
             runs.append([b])
+    # each run goes before the first article (in the given order) starting after it.
+    # Runs come in increasing first line, so that article's index never decreases: one
+    # pointer walks the articles once; the runs inserted so far all sit before it (they
+    # start before the run at hand), which shifts its place in ``out`` by their number.
     out = list(articles)
-    for run in runs:
+    firsts = [_start(a) if a.blocks else None for a in articles]
+    j = 0
+    for inserted, run in enumerate(runs):
         why = f"{REASON}: page-level, kept before the article text that follows it"
         moved = tuple(evolve(b, reasons=b.reasons + (why,)) for b in run)
-        at = next((k for k, a in enumerate(out) if a.blocks and _start(a) > run[0].lines[0]), len(out))
-        out.insert(at, Article(id="", kind="other", blocks=moved, headline=None))
+        first = run[0].lines[0]
+        while j < len(articles) and not (firsts[j] is not None and firsts[j] > first):
+            j += 1
+        out.insert(j + inserted, Article(id="", kind="other", blocks=moved, headline=None))
     return _renumber(out, trailing)
 
 
