@@ -110,13 +110,16 @@ def test_ctrl_c_stops_workers_and_exits_130(tmp_path) -> None:
     for i in range(PAGES):
         (src / f"p{i:03d}.txt").write_bytes(PAGE)
     out = tmp_path / "out"
-    proc = _start(src, out, 0.05)
+    # 0.2 s a page: the whole run takes ~3 s, so on a loaded machine the signal still lands
+    # mid-run (at 0.05 s a descheduled test process could let the run finish first)
+    proc = _start(src, out, 0.2)
     deadline = time.monotonic() + 60
     while len(_outputs(out)) < 3:
         assert proc.poll() is None and time.monotonic() < deadline
         time.sleep(0.005)
     proc.send_signal(signal.SIGINT)
-    assert proc.wait(timeout=30) == 130
+    code = proc.wait(timeout=30)
+    assert code == 130, (code, len(_outputs(out)), proc.stderr.read().decode())
     assert "layoutkit: interrupted" in proc.stderr.read().decode()
     for name in _outputs(out):
         json.loads((out / name).read_text(encoding="utf-8"))
