@@ -309,6 +309,14 @@ def _pdfium_boxes(path, left: float, top: float) -> list[Rule]:
         pts.append(pt if kind == LINETO else (math.nan, math.nan))
         if close:
             subpaths[-1] = (pts, True)
+    return subpath_boxes(subpaths, left, top)
+
+
+def subpath_boxes(subpaths: list[tuple[list[tuple[float, float]], bool]], left: float, top: float) -> list[Rule]:
+    """The box rectangles among a path's subpaths (points in PDF user space, each with its
+    closed flag): closed, four corners (a fifth that repeats the first is dropped), no
+    curve point (NaN), sides parallel to the page's axes; in page coordinates from
+    ``left``/``top``, kept when ``is_box`` accepts them."""
     out = []
     for pts, closed in subpaths:
         if len(pts) == 5 and abs(pts[4][0] - pts[0][0]) < 0.01 and abs(pts[4][1] - pts[0][1]) < 0.01:
