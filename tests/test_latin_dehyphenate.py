@@ -2,25 +2,19 @@
 strict xfail), plus properties: only line-end hyphens are ever removed."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
 from layoutkit.dehyphenate import HYPHENS, Lexicon, decide, fold
 from layoutkit.reflow import join_texts
 
-CASES = yaml.safe_load((Path(__file__).parent / "data" / "hyphenation_cases.yaml").read_text(encoding="utf-8"))["cases"]
+from .table_cases import case_params, load_cases
+
+CASES = load_cases("hyphenation_cases.yaml")["cases"]
 
 
-def _params(case: dict) -> list:
-    marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
-    return pytest.param(case, id=case["id"], marks=marks)
-
-
-@pytest.mark.parametrize("case", [_params(c) for c in CASES])
+@pytest.mark.parametrize("case", case_params(CASES, lambda c: c["id"]))
 def test_hyphenation_case(case: dict) -> None:
     lexicon = Lexicon.build(list(case.get("page", [])) + list(case["lines"]), case.get("words", ()))
     reasons: list[str] = []

@@ -2,45 +2,37 @@
 from ``tests/data/flat_signal_cases.yaml``, and the reasons they leave on the blocks."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 import layoutkit
 from layoutkit.flat import figure_cell, item_marker, line_signals, page_header, restore, sentence_tail
 from layoutkit.model import Line
 from layoutkit.profile import load_profile
 
-CASES = yaml.safe_load((Path(__file__).parent / "data" / "flat_signal_cases.yaml").read_text(encoding="utf-8"))
+from .table_cases import case_params, load_cases
+
+CASES = load_cases("flat_signal_cases.yaml")
 
 
-def _marks(items: list[dict[str, Any]], ids: str) -> list[Any]:
-    out = []
-    for c in items:
-        marks = [pytest.mark.xfail(reason=c["xfail"], strict=True)] if c.get("xfail") else []
-        out.append(pytest.param(c, marks=marks, id=str(c.get(ids, ""))[:40]))
-    return out
-
-
-@pytest.mark.parametrize("case", _marks(CASES["figure_cells"], "text"))
+@pytest.mark.parametrize("case", case_params(CASES["figure_cells"], lambda c: str(c.get("text", ""))[:40]))
 def test_figure_cell(case: dict[str, Any]) -> None:
     assert figure_cell(case["text"]) is case["cell"]
 
 
-@pytest.mark.parametrize("case", _marks(CASES["item_markers"], "text"))
+@pytest.mark.parametrize("case", case_params(CASES["item_markers"], lambda c: str(c.get("text", ""))[:40]))
 def test_item_marker(case: dict[str, Any]) -> None:
     assert item_marker(case["text"]) is case["marker"]
 
 
-@pytest.mark.parametrize("case", _marks(CASES["sentence_tails"], "text"))
+@pytest.mark.parametrize("case", case_params(CASES["sentence_tails"], lambda c: str(c.get("text", ""))[:40]))
 def test_sentence_tail(case: dict[str, Any]) -> None:
     got = sentence_tail(case["prev"], case["text"], case["prev_width"], case["measure"], load_profile("nl"))
     assert got is case["tail"]
 
 
-@pytest.mark.parametrize("case", _marks(CASES["page_headers"], "text"))
+@pytest.mark.parametrize("case", case_params(CASES["page_headers"], lambda c: str(c.get("text", ""))[:40]))
 def test_page_header(case: dict[str, Any]) -> None:
     assert page_header(case["text"], load_profile(case["profile"])) is case["header"]
 
@@ -49,7 +41,7 @@ def _lines(texts: list[str]) -> list[Line]:
     return [Line(t, i + 1) for i, t in enumerate(texts)]
 
 
-@pytest.mark.parametrize("case", _marks(CASES["signals"], "name"))
+@pytest.mark.parametrize("case", case_params(CASES["signals"], lambda c: str(c.get("name", ""))[:40]))
 def test_line_signals(case: dict[str, Any]) -> None:
     found = line_signals(_lines(case["lines"]), load_profile(case["profile"]))[case["at"]]
     assert set(case["fires"]) <= found
@@ -62,7 +54,7 @@ def test_line_signals(case: dict[str, Any]) -> None:
         assert restored[k - 1].is_blank is case["breaks"]
 
 
-@pytest.mark.parametrize("case", _marks(CASES["pages"], "name"))
+@pytest.mark.parametrize("case", case_params(CASES["pages"], lambda c: str(c.get("name", ""))[:40]))
 def test_flat_page(case: dict[str, Any]) -> None:
     page = layoutkit.parse_text(case["text"], profile=case["profile"])
     blocks = [b for a in page.articles for b in a.blocks] + list(page.blocks)

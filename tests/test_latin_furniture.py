@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,16 +16,10 @@ import layoutkit
 from layoutkit.furniture import REASON, place_in_reading_order
 from layoutkit.model import Article, Block
 
-CASES = yaml.safe_load((Path(__file__).parent / "data" / "furniture_cases.yaml").read_text(encoding="utf-8"))
+from .table_cases import case_params, load_cases
+
+CASES = load_cases("furniture_cases.yaml")
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
-
-def _marks(items: list[dict[str, Any]]) -> list[Any]:
-    out = []
-    for c in items:
-        marks = [pytest.mark.xfail(reason=c["xfail"], strict=True)] if c.get("xfail") else []
-        out.append(pytest.param(c, marks=marks, id=c["name"][:50]))
-    return out
 
 
 def _block(line: int, type_: str = "body") -> Block:
@@ -48,7 +41,7 @@ def _shape(articles: list[Article], originals: list[Article]) -> list[Any]:
     return out
 
 
-@pytest.mark.parametrize("case", _marks(CASES["placement"]))
+@pytest.mark.parametrize("case", case_params(CASES["placement"], lambda c: c["name"][:50]))
 def test_placement(case: dict[str, Any]) -> None:
     arts = _articles(case["articles"])
     page = [_block(x, "header") for x in case["page"]]
@@ -60,7 +53,7 @@ def test_placement(case: dict[str, Any]) -> None:
             assert a.headline is None and all(b.reasons[-1].startswith(REASON) for b in a.blocks)
 
 
-@pytest.mark.parametrize("case", _marks(CASES["pages"]))
+@pytest.mark.parametrize("case", case_params(CASES["pages"], lambda c: c["name"][:50]))
 def test_page_reading_order(case: dict[str, Any]) -> None:
     page = layoutkit.parse_text(case["text"], profile=case["profile"])
     read = list(page.iter_blocks())

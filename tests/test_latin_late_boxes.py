@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -14,13 +13,10 @@ import layoutkit
 from layoutkit.late_boxes import REASON, late_order, place_late_boxes
 from layoutkit.model import BBox, Line
 
+from .table_cases import case_params, load_cases
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-CASES = yaml.safe_load((Path(__file__).parent / "data" / "late_box_cases.yaml").read_text(encoding="utf-8"))["cases"]
-
-
-def _param(case: dict):
-    marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
-    return pytest.param(case, id=case["id"], marks=marks)
+CASES = load_cases("late_box_cases.yaml")["cases"]
 
 
 def _lines(boxes: list[list[float]]) -> list[Line]:
@@ -33,7 +29,7 @@ def _lines(boxes: list[list[float]]) -> list[Line]:
     return out
 
 
-@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+@pytest.mark.parametrize("case", case_params(CASES, lambda c: c["id"]))
 def test_late_box_case(case: dict) -> None:
     order, moved = late_order([BBox(*b) for b in case["boxes"]])
     assert order == case["expect"]

@@ -2,24 +2,18 @@
 (known failures strict xfail), language detection, and end-to-end typing."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 import layoutkit
 from layoutkit.language import detect_language
 from layoutkit.profile import builtin_profile
 
-CASES = yaml.safe_load((Path(__file__).parent / "data" / "profile_cases.yaml").read_text(encoding="utf-8"))["cases"]
+from .table_cases import case_params, load_cases
+
+CASES = load_cases("profile_cases.yaml")["cases"]
 
 
-def _param(case: dict):
-    marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
-    return pytest.param(case, id=f"{case['profile']}-{case['key']}-{case['text'][:30]}", marks=marks)
-
-
-@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+@pytest.mark.parametrize("case", case_params(CASES, lambda c: f"{c['profile']}-{c['key']}-{c['text'][:30]}"))
 def test_profile_pattern(case: dict) -> None:
     prof = builtin_profile(case["profile"])
     assert bool(prof.match(case["key"], case["text"])) is case["match"]

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 import layoutkit
 from layoutkit.flat import dialogue_turn, one_line_block
@@ -14,43 +13,37 @@ from layoutkit.latin_titles import caps_title
 from layoutkit.profile import ProfileError, load_profile
 from layoutkit.textboxes import box_break_joins, opens_enumeration
 
-CASES = yaml.safe_load((Path(__file__).parent / "data" / "latin_textbox_cases.yaml").read_text(encoding="utf-8"))
+from .table_cases import case_params, load_cases
+
+CASES = load_cases("latin_textbox_cases.yaml")
 
 
-def _marks(items: list[dict[str, Any]], ids: str) -> list[Any]:
-    out = []
-    for c in items:
-        marks = [pytest.mark.xfail(reason=c["xfail"], strict=True)] if c.get("xfail") else []
-        out.append(pytest.param(c, marks=marks, id=str(c.get(ids, ""))[:40]))
-    return out
-
-
-@pytest.mark.parametrize("case", _marks(CASES["box_joins"], "tail"))
+@pytest.mark.parametrize("case", case_params(CASES["box_joins"], lambda c: str(c.get("tail", ""))[:40]))
 def test_box_break_joins(case: dict[str, Any]) -> None:
     assert box_break_joins(case["tail"], case["head"]) is case["joins"]
 
 
-@pytest.mark.parametrize("case", _marks(CASES["enumerations"], "text"))
+@pytest.mark.parametrize("case", case_params(CASES["enumerations"], lambda c: str(c.get("text", ""))[:40]))
 def test_opens_enumeration(case: dict[str, Any]) -> None:
     assert opens_enumeration(case["text"]) is case["opens"]
 
 
-@pytest.mark.parametrize("case", _marks(CASES["caps_titles"], "text"))
+@pytest.mark.parametrize("case", case_params(CASES["caps_titles"], lambda c: str(c.get("text", ""))[:40]))
 def test_caps_title(case: dict[str, Any]) -> None:
     assert caps_title(case["text"]) is case["title"]
 
 
-@pytest.mark.parametrize("case", _marks(CASES["dialogue_turns"], "text"))
+@pytest.mark.parametrize("case", case_params(CASES["dialogue_turns"], lambda c: str(c.get("text", ""))[:40]))
 def test_dialogue_turn(case: dict[str, Any]) -> None:
     assert dialogue_turn(case["prev"], case["text"]) is case["turn"]
 
 
-@pytest.mark.parametrize("case", _marks(CASES["one_line_blocks"], "text"))
+@pytest.mark.parametrize("case", case_params(CASES["one_line_blocks"], lambda c: str(c.get("text", ""))[:40]))
 def test_one_line_block(case: dict[str, Any]) -> None:
     assert one_line_block(case["text"], case["width"], case["measure"], load_profile("de")) is case["block"]
 
 
-@pytest.mark.parametrize("case", _marks(CASES["pages"], "name"))
+@pytest.mark.parametrize("case", case_params(CASES["pages"], lambda c: str(c.get("name", ""))[:40]))
 def test_page(case: dict[str, Any]) -> None:
     page = layoutkit.parse_text(case["text"], profile=case["profile"])
     blocks = [b for a in page.articles for b in a.blocks] + list(page.blocks)
