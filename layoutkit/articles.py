@@ -117,9 +117,10 @@ def _photo_blocks(items: Sequence[Typed]) -> list[Block]:
     if not titles:
         return [_to_block(t) for t in items]
     head = max(titles, key=lambda t: max((ln.font_size or 0.0) for ln in t.para.lines))
+    title_ids = {id(t) for t in titles}
     return [_to_block(t, "headline", reason="image-title: a photo story's headline, above its captioned picture")
             if t is head else
-            _to_block(t, "subheadline", "kicker", "image-title: a photo story's kicker") if any(t is x for x in titles) else
+            _to_block(t, "subheadline", "kicker", "image-title: a photo story's kicker") if id(t) in title_ids else
             _to_block(t) for t in items]
 
 
