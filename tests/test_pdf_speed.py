@@ -346,3 +346,74 @@ def test_plumber_content_matches_make_char(chars, offset):
     got = pdf_reader._plumber_content(page, 1)
     assert list(got.chars) == want
     assert got.unmapped == sum(c["text"].startswith("(cid:") for c in chars)
+
+
+def _build_blocks_reference(lines_: list, rules: list, params: LayoutParams, title_size: float) -> list:
+    """``blocks.build_blocks`` as first written: every active block tried per line, and
+    each block's measure cut found by ``max``/``min`` over the run so far."""
+    from layoutkit.layout import blocks as B
+
+    horizontal = sorted((ln for ln in lines_ if not ln.vertical), key=lambda ln: (ln.top, ln.x0))
+    open_blocks: list = []
+    active: list = []
+    for ln in horizontal:
+        best = best_key = None
+        still = []
+        for k in active:
+            last = open_blocks[k][-1]
+            if last.bottom < ln.top - params.line_gap * 1.5 * 1.15 * last.size:
+                continue
+            still.append(k)
+            if last.x1 <= ln.x0 or ln.x1 <= last.x0 or last.bottom > ln.top + 0.5 * ln.size \
+                    or ln.top - last.bottom > params.line_gap * ln.size * 1.5:
+                continue
+            centred = ln.size >= title_size and abs((ln.x0 + ln.x1) / 2 - (last.x0 + last.x1) / 2) <= 1.0 * ln.size
+            if not B._joins(last, ln, centred, params) or B._rule_between(last, ln, rules):
+                continue
+            key = abs(ln.x0 - last.x0)
+            if best_key is None or key < best_key:
+                best, best_key = k, key
+        active = still
+        if best is None:
+            active.append(len(open_blocks))
+            open_blocks.append([ln])
+        else:
+            open_blocks[best].append(ln)
+    out = []
+    for blk in open_blocks:
+        if len(blk) < 4:
+            out.append(B._box(blk, False))
+            continue
+        start, i = 0, 1
+        while i < len(blk) - 1:
+            size, run = blk[i].size, blk[start:i]
+            before = max(ln.x1 for ln in run)
+            if len(run) >= 2 and blk[i].x1 > before + size and blk[i + 1].x1 > before + size:
+                out.append(B._box(run, False, ("measure-change: the column widens below",)))
+                start = i
+            elif len(run) >= 2 and blk[i].x0 < min(ln.x0 for ln in run) - size \
+                    and blk[i + 1].x0 < min(ln.x0 for ln in run) - size:
+                out.append(B._box(run, False, ("measure-change: the column widens to the left below",)))
+                start = i
+            i += 1
+        out.append(B._box(blk[start:], False))
+    return out + B._vertical_blocks([ln for ln in lines_ if ln.vertical], params)
+
+
+# lines in a few columns with ragged edges, indents, size changes and gaps
+_line = st.builds(
+    lambda col, row, dx0, dx1, size: lines.TextLine("x", col * 60.0 + dx0, row * 6.0, col * 60.0 + 50.0 + dx1,
+                                                    row * 6.0 + size, size, "F", False, False),
+    st.integers(0, 3), st.integers(0, 40), st.sampled_from([0.0, 2.0, 12.0, -12.0, 30.0]),
+    st.sampled_from([0.0, -20.0, 15.0, 40.0]), st.sampled_from([5.0, 5.5, 9.0, 20.0]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_line, max_size=60))
+def test_build_blocks_matches_reference(lines_):
+    from layoutkit.layout import blocks as B
+    from layoutkit.layout.chars import Rule
+
+    params = LayoutParams()
+    rules = [Rule(0.0, 61.0, 300.0, 61.5, "line")]
+    assert B.build_blocks(lines_, rules, params, 15.0) == _build_blocks_reference(lines_, rules, params, 15.0)

@@ -144,18 +144,28 @@ def _split_measure(blk: list[TextLine], params: LayoutParams) -> list[TextBlock]
         return [_box(blk, False)]
     out: list[TextBlock] = []
     start = 0
+    # the right and left edge of the run blk[start:i] so far, kept as ``max``/``min`` over
+    # it would find them (one comparison per line, not a pass over the run per line: a
+    # column of an OCR page can be one block of dozens of lines)
+    right, left = blk[0].x1, blk[0].x0
     i = 1
     while i < len(blk) - 1:
         size = blk[i].size
-        before = max(ln.x1 for ln in blk[start:i])
-        run = blk[start:i]
-        if len(run) >= 2 and blk[i].x1 > before + 1.0 * size and blk[i + 1].x1 > before + 1.0 * size:
-            out.append(_box(run, False, ("measure-change: the column widens below",)))
+        before = right
+        if i - start >= 2 and blk[i].x1 > before + 1.0 * size and blk[i + 1].x1 > before + 1.0 * size:
+            out.append(_box(blk[start:i], False, ("measure-change: the column widens below",)))
             start = i
-        elif len(run) >= 2 and blk[i].x0 < min(ln.x0 for ln in run) - 1.0 * size \
-                and blk[i + 1].x0 < min(ln.x0 for ln in run) - 1.0 * size:
-            out.append(_box(run, False, ("measure-change: the column widens to the left below",)))
+        elif i - start >= 2 and blk[i].x0 < left - 1.0 * size and blk[i + 1].x0 < left - 1.0 * size:
+            out.append(_box(blk[start:i], False, ("measure-change: the column widens to the left below",)))
             start = i
+        if start == i:
+            right, left = blk[i].x1, blk[i].x0
+        else:
+            x1, x0 = blk[i].x1, blk[i].x0
+            if x1 > right:
+                right = x1
+            if x0 < left:
+                left = x0
         i += 1
     out.append(_box(blk[start:], False))
     return out
