@@ -294,6 +294,8 @@ class _Building:
     texts: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     starts_fresh: bool = True
+    #: Index in the region of the last line appended (its tests are looked up by it).
+    last: int = -1
 
 
 class _Measure:
@@ -322,6 +324,27 @@ class _Measure:
         d = self.deficit(s)
         return self.width is not None and self.params.indent_min <= d <= self.params.indent_max and d > self.tol * 0.75
 
+    def line_tests(self, lines: Sequence[ShapedLine]) -> "_LineTests":
+        """``deficit``, ``full`` and ``indent_short`` of every line, computed once: the
+        break rules ask about each line two or three times (as the line, as the line
+        before the next one, as a paragraph's last line)."""
+        n = len(lines)
+        if self.width is None:
+            return _LineTests([0.0] * n, [False] * n, [False] * n)
+        deficits = [self.deficit(s) for s in lines]
+        tol = self.tol
+        lo, hi, above = self.params.indent_min, self.params.indent_max, tol * 0.75
+        return _LineTests(deficits, [d <= tol for d in deficits], [lo <= d <= hi and d > above for d in deficits])
+
+
+@dataclass(frozen=True, slots=True)
+class _LineTests:
+    """The width tests of a region's lines, by line index (``_Measure.line_tests``)."""
+
+    deficit: list[float]
+    full: list[bool]
+    indent_short: list[bool]
+
 
 def strong_latin_break(prev: ShapedLine, prev_text: str, text: str, width: float, profile: Profile,
                        params: ReflowParams) -> bool:
@@ -333,47 +356,74 @@ def strong_latin_break(prev: ShapedLine, prev_text: str, text: str, width: float
             or bool(profile.match("heading", prev_text)) or opens_enumeration(text))
 
 
+def _cleaned_text(words: list[str], letterspaced: bool, fake_bold: bool, after_spread: bool) -> tuple[str, list[str]]:
+    """A line's text (given as its whitespace-separated ``words``) after fake-bold doubles
+    (when ``fake_bold``) and justification spaces are removed, with the removals' reasons.
+
+    ``after_spread``: the previous line of the paragraph is letter-spaced. ``spread-tail``:
+    the last few characters of a letter-spaced paragraph, spread too (``基 础 。``), have
+    too few tokens to look letter-spaced on their own."""
+    raw = " ".join(words)
+    removed: list[str] = []
+    if fake_bold:
+        # before justification spaces go: the doubled tokens are space-separated
+        fb = dedupe_fake_bold(raw)
+        raw = fb.text
+        removed.extend(fb.removed)
+    tokens = raw.split()
+    spread_tail = after_spread and len(tokens) >= 2 and all(len(tok) == 1 and _is_cjkish(tok) for tok in tokens)
+    clean = clean_line(raw, letterspaced or spread_tail)
+    removed[:0] = clean.removed
+    return clean.text, removed
+
+
 def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParams,
-                       lexicon: Optional[Lexicon] = None, chunked: bool = False) -> list[Paragraph]:
-    cjk = sum(s.shape.cjk for s in region.lines) / max(1, len(region.lines)) >= 0.3
-    m = _Measure(region.width, params, cjk)
+                       lexicon: Optional[Lexicon] = None, chunked: bool = False,
+                       cjk: Optional[bool] = None) -> list[Paragraph]:
+    """The paragraphs of one region (the break rules of the module doc).
+
+    ``cjk``: the region is CJK text (computed from its lines when not given).
+    Each line's width tests are computed once (``_Measure.line_tests``), and a line of one
+    word without fake-bold suspicion (most CJK lines) is its own clean text."""
+    lines = region.lines
+    width = region.width
+    if cjk is None:
+        cjk = _cjk_region(region)
+    m = _Measure(width, params, cjk)
+    tests = m.line_tests(lines)
+    deficit, full, indent_short = tests.deficit, tests.full, tests.indent_short
+    indent_max = params.indent_max
     paras: list[_Building] = []
     aside: list[_Building] = []  # noise lines waiting for their paragraph to end
     cur: Optional[_Building] = None
-    for idx, s in enumerate(region.lines):
-        raw = " ".join(s.line.text.split())
-        removed: list[str] = []
-        title_like = region.width is None or m.deficit(s) > params.indent_max
-        if params.dedupe_fake_bold and title_like and not s.shape.letterspaced and s.shape.cjk > 0:
-            # CJK only: Latin text has real doubled tokens (``....`` leaders, ``papa``)
-            # before justification spaces go: the doubled tokens are space-separated
-            fb = dedupe_fake_bold(raw)
-            raw = fb.text
-            removed.extend(fb.removed)
-        # ``spread-tail``: the last few characters of a letter-spaced paragraph, spread
-        # too (``基 础 。``), have too few tokens to look letter-spaced on their own
-        tokens = raw.split()
-        spread_tail = cur is not None and cur.lines[-1].shape.letterspaced and len(tokens) >= 2 \
-            and all(len(tok) == 1 and _is_cjkish(tok) for tok in tokens)
-        clean = clean_line(raw, s.shape.letterspaced or spread_tail)
-        text = clean.text
-        removed[:0] = clean.removed
+    for k, s in enumerate(lines):
+        sh = s.shape
+        words = s.line.text.split()
+        # CJK only: Latin text has real doubled tokens (``....`` leaders, ``papa``)
+        fake_bold = params.dedupe_fake_bold and (width is None or deficit[k] > indent_max) \
+            and not sh.letterspaced and sh.cjk > 0
+        if len(words) == 1 and not fake_bold:
+            text, removed = words[0], []  # no space to judge, nothing doubled to look for
+        else:
+            text, removed = _cleaned_text(words, sh.letterspaced, fake_bold,
+                                          cur is not None and cur.lines[-1].shape.letterspaced)
         if cur is not None and not cjk and params.noise_aside and is_noise(text) and not _FIGURE.search(text):
             # ``ocr-noise-line``: debris inside a paragraph does not end it; it becomes its
             # own paragraph (typed ``other``), emitted after the one it interrupted.
-            junk = _Building(starts_fresh=True)
+            junk = _Building(starts_fresh=True, last=k)
             junk.lines.append(s)
             junk.texts.append(text)
             junk.reasons.extend(removed + ["ocr-noise-line: kept aside, the paragraph goes on"])
             aside.append(junk)
             continue
         if cur is None:
-            cur = _Building(starts_fresh=region.width is None or not m.full(s))
+            cur = _Building(starts_fresh=width is None or not full[k])
         else:
+            p = cur.last
             prev = cur.lines[-1]
             prev_text = cur.texts[-1]
             brk: Optional[str] = None
-            if region.width is None:
+            if width is None:
                 # In title material each line is its own item (title, kicker, byline),
                 # unless the line is letter-spaced: tracked title text that fills its
                 # narrow box and wraps, so the title goes on in the next line. A Latin
@@ -382,17 +432,17 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
                 if not (prev_text and prev_text[-1] in HYPHENS) and not prev.shape.letterspaced \
                         and (cjk or ends_sentence(prev_text, profile)):
                     brk = "title-material-line"
-            elif not m.full(prev):
+            elif not full[p]:
                 first = len(cur.lines) == 1
-                if first and m.deficit(prev) > params.indent_max:
+                if first and deficit[p] > indent_max:
                     brk = "title-line-break"
                     if not cjk and not ends_sentence(prev_text, profile) and latin_continuation(text):
                         # ``latin-title-continues``: a short Latin line that ends no sentence
                         # and goes on in lowercase (``Kommission für den Handel in`` /
                         # ``amtlich nicht notierten``) is narrow text, not a title line
                         brk = None
-                elif first and m.indent_short(prev) and cur.starts_fresh:
-                    if ends_sentence(prev_text, profile) and not m.full(s):
+                elif first and indent_short[p] and cur.starts_fresh:
+                    if ends_sentence(prev_text, profile) and not full[k]:
                         brk = "short-line-break"
                 elif cjk and not ends_sentence(prev_text, profile):
                     # CJK paragraphs end with punctuation; a short line without it is a
@@ -404,9 +454,9 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
                     pass
                 else:
                     brk = "short-line-break"
-            elif ends_sentence(prev_text, profile) and m.indent_short(s):
+            elif indent_short[k] and ends_sentence(prev_text, profile):
                 brk = "indent-break"
-                if s.shape.letterspaced:
+                if sh.letterspaced:
                     brk = "indent-break (spread-indent: a letter-spaced line short by an indent)"
             elif not cjk and ends_sentence(prev_text, profile) and profile.match("dateline", text):
                 # ``dateline-break``: a news item opens with its dateline (``Berlin, 16. Jan.``)
@@ -414,8 +464,8 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
             elif not cjk and (ends_sentence(prev_text, profile) or prev_text.rstrip().endswith(":")) \
                     and opens_enumeration(text):
                 brk = "enumeration-break"  # ``2) Waren des Abschnitts ...`` (textboxes.opens_enumeration)
-            if brk and not cjk and chunked and region.width and brk != "title-material-line" \
-                    and (profile.text_box == "block" or not strong_latin_break(prev, prev_text, text, region.width, profile, params)):
+            if brk and not cjk and chunked and width and brk != "title-material-line" \
+                    and (profile.text_box == "block" or not strong_latin_break(prev, prev_text, text, width, profile, params)):
                 # Latin text boxes cut by blank lines are the extractor's blocks; inside one,
                 # proportional type makes width evidence weak: split only on strong evidence,
                 # and never where the profile says a text box is one block (``text-box-block``).
@@ -440,30 +490,40 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
         cur.lines.append(s)
         cur.texts.append(text)
         cur.reasons.extend(removed)
+        cur.last = k
     if cur is not None:
         paras.append(cur)
     paras.extend(aside)
+    # (``marked_hyphens`` rebuilds words only across lines the input marks)
+    marked = any(s.line.hyphenated for s in lines)
     out = []
     alone = len(paras) == 1
     for b in paras:
         reasons = list(b.reasons)
-        text = join_texts(marked_hyphens.apply([s.line for s in b.lines], b.texts, reasons), reasons, lexicon)
-        last = b.lines[-1]
+        line_objs = [s.line for s in b.lines]
+        text = join_texts(marked_hyphens.apply(line_objs, b.texts, reasons) if marked else b.texts, reasons, lexicon)
+        k, n = b.last, len(line_objs)
         # A paragraph runs on when its last line is full and ends no sentence, or when its
         # only line is an indented first line that ends no sentence: an indented line is a
-        # paragraph's start, and a paragraph does not end without punctuation.
-        title_line = (len(b.lines) == 1 and m.deficit(last) > params.indent_max) or (
-            len(b.lines) <= 4 and standalone(text, profile))
-        runs_on = region.width is not None and not ends_sentence(b.texts[-1], profile) and not title_line and (
-            cjk or m.full(last) or (len(b.lines) == 1 and b.starts_fresh and m.indent_short(last))
-            or (not cjk and ends_with_word_hyphen(b.texts[-1])))
+        # paragraph's start, and a paragraph does not end without punctuation. A title line
+        # (a lone line short by more than an indent, or a short standalone block) never
+        # runs on: tested last, because ``standalone`` matches profile patterns.
+        runs_on = width is not None and not ends_sentence(b.texts[-1], profile) and (
+            cjk or full[k] or (n == 1 and b.starts_fresh and indent_short[k])
+            or (not cjk and ends_with_word_hyphen(b.texts[-1]))) and not (
+            (n == 1 and deficit[k] > indent_max) or (n <= 4 and standalone(text, profile)))
         out.append(Paragraph(
-            text=text, lines=tuple(s.line for s in b.lines), region_width=region.width or 0.0,
+            text=text, lines=tuple(line_objs), region_width=width or 0.0,
             region_index=region.index, starts_fresh=b.starts_fresh, runs_on=runs_on,
-            reasons=tuple(reasons), bbox=BBox.union_all([s.line.bbox for s in b.lines]),
+            reasons=tuple(reasons), bbox=BBox.union_all([ln.bbox for ln in line_objs]),
             whole_region=alone,
         ))
     return out
+
+
+def _cjk_region(region: TextRegion) -> bool:
+    """Is most of the region's text CJK (the mean CJK share of its lines at least 0.3)?"""
+    return sum(s.shape.cjk for s in region.lines) / max(1, len(region.lines)) >= 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -509,13 +569,13 @@ def build_boxes(regions: Sequence[TextRegion], profile: Profile, params: ReflowP
     # Blank lines cut the page into text boxes (a flat text has none: one region).
     chunked = len(regions) >= 3
     for region in regions:
+        cjk = _cjk_region(region)
         if region.vertical:
             rp = [_vertical_paragraph(region)]
         else:
-            rp = _region_paragraphs(region, profile, params, lexicon, chunked)
+            rp = _region_paragraphs(region, profile, params, lexicon, chunked, cjk)
         if not rp:
             continue
-        cjk = sum(sl.shape.cjk for sl in region.lines) / max(1, len(region.lines)) >= 0.3
         boxes.append(Box(region, rp, _last_full(rp[-1], region, params), cjk, closer=unclosed(rp[-1].text),
                          author_note=_opens_author_note(rp[0].text, profile)))
     return boxes
