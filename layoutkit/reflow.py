@@ -26,14 +26,16 @@ the only ones the pipeline ever removes; each removal is named in ``reasons``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from itertools import chain, compress
+from operator import attrgetter, itemgetter
 from typing import Optional, Sequence
 
 import regex
 
 from . import marked_hyphens
 from .columns import ShapedLine, TextRegion
-from .chain_order import emission_order, moved_segment_starts
+from .chain_order import emission_plan
 from .continuation import Box, assign_links, candidate_links, surely_continues, chain_has, geometric_run_on, same_style, unclosed
 from .dehyphenate import HYPHENS, Lexicon, decide
 from .noise import is_noise
@@ -193,13 +195,11 @@ def ends_sentence(text: str, profile: Profile) -> bool:
     t = text.rstrip()
     if not t:
         return False
-    # Look through closing quotes and brackets: ``了！”`` ends a sentence.
     if t[0] in "（(" and t[-1] in "）)" and unclosed(t) is None:
         return True  # a bracketed unit, such as an author note, is complete
-    i = len(t) - 1
-    while i > 0 and t[i] in _CLOSERS:
-        i -= 1
-    return t[i] in profile.terminal_punctuation and t[i] not in _CLOSERS or t[-1] in ".!?。！？…"
+    # Look through closing quotes and brackets: ``了！”`` ends a sentence.
+    body = t.rstrip(_CLOSERS)
+    return (bool(body) and body[-1] in profile.terminal_punctuation) or t[-1] in ".!?。！？…"
 
 
 def ends_with_word_hyphen(text: str) -> bool:
@@ -243,12 +243,22 @@ def join_texts(parts: Sequence[str], reasons: list[str], lexicon: Optional[Lexic
     Latin line ends go through ``dehyphenate.decide`` (page-vocabulary evidence first,
     then rules; each decision lands in ``reasons``); CJK joins add no space.
     """
-    parts = [p for p in parts if p]
-    if all(_is_cjk_char(p[-1]) and _is_cjk_char(q[0]) for p, q in zip(parts, parts[1:])):
+    parts = list(filter(None, parts))
+    if len(parts) < 2 or not _NOT_CJK.search(
+            "".join(map(_LAST_CHAR, parts[:-1])) + "".join(map(_FIRST_CHAR, parts[1:]))):
         # fast path: a CJK character on both sides of every junction (and so no hyphen:
-        # ``HYPHENS`` holds none) takes the last join branch of ``_join_loop`` every time
+        # ``HYPHENS`` holds none) takes the last join branch of ``_join_loop`` every time;
+        # the junction characters are gathered and searched at C speed
         return "".join(parts)
     return _join_loop(parts, reasons, lexicon)
+
+
+#: A character that ``textwidth.is_cjk`` rejects (its ranges as one character class), so
+#: that ``join_texts`` tests all of a paragraph's junction characters in one search.
+_NOT_CJK = regex.compile("[^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+                         "\U00020000-\U0002fa1f\ufe30-\ufe4f]")
+_LAST_CHAR = itemgetter(-1)
+_FIRST_CHAR = itemgetter(0)
 
 
 def _join_loop(parts: Sequence[str], reasons: list[str], lexicon: Optional[Lexicon]) -> str:
@@ -288,18 +298,28 @@ def _join_loop(parts: Sequence[str], reasons: list[str], lexicon: Optional[Lexic
     return out
 
 
-@dataclass
 class _Building:
-    lines: list[ShapedLine] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)
-    reasons: list[str] = field(default_factory=list)
-    starts_fresh: bool = True
-    #: Index in the region of the last line appended (its tests are looked up by it).
-    last: int = -1
+    """A paragraph while its lines are gathered: the lines, their clean texts, the
+    reasons so far, and the index in the region of its last line (whose width tests
+    the next line's break rules look up)."""
+
+    __slots__ = ("lines", "texts", "reasons", "starts_fresh", "last")
+
+    def __init__(self, starts_fresh: bool) -> None:
+        self.lines: list[ShapedLine] = []
+        self.texts: list[str] = []
+        self.reasons: list[str] = []
+        self.starts_fresh = starts_fresh
+        self.last = -1
+
+
+#: A region's width tests, by line index: deficit, full, indent_short (``_Measure.line_tests``).
+_LineTests = tuple[list[float], list[bool], list[bool]]
 
 
 class _Measure:
-    """Full/short/indent tests for one region's lines."""
+    """Width tests for one region's lines: how far a line falls short of the measure
+    (``deficit``), and from that whether it is full or short by an indent."""
 
     def __init__(self, width: Optional[float], params: ReflowParams, cjk: bool):
         self.width = width
@@ -317,33 +337,31 @@ class _Measure:
             return 0.0
         return d
 
-    def full(self, s: ShapedLine) -> bool:
-        return self.width is not None and self.deficit(s) <= self.tol
-
-    def indent_short(self, s: ShapedLine) -> bool:
-        d = self.deficit(s)
-        return self.width is not None and self.params.indent_min <= d <= self.params.indent_max and d > self.tol * 0.75
-
-    def line_tests(self, lines: Sequence[ShapedLine]) -> "_LineTests":
-        """``deficit``, ``full`` and ``indent_short`` of every line, computed once: the
+    def line_tests(self, lines: Sequence[ShapedLine]) -> _LineTests:
+        """``deficit`` and the tests derived from it for every line, computed once: the
         break rules ask about each line two or three times (as the line, as the line
-        before the next one, as a paragraph's last line)."""
+        before the next one, as a paragraph's last line).
+
+        A line is ``full`` when short of the measure by at most the tolerance, and
+        ``indent_short`` when short by an indent (``indent_min`` to ``indent_max`` ems,
+        and more than three quarters of the tolerance). Without a measure (title
+        material) no line is either."""
         n = len(lines)
-        if self.width is None:
-            return _LineTests([0.0] * n, [False] * n, [False] * n)
-        deficits = [self.deficit(s) for s in lines]
-        tol = self.tol
-        lo, hi, above = self.params.indent_min, self.params.indent_max, tol * 0.75
-        return _LineTests(deficits, [d <= tol for d in deficits], [lo <= d <= hi and d > above for d in deficits])
-
-
-@dataclass(frozen=True, slots=True)
-class _LineTests:
-    """The width tests of a region's lines, by line index (``_Measure.line_tests``)."""
-
-    deficit: list[float]
-    full: list[bool]
-    indent_short: list[bool]
+        width = self.width
+        if width is None:
+            return [0.0] * n, [False] * n, [False] * n
+        # Comparisons run at C speed as bound float methods over the deficits (``tol.__ge__``
+        # is ``d <= tol``); bounds are made floats, as an int's method would not compare
+        # with a float.
+        if any(map(_LETTERSPACED, lines)):
+            deficits = [self.deficit(s) for s in lines]  # spread lines have a rule of their own
+        else:
+            deficits = list(map(float(width).__sub__, map(_EMS, lines)))
+        tol = float(self.tol)
+        lo, hi, above = float(self.params.indent_min), float(self.params.indent_max), tol * 0.75
+        full = list(map(tol.__ge__, deficits))
+        indent_short = list(map(all, zip(map(lo.__le__, deficits), map(hi.__ge__, deficits), map(above.__lt__, deficits))))
+        return deficits, full, indent_short
 
 
 def strong_latin_break(prev: ShapedLine, prev_text: str, text: str, width: float, profile: Profile,
@@ -383,44 +401,51 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
     """The paragraphs of one region (the break rules of the module doc).
 
     ``cjk``: the region is CJK text (computed from its lines when not given).
-    Each line's width tests are computed once (``_Measure.line_tests``), and a line of one
-    word without fake-bold suspicion (most CJK lines) is its own clean text."""
+    Work is done once per line where it can be: the width tests (``_Measure.line_tests``),
+    and the clean text of a line of one word that is not title-like (most CJK lines): with
+    no space to judge and no fake bold to look for, the word is the clean text."""
     lines = region.lines
     width = region.width
     if cjk is None:
         cjk = _cjk_region(region)
-    m = _Measure(width, params, cjk)
-    tests = m.line_tests(lines)
-    deficit, full, indent_short = tests.deficit, tests.full, tests.indent_short
+    deficit, full, indent_short = _Measure(width, params, cjk).line_tests(lines)
     indent_max = params.indent_max
+    words = list(map(str.split, map(_TEXT, lines)))
+    # title-like lines (no measure, or short of it by more than an indent) may hold
+    # fake-bold doubles: only they are passed to ``dedupe_fake_bold``
+    title_like = [True] * len(lines) if width is None else list(map(float(indent_max).__lt__, deficit))
+    noise_aside = params.noise_aside and not cjk
     paras: list[_Building] = []
     aside: list[_Building] = []  # noise lines waiting for their paragraph to end
     cur: Optional[_Building] = None
+    removed: Sequence[str] = ()
     for k, s in enumerate(lines):
-        sh = s.shape
-        words = s.line.text.split()
-        # CJK only: Latin text has real doubled tokens (``....`` leaders, ``papa``)
-        fake_bold = params.dedupe_fake_bold and (width is None or deficit[k] > indent_max) \
-            and not sh.letterspaced and sh.cjk > 0
-        if len(words) == 1 and not fake_bold:
-            text, removed = words[0], []  # no space to judge, nothing doubled to look for
+        w = words[k]
+        if len(w) == 1 and not title_like[k]:
+            text = w[0]
+            if removed:
+                removed = ()
         else:
-            text, removed = _cleaned_text(words, sh.letterspaced, fake_bold,
+            sh = s.shape
+            # CJK only: Latin text has real doubled tokens (``....`` leaders, ``papa``)
+            fake_bold = params.dedupe_fake_bold and title_like[k] and not sh.letterspaced and sh.cjk > 0
+            text, removed = _cleaned_text(w, sh.letterspaced, fake_bold,
                                           cur is not None and cur.lines[-1].shape.letterspaced)
-        if cur is not None and not cjk and params.noise_aside and is_noise(text) and not _FIGURE.search(text):
+        if noise_aside and cur is not None and is_noise(text) and not _FIGURE.search(text):
             # ``ocr-noise-line``: debris inside a paragraph does not end it; it becomes its
             # own paragraph (typed ``other``), emitted after the one it interrupted.
-            junk = _Building(starts_fresh=True, last=k)
+            junk = _Building(starts_fresh=True)
             junk.lines.append(s)
             junk.texts.append(text)
-            junk.reasons.extend(removed + ["ocr-noise-line: kept aside, the paragraph goes on"])
+            junk.reasons.extend(removed)
+            junk.reasons.append("ocr-noise-line: kept aside, the paragraph goes on")
+            junk.last = k
             aside.append(junk)
             continue
         if cur is None:
             cur = _Building(starts_fresh=width is None or not full[k])
         else:
-            p = cur.last
-            prev = cur.lines[-1]
+            p = cur.last  # the previous line of the paragraph
             prev_text = cur.texts[-1]
             brk: Optional[str] = None
             if width is None:
@@ -429,7 +454,7 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
                 # narrow box and wraps, so the title goes on in the next line. A Latin
                 # title wraps over lines (``MÉLINE CONSTITUE UN`` / ``MINISTERE``) and
                 # ends at a sentence end.
-                if not (prev_text and prev_text[-1] in HYPHENS) and not prev.shape.letterspaced \
+                if not (prev_text and prev_text[-1] in HYPHENS) and not lines[p].shape.letterspaced \
                         and (cjk or ends_sentence(prev_text, profile)):
                     brk = "title-material-line"
             elif not full[p]:
@@ -456,51 +481,56 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
                     brk = "short-line-break"
             elif indent_short[k] and ends_sentence(prev_text, profile):
                 brk = "indent-break"
-                if sh.letterspaced:
+                if s.shape.letterspaced:
                     brk = "indent-break (spread-indent: a letter-spaced line short by an indent)"
-            elif not cjk and ends_sentence(prev_text, profile) and profile.match("dateline", text):
-                # ``dateline-break``: a news item opens with its dateline (``Berlin, 16. Jan.``)
-                brk = "dateline-break"
-            elif not cjk and (ends_sentence(prev_text, profile) or prev_text.rstrip().endswith(":")) \
-                    and opens_enumeration(text):
-                brk = "enumeration-break"  # ``2) Waren des Abschnitts ...`` (textboxes.opens_enumeration)
-            if brk and not cjk and chunked and width and brk != "title-material-line" \
-                    and (profile.text_box == "block" or not strong_latin_break(prev, prev_text, text, width, profile, params)):
-                # Latin text boxes cut by blank lines are the extractor's blocks; inside one,
-                # proportional type makes width evidence weak: split only on strong evidence,
-                # and never where the profile says a text box is one block (``text-box-block``).
-                cur.reasons.append(f"text-box-block: no {brk} (profile text_box: block)" if profile.text_box == "block"
-                                   else f"weak-break-in-text-box: no {brk}")
-                brk = None
-            if brk and not cjk and table_rows(prev_text, text) and not (
-                    brk in ("dateline-break", "enumeration-break") or profile.match("dateline", text)):
-                # figures in column after column (stock lists, results): one table block
-                cur.reasons.append(f"table-rows: no {brk} between two lines of figures")
-                brk = None
-            if brk and not cjk and hyphen_continues(prev_text, text):
-                # ``unter⸗`` / ``zeichneten``: a word broken across the lines, never a paragraph end
-                cur.reasons.append(f"hyphen-continues: no {brk} inside a hyphenated word")
-                brk = None
+            elif not cjk:
+                if ends_sentence(prev_text, profile) and profile.match("dateline", text):
+                    # ``dateline-break``: a news item opens with its dateline (``Berlin, 16. Jan.``)
+                    brk = "dateline-break"
+                elif (ends_sentence(prev_text, profile) or prev_text.rstrip().endswith(":")) \
+                        and opens_enumeration(text):
+                    brk = "enumeration-break"  # ``2) Waren des Abschnitts ...`` (textboxes.opens_enumeration)
+            if brk and not cjk:
+                if chunked and width and brk != "title-material-line" and (
+                        profile.text_box == "block"
+                        or not strong_latin_break(lines[p], prev_text, text, width, profile, params)):
+                    # Latin text boxes cut by blank lines are the extractor's blocks; inside one,
+                    # proportional type makes width evidence weak: split only on strong evidence,
+                    # and never where the profile says a text box is one block (``text-box-block``).
+                    cur.reasons.append(f"text-box-block: no {brk} (profile text_box: block)"
+                                       if profile.text_box == "block" else f"weak-break-in-text-box: no {brk}")
+                    brk = None
+                if brk and table_rows(prev_text, text) and not (
+                        brk in ("dateline-break", "enumeration-break") or profile.match("dateline", text)):
+                    # figures in column after column (stock lists, results): one table block
+                    cur.reasons.append(f"table-rows: no {brk} between two lines of figures")
+                    brk = None
+                if brk and hyphen_continues(prev_text, text):
+                    # ``unter⸗`` / ``zeichneten``: a word broken across the lines, never a paragraph end
+                    cur.reasons.append(f"hyphen-continues: no {brk} inside a hyphenated word")
+                    brk = None
             if brk:
                 paras.append(cur)
-                paras.extend(aside)
-                aside.clear()
+                if aside:
+                    paras.extend(aside)
+                    aside.clear()
                 cur = _Building(starts_fresh=True)
                 cur.reasons.append(brk)
         cur.lines.append(s)
         cur.texts.append(text)
-        cur.reasons.extend(removed)
+        if removed:
+            cur.reasons.extend(removed)
         cur.last = k
     if cur is not None:
         paras.append(cur)
     paras.extend(aside)
     # (``marked_hyphens`` rebuilds words only across lines the input marks)
-    marked = any(s.line.hyphenated for s in lines)
+    marked = any(map(_HYPHENATED, lines))
     out = []
     alone = len(paras) == 1
     for b in paras:
         reasons = list(b.reasons)
-        line_objs = [s.line for s in b.lines]
+        line_objs = list(map(_LINE, b.lines))
         text = join_texts(marked_hyphens.apply(line_objs, b.texts, reasons) if marked else b.texts, reasons, lexicon)
         k, n = b.last, len(line_objs)
         # A paragraph runs on when its last line is full and ends no sentence, or when its
@@ -515,7 +545,7 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
         out.append(Paragraph(
             text=text, lines=tuple(line_objs), region_width=width or 0.0,
             region_index=region.index, starts_fresh=b.starts_fresh, runs_on=runs_on,
-            reasons=tuple(reasons), bbox=BBox.union_all([ln.bbox for ln in line_objs]),
+            reasons=tuple(reasons), bbox=BBox.union_all(list(map(_BBOX, line_objs))),
             whole_region=alone,
         ))
     return out
@@ -523,7 +553,18 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
 
 def _cjk_region(region: TextRegion) -> bool:
     """Is most of the region's text CJK (the mean CJK share of its lines at least 0.3)?"""
-    return sum(s.shape.cjk for s in region.lines) / max(1, len(region.lines)) >= 0.3
+    return sum(map(_CJK_SHARE, region.lines)) / max(1, len(region.lines)) >= 0.3
+
+
+# Fields of every line of a region, read at C speed (``map``) rather than in a loop.
+_CJK_SHARE = attrgetter("shape.cjk")
+_LETTERSPACED = attrgetter("shape.letterspaced")
+_HYPHENATED = attrgetter("line.hyphenated")
+_EMS = attrgetter("shape.ems")
+_LINES = attrgetter("lines")
+_TEXT = attrgetter("line.text")
+_LINE = attrgetter("line")
+_BBOX = attrgetter("bbox")
 
 
 @dataclass(frozen=True, slots=True)
@@ -550,9 +591,14 @@ def _vertical_paragraph(region: TextRegion) -> Paragraph:
 def page_lexicon(regions: Sequence[TextRegion], params: ReflowParams) -> Optional[Lexicon]:
     """The page's own words, which decide hyphenation (``dehyphenate``): built once, from
     every line. A page without Latin-script lines has no Latin words to join: None."""
-    has_latin = any(sl.shape.cjk < 0.3 and _LATIN_LETTER.search(sl.line.text) for r in regions for sl in r.lines)
-    return Lexicon.build((s.line.text for r in regions for s in r.lines), params.extra_words) \
-        if params.dehyphenate and has_latin else None
+    if not params.dehyphenate:
+        return None
+    lines = list(chain.from_iterable(map(_LINES, regions)))
+    # the letter search looks only at lines with a CJK share below 0.3, picked at C speed
+    latinish = compress(lines, map((0.3).__gt__, map(_CJK_SHARE, lines)))
+    if not any(_LATIN_LETTER.search(sl.line.text) for sl in latinish):
+        return None
+    return Lexicon.build(map(_TEXT, lines), params.extra_words)
 
 
 def _opens_author_note(text: str, profile: Profile) -> bool:
@@ -655,15 +701,16 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
                 continue
             tail, head = a.paras[-1], b.paras[0]
             # CJK paragraphs that run on are placed by the continuation search below,
-            # where the next box competes with every other candidate.
-            if standalone(head.text, profile):
-                continue  # an author note or byline opens no continuation
+            # where the next box competes with every other candidate. An author note or
+            # byline (``standalone``) opens no continuation: tested last, being the
+            # costliest test (profile patterns).
             if not a.cjk and not b.cjk:
-                latin_box_break(i)
+                if not standalone(head.text, profile):
+                    latin_box_break(i)
                 continue
-            if (tail.runs_on and not head.starts_fresh and not a.cjk) or (
+            if ((tail.runs_on and not head.starts_fresh and not a.cjk) or (
                     a.last_full and not head.starts_fresh and not tail.runs_on
-                    and (not a.cjk or surely_continues(b))):
+                    and (not a.cjk or surely_continues(b)))) and not standalone(head.text, profile):
                 # (a CJK sentence that ends on a full line goes on in the next box only
                 # when that box's head is surely not indented: ``surely_continues``; the
                 # width tolerance of a wide column would take an indent for noise)
@@ -683,8 +730,7 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
                 link(i, i + 1, "blank-line-repair: joined across a text-box break")
 
     # emit chains in segment order (``chain_order``): jumps bring whole stretches along
-    order = emission_order(boxes)
-    moved = moved_segment_starts(boxes)
+    order, moved = emission_plan(boxes)
 
     paras: list[Paragraph] = []
     fams: list[Optional[float]] = []
