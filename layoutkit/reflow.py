@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from itertools import chain, compress
-from operator import attrgetter, itemgetter
+from operator import and_, attrgetter, gt, itemgetter
 from typing import Optional, Sequence
 
 import regex
@@ -95,13 +95,19 @@ def clean_line(text: str, letterspaced: bool) -> CleanLine:
     between two CJK words in a line that is not letter-spaced is real (``利剑斩沉疴 正气清风扬``,
     ``本报记者 杨鹤``) and stays.
     """
-    words = text.split()
+    clean, removed = _clean_words(text.split(), text.isascii(), letterspaced)
+    return CleanLine(clean, removed)
+
+
+def _clean_words(words: list[str], ascii_text: bool, letterspaced: bool) -> tuple[str, tuple[str, ...]]:
+    """``clean_line`` of a line split into ``words`` (``ascii_text``: the line is ASCII),
+    as its text and the reasons of the removals."""
     if not words:
-        return CleanLine("")
-    if text.isascii():  # no CJK character or CJK punctuation: every space is real (fast path)
-        return CleanLine(" ".join(words))
+        return "", ()
+    if ascii_text:  # no CJK character or CJK punctuation: every space is real (fast path)
+        return " ".join(words), ()
     if len(words) == 1:
-        return CleanLine(words[0])  # no space at all (most CJK lines)
+        return words[0], ()  # no space at all (most CJK lines)
     # A space's fate depends only on the characters either side of it (the last one of the
     # previous word, the first of the next): decided once per pair (``_SPACE_DROPS``).
     drops = _SPACE_DROPS[bool(letterspaced)]
@@ -113,7 +119,7 @@ def clean_line(text: str, letterspaced: bool) -> CleanLine:
         else:
             parts.append(" ")
         parts.append(w)
-    return CleanLine("".join(parts), (f"justification-spaces: removed {removed}",) if removed else ())
+    return "".join(parts), (f"justification-spaces: removed {removed}",) if removed else ()
 
 
 def _drops_space(a: str, b: str, letterspaced: bool) -> bool:
@@ -245,7 +251,7 @@ def join_texts(parts: Sequence[str], reasons: list[str], lexicon: Optional[Lexic
     """
     parts = list(filter(None, parts))
     if len(parts) < 2 or not _NOT_CJK.search(
-            "".join(map(_LAST_CHAR, parts[:-1])) + "".join(map(_FIRST_CHAR, parts[1:]))):
+            "".join(map(_LAST, parts[:-1])) + "".join(map(_FIRST, parts[1:]))):
         # fast path: a CJK character on both sides of every junction (and so no hyphen:
         # ``HYPHENS`` holds none) takes the last join branch of ``_join_loop`` every time;
         # the junction characters are gathered and searched at C speed
@@ -257,8 +263,8 @@ def join_texts(parts: Sequence[str], reasons: list[str], lexicon: Optional[Lexic
 #: that ``join_texts`` tests all of a paragraph's junction characters in one search.
 _NOT_CJK = regex.compile("[^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
                          "\U00020000-\U0002fa1f\ufe30-\ufe4f]")
-_LAST_CHAR = itemgetter(-1)
-_FIRST_CHAR = itemgetter(0)
+_LAST = itemgetter(-1)
+_FIRST = itemgetter(0)
 
 
 def _join_loop(parts: Sequence[str], reasons: list[str], lexicon: Optional[Lexicon]) -> str:
@@ -381,18 +387,17 @@ def _cleaned_text(words: list[str], letterspaced: bool, fake_bold: bool, after_s
     ``after_spread``: the previous line of the paragraph is letter-spaced. ``spread-tail``:
     the last few characters of a letter-spaced paragraph, spread too (``基 础 。``), have
     too few tokens to look letter-spaced on their own."""
-    raw = " ".join(words)
     removed: list[str] = []
     if fake_bold:
         # before justification spaces go: the doubled tokens are space-separated
-        fb = dedupe_fake_bold(raw)
-        raw = fb.text
+        fb = dedupe_fake_bold(" ".join(words))
+        words = fb.text.split()
         removed.extend(fb.removed)
-    tokens = raw.split()
-    spread_tail = after_spread and len(tokens) >= 2 and all(len(tok) == 1 and _is_cjkish(tok) for tok in tokens)
-    clean = clean_line(raw, letterspaced or spread_tail)
-    removed[:0] = clean.removed
-    return clean.text, removed
+    spread_tail = after_spread and len(words) >= 2 and all(len(tok) == 1 and _is_cjkish(tok) for tok in words)
+    # (``clean_line`` of the words joined by single spaces: that text is ASCII when they are)
+    text, justified = _clean_words(words, all(map(str.isascii, words)), letterspaced or spread_tail)
+    removed[:0] = justified
+    return text, removed
 
 
 def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParams,
@@ -414,22 +419,35 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
     # title-like lines (no measure, or short of it by more than an indent) may hold
     # fake-bold doubles: only they are passed to ``dedupe_fake_bold``
     title_like = [True] * len(lines) if width is None else list(map(float(indent_max).__lt__, deficit))
+    # a line of one word that is not title-like is its own clean text (C speed: ``a > b``
+    # is ``a and not b`` on bools)
+    plain = list(map(gt, map((1).__eq__, map(len, words)), title_like))
+    free = _free_lines(plain, full, indent_short) if cjk and width is not None else [False] * (len(lines) + 1)
     noise_aside = params.noise_aside and not cjk
     paras: list[_Building] = []
     aside: list[_Building] = []  # noise lines waiting for their paragraph to end
     cur: Optional[_Building] = None
     removed: Sequence[str] = ()
+    resume = 0
     for k, s in enumerate(lines):
-        w = words[k]
-        if len(w) == 1 and not title_like[k]:
-            text = w[0]
+        if k < resume:
+            continue  # (taken with a run of free lines)
+        if free[k] and cur is not None:
+            # a run of free lines goes into the paragraph as it is (``_free_lines``)
+            resume = free.index(False, k)
+            cur.lines.extend(lines[k:resume])
+            cur.texts.extend(map(_FIRST, words[k:resume]))
+            cur.last = resume - 1
+            continue
+        if plain[k]:
+            text = words[k][0]
             if removed:
                 removed = ()
         else:
             sh = s.shape
             # CJK only: Latin text has real doubled tokens (``....`` leaders, ``papa``)
             fake_bold = params.dedupe_fake_bold and title_like[k] and not sh.letterspaced and sh.cjk > 0
-            text, removed = _cleaned_text(w, sh.letterspaced, fake_bold,
+            text, removed = _cleaned_text(words[k], sh.letterspaced, fake_bold,
                                           cur is not None and cur.lines[-1].shape.letterspaced)
         if noise_aside and cur is not None and is_noise(text) and not _FIGURE.search(text):
             # ``ocr-noise-line``: debris inside a paragraph does not end it; it becomes its
@@ -549,6 +567,18 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
             whole_region=alone,
         ))
     return out
+
+
+def _free_lines(plain: list[bool], full: list[bool], indent_short: list[bool]) -> list[bool]:
+    """Per line of a CJK region with a measure: is it free, i.e. does it go on the
+    paragraph of the line before with nothing to decide or record? So is a line after a
+    full line (no ``short-line-break``) that is not short by an indent (no
+    ``indent-break``) and is its own clean text (``plain``: no removal to record): most lines of
+    a CJK column. Computed at C speed, with a False after the last line (a stop for
+    ``list.index``); the first line is never free."""
+    # ``full[k - 1] > indent_short[k]`` is ``full[k - 1] and not indent_short[k]`` on bools
+    after_full = map(gt, full, indent_short[1:])
+    return [False, *map(and_, after_full, plain[1:]), False]
 
 
 def _cjk_region(region: TextRegion) -> bool:
@@ -755,11 +785,10 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             rp = rp[1:]
         if extra and rp:
             rp[0] = replace(rp[0], reasons=rp[0].reasons + tuple(extra))
-        for p in rp:
-            paras.append(p)
-            fams.append(bx.region.family)
-            widths.append(bx.region.width)
-            exits.append(bx.region.family)
+        paras.extend(rp)
+        fams.extend([bx.region.family] * len(rp))
+        widths.extend([bx.region.width] * len(rp))
+        exits.extend([bx.region.family] * len(rp))
     return Flow(tuple(paras), tuple(fams), tuple(widths), tuple(exits))
 
 
