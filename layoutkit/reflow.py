@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from itertools import chain, compress
-from operator import and_, attrgetter, gt, itemgetter
+from operator import and_, attrgetter, gt, itemgetter, not_
 from typing import Optional, Sequence
 
 import regex
@@ -428,17 +428,9 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
     aside: list[_Building] = []  # noise lines waiting for their paragraph to end
     cur: Optional[_Building] = None
     removed: Sequence[str] = ()
-    resume = 0
-    for k, s in enumerate(lines):
-        if k < resume:
-            continue  # (taken with a run of free lines)
-        if free[k] and cur is not None:
-            # a run of free lines goes into the paragraph as it is (``_free_lines``)
-            resume = free.index(False, k)
-            cur.lines.extend(lines[k:resume])
-            cur.texts.extend(map(_FIRST, words[k:resume]))
-            cur.last = resume - 1
-            continue
+    # the lines that are not free, in order (free lines join with the line before them)
+    for k in compress(range(len(lines)), map(not_, free)):
+        s = lines[k]
         if plain[k]:
             text = words[k][0]
             if removed:
@@ -539,11 +531,19 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
         if removed:
             cur.reasons.extend(removed)
         cur.last = k
+        if free[k + 1]:
+            # the run of free lines after this one goes into the paragraph as it is
+            end = free.index(False, k + 1)
+            cur.lines.extend(lines[k + 1:end])
+            cur.texts.extend(map(_FIRST, words[k + 1:end]))
+            cur.last = end - 1
     if cur is not None:
         paras.append(cur)
     paras.extend(aside)
-    # (``marked_hyphens`` rebuilds words only across lines the input marks)
+    # (``marked_hyphens`` rebuilds words only across lines the input marks; a text input
+    # has no line boxes to unite)
     marked = any(map(_HYPHENATED, lines))
+    boxed = any(map(_LINE_BBOX, lines))
     out = []
     alone = len(paras) == 1
     for b in paras:
@@ -563,7 +563,7 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
         out.append(Paragraph(
             text=text, lines=tuple(line_objs), region_width=width or 0.0,
             region_index=region.index, starts_fresh=b.starts_fresh, runs_on=runs_on,
-            reasons=tuple(reasons), bbox=BBox.union_all(list(map(_BBOX, line_objs))),
+            reasons=tuple(reasons), bbox=BBox.union_all(list(map(_BBOX, line_objs))) if boxed else None,
             whole_region=alone,
         ))
     return out
@@ -574,8 +574,9 @@ def _free_lines(plain: list[bool], full: list[bool], indent_short: list[bool]) -
     paragraph of the line before with nothing to decide or record? So is a line after a
     full line (no ``short-line-break``) that is not short by an indent (no
     ``indent-break``) and is its own clean text (``plain``: no removal to record): most lines of
-    a CJK column. Computed at C speed, with a False after the last line (a stop for
-    ``list.index``); the first line is never free."""
+    a CJK column (which has no noise lines: ``ocr-noise-line`` is Latin only). Computed at
+    C speed, with a False after the last line (a stop for ``list.index``); the first line
+    is never free."""
     # ``full[k - 1] > indent_short[k]`` is ``full[k - 1] and not indent_short[k]`` on bools
     after_full = map(gt, full, indent_short[1:])
     return [False, *map(and_, after_full, plain[1:]), False]
@@ -595,6 +596,7 @@ _LINES = attrgetter("lines")
 _TEXT = attrgetter("line.text")
 _LINE = attrgetter("line")
 _BBOX = attrgetter("bbox")
+_LINE_BBOX = attrgetter("line.bbox")
 
 
 @dataclass(frozen=True, slots=True)
@@ -631,10 +633,9 @@ def page_lexicon(regions: Sequence[TextRegion], params: ReflowParams) -> Optiona
     return Lexicon.build(map(_TEXT, lines), params.extra_words)
 
 
-def _opens_author_note(text: str, profile: Profile) -> bool:
-    """An author note, or its start cut by a box break (the bracket it leaves open
-    closed for the test)."""
-    closer = unclosed(text)
+def _opens_author_note(text: str, profile: Profile, closer: Optional[str]) -> bool:
+    """An author note, or its start cut by a box break (the bracket it leaves open,
+    ``closer = unclosed(text)``, closed for the test)."""
     return bool(profile.match("author_note", text + (closer or "")))
 
 
@@ -652,8 +653,10 @@ def build_boxes(regions: Sequence[TextRegion], profile: Profile, params: ReflowP
             rp = _region_paragraphs(region, profile, params, lexicon, chunked, cjk)
         if not rp:
             continue
-        boxes.append(Box(region, rp, _last_full(rp[-1], region, params), cjk, closer=unclosed(rp[-1].text),
-                         author_note=_opens_author_note(rp[0].text, profile)))
+        closer = unclosed(rp[-1].text)
+        head_closer = closer if len(rp) == 1 else unclosed(rp[0].text)  # (most boxes: one paragraph)
+        boxes.append(Box(region, rp, _last_full(rp[-1], region, params), cjk, closer=closer,
+                         author_note=_opens_author_note(rp[0].text, profile, head_closer)))
     return boxes
 
 
@@ -785,10 +788,11 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             rp = rp[1:]
         if extra and rp:
             rp[0] = replace(rp[0], reasons=rp[0].reasons + tuple(extra))
-        paras.extend(rp)
-        fams.extend([bx.region.family] * len(rp))
-        widths.extend([bx.region.width] * len(rp))
-        exits.extend([bx.region.family] * len(rp))
+        for p in rp:
+            paras.append(p)
+            fams.append(bx.region.family)
+            widths.append(bx.region.width)
+            exits.append(bx.region.family)
     return Flow(tuple(paras), tuple(fams), tuple(widths), tuple(exits))
 
 
