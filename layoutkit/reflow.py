@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from itertools import chain, compress
-from operator import and_, attrgetter, gt, itemgetter, not_
+from operator import attrgetter, itemgetter, not_
 from typing import Optional, Sequence
 
 import regex
@@ -356,18 +356,15 @@ class _Measure:
         width = self.width
         if width is None:
             return [0.0] * n, [False] * n, [False] * n
-        # Comparisons run at C speed as bound float methods over the deficits (``tol.__ge__``
-        # is ``d <= tol``); bounds are made floats, as an int's method would not compare
-        # with a float.
         if any(map(_LETTERSPACED, lines)):
             deficits = [self.deficit(s) for s in lines]  # spread lines have a rule of their own
         else:
-            deficits = list(map(float(width).__sub__, map(_EMS, lines)))
-        tol = float(self.tol)
-        lo, hi, above = float(self.params.indent_min), float(self.params.indent_max), tol * 0.75
-        full = list(map(tol.__ge__, deficits))
-        indent_short = list(map(all, zip(map(lo.__le__, deficits), map(hi.__ge__, deficits), map(above.__lt__, deficits))))
-        return deficits, full, indent_short
+            deficits = [width - s.shape.ems for s in lines]
+        # (comprehensions: bound comparison methods mapped over the list would cost more,
+        # being called through their generic slot)
+        tol = self.tol
+        lo, hi, above = self.params.indent_min, self.params.indent_max, tol * 0.75
+        return deficits, [d <= tol for d in deficits], [lo <= d <= hi and d > above for d in deficits]
 
 
 def strong_latin_break(prev: ShapedLine, prev_text: str, text: str, width: float, profile: Profile,
@@ -418,10 +415,9 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
     words = list(map(str.split, map(_TEXT, lines)))
     # title-like lines (no measure, or short of it by more than an indent) may hold
     # fake-bold doubles: only they are passed to ``dedupe_fake_bold``
-    title_like = [True] * len(lines) if width is None else list(map(float(indent_max).__lt__, deficit))
-    # a line of one word that is not title-like is its own clean text (C speed: ``a > b``
-    # is ``a and not b`` on bools)
-    plain = list(map(gt, map((1).__eq__, map(len, words)), title_like))
+    title_like = [True] * len(lines) if width is None else [d > indent_max for d in deficit]
+    # a line of one word that is not title-like is its own clean text
+    plain = [len(w) == 1 and not t for w, t in zip(words, title_like)]
     free = _free_lines(plain, full, indent_short) if cjk and width is not None else [False] * (len(lines) + 1)
     noise_aside = params.noise_aside and not cjk
     paras: list[_Building] = []
@@ -574,12 +570,9 @@ def _free_lines(plain: list[bool], full: list[bool], indent_short: list[bool]) -
     paragraph of the line before with nothing to decide or record? So is a line after a
     full line (no ``short-line-break``) that is not short by an indent (no
     ``indent-break``) and is its own clean text (``plain``: no removal to record): most lines of
-    a CJK column (which has no noise lines: ``ocr-noise-line`` is Latin only). Computed at
-    C speed, with a False after the last line (a stop for ``list.index``); the first line
-    is never free."""
-    # ``full[k - 1] > indent_short[k]`` is ``full[k - 1] and not indent_short[k]`` on bools
-    after_full = map(gt, full, indent_short[1:])
-    return [False, *map(and_, after_full, plain[1:]), False]
+    a CJK column (which has no noise lines: ``ocr-noise-line`` is Latin only). With a
+    False after the last line (a stop for ``list.index``); the first line is never free."""
+    return [False, *[f and not i and p for f, i, p in zip(full, indent_short[1:], plain[1:])], False]
 
 
 def _cjk_region(region: TextRegion) -> bool:
@@ -591,7 +584,6 @@ def _cjk_region(region: TextRegion) -> bool:
 _CJK_SHARE = attrgetter("shape.cjk")
 _LETTERSPACED = attrgetter("shape.letterspaced")
 _HYPHENATED = attrgetter("line.hyphenated")
-_EMS = attrgetter("shape.ems")
 _LINES = attrgetter("lines")
 _TEXT = attrgetter("line.text")
 _LINE = attrgetter("line")
@@ -626,9 +618,8 @@ def page_lexicon(regions: Sequence[TextRegion], params: ReflowParams) -> Optiona
     if not params.dehyphenate:
         return None
     lines = list(chain.from_iterable(map(_LINES, regions)))
-    # the letter search looks only at lines with a CJK share below 0.3, picked at C speed
-    latinish = compress(lines, map((0.3).__gt__, map(_CJK_SHARE, lines)))
-    if not any(_LATIN_LETTER.search(sl.line.text) for sl in latinish):
+    # the letter search looks only at lines with a CJK share below 0.3
+    if not any(_LATIN_LETTER.search(sl.line.text) for sl in [sl for sl in lines if sl.shape.cjk < 0.3]):
         return None
     return Lexicon.build(map(_TEXT, lines), params.extra_words)
 
