@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from itertools import chain, compress
-from operator import attrgetter, itemgetter, not_
+from operator import add, attrgetter, itemgetter, not_
 from typing import Optional, Sequence
 
 import regex
@@ -109,17 +109,18 @@ def _clean_words(words: list[str], ascii_text: bool, letterspaced: bool) -> tupl
     if len(words) == 1:
         return words[0], ()  # no space at all (most CJK lines)
     # A space's fate depends only on the characters either side of it (the last one of the
-    # previous word, the first of the next): decided once per pair (``_SPACE_DROPS``).
-    drops = _SPACE_DROPS[bool(letterspaced)]
-    parts = [words[0]]
-    removed = 0
-    for prev, w in zip(words, words[1:]):
-        if drops[prev[-1] + w[0]]:
-            removed += 1
-        else:
-            parts.append(" ")
-        parts.append(w)
-    return "".join(parts), (f"justification-spaces: removed {removed}",) if removed else ()
+    # previous word, the first of the next): decided once per pair (``_SPACE_DROPS``),
+    # every pair of the line looked up at C speed.
+    drops = _SPACE_DROPS[bool(letterspaced)].__getitem__
+    decisions = list(map(drops, map(add, map(_LAST, words), map(_FIRST, words[1:]))))
+    removed = sum(decisions)
+    if not removed:
+        return " ".join(words), ()
+    if removed == len(decisions):
+        text = "".join(words)  # (a letter-spaced line: every space goes)
+    else:
+        text = "".join(chain.from_iterable(zip(words, ["" if d else " " for d in decisions] + [""])))
+    return text, (f"justification-spaces: removed {removed}",)
 
 
 def _drops_space(a: str, b: str, letterspaced: bool) -> bool:
@@ -390,7 +391,7 @@ def _cleaned_text(words: list[str], letterspaced: bool, fake_bold: bool, after_s
         fb = dedupe_fake_bold(" ".join(words))
         words = fb.text.split()
         removed.extend(fb.removed)
-    spread_tail = after_spread and len(words) >= 2 and all(len(tok) == 1 and _is_cjkish(tok) for tok in words)
+    spread_tail = after_spread and len(words) >= 2 and max(map(len, words)) == 1 and all(map(_is_cjkish, words))
     # (``clean_line`` of the words joined by single spaces: that text is ASCII when they are)
     text, justified = _clean_words(words, all(map(str.isascii, words)), letterspaced or spread_tail)
     removed[:0] = justified
