@@ -53,7 +53,7 @@ pooled F1 over their breaks, and kept only where no gated metric fell):
   Roman numerals (``Artikel I.``) close their line.
 * ``flat-dateline-runs-in``: a dateline cut after its day or abbreviated month
   (``* London, 16. Jan.``, ``WTB Wien, 15.``) ends no sentence: the item's text runs on
-  (a gold block starts after 2 of the 23 such lines on the Kölnische Zeitung pages). A
+  (no gold block starts after any of the 8 such lines on the Kölnische Zeitung pages). A
   dated closing line (``Berlin, den 21. Oktober 1878.``) still ends its notice.
 * ``flat-abbreviation-end``: a full line stopping on a word of one or two letters and a
   period (``pr.``, ``u. a.``) ends no sentence, so the short line after it is the
