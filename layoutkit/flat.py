@@ -35,8 +35,9 @@ Vetoes: ``flat-sentence-tail`` (the title run it stops would have been right 3 t
 40): a short capitalized sentence end after a long line stopping on a lowercase word is
 that line's sentence, not a title. ``flat-noise-line`` (block profiles; a gold block
 starts before 30 of the 1,240 lines it fires on): no break before a line of OCR debris
-(``noise``) unless it follows a title line, and none after it unless a title line is
-next to it: on those pages debris sits inside the engine's text blocks, where the
+(``noise``) unless it follows a title line, and none after it before a text line
+(no title, no figures: a table row after debris may be a cell of its own, and merged
+table rows are typed ``other``): on those pages debris sits inside the engine's text blocks, where the
 gazette's figure cells (typed ``other`` as debris too) are blocks of their own. A line
 ending in a word hyphen never ends a box.
 
@@ -268,9 +269,11 @@ def line_signals(lines: Sequence[Line], profile: Profile) -> list[frozenset[str]
                 found.add("flat-one-line-block")
             if opens and end and profile.match("dateline", cur):
                 found.add("flat-dateline")
-            # debris between title lines (a masthead's pieces) is left to the title rules
+            # debris between title lines (a masthead's pieces) is left to the title rules; after
+            # debris only a text line stays (rows of figures merged into it would type as tables)
             if block and (is_noise(cur) and not title[i - 1]
-                          or is_noise(prev) and not title[i - 1] and not title[i]):
+                          or is_noise(prev) and not title[i - 1] and not title[i]
+                          and not any(ch.isdigit() for ch in cur)):
                 found.add("flat-noise-line")
             if block and table_rows(prev, cur) and "flat-dateline" not in found:
                 found.add("flat-table-rows")
