@@ -11,6 +11,11 @@ the hyphen altogether (``Har``/``bor``). ``decide`` looks at one line join and r
    but ``repeated-hyphen`` first: a continuation opening with a hyphen mark and a letter
    or digit (``a-t-``/``-elle``, ``vis-à-``/``-vis``: the printer repeated a compound's
    hyphen at the start of the next line) keeps only that one (``a-t-elle``);
+   ``ocr-speck``: first, an OCR speck (``SPECKS``: a stray comma, quote, dot of dirt)
+   printed between the word and its line-end hyphen (``unein’-``/``heitlich``) or
+   opening the continuation (``ter-``/``, wijl``, ``grond-``/``■ bezit``) does not stop
+   a word break when the rest of the word follows in lowercase: the hyphen goes, the
+   speck stays where it was read (``unein’heitlich``, ``ter, wijl``);
 2. ``suspended-hyphen``: the continuation is a conjunction (``Zoll- und Steuerwesen``,
    ``vracht- en``, ``pre- and post-war``): the hyphen stays and a space follows;
 3. ``page-vocabulary``: the page's own words decide when they can: the joined form
@@ -61,6 +66,12 @@ SUSPENSION_WORDS = frozenset({
     # fr
     "et", "ou",
 })
+
+#: Characters OCR reads from dirt or a broken glyph at a word's edge: a stray comma, quote
+#: or dot. Only ever kept, never removed; they decide ``ocr-speck`` joins.
+SPECKS = ",'’‘`■•*►^"
+#: A continuation that opens with one or two specks (and maybe a space) before a lowercase word.
+_SPECK_CONTINUATION = regex.compile("^[" + regex.escape(SPECKS) + r"]{1,2} ?(\p{Ll}[\p{L}\p{M}ꝛ]*)")
 
 _WORD = regex.compile(r"[\p{L}\p{M}ꝛ]+(?:[" + regex.escape(_WORD_HYPHENS) + r"][\p{L}\p{M}ꝛ]+)*")
 _LETTERS = regex.compile(r"^[\p{L}\p{M}ꝛ]+")
@@ -177,6 +188,11 @@ def decide(left_text: str, right_text: str, lexicon: Optional[Lexicon]) -> Join:
     if a in HYPHENS:
         before = left_text[-2] if len(left_text) >= 2 else ""
         frag = _trailing_letters(left_text, len(left_text) - 1)
+        if before and before in SPECKS and not frag and len(left_text) >= 3 \
+                and _is_latin_letter(left_text[-3]) and right_text[0].islower():
+            # ``unein’-``/``heitlich``: a speck between the word and its hyphen
+            return Join(True, False, "", f"dehyphenation: join {left_text.split()[-1]}+{right_text.split()[0]} "
+                                         "(ocr-speck: a speck before the hyphen, lowercase continuation)")
         if not before or not _is_latin_letter(before) or not frag:
             if a in "=\u00ac" or (before and not before.isspace() and before.isdigit()):
                 # ``1887-``/``88``, ``=``: written as printed, no space
@@ -189,6 +205,10 @@ def decide(left_text: str, right_text: str, lexicon: Optional[Lexicon]) -> Join:
             return Join(True, False, "", f"dehyphenation: join {frag}{a}+{right_text.split()[0]} "
                                          "(repeated-hyphen: the continuation repeats the hyphen)")
         cont_m = _LETTERS.match(right_text)
+        if not cont_m and a != "=" and _SPECK_CONTINUATION.match(right_text):
+            # ``ter-``/``, wijl``: the continuation carries a speck before the rest of the word
+            return Join(True, False, "", f"dehyphenation: join {frag}{a}+{right_text.split()[0]} "
+                                         "(ocr-speck: a speck opens the lowercase continuation)")
         if not cont_m:
             return Join(False, True, "", f"dehyphenation: keep {frag}{a}+{right_text.split()[0]} "
                                          "(not-a-word-break: continuation opens with no letter)")
