@@ -172,6 +172,18 @@ def _trailing_letters(text: str, end: int) -> str:
     return m.group(0) if m else ""
 
 
+def _first_word(text: str) -> str:
+    """The first whitespace-separated word of ``text`` (the text itself when it is all
+    whitespace: a join with a blank piece is recorded, not a crash)."""
+    words = text.split(None, 1)
+    return words[0] if words else text
+
+
+def _last_word(text: str) -> str:
+    words = text.rsplit(None, 1)
+    return words[-1] if words else text
+
+
 def _is_latin_letter(ch: str) -> bool:
     return ch.isalpha() and not is_cjk(ch)
 
@@ -191,30 +203,30 @@ def decide(left_text: str, right_text: str, lexicon: Optional[Lexicon]) -> Join:
         if before and before in SPECKS and not frag and len(left_text) >= 3 \
                 and _is_latin_letter(left_text[-3]) and right_text[0].islower():
             # ``unein’-``/``heitlich``: a speck between the word and its hyphen
-            return Join(True, False, "", f"dehyphenation: join {left_text.split()[-1]}+{right_text.split()[0]} "
+            return Join(True, False, "", f"dehyphenation: join {_last_word(left_text)}+{_first_word(right_text)} "
                                          "(ocr-speck: a speck before the hyphen, lowercase continuation)")
         if not before or not _is_latin_letter(before) or not frag:
             if a in "=\u00ac" or (before and not before.isspace() and before.isdigit()):
                 # ``1887-``/``88``, ``=``: written as printed, no space
-                return Join(False, True, "", f"dehyphenation: keep {left_text.split()[-1]}+{right_text.split()[0]} "
+                return Join(False, True, "", f"dehyphenation: keep {_last_word(left_text)}+{_first_word(right_text)} "
                                              "(not-a-word-break: no letter before the hyphen)")
             return plain
         if a != "\u00ad" and len(right_text) >= 2 and right_text[0] in _WORD_HYPHENS \
                 and right_text[1].isalnum():
             # ``a-t-``/``-elle``: the compound's hyphen printed at both line ends; one stays
-            return Join(True, False, "", f"dehyphenation: join {frag}{a}+{right_text.split()[0]} "
+            return Join(True, False, "", f"dehyphenation: join {frag}{a}+{_first_word(right_text)} "
                                          "(repeated-hyphen: the continuation repeats the hyphen)")
         cont_m = _LETTERS.match(right_text)
         if not cont_m and a != "=" and _SPECK_CONTINUATION.match(right_text):
             # ``ter-``/``, wijl``: the continuation carries a speck before the rest of the word
-            return Join(True, False, "", f"dehyphenation: join {frag}{a}+{right_text.split()[0]} "
+            return Join(True, False, "", f"dehyphenation: join {frag}{a}+{_first_word(right_text)} "
                                          "(ocr-speck: a speck opens the lowercase continuation)")
         if not cont_m:
-            return Join(False, True, "", f"dehyphenation: keep {frag}{a}+{right_text.split()[0]} "
+            return Join(False, True, "", f"dehyphenation: keep {frag}{a}+{_first_word(right_text)} "
                                          "(not-a-word-break: continuation opens with no letter)")
         cont = cont_m.group(0)
         shown = f"{frag}{a}+{cont}"
-        next_word = right_text.split()[0]
+        next_word = _first_word(right_text)
         if fold(next_word.rstrip(".,;:")) in SUSPENSION_WORDS and cont == next_word.rstrip(".,;:"):
             return Join(False, True, " ", f"dehyphenation: keep {shown} (suspended-hyphen before a conjunction)")
         if a == "\u00ad":  # a soft hyphen is never printed: always a break inside a word
