@@ -75,17 +75,6 @@ class _CjkishTable(dict):  # type: ignore[type-arg]
 _is_cjkish = _CjkishTable().__getitem__
 
 
-class _CjkTable(dict):  # type: ignore[type-arg]
-    """Per character: ``is_cjk``, memoized like ``_CjkishTable``."""
-
-    def __missing__(self, ch: str) -> bool:
-        value = self[ch] = is_cjk(ch)
-        return value
-
-
-_is_cjk_char = _CjkTable().__getitem__
-
-
 def clean_line(text: str, letterspaced: bool) -> CleanLine:
     """Remove spaces that are justification, not content.
 
