@@ -32,7 +32,7 @@ from .layout.captions import TITLE as IMAGE_TITLE
 from .model import Article, Block, Byline
 from .params import ArticleParams
 from .profile import Profile
-from .scriptcount import ScriptCounter
+from .scriptcount import ScriptCounter, latin_page_bound
 
 _HAN_OR_WORD = regex.compile(r"\p{Han}|\w+")
 _LETTER = regex.compile(r"\p{L}")
@@ -188,43 +188,11 @@ def _flow_across(segs: list[_Segment], k: int) -> Optional[tuple[_Segment, _Segm
 def _is_latin_page(items: Sequence[Typed]) -> bool:
     """True when fewer than 30% of the page's letters are CJK (see ``measure.shape``)."""
     text = "".join(t.text for t in items)
-    bound = _script_bound(text)
+    bound = latin_page_bound(text)
     if bound is not None:
         return bound
     letters, cjk = _PAGE_SCRIPTS.counts(text)
     return letters > 0 and cjk < 0.3 * letters
-
-
-#: UTF-8 lead bytes of U+5000..U+8FFF, code points that are all Han (CJK Unified
-#: Ideographs, assigned since Unicode 1.1): each such byte is one CJK letter.
-_HAN_LEADS = (b"\xe5", b"\xe6", b"\xe7", b"\xe8")
-#: Every byte but the ASCII letters; every byte at or above 0x80 (not ASCII).
-_NOT_ASCII_LETTER = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
-_NOT_ASCII = bytes(range(128, 256))
-
-
-def _script_bound(text: str) -> Optional[bool]:
-    """``_is_latin_page`` of ``text`` decided from bounds counted at C speed on its UTF-8
-    bytes, or None when the bounds do not decide (then the letters are counted).
-
-    ``latin-page-bound``: the letters are at most all characters and the CJK letters at
-    least the characters of U+5000..U+8FFF (one lead byte each), so when those are 30% of
-    all characters the page is not Latin; the CJK letters are at most the non-ASCII
-    characters and the letters at least the ASCII ones, so when the non-ASCII characters
-    are fewer than 30% of the ASCII letters it is. A page of either script is decided
-    here; mixed pages near the threshold are counted exactly."""
-    data = text.encode("utf-8", "surrogatepass")
-    n = len(text)
-    han = 0
-    for lead in _HAN_LEADS:  # (a Chinese page passes after two or three of the four)
-        han += data.count(lead)
-        if han >= 0.3 * n:
-            return False  # cjk >= han >= 0.3 * n >= 0.3 * letters
-    ascii_letters = len(data.translate(None, _NOT_ASCII_LETTER))
-    non_ascii = n - len(data.translate(None, _NOT_ASCII))
-    if non_ascii < 0.3 * ascii_letters:
-        return True  # letters >= ascii_letters > 0 and cjk <= non_ascii < 0.3 * letters
-    return None
 
 
 def _bigrams(text: str) -> set[str]:

@@ -11,12 +11,12 @@ not the best link first). ``reflow.reflow`` builds the chains; ``chain_order`` p
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import NamedTuple, Optional, Sequence
 
-import regex
 
 from .columns import TextRegion
 from .measure import shape
@@ -151,8 +151,10 @@ OPENERS = {"（": "）", "(": ")", "“": "”", "《": "》", "〈": "〉", "�
 
 _CLOSERS = set(OPENERS.values())
 #: The brackets and quotes of ``OPENERS``: only they matter to the balance, so a paragraph
-#: is scanned once at C speed and the loop sees only its brackets.
-_BRACKETS = regex.compile("[" + regex.escape("".join(OPENERS) + "".join(OPENERS.values())) + "]")
+#: is scanned once at C speed and the loop sees only its brackets. (The standard ``re``
+#: module: a class of literal characters means the same there, and its scan is about
+#: twice as fast as ``regex``'s.)
+_BRACKETS = re.compile("[" + re.escape("".join(OPENERS) + "".join(OPENERS.values())) + "]")
 
 
 def unclosed(text: str) -> Optional[str]:
