@@ -22,17 +22,17 @@ their credit) and page-level blocks. Then:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import Optional, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple, Optional, Sequence
 
 import regex
 
 from .classify import Typed
 from .layout.captions import TITLE as IMAGE_TITLE
-from .model import Article, Block, Byline, evolve
+from .model import Article, Block, Byline
 from .params import ArticleParams
 from .profile import Profile
-from .scriptcount import ScriptCounter
+from .scriptcount import ScriptCounter, latin_page_bound
 
 _HAN_OR_WORD = regex.compile(r"\p{Han}|\w+")
 _LETTER = regex.compile(r"\p{L}")
@@ -110,18 +110,18 @@ def _is_image_title(t: Typed) -> bool:
     return t.type in ("headline", "subheadline") and all(ln.region_type == IMAGE_TITLE for ln in t.para.lines)
 
 
-def _photo_blocks(items: Sequence[Typed]) -> list[Block]:
+def _photo_blocks(items: Sequence[Typed]) -> list[_Pending]:
     """A photo group's blocks; of a photo story's title lines (``image-title``) the
     largest is the headline, the others (a kicker above it) subheadlines."""
     titles = [t for t in items if _is_image_title(t)]
     if not titles:
-        return [_to_block(t) for t in items]
+        return [_Pending(t) for t in items]
     head = max(titles, key=lambda t: max((ln.font_size or 0.0) for ln in t.para.lines))
     title_ids = {id(t) for t in titles}
-    return [_to_block(t, "headline", reason="image-title: a photo story's headline, above its captioned picture")
+    return [_Pending(t, "headline", reason="image-title: a photo story's headline, above its captioned picture")
             if t is head else
-            _to_block(t, "subheadline", "kicker", "image-title: a photo story's kicker") if id(t) in title_ids else
-            _to_block(t) for t in items]
+            _Pending(t, "subheadline", "kicker", "image-title: a photo story's kicker") if id(t) in title_ids else
+            _Pending(t) for t in items]
 
 
 def _photo_stories(segs: list[_Segment]) -> list[_Segment]:
@@ -187,7 +187,11 @@ def _flow_across(segs: list[_Segment], k: int) -> Optional[tuple[_Segment, _Segm
 
 def _is_latin_page(items: Sequence[Typed]) -> bool:
     """True when fewer than 30% of the page's letters are CJK (see ``measure.shape``)."""
-    letters, cjk = _PAGE_SCRIPTS.counts("".join(t.text for t in items))
+    text = "".join(t.text for t in items)
+    bound = latin_page_bound(text)
+    if bound is not None:
+        return bound
+    letters, cjk = _PAGE_SCRIPTS.counts(text)
     return letters > 0 and cjk < 0.3 * letters
 
 
@@ -264,12 +268,31 @@ class _Draft:
         return pos
 
 
-def _to_block(t: Typed, type_: Optional[str] = None, role: Optional[str] = None, reason: str = "") -> Block:
+class _Pending(NamedTuple):
+    """A block as assembly decides it: its item, the type and role it takes (None: the
+    item's own) and the reasons it adds. Assembly orders pending blocks; each ``Block``
+    is made once, numbered, when its place is final (``_to_block``), not made and then
+    copied to number it."""
+
+    item: Typed
+    type: Optional[str] = None
+    role: Optional[str] = None
+    reason: str = ""
+    extra: tuple[str, ...] = ()
+
+
+def _to_block(t: Typed, type_: Optional[str] = None, role: Optional[str] = None, reason: str = "",
+              id_: str = "", extra: tuple[str, ...] = ()) -> Block:
     lines = (t.para.first_line, t.para.last_line)
-    reasons = t.reasons + ((reason,) if reason else ())
+    reasons = t.reasons + ((reason,) if reason else ()) + extra
     return Block(type=type_ or t.type, text=t.text, lines=lines, role=role if role is not None else
                  (t.role if t.role != "author_note" and t.role != "jump" else None),
-                 bbox=t.para.bbox, reasons=reasons, page=t.para.lines[0].page)
+                 bbox=t.para.bbox, reasons=reasons, id=id_, page=t.para.lines[0].page)
+
+
+def _made(p: _Pending, id_: str = "") -> Block:
+    """The block ``p`` stands for."""
+    return _to_block(p.item, p.type, p.role, p.reason, id_, p.extra)
 
 
 def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) -> tuple[list[Article], list[Block]]:
@@ -388,35 +411,34 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
     articles: list[Article] = []
     bid = 0
     for n, d in enumerate(drafts, start=1):
-        blocks: list[Block] = []
         body_items = [t for r in sorted(d.runs, key=lambda r: r.start) for _, t in r.items]
         body_text = "".join(t.text for t in body_items)
         titles = [t for _, t in d.titles if t.hint == "title"]
         head_idx = _choose_headline(titles, body_text) if titles else -1
-        kickers: list[Block] = []
-        headline: list[Block] = []
-        decks: list[Block] = []
-        bylines: list[Block] = []
-        others: list[Block] = []
+        kickers: list[_Pending] = []
+        headline: list[_Pending] = []
+        decks: list[_Pending] = []
+        bylines: list[_Pending] = []
+        others: list[_Pending] = []
         seen_head = False
         title_pos: dict[int, int] = {}  # id(block) -> the title's place in the stream
         for pos, t in d.titles:
             if t.hint == "title":
                 i = titles.index(t)
                 if i == head_idx:
-                    bucket, block = headline, _to_block(t, "headline", reason="headline-choice: main title")
+                    bucket, block = headline, _Pending(t, "headline", reason="headline-choice: main title")
                     seen_head = True
                 elif profile.secondary_title_role == "kicker" or (i < head_idx and direction == "before"):
-                    bucket, block = kickers, _to_block(t, "subheadline", "kicker",
-                                                       "headline-choice: secondary title is a kicker")
+                    bucket, block = kickers, _Pending(t, "subheadline", "kicker",
+                                                      "headline-choice: secondary title is a kicker")
                 else:
-                    bucket, block = decks, _to_block(t, "subheadline", "deck", "headline-choice: secondary title is a deck")
+                    bucket, block = decks, _Pending(t, "subheadline", "deck", "headline-choice: secondary title is a deck")
             elif t.type == "subheadline":
-                bucket, block = (decks if seen_head or t.role == "deck" else kickers), _to_block(t)
+                bucket, block = (decks if seen_head or t.role == "deck" else kickers), _Pending(t)
             elif t.type == "byline":
-                bucket, block = bylines, _to_block(t, reason=d.why.get(id(t), ""))
+                bucket, block = bylines, _Pending(t, reason=d.why.get(id(t), ""))
             else:
-                bucket, block = others, _to_block(t)
+                bucket, block = others, _Pending(t)
             bucket.append(block)
             title_pos[id(block)] = pos
         title_blocks = kickers + headline + decks + bylines + others
@@ -426,17 +448,19 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
             # are emitted in stream order; a title typed outside the headline choice (a
             # one-line sentence box) is not moved behind the headline
             printed = sorted(title_blocks, key=lambda b: title_pos[id(b)])
-            if printed != title_blocks:
-                title_blocks = [b if b is g else replace(b, reasons=b.reasons + (TITLE_ORDER,))
+            # (compared as the blocks they make, as the order test has always been)
+            if any(b is not g for b, g in zip(printed, title_blocks)) and \
+                    [_made(b) for b in printed] != [_made(b) for b in title_blocks]:
+                title_blocks = [b if b is g else b._replace(extra=b.extra + (TITLE_ORDER,))
                                 for b, g in zip(printed, title_blocks)]
-        blocks.extend(title_blocks)
-        blocks.extend(_to_block(t, reason=d.why.get(id(t), "")) for t in body_items)
-        blocks.extend(_to_block(t) for _, t in d.notes)
-        blocks.extend(_photo_blocks([t for _, t in d.photo]))
+        pending = title_blocks
+        pending.extend(_Pending(t, reason=d.why.get(id(t), "")) for t in body_items)
+        pending.extend(_Pending(t) for _, t in d.notes)
+        pending.extend(_photo_blocks([t for _, t in d.photo]))
         numbered = []
-        for b in blocks:
+        for b in pending:
             bid += 1
-            numbered.append(_renumber(b, bid))
+            numbered.append(_to_block(b.item, b.type, b.role, b.reason, f"b{bid}", b.extra))
         kind = d.kind if not (d.kind == "photo" and d.runs) else "article"
         # the first headline printed names the article: the chosen one, or a headline typed
         # outside the title choice (an input's own heading, a sentence box above it)
@@ -446,13 +470,9 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
     page_blocks = []
     for _, t in sorted(page_items, key=lambda x: x[0]):
         bid += 1
-        page_blocks.append(_renumber(_to_block(t), bid))
+        page_blocks.append(_to_block(t, id_=f"b{bid}"))
     return articles, page_blocks
 
 
 #: Reason on a title block emitted at a different place than the role grouping would put it.
 TITLE_ORDER = "title-stream-order: titles in the order printed"
-
-
-def _renumber(b: Block, n: int) -> Block:
-    return evolve(b, id=f"b{n}")

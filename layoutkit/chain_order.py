@@ -103,8 +103,19 @@ def segment_sequence(boxes: Sequence[Box]) -> list[int]:
 def moved_segment_starts(boxes: Sequence[Box]) -> dict[int, str]:
     """The first box of every stretch of stream the segment order moved after a jump's
     tail, with the reason to record on its first paragraph."""
+    return _moved(_segments(boxes)[1])
+
+
+def _moved(starts: Sequence[int]) -> dict[int, str]:
     return {k: "segment-chains: this stretch of the stream follows the box whose paragraph ran on into it"
-            for k in _segments(boxes)[1]}
+            for k in starts}
+
+
+def emission_plan(boxes: Sequence[Box]) -> tuple[list[int], dict[int, str]]:
+    """``emission_order`` and ``moved_segment_starts`` of the boxes, from one computation
+    of the segments (``reflow`` needs both)."""
+    sequence, moved = _segments(boxes)
+    return _emission_order(boxes, sequence), _moved(moved)
 
 
 def _segments(boxes: Sequence[Box]) -> tuple[list[int], list[int]]:
@@ -209,7 +220,11 @@ def _cycle_link(succ: dict[int, int]) -> Optional[int]:
 def emission_order(boxes: Sequence[Box]) -> list[int]:
     """The order in which to emit the boxes: segments in chain order, and inside that
     order each box chain at the position of its earliest box."""
-    virtual = segment_sequence(boxes)
+    return _emission_order(boxes, segment_sequence(boxes))
+
+
+def _emission_order(boxes: Sequence[Box], virtual: Sequence[int]) -> list[int]:
+    """``emission_order`` given the segment order (``segment_sequence``)."""
     rank = {k: r for r, k in enumerate(virtual)}
     done = [False] * len(boxes)
     starts: dict[int, list[int]] = {}

@@ -11,12 +11,12 @@ not the best link first). ``reflow.reflow`` builds the chains; ``chain_order`` p
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Optional, Sequence
+from typing import NamedTuple, Optional, Sequence
 
-import regex
 
 from .columns import TextRegion
 from .measure import shape
@@ -54,20 +54,20 @@ class Box:
 
 
 _FIRST_CHAR = itemgetter(slice(0, 1))
-_FIRST_TWO = itemgetter(slice(0, 2))
 
 
 class Vocabulary:
     """Character n-gram counts of the whole page, the evidence for where a paragraph
     that runs on continues: the characters around a right junction form words that the
     page uses elsewhere, more often than their parts' own frequency explains. Counts are
-    taken on demand (``str.count``) and cached: a page asks about few n-grams."""
+    taken on demand (``str.count``) and cached: a page asks about few n-grams, since
+    most junctions are settled by ``followers`` alone (``junction-zero-bound``)."""
 
     def __init__(self, texts: Sequence[str]):
         self.text = "\n".join("".join(t.split()) for t in texts)
         self.total = len(self.text)
         self._counts: dict[str, int] = {}
-        self._after: dict[str, dict[str, int]] = {}
+        self._followers: dict[str, Counter[str]] = {}
 
     def count(self, gram: str) -> int:
         n = self._counts.get(gram)
@@ -76,61 +76,33 @@ class Vocabulary:
         return n
 
     def joint(self, left: str, right: str) -> int:
-        """``count(left + right)`` for a ``right`` of one or two characters.
+        """How often ``left + right`` occurs on the page, as ``str.count`` counts: without
+        overlaps, which only matters to an n-gram with a border (such as ``的的``)."""
+        return self.count(left + right)
 
-        Every candidate pair of boxes asks about its own junction n-grams, so caching them
-        does not help; but a paragraph tail's ``left`` recurs across all of its candidate
-        heads. The one- and two-character continuations of ``left``'s occurrences are
-        counted once (``_continuations``), and each junction is a dictionary look-up.
-        That counts overlapping occurrences, as ``str.count`` does not: an n-gram that
-        can overlap itself (``的的``, a border) is counted by ``count``."""
-        gram = left + right
-        n = len(gram)
-        # up to four characters, a border is a repeated first/last character or two
-        # equal halves
-        if len(right) > 2 or n > 4 or gram[0] == gram[-1] or (n == 4 and gram[:2] == gram[2:]):
-            return self.count(gram)
-        after = self._after.get(left)
-        if after is None:
-            after = self._after[left] = self._continuations(left)
-        return after.get(right, 0)
-
-    def _continuations(self, left: str) -> dict[str, int]:
-        """How often each one- and two-character string follows an occurrence of ``left``."""
-        if len(left) == 1:
-            return self._char_continuations(left)
-        out: dict[str, int] = {}
-        text, n = self.text, len(left)
-        p = text.find(left)
-        while p >= 0:
-            nxt = text[p + n:p + n + 2]
-            if nxt:
-                out[nxt[:1]] = out.get(nxt[:1], 0) + 1
-                if len(nxt) == 2:
-                    out[nxt] = out.get(nxt, 0) + 1
-            p = text.find(left, p + 1)
-        return out
-
-    def _char_continuations(self, c: str) -> dict[str, int]:
-        """``_continuations`` of one character, counted at C speed: the text split at ``c``
-        gives, after each occurrence, the piece up to the next one; a piece of two or more
-        characters starts with the continuation. A shorter piece runs into the next
-        occurrence, so its continuation is read across the pieces that follow it."""
-        pieces = self.text.split(c)[1:]
-        ones = Counter(map(_FIRST_CHAR, pieces))
-        twos = Counter(map(_FIRST_TWO, pieces))
-        for k in [k for k, size in enumerate(map(len, pieces)) if size < 2]:
-            ahead = c.join(x[:2] for x in pieces[k:k + 3])[:2]
-            ones[pieces[k][:1]] -= 1
-            twos[pieces[k][:2]] -= 1
-            ones[ahead[:1]] += 1
-            twos[ahead] += 1
-        out = {g: n for g, n in ones.items() if len(g) == 1 and n > 0}
-        out.update((g, n) for g, n in twos.items() if len(g) == 2 and n > 0)
+    def followers(self, c: str) -> dict[str, int]:
+        """How often each character follows an occurrence of the character ``c`` on the
+        page, counted at C speed: the text split at ``c`` gives, after each occurrence, the
+        piece up to the next one, which starts with its follower; an empty piece is an
+        occurrence followed by ``c`` itself, or (the last piece) the end of the text."""
+        out = self._followers.get(c)
+        if out is None:
+            pieces = self.text.split(c)
+            del pieces[0]
+            self._counts[c] = len(pieces)  # ``count(c)``, known now
+            out = Counter(map(_FIRST_CHAR, pieces))
+            doubled = out.pop("", 0) - (1 if pieces and not pieces[-1] else 0)
+            if doubled:
+                out[c] = doubled
+            self._followers[c] = out
         return out
 
     def _pmi(self, left: str, right: str) -> float:
-        joint = self.joint(left, right)
+        return self._pmi_of(self.joint(left, right), left, right)
+
+    def _pmi_of(self, joint: int, left: str, right: str) -> float:
+        """Pointwise mutual information (positive part) of ``left`` and ``right`` that
+        occur together ``joint`` times."""
         if not joint:
             return 0.0
         expected = self.count(left) * self.count(right) / max(1, self.total)
@@ -139,11 +111,39 @@ class Vocabulary:
     def junction(self, tail: str, head: str) -> float:
         """Pointwise mutual information of the pieces across the junction (positive part),
         summed over the bigram and the two trigrams that span it."""
-        a = "".join(tail[-6:].split())[-2:]
-        b = "".join(head[:6].split())[:2]
+        return self.junction_of(tail_key(tail), head_key(head))
+
+    def junction_of(self, a: str, b: str) -> float:
+        """``junction`` of a tail's last two and a head's first two characters
+        (``tail_key``, ``head_key``: taken once per box, not once per pair).
+
+        ``junction-zero-bound``: when the bigram across the junction never occurs on the
+        page (the head's first character is not among the ``followers`` of the tail's
+        last), neither does either trigram that contains it, so all three terms are 0.0
+        (``_pmi`` of a joint count of zero) and the sum is exactly 0.0: no n-gram is
+        counted. Most candidate pairs of a page are such pairs. Otherwise the bigram's
+        count is the follower count, except for a doubled character (``的的``), which
+        ``str.count`` counts without overlaps."""
         if not a or not b:
             return 0.0
-        return self._pmi(a[-1:], b[:1]) + 0.5 * (self._pmi(a[-2:], b[:1]) + self._pmi(a[-1:], b[:2]))
+        a1, b1 = a[-1:], b[:1]
+        n = self.followers(a1).get(b1, 0)
+        if not n:
+            return 0.0
+        joint = n if a1 != b1 else self.count(a1 + b1)
+        return self._pmi_of(joint, a1, b1) + 0.5 * (self._pmi(a[-2:], b1) + self._pmi(a1, b[:2]))
+
+
+def tail_key(text: str) -> str:
+    """A paragraph's last two non-space characters (fewer when it is shorter), as far as
+    ``Vocabulary.junction`` reads them: the last six characters, spaces removed."""
+    return "".join(text[-6:].split())[-2:]
+
+
+def head_key(text: str) -> str:
+    """A paragraph's first two non-space characters, as far as ``Vocabulary.junction``
+    reads them: the first six characters, spaces removed."""
+    return "".join(text[:6].split())[:2]
 
 
 OPENERS = {"（": "）", "(": ")", "“": "”", "《": "》", "〈": "〉", "「": "」", "【": "】"}
@@ -151,8 +151,10 @@ OPENERS = {"（": "）", "(": ")", "“": "”", "《": "》", "〈": "〉", "�
 
 _CLOSERS = set(OPENERS.values())
 #: The brackets and quotes of ``OPENERS``: only they matter to the balance, so a paragraph
-#: is scanned once at C speed and the loop sees only its brackets.
-_BRACKETS = regex.compile("[" + regex.escape("".join(OPENERS) + "".join(OPENERS.values())) + "]")
+#: is scanned once at C speed and the loop sees only its brackets. (The standard ``re``
+#: module: a class of literal characters means the same there, and its scan is about
+#: twice as fast as ``regex``'s.)
+_BRACKETS = re.compile("[" + re.escape("".join(OPENERS) + "".join(OPENERS.values())) + "]")
 
 
 def unclosed(text: str) -> Optional[str]:
@@ -167,9 +169,14 @@ def unclosed(text: str) -> Optional[str]:
     return stack[-1] if stack else None
 
 
+#: The opening bracket of each closing one (``OPENERS`` reversed; the first opener of a
+#: closer wins, as a scan of ``OPENERS`` would find it).
+_OPENER_OF = {c: o for o, c in reversed(list(OPENERS.items()))}
+
+
 def closes(head: str, closer: str) -> bool:
     """Does ``head`` close ``closer`` before opening anything of the same kind?"""
-    opener = next(o for o, c in OPENERS.items() if c == closer)
+    opener = _OPENER_OF[closer]
     end = head.find(closer)
     if end < 0:
         return False
@@ -177,32 +184,57 @@ def closes(head: str, closer: str) -> bool:
     return start < 0
 
 
-def link_score(i: int, j: int, boxes: list["Box"], vocab: Vocabulary, profile: Profile) -> float:
-    """How likely box j continues box i's last paragraph (higher is likelier)."""
-    a, b = boxes[i], boxes[j]
-    tail, head = a.paras[-1], b.paras[0]
-    score = vocab.junction(tail.text, head.text)
-    if a.region.family is not None and a.region.family == b.region.family:
-        score += 2.0
-    closer = a.closer
-    if closer is not None:
-        score += 3.0 if closes(head.text, closer) else -1.0
-    if profile.match("continuation_start", head.text.lstrip()):
-        score += 3.0
-    elif head.starts_fresh and len(head.lines) == 1 and not head.runs_on:
-        pass  # ``ambiguous-one-line-head``: a lone line that ends its paragraph is short
+def head_term(head: Paragraph, opener: bool) -> float:
+    """What a head paragraph says of itself about continuing one (score units): an opener
+    of continuations (``continuation_start``, ``opener``) +3; a look of indent -1 (the
+    measurement noise is an em or so); letter-spacing -0.5 (full width by justification,
+    indented or not); nothing else. Depends on the head alone: ``candidate_links`` takes it
+    once per box."""
+    if opener:
+        return 3.0
+    if head.starts_fresh and len(head.lines) == 1 and not head.runs_on:
+        return 0.0  # ``ambiguous-one-line-head``: a lone line that ends its paragraph is short
         # because it ends it; its width says nothing about an indent
-    elif head.starts_fresh:
-        score -= 1.0  # looks indented, though measurement noise is an em or so
-    elif shape(head.lines[0].text).letterspaced:
-        score -= 0.5  # letter-spaced: full width by justification, indented or not
+    if head.starts_fresh:
+        return -1.0
+    if shape(head.lines[0].text).letterspaced:
+        return -0.5
+    return 0.0
+
+
+def pair_score(junction: float, same_family: bool, closed: Optional[bool], term: float, i: int, j: int,
+               next_body_box: bool) -> float:
+    """``link_score`` from its parts, added in one fixed order (floating-point sums depend
+    on it): the junction's n-gram evidence, +2 for the same column family, +3/-1 when the
+    tail leaves a bracket open (``closed``: does the head close it; None: nothing open),
+    the head's own ``head_term``, the distance in the stream (forward links are cheap,
+    backward ones cost 0.5 more), and +2.5 for the next body box in the extractor's order
+    (extractors keep a paragraph's pieces together far more often than not)."""
+    score = junction
+    if same_family:
+        score += 2.0
+    if closed is not None:
+        score += 3.0 if closed else -1.0
+    if term:
+        score += term
     d = j - i
     score -= 0.05 * d if d > 0 else 0.5 + 0.1 * -d
-    if all(boxes[k].region.width is None for k in range(i + 1, j)) and d > 0:
-        # the next body box in the extractor's order (title boxes between do not count):
-        # extractors keep a paragraph's pieces together far more often than not
+    if next_body_box:
         score += 2.5
     return score
+
+
+def link_score(i: int, j: int, boxes: list["Box"], vocab: Vocabulary, profile: Profile) -> float:
+    """How likely box j continues box i's last paragraph (higher is likelier): the terms
+    of ``pair_score``."""
+    a, b = boxes[i], boxes[j]
+    tail, head = a.paras[-1], b.paras[0]
+    closer = a.closer
+    opener = bool(profile.match("continuation_start", head.text.lstrip()))
+    return pair_score(vocab.junction(tail.text, head.text),
+                      a.region.family is not None and a.region.family == b.region.family,
+                      None if closer is None else closes(head.text, closer),
+                      head_term(head, opener), i, j, next_body(boxes, i, j))
 
 
 #: Layout zones whose text never continues a paragraph nor is continued: the page's
@@ -247,9 +279,20 @@ def chain_has(boxes: list["Box"], start: int, target: int) -> bool:
 _STANDALONE = ("byline", "credit", "header", "deck", "author_note")
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """One possible link: box ``tail``'s last paragraph continues in box ``head``."""
+def _standalone(text: str, profile: Profile) -> bool:
+    for key in _STANDALONE:
+        if profile.match(key, text):
+            return True
+    return False
+
+
+class Candidate(NamedTuple):
+    """One possible link: box ``tail``'s last paragraph continues in box ``head``.
+
+    An immutable named tuple rather than a frozen dataclass: a page makes a candidate for
+    every pair of a tail and a possible head (over a hundred on the seed page), and a
+    frozen dataclass's ``__init__`` (three ``object.__setattr__`` calls) cost more than
+    the pair's score."""
 
     score: float
     tail: int
@@ -262,6 +305,28 @@ def next_body(boxes: Sequence["Box"], i: int, j: int) -> bool:
     return j > i and all(boxes[k].region.width is None for k in range(i + 1, j))
 
 
+def body_reach(boxes: Sequence["Box"]) -> list[int]:
+    """For each box i, the last box j with ``next_body(boxes, i, j)`` (i itself when
+    there is none): the first box after i with a measure, or the page's last box when
+    only title boxes follow. One backward pass instead of a scan per pair: ``next_body(i,
+    j)`` is ``i < j <= body_reach(boxes)[i]``."""
+    n = len(boxes)
+    out = [0] * n
+    reach = n - 1
+    for k in range(n - 1, -1, -1):
+        out[k] = reach
+        if boxes[k].region.width is not None:
+            reach = k
+    return out
+
+
+_NOTHING: Counter[str] = Counter()
+#: ``candidate_links``' kinds of head box: none (has a predecessor, vertical text or
+#: standalone material), title material (no measure: continues only by closing the
+#: tail's bracket), an indented head (only as the tail's next body box) and any tail.
+_NO_HEAD, _TITLE_HEAD, _NEXT_BODY_HEAD, _ANY_HEAD = 0, 1, 2, 3
+
+
 def candidate_links(boxes: Sequence["Box"], profile: Profile, spread_indent_min: float = 2.1) -> list[Candidate]:
     """Every scored candidate link for the CJK paragraphs that still run on.
 
@@ -269,44 +334,86 @@ def candidate_links(boxes: Sequence["Box"], profile: Profile, spread_indent_min:
     its head could continue a paragraph: a title-material box only by closing a bracket
     the tail left open; a body box unless it clearly opens a fresh paragraph (indented,
     not a possible continuation, not the next body box, no continuation opener).
+
+    Each candidate is scored as ``link_score`` scores it, but what depends on one box
+    alone (its kind of head, ``head_term``, junction characters, the reach of
+    ``next_body``) is taken once per box, not once per pair, and only on pages with a
+    paragraph to place. Candidates come tail by tail, heads in stream order.
     """
-    vocab: Optional[Vocabulary] = None
-    maybe_cont = [maybe_continuation(bx, spread_indent_min) for bx in boxes]
-    # the tests of a head alone, asked of every tail, are answered once per box, and only
-    # for pages with a paragraph to place
-    standalone_head: list[bool] = []
-    opener_head: list[bool] = []
+    tails = [i for i, a in enumerate(boxes) if a.next is None and a.paras[-1].runs_on and a.cjk]
+    if not tails:
+        return []
     box_list = list(boxes)
-    out: list[Candidate] = []
-    for i, a in enumerate(boxes):
-        if a.next is not None or not a.paras[-1].runs_on or not a.cjk:
+    n = len(box_list)
+    vocab = Vocabulary([p.text for bx in box_list for p in bx.paras])
+    reach = body_reach(box_list)
+    kinds = [_NO_HEAD] * n
+    terms = [0.0] * n
+    keys = [""] * n
+    texts = [bx.paras[0].text for bx in box_list]
+    families: list[Optional[float]] = [bx.region.family for bx in box_list]
+    heads: list[int] = []
+    # the boxes some tail reaches as its next body box, and whether any tail leaves a
+    # bracket open: a head that could only be such a box or close such a bracket is not
+    # asked the profile's standalone questions (five patterns) unless it can be one
+    near = {j for i in tails for j in range(i + 1, reach[i] + 1)}
+    open_brackets = any(box_list[i].closer is not None for i in tails)
+    for j, b in enumerate(box_list):
+        if b.prev is not None or b.region.vertical:
             continue
-        if vocab is None:  # built only for pages with a paragraph to place
-            vocab = Vocabulary([p.text for bx in boxes for p in bx.paras])
-            standalone_head = [len(bx.paras[0].text) <= 80 and any(profile.match(k, bx.paras[0].text) for k in _STANDALONE)
-                               for bx in boxes]
-            opener_head = [bool(profile.match("continuation_start", bx.paras[0].text.lstrip())) for bx in boxes]
+        head = b.paras[0]
+        text = head.text
+        opener = bool(profile.match("continuation_start", text.lstrip()))
+        if b.region.width is None:
+            if not open_brackets:
+                continue
+            kind = _TITLE_HEAD
+        elif head.starts_fresh and not opener and not maybe_continuation(b, spread_indent_min):
+            if j not in near:
+                continue
+            kind = _NEXT_BODY_HEAD
+        else:
+            kind = _ANY_HEAD
+        if len(text) <= 80 and _standalone(text, profile):
+            continue  # a byline, credit, page header, deck or author note opens no continuation
+        kinds[j] = kind
+        terms[j] = head_term(head, opener)
+        keys[j] = head_key(text)
+        heads.append(j)
+    any_heads = [j for j in heads if kinds[j] == _ANY_HEAD]
+    title_heads = [j for j in heads if kinds[j] == _TITLE_HEAD]
+    out: list[Candidate] = []
+    for i in tails:
+        a = box_list[i]
         closer = a.closer
+        family = families[i]
+        tail = tail_key(a.paras[-1].text)
+        last = reach[i]
         # ``lone-line-tail``: a box of one line that runs on is the indented first line
         # of a paragraph whose rest the extractor boxed apart (it goes on in the next body
         # box), or a title that only looks like text; it links nowhere else
         lone = sum(len(p.lines) for p in a.paras) == 1
-        for j, b in enumerate(boxes):
-            if j == i or b.prev is not None or b.region.vertical:
+        # the heads this tail may link to, in stream order: any head (the next body box
+        # only, for a lone line), an indented head only as the next body box, title
+        # material only by closing the tail's bracket
+        if lone:
+            js = [j for j in range(i + 1, last + 1) if kinds[j] == _ANY_HEAD or kinds[j] == _NEXT_BODY_HEAD
+                  or (kinds[j] == _TITLE_HEAD and closer is not None and closes(texts[j], closer))]
+        else:
+            extra = [j for j in range(i + 1, last + 1) if kinds[j] == _NEXT_BODY_HEAD]
+            if closer is not None:
+                extra += [j for j in title_heads if closes(texts[j], closer)]
+            js = sorted(any_heads + extra) if extra else any_heads
+        # ``junction-zero-bound`` asked here first: most pairs end with it
+        follow = vocab.followers(tail[-1:]) if tail else _NOTHING
+        for j in js:
+            if j == i:
                 continue
-            if lone and not next_body(boxes, i, j):
-                continue
-            head = b.paras[0]
-            if standalone_head[j]:
-                continue  # a byline, credit, page header, deck or author note opens no continuation
-            if b.region.width is None:
-                # a title-material box continues a paragraph only by closing its bracket
-                if not (closer and closes(head.text, closer)):
-                    continue
-            elif head.starts_fresh and not maybe_cont[j] and not next_body(boxes, i, j) \
-                    and not opener_head[j]:
-                continue
-            out.append(Candidate(link_score(i, j, box_list, vocab, profile), i, j))
+            key = keys[j]
+            score = pair_score(vocab.junction_of(tail, key) if key[:1] in follow else 0.0,
+                               family is not None and family == families[j],
+                               None if closer is None else closes(texts[j], closer), terms[j], i, j, i < j <= last)
+            out.append(Candidate(score, i, j))
     return out
 
 
@@ -352,11 +459,18 @@ def assign_links(candidates: Sequence[Candidate], boxes: Sequence["Box"]) -> lis
         # a page of hundreds of cut paragraphs (a flat extraction): best link first
         return sorted(candidates, key=lambda c: (-c.score, c.tail, c.head))
     weight: dict[tuple[int, int], float] = {}
+    first: dict[tuple[int, int], Candidate] = {}
+    sure: dict[int, bool] = {}  # ``surely_continues`` of each head, asked once
     for c in candidates:
-        a, b = boxes[c.tail].region, boxes[c.head].region
-        orphan = surely_continues(boxes[c.head]) and a.family is not None and a.family == b.family
+        t, h = c.tail, c.head
+        surely = sure.get(h)
+        if surely is None:
+            surely = sure[h] = surely_continues(boxes[h])
+        a, b = boxes[t].region, boxes[h].region
+        orphan = surely and a.family is not None and a.family == b.family
         w = c.score + (ORPHAN_HEAD_BONUS if orphan else 0.0)
-        weight[(c.tail, c.head)] = w
+        weight[(t, h)] = w
+        first.setdefault((t, h), c)
     ti = {t: k for k, t in enumerate(tails)}
     hj = {h: k for k, h in enumerate(heads)}
     # every tail may stay unmatched (a dummy column of its own, weight 0): a tail links
@@ -374,7 +488,7 @@ def assign_links(candidates: Sequence[Candidate], boxes: Sequence["Box"]) -> lis
         if col < len(heads):
             t, h = tails[r], heads[col]
             if (t, h) in weight:
-                chosen.append(next(c for c in candidates if c.tail == t and c.head == h))
+                chosen.append(first[(t, h)])
     return sorted(chosen, key=lambda c: (-c.score, c.tail, c.head))
 
 
@@ -391,24 +505,30 @@ def _min_cost_assignment(cost: Sequence[Sequence[float]]) -> list[int]:
         p[0] = i
         j0 = 0
         minv = [inf] * (m + 1)
-        used = [False] * (m + 1)
+        # the columns not yet on the row's alternating tree, in increasing order (ties
+        # go to the first column), and those on it (column 0 stands for the new row)
+        free = list(range(1, m + 1))
+        used: list[int] = []
         while True:
-            used[j0] = True
+            used.append(j0)
+            if j0:
+                free.remove(j0)
             i0, delta, j1 = p[j0], inf, 0
             row = cost[i0 - 1]
-            for j in range(1, m + 1):
-                if not used[j]:
-                    cur = row[j - 1] - u[i0] - v[j]
-                    if cur < minv[j]:
-                        minv[j], way[j] = cur, j0
-                    if minv[j] < delta:
-                        delta, j1 = minv[j], j
-            for j in range(m + 1):
-                if used[j]:
-                    u[p[j]] += delta
-                    v[j] -= delta
-                else:
-                    minv[j] -= delta
+            ui0 = u[i0]
+            for j in free:
+                cur = row[j - 1] - ui0 - v[j]
+                mj = minv[j]
+                if cur < mj:
+                    minv[j], way[j] = cur, j0
+                    mj = cur
+                if mj < delta:
+                    delta, j1 = mj, j
+            for j in used:
+                u[p[j]] += delta
+                v[j] -= delta
+            # (a used column's minv is never read again in this row's search)
+            minv = [x - delta for x in minv]
             j0 = j1
             if p[j0] == 0:
                 break

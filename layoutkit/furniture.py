@@ -79,17 +79,25 @@ def place_in_reading_order(articles: Sequence[Article], blocks: Sequence[Block])
 
 
 def _renumber(articles: Sequence[Article], blocks: Sequence[Block]) -> tuple[list[Article], list[Block]]:
-    """Articles ``a1..`` and blocks ``b1..`` numbered in reading order."""
+    """Articles ``a1..`` and blocks ``b1..`` numbered in reading order. A block or
+    article that already carries its number is kept as it is (they are immutable): only
+    those after the first moved run are copied."""
     bid = 0
     out_arts = []
     for n, a in enumerate(articles, 1):
         numbered = []
         for b in a.blocks:
             bid += 1
-            numbered.append(evolve(b, id=f"b{bid}"))
-        out_arts.append(evolve(a, id=f"a{n}", blocks=tuple(numbered)))
+            new_id = f"b{bid}"
+            numbered.append(b if b.id == new_id else evolve(b, id=new_id))
+        art_id = f"a{n}"
+        if a.id == art_id and type(a.blocks) is tuple and all(x is y for x, y in zip(numbered, a.blocks)):
+            out_arts.append(a)
+        else:
+            out_arts.append(evolve(a, id=art_id, blocks=tuple(numbered)))
     out_blocks = []
     for b in blocks:
         bid += 1
-        out_blocks.append(evolve(b, id=f"b{bid}"))
+        new_id = f"b{bid}"
+        out_blocks.append(b if b.id == new_id else evolve(b, id=new_id))
     return out_arts, out_blocks

@@ -26,6 +26,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from .classify import Typed
+from .scriptcount import latin_page_bound
 from .textwidth import cjk_and_letters
 
 #: Other paragraphs allowed between two header lines of one masthead.
@@ -39,7 +40,11 @@ MAX_CHARS = 400
 
 
 def _latin(items: Sequence[Typed]) -> bool:
-    cjk, letters = cjk_and_letters("".join(t.text for t in items))
+    text = "".join(t.text for t in items)
+    bound = latin_page_bound(text)  # (a page of one script is settled without counting)
+    if bound is not None:
+        return bound
+    cjk, letters = cjk_and_letters(text)
     return letters > 0 and cjk < 0.3 * letters
 
 

@@ -26,14 +26,16 @@ the only ones the pipeline ever removes; each removal is named in ``reasons``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from itertools import chain, compress
+from operator import add, attrgetter, itemgetter, not_
 from typing import Optional, Sequence
 
 import regex
 
 from . import marked_hyphens
 from .columns import ShapedLine, TextRegion
-from .chain_order import emission_order, moved_segment_starts
+from .chain_order import emission_plan
 from .continuation import Box, assign_links, candidate_links, surely_continues, chain_has, geometric_run_on, same_style, unclosed
 from .dehyphenate import HYPHENS, Lexicon, decide
 from .noise import is_noise
@@ -73,17 +75,6 @@ class _CjkishTable(dict):  # type: ignore[type-arg]
 _is_cjkish = _CjkishTable().__getitem__
 
 
-class _CjkTable(dict):  # type: ignore[type-arg]
-    """Per character: ``is_cjk``, memoized like ``_CjkishTable``."""
-
-    def __missing__(self, ch: str) -> bool:
-        value = self[ch] = is_cjk(ch)
-        return value
-
-
-_is_cjk_char = _CjkTable().__getitem__
-
-
 def clean_line(text: str, letterspaced: bool) -> CleanLine:
     """Remove spaces that are justification, not content.
 
@@ -93,25 +84,32 @@ def clean_line(text: str, letterspaced: bool) -> CleanLine:
     between two CJK words in a line that is not letter-spaced is real (``利剑斩沉疴 正气清风扬``,
     ``本报记者 杨鹤``) and stays.
     """
-    words = text.split()
+    clean, removed = _clean_words(text.split(), text.isascii(), letterspaced)
+    return CleanLine(clean, removed)
+
+
+def _clean_words(words: list[str], ascii_text: bool, letterspaced: bool) -> tuple[str, tuple[str, ...]]:
+    """``clean_line`` of a line split into ``words`` (``ascii_text``: the line is ASCII),
+    as its text and the reasons of the removals."""
     if not words:
-        return CleanLine("")
-    if text.isascii():  # no CJK character or CJK punctuation: every space is real (fast path)
-        return CleanLine(" ".join(words))
+        return "", ()
+    if ascii_text:  # no CJK character or CJK punctuation: every space is real (fast path)
+        return " ".join(words), ()
     if len(words) == 1:
-        return CleanLine(words[0])  # no space at all (most CJK lines)
+        return words[0], ()  # no space at all (most CJK lines)
     # A space's fate depends only on the characters either side of it (the last one of the
-    # previous word, the first of the next): decided once per pair (``_SPACE_DROPS``).
-    drops = _SPACE_DROPS[bool(letterspaced)]
-    parts = [words[0]]
-    removed = 0
-    for prev, w in zip(words, words[1:]):
-        if drops[prev[-1] + w[0]]:
-            removed += 1
-        else:
-            parts.append(" ")
-        parts.append(w)
-    return CleanLine("".join(parts), (f"justification-spaces: removed {removed}",) if removed else ())
+    # previous word, the first of the next): decided once per pair (``_SPACE_DROPS``),
+    # every pair of the line looked up at C speed.
+    drops = _SPACE_DROPS[bool(letterspaced)].__getitem__
+    decisions = list(map(drops, map(add, map(_LAST, words), map(_FIRST, words[1:]))))
+    removed = sum(decisions)
+    if not removed:
+        return " ".join(words), ()
+    if removed == len(decisions):
+        text = "".join(words)  # (a letter-spaced line: every space goes)
+    else:
+        text = "".join(chain.from_iterable(zip(words, ["" if d else " " for d in decisions] + [""])))
+    return text, (f"justification-spaces: removed {removed}",)
 
 
 def _drops_space(a: str, b: str, letterspaced: bool) -> bool:
@@ -193,13 +191,11 @@ def ends_sentence(text: str, profile: Profile) -> bool:
     t = text.rstrip()
     if not t:
         return False
-    # Look through closing quotes and brackets: ``了！”`` ends a sentence.
     if t[0] in "（(" and t[-1] in "）)" and unclosed(t) is None:
         return True  # a bracketed unit, such as an author note, is complete
-    i = len(t) - 1
-    while i > 0 and t[i] in _CLOSERS:
-        i -= 1
-    return t[i] in profile.terminal_punctuation and t[i] not in _CLOSERS or t[-1] in ".!?。！？…"
+    # Look through closing quotes and brackets: ``了！”`` ends a sentence.
+    body = t.rstrip(_CLOSERS)
+    return (bool(body) and body[-1] in profile.terminal_punctuation) or t[-1] in ".!?。！？…"
 
 
 def ends_with_word_hyphen(text: str) -> bool:
@@ -243,12 +239,22 @@ def join_texts(parts: Sequence[str], reasons: list[str], lexicon: Optional[Lexic
     Latin line ends go through ``dehyphenate.decide`` (page-vocabulary evidence first,
     then rules; each decision lands in ``reasons``); CJK joins add no space.
     """
-    parts = [p for p in parts if p]
-    if all(_is_cjk_char(p[-1]) and _is_cjk_char(q[0]) for p, q in zip(parts, parts[1:])):
+    parts = list(filter(None, parts))
+    if len(parts) < 2 or not _NOT_CJK.search(
+            "".join(map(_LAST, parts[:-1])) + "".join(map(_FIRST, parts[1:]))):
         # fast path: a CJK character on both sides of every junction (and so no hyphen:
-        # ``HYPHENS`` holds none) takes the last join branch of ``_join_loop`` every time
+        # ``HYPHENS`` holds none) takes the last join branch of ``_join_loop`` every time;
+        # the junction characters are gathered and searched at C speed
         return "".join(parts)
     return _join_loop(parts, reasons, lexicon)
+
+
+#: A character that ``textwidth.is_cjk`` rejects (its ranges as one character class), so
+#: that ``join_texts`` tests all of a paragraph's junction characters in one search.
+_NOT_CJK = regex.compile("[^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+                         "\U00020000-\U0002fa1f\ufe30-\ufe4f]")
+_LAST = itemgetter(-1)
+_FIRST = itemgetter(0)
 
 
 def _join_loop(parts: Sequence[str], reasons: list[str], lexicon: Optional[Lexicon]) -> str:
@@ -288,16 +294,28 @@ def _join_loop(parts: Sequence[str], reasons: list[str], lexicon: Optional[Lexic
     return out
 
 
-@dataclass
 class _Building:
-    lines: list[ShapedLine] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)
-    reasons: list[str] = field(default_factory=list)
-    starts_fresh: bool = True
+    """A paragraph while its lines are gathered: the lines, their clean texts, the
+    reasons so far, and the index in the region of its last line (whose width tests
+    the next line's break rules look up)."""
+
+    __slots__ = ("lines", "texts", "reasons", "starts_fresh", "last")
+
+    def __init__(self, starts_fresh: bool) -> None:
+        self.lines: list[ShapedLine] = []
+        self.texts: list[str] = []
+        self.reasons: list[str] = []
+        self.starts_fresh = starts_fresh
+        self.last = -1
+
+
+#: A region's width tests, by line index: deficit, full, indent_short (``_Measure.line_tests``).
+_LineTests = tuple[list[float], list[bool], list[bool]]
 
 
 class _Measure:
-    """Full/short/indent tests for one region's lines."""
+    """Width tests for one region's lines: how far a line falls short of the measure
+    (``deficit``), and from that whether it is full or short by an indent."""
 
     def __init__(self, width: Optional[float], params: ReflowParams, cjk: bool):
         self.width = width
@@ -315,12 +333,28 @@ class _Measure:
             return 0.0
         return d
 
-    def full(self, s: ShapedLine) -> bool:
-        return self.width is not None and self.deficit(s) <= self.tol
+    def line_tests(self, lines: Sequence[ShapedLine]) -> _LineTests:
+        """``deficit`` and the tests derived from it for every line, computed once: the
+        break rules ask about each line two or three times (as the line, as the line
+        before the next one, as a paragraph's last line).
 
-    def indent_short(self, s: ShapedLine) -> bool:
-        d = self.deficit(s)
-        return self.width is not None and self.params.indent_min <= d <= self.params.indent_max and d > self.tol * 0.75
+        A line is ``full`` when short of the measure by at most the tolerance, and
+        ``indent_short`` when short by an indent (``indent_min`` to ``indent_max`` ems,
+        and more than three quarters of the tolerance). Without a measure (title
+        material) no line is either."""
+        n = len(lines)
+        width = self.width
+        if width is None:
+            return [0.0] * n, [False] * n, [False] * n
+        if any(map(_LETTERSPACED, lines)):
+            deficits = [self.deficit(s) for s in lines]  # spread lines have a rule of their own
+        else:
+            deficits = [width - s.shape.ems for s in lines]
+        # (comprehensions: bound comparison methods mapped over the list would cost more,
+        # being called through their generic slot)
+        tol = self.tol
+        lo, hi, above = self.params.indent_min, self.params.indent_max, tol * 0.75
+        return deficits, [d <= tol for d in deficits], [lo <= d <= hi and d > above for d in deficits]
 
 
 def strong_latin_break(prev: ShapedLine, prev_text: str, text: str, width: float, profile: Profile,
@@ -333,66 +367,103 @@ def strong_latin_break(prev: ShapedLine, prev_text: str, text: str, width: float
             or bool(profile.match("heading", prev_text)) or opens_enumeration(text))
 
 
+def _cleaned_text(words: list[str], letterspaced: bool, fake_bold: bool, after_spread: bool) -> tuple[str, list[str]]:
+    """A line's text (given as its whitespace-separated ``words``) after fake-bold doubles
+    (when ``fake_bold``) and justification spaces are removed, with the removals' reasons.
+
+    ``after_spread``: the previous line of the paragraph is letter-spaced. ``spread-tail``:
+    the last few characters of a letter-spaced paragraph, spread too (``基 础 。``), have
+    too few tokens to look letter-spaced on their own."""
+    removed: list[str] = []
+    if fake_bold:
+        # before justification spaces go: the doubled tokens are space-separated
+        fb = dedupe_fake_bold(" ".join(words))
+        words = fb.text.split()
+        removed.extend(fb.removed)
+    spread_tail = after_spread and len(words) >= 2 and max(map(len, words)) == 1 and all(map(_is_cjkish, words))
+    # (``clean_line`` of the words joined by single spaces: that text is ASCII when they are)
+    text, justified = _clean_words(words, all(map(str.isascii, words)), letterspaced or spread_tail)
+    removed[:0] = justified
+    return text, removed
+
+
 def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParams,
-                       lexicon: Optional[Lexicon] = None, chunked: bool = False) -> list[Paragraph]:
-    cjk = sum(s.shape.cjk for s in region.lines) / max(1, len(region.lines)) >= 0.3
-    m = _Measure(region.width, params, cjk)
+                       lexicon: Optional[Lexicon] = None, chunked: bool = False,
+                       cjk: Optional[bool] = None) -> list[Paragraph]:
+    """The paragraphs of one region (the break rules of the module doc).
+
+    ``cjk``: the region is CJK text (computed from its lines when not given).
+    Work is done once per line where it can be: the width tests (``_Measure.line_tests``),
+    and the clean text of a line of one word that is not title-like (most CJK lines): with
+    no space to judge and no fake bold to look for, the word is the clean text."""
+    lines = region.lines
+    width = region.width
+    if cjk is None:
+        cjk = _cjk_region(region)
+    deficit, full, indent_short = _Measure(width, params, cjk).line_tests(lines)
+    indent_max = params.indent_max
+    words = list(map(str.split, map(_TEXT, lines)))
+    # title-like lines (no measure, or short of it by more than an indent) may hold
+    # fake-bold doubles: only they are passed to ``dedupe_fake_bold``
+    title_like = [True] * len(lines) if width is None else [d > indent_max for d in deficit]
+    # a line of one word that is not title-like is its own clean text
+    plain = [len(w) == 1 and not t for w, t in zip(words, title_like)]
+    free = _free_lines(plain, full, indent_short) if cjk and width is not None else [False] * (len(lines) + 1)
+    noise_aside = params.noise_aside and not cjk
     paras: list[_Building] = []
     aside: list[_Building] = []  # noise lines waiting for their paragraph to end
     cur: Optional[_Building] = None
-    for idx, s in enumerate(region.lines):
-        raw = " ".join(s.line.text.split())
-        removed: list[str] = []
-        title_like = region.width is None or m.deficit(s) > params.indent_max
-        if params.dedupe_fake_bold and title_like and not s.shape.letterspaced and s.shape.cjk > 0:
+    removed: Sequence[str] = ()
+    # the lines that are not free, in order (free lines join with the line before them)
+    for k in compress(range(len(lines)), map(not_, free)):
+        s = lines[k]
+        if plain[k]:
+            text = words[k][0]
+            if removed:
+                removed = ()
+        else:
+            sh = s.shape
             # CJK only: Latin text has real doubled tokens (``....`` leaders, ``papa``)
-            # before justification spaces go: the doubled tokens are space-separated
-            fb = dedupe_fake_bold(raw)
-            raw = fb.text
-            removed.extend(fb.removed)
-        # ``spread-tail``: the last few characters of a letter-spaced paragraph, spread
-        # too (``基 础 。``), have too few tokens to look letter-spaced on their own
-        tokens = raw.split()
-        spread_tail = cur is not None and cur.lines[-1].shape.letterspaced and len(tokens) >= 2 \
-            and all(len(tok) == 1 and _is_cjkish(tok) for tok in tokens)
-        clean = clean_line(raw, s.shape.letterspaced or spread_tail)
-        text = clean.text
-        removed[:0] = clean.removed
-        if cur is not None and not cjk and params.noise_aside and is_noise(text) and not _FIGURE.search(text):
+            fake_bold = params.dedupe_fake_bold and title_like[k] and not sh.letterspaced and sh.cjk > 0
+            text, removed = _cleaned_text(words[k], sh.letterspaced, fake_bold,
+                                          cur is not None and cur.lines[-1].shape.letterspaced)
+        if noise_aside and cur is not None and is_noise(text) and not _FIGURE.search(text):
             # ``ocr-noise-line``: debris inside a paragraph does not end it; it becomes its
             # own paragraph (typed ``other``), emitted after the one it interrupted.
             junk = _Building(starts_fresh=True)
             junk.lines.append(s)
             junk.texts.append(text)
-            junk.reasons.extend(removed + ["ocr-noise-line: kept aside, the paragraph goes on"])
+            junk.reasons.extend(removed)
+            junk.reasons.append("ocr-noise-line: kept aside, the paragraph goes on")
+            junk.last = k
             aside.append(junk)
             continue
         if cur is None:
-            cur = _Building(starts_fresh=region.width is None or not m.full(s))
+            cur = _Building(starts_fresh=width is None or not full[k])
         else:
-            prev = cur.lines[-1]
+            p = cur.last  # the previous line of the paragraph
             prev_text = cur.texts[-1]
             brk: Optional[str] = None
-            if region.width is None:
+            if width is None:
                 # In title material each line is its own item (title, kicker, byline),
                 # unless the line is letter-spaced: tracked title text that fills its
                 # narrow box and wraps, so the title goes on in the next line. A Latin
                 # title wraps over lines (``MÉLINE CONSTITUE UN`` / ``MINISTERE``) and
                 # ends at a sentence end.
-                if not (prev_text and prev_text[-1] in HYPHENS) and not prev.shape.letterspaced \
+                if not (prev_text and prev_text[-1] in HYPHENS) and not lines[p].shape.letterspaced \
                         and (cjk or ends_sentence(prev_text, profile)):
                     brk = "title-material-line"
-            elif not m.full(prev):
+            elif not full[p]:
                 first = len(cur.lines) == 1
-                if first and m.deficit(prev) > params.indent_max:
+                if first and deficit[p] > indent_max:
                     brk = "title-line-break"
                     if not cjk and not ends_sentence(prev_text, profile) and latin_continuation(text):
                         # ``latin-title-continues``: a short Latin line that ends no sentence
                         # and goes on in lowercase (``Kommission für den Handel in`` /
                         # ``amtlich nicht notierten``) is narrow text, not a title line
                         brk = None
-                elif first and m.indent_short(prev) and cur.starts_fresh:
-                    if ends_sentence(prev_text, profile) and not m.full(s):
+                elif first and indent_short[p] and cur.starts_fresh:
+                    if ends_sentence(prev_text, profile) and not full[k]:
                         brk = "short-line-break"
                 elif cjk and not ends_sentence(prev_text, profile):
                     # CJK paragraphs end with punctuation; a short line without it is a
@@ -404,66 +475,110 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
                     pass
                 else:
                     brk = "short-line-break"
-            elif ends_sentence(prev_text, profile) and m.indent_short(s):
+            elif indent_short[k] and ends_sentence(prev_text, profile):
                 brk = "indent-break"
                 if s.shape.letterspaced:
                     brk = "indent-break (spread-indent: a letter-spaced line short by an indent)"
-            elif not cjk and ends_sentence(prev_text, profile) and profile.match("dateline", text):
-                # ``dateline-break``: a news item opens with its dateline (``Berlin, 16. Jan.``)
-                brk = "dateline-break"
-            elif not cjk and (ends_sentence(prev_text, profile) or prev_text.rstrip().endswith(":")) \
-                    and opens_enumeration(text):
-                brk = "enumeration-break"  # ``2) Waren des Abschnitts ...`` (textboxes.opens_enumeration)
-            if brk and not cjk and chunked and region.width and brk != "title-material-line" \
-                    and (profile.text_box == "block" or not strong_latin_break(prev, prev_text, text, region.width, profile, params)):
-                # Latin text boxes cut by blank lines are the extractor's blocks; inside one,
-                # proportional type makes width evidence weak: split only on strong evidence,
-                # and never where the profile says a text box is one block (``text-box-block``).
-                cur.reasons.append(f"text-box-block: no {brk} (profile text_box: block)" if profile.text_box == "block"
-                                   else f"weak-break-in-text-box: no {brk}")
-                brk = None
-            if brk and not cjk and table_rows(prev_text, text) and not (
-                    brk in ("dateline-break", "enumeration-break") or profile.match("dateline", text)):
-                # figures in column after column (stock lists, results): one table block
-                cur.reasons.append(f"table-rows: no {brk} between two lines of figures")
-                brk = None
-            if brk and not cjk and hyphen_continues(prev_text, text):
-                # ``unter⸗`` / ``zeichneten``: a word broken across the lines, never a paragraph end
-                cur.reasons.append(f"hyphen-continues: no {brk} inside a hyphenated word")
-                brk = None
+            elif not cjk:
+                if ends_sentence(prev_text, profile) and profile.match("dateline", text):
+                    # ``dateline-break``: a news item opens with its dateline (``Berlin, 16. Jan.``)
+                    brk = "dateline-break"
+                elif (ends_sentence(prev_text, profile) or prev_text.rstrip().endswith(":")) \
+                        and opens_enumeration(text):
+                    brk = "enumeration-break"  # ``2) Waren des Abschnitts ...`` (textboxes.opens_enumeration)
+            if brk and not cjk:
+                if chunked and width and brk != "title-material-line" and (
+                        profile.text_box == "block"
+                        or not strong_latin_break(lines[p], prev_text, text, width, profile, params)):
+                    # Latin text boxes cut by blank lines are the extractor's blocks; inside one,
+                    # proportional type makes width evidence weak: split only on strong evidence,
+                    # and never where the profile says a text box is one block (``text-box-block``).
+                    cur.reasons.append(f"text-box-block: no {brk} (profile text_box: block)"
+                                       if profile.text_box == "block" else f"weak-break-in-text-box: no {brk}")
+                    brk = None
+                if brk and table_rows(prev_text, text) and not (
+                        brk in ("dateline-break", "enumeration-break") or profile.match("dateline", text)):
+                    # figures in column after column (stock lists, results): one table block
+                    cur.reasons.append(f"table-rows: no {brk} between two lines of figures")
+                    brk = None
+                if brk and hyphen_continues(prev_text, text):
+                    # ``unter⸗`` / ``zeichneten``: a word broken across the lines, never a paragraph end
+                    cur.reasons.append(f"hyphen-continues: no {brk} inside a hyphenated word")
+                    brk = None
             if brk:
                 paras.append(cur)
-                paras.extend(aside)
-                aside.clear()
+                if aside:
+                    paras.extend(aside)
+                    aside.clear()
                 cur = _Building(starts_fresh=True)
                 cur.reasons.append(brk)
         cur.lines.append(s)
         cur.texts.append(text)
-        cur.reasons.extend(removed)
+        if removed:
+            cur.reasons.extend(removed)
+        cur.last = k
+        if free[k + 1]:
+            # the run of free lines after this one goes into the paragraph as it is
+            end = free.index(False, k + 1)
+            cur.lines.extend(lines[k + 1:end])
+            cur.texts.extend(map(_FIRST, words[k + 1:end]))
+            cur.last = end - 1
     if cur is not None:
         paras.append(cur)
     paras.extend(aside)
+    # (``marked_hyphens`` rebuilds words only across lines the input marks; a text input
+    # has no line boxes to unite)
+    marked = any(map(_HYPHENATED, lines))
+    boxed = any(map(_LINE_BBOX, lines))
     out = []
     alone = len(paras) == 1
     for b in paras:
         reasons = list(b.reasons)
-        text = join_texts(marked_hyphens.apply([s.line for s in b.lines], b.texts, reasons), reasons, lexicon)
-        last = b.lines[-1]
+        line_objs = list(map(_LINE, b.lines))
+        text = join_texts(marked_hyphens.apply(line_objs, b.texts, reasons) if marked else b.texts, reasons, lexicon)
+        k, n = b.last, len(line_objs)
         # A paragraph runs on when its last line is full and ends no sentence, or when its
         # only line is an indented first line that ends no sentence: an indented line is a
-        # paragraph's start, and a paragraph does not end without punctuation.
-        title_line = (len(b.lines) == 1 and m.deficit(last) > params.indent_max) or (
-            len(b.lines) <= 4 and standalone(text, profile))
-        runs_on = region.width is not None and not ends_sentence(b.texts[-1], profile) and not title_line and (
-            cjk or m.full(last) or (len(b.lines) == 1 and b.starts_fresh and m.indent_short(last))
-            or (not cjk and ends_with_word_hyphen(b.texts[-1])))
+        # paragraph's start, and a paragraph does not end without punctuation. A title line
+        # (a lone line short by more than an indent, or a short standalone block) never
+        # runs on: tested last, because ``standalone`` matches profile patterns.
+        runs_on = width is not None and not ends_sentence(b.texts[-1], profile) and (
+            cjk or full[k] or (n == 1 and b.starts_fresh and indent_short[k])
+            or (not cjk and ends_with_word_hyphen(b.texts[-1]))) and not (
+            (n == 1 and deficit[k] > indent_max) or (n <= 4 and standalone(text, profile)))
         out.append(Paragraph(
-            text=text, lines=tuple(s.line for s in b.lines), region_width=region.width or 0.0,
+            text=text, lines=tuple(line_objs), region_width=width or 0.0,
             region_index=region.index, starts_fresh=b.starts_fresh, runs_on=runs_on,
-            reasons=tuple(reasons), bbox=BBox.union_all([s.line.bbox for s in b.lines]),
+            reasons=tuple(reasons), bbox=BBox.union_all(list(map(_BBOX, line_objs))) if boxed else None,
             whole_region=alone,
         ))
     return out
+
+
+def _free_lines(plain: list[bool], full: list[bool], indent_short: list[bool]) -> list[bool]:
+    """Per line of a CJK region with a measure: is it free, i.e. does it go on the
+    paragraph of the line before with nothing to decide or record? So is a line after a
+    full line (no ``short-line-break``) that is not short by an indent (no
+    ``indent-break``) and is its own clean text (``plain``: no removal to record): most lines of
+    a CJK column (which has no noise lines: ``ocr-noise-line`` is Latin only). With a
+    False after the last line (a stop for ``list.index``); the first line is never free."""
+    return [False, *[f and not i and p for f, i, p in zip(full, indent_short[1:], plain[1:])], False]
+
+
+def _cjk_region(region: TextRegion) -> bool:
+    """Is most of the region's text CJK (the mean CJK share of its lines at least 0.3)?"""
+    return sum(map(_CJK_SHARE, region.lines)) / max(1, len(region.lines)) >= 0.3
+
+
+# Fields of every line of a region, read at C speed (``map``) rather than in a loop.
+_CJK_SHARE = attrgetter("shape.cjk")
+_LETTERSPACED = attrgetter("shape.letterspaced")
+_HYPHENATED = attrgetter("line.hyphenated")
+_LINES = attrgetter("lines")
+_TEXT = attrgetter("line.text")
+_LINE = attrgetter("line")
+_BBOX = attrgetter("bbox")
+_LINE_BBOX = attrgetter("line.bbox")
 
 
 @dataclass(frozen=True, slots=True)
@@ -490,15 +605,18 @@ def _vertical_paragraph(region: TextRegion) -> Paragraph:
 def page_lexicon(regions: Sequence[TextRegion], params: ReflowParams) -> Optional[Lexicon]:
     """The page's own words, which decide hyphenation (``dehyphenate``): built once, from
     every line. A page without Latin-script lines has no Latin words to join: None."""
-    has_latin = any(sl.shape.cjk < 0.3 and _LATIN_LETTER.search(sl.line.text) for r in regions for sl in r.lines)
-    return Lexicon.build((s.line.text for r in regions for s in r.lines), params.extra_words) \
-        if params.dehyphenate and has_latin else None
+    if not params.dehyphenate:
+        return None
+    lines = list(chain.from_iterable(map(_LINES, regions)))
+    # the letter search looks only at lines with a CJK share below 0.3
+    if not any(_LATIN_LETTER.search(sl.line.text) for sl in [sl for sl in lines if sl.shape.cjk < 0.3]):
+        return None
+    return Lexicon.build(map(_TEXT, lines), params.extra_words)
 
 
-def _opens_author_note(text: str, profile: Profile) -> bool:
-    """An author note, or its start cut by a box break (the bracket it leaves open
-    closed for the test)."""
-    closer = unclosed(text)
+def _opens_author_note(text: str, profile: Profile, closer: Optional[str]) -> bool:
+    """An author note, or its start cut by a box break (the bracket it leaves open,
+    ``closer = unclosed(text)``, closed for the test)."""
     return bool(profile.match("author_note", text + (closer or "")))
 
 
@@ -509,15 +627,17 @@ def build_boxes(regions: Sequence[TextRegion], profile: Profile, params: ReflowP
     # Blank lines cut the page into text boxes (a flat text has none: one region).
     chunked = len(regions) >= 3
     for region in regions:
+        cjk = _cjk_region(region)
         if region.vertical:
             rp = [_vertical_paragraph(region)]
         else:
-            rp = _region_paragraphs(region, profile, params, lexicon, chunked)
+            rp = _region_paragraphs(region, profile, params, lexicon, chunked, cjk)
         if not rp:
             continue
-        cjk = sum(sl.shape.cjk for sl in region.lines) / max(1, len(region.lines)) >= 0.3
-        boxes.append(Box(region, rp, _last_full(rp[-1], region, params), cjk, closer=unclosed(rp[-1].text),
-                         author_note=_opens_author_note(rp[0].text, profile)))
+        closer = unclosed(rp[-1].text)
+        head_closer = closer if len(rp) == 1 else unclosed(rp[0].text)  # (most boxes: one paragraph)
+        boxes.append(Box(region, rp, _last_full(rp[-1], region, params), cjk, closer=closer,
+                         author_note=_opens_author_note(rp[0].text, profile, head_closer)))
     return boxes
 
 
@@ -595,15 +715,16 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
                 continue
             tail, head = a.paras[-1], b.paras[0]
             # CJK paragraphs that run on are placed by the continuation search below,
-            # where the next box competes with every other candidate.
-            if standalone(head.text, profile):
-                continue  # an author note or byline opens no continuation
+            # where the next box competes with every other candidate. An author note or
+            # byline (``standalone``) opens no continuation: tested last, being the
+            # costliest test (profile patterns).
             if not a.cjk and not b.cjk:
-                latin_box_break(i)
+                if not standalone(head.text, profile):
+                    latin_box_break(i)
                 continue
-            if (tail.runs_on and not head.starts_fresh and not a.cjk) or (
+            if ((tail.runs_on and not head.starts_fresh and not a.cjk) or (
                     a.last_full and not head.starts_fresh and not tail.runs_on
-                    and (not a.cjk or surely_continues(b))):
+                    and (not a.cjk or surely_continues(b)))) and not standalone(head.text, profile):
                 # (a CJK sentence that ends on a full line goes on in the next box only
                 # when that box's head is surely not indented: ``surely_continues``; the
                 # width tolerance of a wide column would take an indent for noise)
@@ -623,8 +744,7 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
                 link(i, i + 1, "blank-line-repair: joined across a text-box break")
 
     # emit chains in segment order (``chain_order``): jumps bring whole stretches along
-    order = emission_order(boxes)
-    moved = moved_segment_starts(boxes)
+    order, moved = emission_plan(boxes)
 
     paras: list[Paragraph] = []
     fams: list[Optional[float]] = []

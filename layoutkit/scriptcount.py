@@ -10,7 +10,7 @@ the counts are exactly ``len(pattern.findall(text))`` for single-character patte
 """
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Callable, Optional, Sequence
 
 import regex
 
@@ -89,3 +89,38 @@ class CharMap:
                 self._add(code)
             out = text.translate(table)
         return out
+
+
+#: UTF-8 lead bytes of U+5000..U+8FFF, code points that are all Han (CJK Unified
+#: Ideographs, assigned since Unicode 1.1): each such byte is one CJK letter.
+_HAN_LEADS = (b"\xe5", b"\xe6", b"\xe7", b"\xe8")
+#: Every byte but the ASCII letters; every byte at or above 0x80 (not ASCII).
+_NOT_ASCII_LETTER = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
+_NOT_ASCII = bytes(range(128, 256))
+
+
+def latin_page_bound(text: str) -> Optional[bool]:
+    """The page-script test ``letters > 0 and cjk < 0.3 * letters`` ("a Latin page")
+    decided from bounds counted at C speed on the UTF-8 bytes of ``text``, or None when
+    the bounds do not decide it (the caller then counts).
+
+    ``latin-page-bound``: it holds for any count of "letters" that includes the ASCII
+    letters and any count of "CJK" characters that includes U+5000..U+8FFF and no ASCII
+    (the stages' definitions differ, all are such). The letters are at most all
+    characters and the CJK ones at least those of U+5000..U+8FFF (one lead byte each), so
+    when those are 30% of all characters the page is not Latin; the CJK characters are at
+    most the non-ASCII ones and the letters at least the ASCII letters, so when the
+    non-ASCII characters are fewer than 30% of the ASCII letters it is. A page of either
+    script is settled here; only mixed pages near the threshold are counted."""
+    data = text.encode("utf-8", "surrogatepass")
+    n = len(text)
+    han = 0
+    for lead in _HAN_LEADS:  # (a Chinese page passes after two or three of the four)
+        han += data.count(lead)
+        if han >= 0.3 * n:
+            return False  # cjk >= han >= 0.3 * n >= 0.3 * letters
+    ascii_letters = len(data.translate(None, _NOT_ASCII_LETTER))
+    non_ascii = n - len(data.translate(None, _NOT_ASCII))
+    if non_ascii < 0.3 * ascii_letters:
+        return True  # letters >= ascii_letters > 0 and cjk <= non_ascii < 0.3 * letters
+    return None
