@@ -11,6 +11,11 @@ the hyphen altogether (``Har``/``bor``). ``decide`` looks at one line join and r
    but ``repeated-hyphen`` first: a continuation opening with a hyphen mark and a letter
    or digit (``a-t-``/``-elle``, ``vis-à-``/``-vis``: the printer repeated a compound's
    hyphen at the start of the next line) keeps only that one (``a-t-elle``);
+   ``ocr-speck``: first, an OCR speck (``SPECKS``: a stray comma, quote, dot of dirt)
+   printed between the word and its line-end hyphen (``unein’-``/``heitlich``) or
+   opening the continuation (``ter-``/``, wijl``, ``grond-``/``■ bezit``) does not stop
+   a word break when the rest of the word follows in lowercase: the hyphen goes, the
+   speck stays where it was read (``unein’heitlich``, ``ter, wijl``);
 2. ``suspended-hyphen``: the continuation is a conjunction (``Zoll- und Steuerwesen``,
    ``vracht- en``, ``pre- and post-war``): the hyphen stays and a space follows;
 3. ``page-vocabulary``: the page's own words decide when they can: the joined form
@@ -61,6 +66,12 @@ SUSPENSION_WORDS = frozenset({
     # fr
     "et", "ou",
 })
+
+#: Characters OCR reads from dirt or a broken glyph at a word's edge: a stray comma, quote
+#: or dot. Only ever kept, never removed; they decide ``ocr-speck`` joins.
+SPECKS = ",'’‘`■•*►^"
+#: A continuation that opens with one or two specks (and maybe a space) before a lowercase word.
+_SPECK_CONTINUATION = regex.compile("^[" + regex.escape(SPECKS) + r"]{1,2} ?(\p{Ll}[\p{L}\p{M}ꝛ]*)")
 
 _WORD = regex.compile(r"[\p{L}\p{M}ꝛ]+(?:[" + regex.escape(_WORD_HYPHENS) + r"][\p{L}\p{M}ꝛ]+)*")
 _LETTERS = regex.compile(r"^[\p{L}\p{M}ꝛ]+")
@@ -161,6 +172,18 @@ def _trailing_letters(text: str, end: int) -> str:
     return m.group(0) if m else ""
 
 
+def _first_word(text: str) -> str:
+    """The first whitespace-separated word of ``text`` (the text itself when it is all
+    whitespace: a join with a blank piece is recorded, not a crash)."""
+    words = text.split(None, 1)
+    return words[0] if words else text
+
+
+def _last_word(text: str) -> str:
+    words = text.rsplit(None, 1)
+    return words[-1] if words else text
+
+
 def _is_latin_letter(ch: str) -> bool:
     return ch.isalpha() and not is_cjk(ch)
 
@@ -177,24 +200,33 @@ def decide(left_text: str, right_text: str, lexicon: Optional[Lexicon]) -> Join:
     if a in HYPHENS:
         before = left_text[-2] if len(left_text) >= 2 else ""
         frag = _trailing_letters(left_text, len(left_text) - 1)
+        if before and before in SPECKS and not frag and len(left_text) >= 3 \
+                and _is_latin_letter(left_text[-3]) and right_text[0].islower():
+            # ``unein’-``/``heitlich``: a speck between the word and its hyphen
+            return Join(True, False, "", f"dehyphenation: join {_last_word(left_text)}+{_first_word(right_text)} "
+                                         "(ocr-speck: a speck before the hyphen, lowercase continuation)")
         if not before or not _is_latin_letter(before) or not frag:
             if a in "=\u00ac" or (before and not before.isspace() and before.isdigit()):
                 # ``1887-``/``88``, ``=``: written as printed, no space
-                return Join(False, True, "", f"dehyphenation: keep {left_text.split()[-1]}+{right_text.split()[0]} "
+                return Join(False, True, "", f"dehyphenation: keep {_last_word(left_text)}+{_first_word(right_text)} "
                                              "(not-a-word-break: no letter before the hyphen)")
             return plain
         if a != "\u00ad" and len(right_text) >= 2 and right_text[0] in _WORD_HYPHENS \
                 and right_text[1].isalnum():
             # ``a-t-``/``-elle``: the compound's hyphen printed at both line ends; one stays
-            return Join(True, False, "", f"dehyphenation: join {frag}{a}+{right_text.split()[0]} "
+            return Join(True, False, "", f"dehyphenation: join {frag}{a}+{_first_word(right_text)} "
                                          "(repeated-hyphen: the continuation repeats the hyphen)")
         cont_m = _LETTERS.match(right_text)
+        if not cont_m and a != "=" and _SPECK_CONTINUATION.match(right_text):
+            # ``ter-``/``, wijl``: the continuation carries a speck before the rest of the word
+            return Join(True, False, "", f"dehyphenation: join {frag}{a}+{_first_word(right_text)} "
+                                         "(ocr-speck: a speck opens the lowercase continuation)")
         if not cont_m:
-            return Join(False, True, "", f"dehyphenation: keep {frag}{a}+{right_text.split()[0]} "
+            return Join(False, True, "", f"dehyphenation: keep {frag}{a}+{_first_word(right_text)} "
                                          "(not-a-word-break: continuation opens with no letter)")
         cont = cont_m.group(0)
         shown = f"{frag}{a}+{cont}"
-        next_word = right_text.split()[0]
+        next_word = _first_word(right_text)
         if fold(next_word.rstrip(".,;:")) in SUSPENSION_WORDS and cont == next_word.rstrip(".,;:"):
             return Join(False, True, " ", f"dehyphenation: keep {shown} (suspended-hyphen before a conjunction)")
         if a == "\u00ad":  # a soft hyphen is never printed: always a break inside a word

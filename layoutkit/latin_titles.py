@@ -21,6 +21,16 @@ above it in the same text box (``Der Reichskanzler.`` / ``Ebert.`` under a decre
 signature or closing of that text, not a heading, although it has a heading's shape
 (a few capitalized words and a period): it is typed body. A heading stands in a box of
 its own or opens one.
+
+``title-date-line``: a one-line box that the profile's page-header pattern took for a
+running head (``DONDERDAG 30 NOVEMBER.``) but that stands between a title and that
+title's body text (title, date line, body) is the article's own date line: a running
+head is printed at the top or foot of the page, never between a heading and the text
+under it. It is typed ``subheadline`` and stays in the article. The line must read as a
+date (a word and a number): a folio (``3``) or an edition name (``Kölniſche Zeitung *
+Erſte Morgen-Ausgabe``) is left alone, since a running head the stream lists mid-page
+(after a masthead title such as ``LE MATIN``) is followed by the page's next text as well.
+Only the input's own boxes count (the boxes ``flat`` restores are guesses).
 """
 from __future__ import annotations
 
@@ -82,6 +92,24 @@ def apply_caps_titles(items: Sequence[Typed], real_boxes: bool = True) -> list[T
                 and out[k - 1].type in ("body", "headline", "subheadline") \
                 and _closes_text(out, k):
             out[k] = t.retype("body", "closing-line: a signature or closing line under the text above it")
+    return out
+
+
+#: A date line has a word of three or more letters (a weekday or month) and a number.
+_DATE_WORD = regex.compile(r"\p{L}{3,}")
+_DATE_NUMBER = regex.compile(r"\d")
+
+
+def apply_title_date_lines(items: Sequence[Typed]) -> list[Typed]:
+    """``items`` with a page-header line standing between a title and its body text typed
+    ``subheadline`` (``title-date-line``, module doc)."""
+    out = list(items)
+    for k in range(1, len(out) - 1):
+        t = out[k]
+        if t.type == "header" and t.para.whole_region and len(t.para.lines) == 1 \
+                and out[k - 1].type in ("headline", "subheadline") and out[k + 1].type == "body" \
+                and _DATE_WORD.search(t.text) and _DATE_NUMBER.search(t.text):
+            out[k] = t.retype("subheadline", "title-date-line: a date line between a title and its text")
     return out
 
 

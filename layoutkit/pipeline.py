@@ -20,7 +20,7 @@ from .late_boxes import place_late_boxes
 from .geotitles import apply_geometric_titles
 from .hints import apply_region_hints
 from .language import detect_language, profile_for
-from .latin_titles import apply_caps_titles
+from .latin_titles import apply_caps_titles, apply_title_date_lines
 from .masthead import apply_masthead
 from .model import Line, Page, Source
 from .orthography import apply_orthography
@@ -80,12 +80,15 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
         items = apply_masthead(items)
     if source.format == "text":
         items = apply_caps_titles(items, real_boxes=flat is None)  # Latin: one-line boxes as titles
+        if flat is None:  # (restored boxes of flat text are guesses)
+            items = apply_title_date_lines(items)  # a date line under a title is the article's
     if source.format in OCR_XML_FORMATS:
         items = apply_geometric_titles(items, params.classify)  # type size (OCR XML styles)
         # one-line capitals and sentence boxes as titles, as for text (after the geometric
         # rules, so a line they made an intertitle is left alone); PAGE read with
         # --ignore-input-structure: block_f1 0.642 -> 0.692 on the dev cases
         items = apply_caps_titles(items)
+        items = apply_title_date_lines(items)
     items = apply_region_hints(items)  # input region types (OCR XML); no-op for text
     articles, page_blocks = assemble(items, prof, params.articles)
     if source.format in OCR_XML_FORMATS:

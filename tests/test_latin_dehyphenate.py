@@ -65,3 +65,9 @@ def test_only_line_end_hyphens_are_removed(parts: list[tuple[str, str]]) -> None
 def test_decide_is_plain_for_ordinary_line_ends() -> None:
     j = decide("the council met", "yesterday at noon", Lexicon.build([]))
     assert not j.joined and not j.keep_hyphen and j.sep == " " and j.reason is None
+
+
+def test_blank_continuation_is_recorded_not_a_crash() -> None:
+    # found by hypothesis (test_speed_equivalence): a whitespace-only piece after a hyphen
+    j = decide("Nord⸗", " ", None)
+    assert j.keep_hyphen and not j.joined and j.reason and "not-a-word-break" in j.reason
