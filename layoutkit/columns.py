@@ -19,20 +19,43 @@ Geometric inputs (PDF, ALTO, PAGE) bring their own regions and skip this stage.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
-from typing import Optional, Sequence
+from dataclasses import dataclass, fields, replace
+from typing import Callable, Optional, Sequence
 
 import regex
 
 from .measure import LineShape, shape
 from .model import BBox, Line, Region
 from .params import ColumnParams
+from .slotbuild import slot_setters
 
 
 @dataclass(frozen=True, slots=True)
 class ShapedLine:
     line: Line
     shape: LineShape
+
+
+def _shaped_line_builder() -> Callable[[Line, LineShape], ShapedLine]:
+    """``ShapedLine(line, shape)`` built by setting its two slots directly (``slotbuild``):
+    the column stage makes one per line of a page. The class itself when compiled."""
+    setters = slot_setters(ShapedLine, ("line", "shape"))
+    if setters is None or {f.name for f in fields(ShapedLine)} != {"line", "shape"}:
+        return ShapedLine
+    set_line, set_shape = setters
+    new = object.__new__
+
+    def build(line: Line, line_shape: LineShape) -> ShapedLine:
+        s = new(ShapedLine)
+        set_line(s, line)
+        set_shape(s, line_shape)
+        return s  # type: ignore[no-any-return]
+
+    return build
+
+
+#: Builds a ``ShapedLine`` (see ``_shaped_line_builder``).
+shaped_line = _shaped_line_builder()
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,9 +162,15 @@ def _drop_title_families(families, chunks, measured, reliable):  # type: ignore[
 
 
 def _fake_bold(text: str) -> bool:
+    """Does ``dedupe_fake_bold`` remove anything from the line? Doubled text repeats its
+    characters: a line without a repeated non-space character (most short lines of a
+    box) is answered without the search."""
+    norm = " ".join(text.split())
+    if len(set(norm)) == len(norm) - norm.count(" ") + (1 if " " in norm else 0):
+        return False
     from .reflow import dedupe_fake_bold
 
-    return bool(dedupe_fake_bold(" ".join(text.split())).removed)
+    return bool(dedupe_fake_bold(norm).removed)
 
 
 def is_vertical(chunk: Sequence[ShapedLine]) -> bool:
@@ -161,12 +190,13 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
     chunks: list[list[ShapedLine]] = []
     current: list[ShapedLine] = []
     for line in lines:
-        if line.is_blank:
+        text = line.text
+        if not text.strip():  # (``Line.is_blank``)
             if current:
                 chunks.append(current)
                 current = []
             continue
-        current.append(ShapedLine(line, shape(line.text, letterspace_share)))
+        current.append(shaped_line(line, shape(text, letterspace_share)))
     if current:
         chunks.append(current)
     shapes_of = [[s.shape for s in c] for c in chunks]

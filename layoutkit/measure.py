@@ -14,9 +14,11 @@ lines and as half-width characters in Latin lines.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
+from typing import Callable
 
 from .scriptcount import CharMap
+from .slotbuild import slot_setters
 from .textwidth import is_cjk
 
 
@@ -64,11 +66,41 @@ class LineShape:
     indent: int
     #: True when the line is letter-spaced for justification (``支 配 收 入``): a full line.
     letterspaced: bool
+    #: Best single estimate of the width: the middle of the interval. Derived from ``lo``
+    #: and ``hi`` once, when the shape is made (the column and reflow stages read it
+    #: thousands of times a page; a property would recompute it on every read).
+    ems: float = field(init=False, repr=False, compare=False)
 
-    @property
-    def ems(self) -> float:
-        """Best single estimate of the width: the middle of the interval."""
-        return (self.lo + self.hi) / 2
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ems", (self.lo + self.hi) / 2)
+
+
+def _shape_builder() -> Callable[[float, float, float, int, bool], LineShape]:
+    """``LineShape(lo, hi, cjk, indent, letterspaced)``, built by setting its slots
+    directly (``slotbuild``) when it is a plain Python class; the class itself otherwise
+    (compiled, or grown a field this builder does not set)."""
+    names = ("lo", "hi", "cjk", "indent", "letterspaced", "ems")
+    setters = slot_setters(LineShape, names)
+    if setters is None or {f.name for f in fields(LineShape)} != set(names):
+        return LineShape
+    set_lo, set_hi, set_cjk, set_indent, set_spaced, set_ems = setters
+    new = object.__new__
+
+    def build(lo: float, hi: float, cjk: float, indent: int, spaced: bool) -> LineShape:
+        s = new(LineShape)
+        set_lo(s, lo)
+        set_hi(s, hi)
+        set_cjk(s, cjk)
+        set_indent(s, indent)
+        set_spaced(s, spaced)
+        set_ems(s, (lo + hi) / 2)  # (as ``__post_init__``)
+        return s  # type: ignore[no-any-return]
+
+    return build
+
+
+#: Builds a ``LineShape`` from its five values (see ``_shape_builder``).
+make_shape = _shape_builder()
 
 
 def is_cjk_text(cjk_share: float) -> bool:
@@ -138,6 +170,11 @@ def letterspaced(text: str, share: float = 0.6) -> bool:
 #: lines again (columns, reflow, continuation, classify). Bounded: emptied when full.
 _SHAPES: dict[tuple[str, float], LineShape] = {}
 SHAPE_CACHE_SIZE = 16384
+#: One ``LineShape`` per distinct value, by its fields: a page's lines have a few dozen
+#: distinct shapes (most full lines of a column are alike), and building a frozen
+#: dataclass costs about ten times a lookup here. Shapes are immutable, so sharing one
+#: object between lines is safe. Bounded like ``_SHAPES``.
+_INTERNED: dict[tuple[float, float, float, int, bool], LineShape] = {}
 
 
 def shape(text: str, letterspace_share: float = 0.6) -> LineShape:
@@ -156,9 +193,53 @@ def shape(text: str, letterspace_share: float = 0.6) -> LineShape:
 def clear_shape_cache() -> None:
     """Forget every memoized line shape (benchmarks: a repeated page must not hit it)."""
     _SHAPES.clear()
+    _INTERNED.clear()
 
 
 def _shape(text: str, letterspace_share: float) -> LineShape:
+    """``shape`` without the memo: what ``_interval`` gives for the line's classes, in
+    one function and with the fewest string passes (the column stage shapes every line
+    of a page). The reference, ``_shape_reference``, states the same plainly; the
+    shortcuts, each exact:
+
+    * a Latin line's runs of spaces count one space each (the reference classifies the
+      text again with runs collapsed): the stripped text has ``len(split()) - 1`` of them;
+    * a line without compressible marks has no runs of them;
+    * ``letterspaced`` needs four tokens, so three spaces at least.
+    """
+    stripped = text.strip()
+    classes = _CLASSES.translate(stripped)
+    spaces = classes.count("s")
+    n = len(classes) - spaces
+    h = classes.count("h")
+    q = classes.count("q")
+    cjk = (h + q) / n if n else 0.0
+    wide = h + classes.count("w")
+    a = classes.count("a")
+    if cjk >= 0.3:  # (``is_cjk_text``)
+        lo = wide + 0.5 * classes.count("n") + 0.5 * (q + a)
+        if q or a:
+            body = classes.replace("s", "") if spaces else classes
+            hi = lo + 0.5 * ("x" + body).translate(_RUN_MARKS).count("xq")
+        else:
+            hi = lo
+        spaced = spaces >= 3 and letterspaced(stripped, letterspace_share)
+    else:
+        if spaces > 1 and "ss" in classes:
+            spaces = len(stripped.split()) - 1
+        lo = hi = wide + q + 0.5 * (classes.count("n") + a + spaces)
+        spaced = False
+    key = (lo, hi, cjk, len(text) - len(text.lstrip(" ")), spaced)
+    found = _INTERNED.get(key)
+    if found is None:
+        if len(_INTERNED) >= SHAPE_CACHE_SIZE:
+            _INTERNED.clear()
+        found = _INTERNED[key] = make_shape(lo, hi, cjk, key[3], spaced)
+    return found
+
+
+def _shape_reference(text: str, letterspace_share: float) -> LineShape:
+    """``_shape`` stated plainly (the equivalence tests compare the two)."""
     stripped = text.strip()
     classes = char_classes(stripped)
     n = len(classes) - classes.count("s")
@@ -168,7 +249,5 @@ def _shape(text: str, letterspace_share: float) -> LineShape:
     if not ctx and "ss" in classes:
         classes = char_classes(" ".join(stripped.split()))
     lo, hi = _interval(classes, ctx)
-    # positional arguments: a frozen dataclass built once per line, keywords cost more
     return LineShape(lo, hi, cjk, len(text) - len(text.lstrip(" ")),
                      ctx and letterspaced(stripped, letterspace_share))
-

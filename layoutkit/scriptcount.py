@@ -10,7 +10,7 @@ the counts are exactly ``len(pattern.findall(text))`` for single-character patte
 """
 from __future__ import annotations
 
-from typing import Callable, Optional, Sequence
+from typing import Callable, Optional, Sequence, Union
 
 import regex
 
@@ -55,22 +55,32 @@ class ScriptCounter:
         return tuple(totals)
 
 
+#: Code points below this are looked up in a ``CharMap``'s list (see there).
+FAST_CODES = 0x10000
+#: What a list entry holds for a character not classified yet: not ASCII, so it shows.
+_UNSEEN_CODE = 0x80
+
+
 class CharMap:
-    """A per-character ``str.translate`` table filled on demand, kept as a *plain* dict.
+    """A per-character ``str.translate`` table filled on demand.
 
     ``str.translate`` through a dict subclass with ``__missing__`` costs about three
-    times as much per character as through a plain dict. Here ASCII is classified up
-    front and every other character the first time it is seen: a character missing from
-    the table passes through ``translate`` unchanged, and since every value is ASCII, a
-    result that is not ASCII (an O(1) test) means some character was new; those are
-    classified and the text is translated again. Bounded by the distinct characters seen.
+    times as much per character as through a plain dict, and a plain dict still hashes
+    and compares a new integer per character. So the table is a *list* indexed by code
+    point (the Basic Multilingual Plane), holding each value as a code point: every
+    entry not classified yet holds a non-ASCII code, and since every value is ASCII, a
+    result that is not ASCII (an O(1) test) means some character was new (or beyond the
+    list, which ``translate`` passes through unchanged). Those are classified into the
+    dict ``table`` (every character seen, the reference) and the text is translated
+    again through it. Bounded by the distinct characters seen.
     """
 
-    __slots__ = ("classify", "table")
+    __slots__ = ("classify", "table", "fast")
 
     def __init__(self, classify: Callable[[str], str]):
         self.classify = classify
         self.table: dict[int, str] = {}
+        self.fast: list[Union[int, str]] = [_UNSEEN_CODE] * FAST_CODES
         for code in range(128):
             self._add(code)
 
@@ -79,15 +89,20 @@ class CharMap:
         if not value.isascii():
             raise ValueError("CharMap values must be ASCII")
         self.table[code] = value
+        if code < FAST_CODES:
+            # a one-character value as its code point: ``translate`` writes it directly
+            self.fast[code] = ord(value) if len(value) == 1 else value
 
     def translate(self, text: str) -> str:
         """``text`` with every character replaced by its ``classify`` value."""
-        out = text.translate(self.table)
-        if not out.isascii():  # characters not seen before passed through unchanged
+        out = text.translate(self.fast)
+        if not out.isascii():  # characters not seen before (or beyond the list) passed through
             table = self.table
-            for code in {ord(ch) for ch in text if ord(ch) not in table}:
-                self._add(code)
             out = text.translate(table)
+            if not out.isascii():  # characters not seen before
+                for code in {ord(ch) for ch in text if ord(ch) not in table}:
+                    self._add(code)
+                out = text.translate(table)
         return out
 
 

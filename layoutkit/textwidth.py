@@ -59,6 +59,17 @@ def cjk_and_letters(text: str) -> tuple[int, int]:
     """``(number of CJK characters, number of letters)`` of ``text``: the same counts as
     ``sum(map(is_cjk, text))`` and ``sum(c.isalpha() for c in text)``, counted at C speed
     (one ``translate``, three ``count``s) for the page-script tests run on whole pages."""
-    mapped = _CJK_LETTERS.translate(text)
-    both = mapped.count("b")
-    return both + mapped.count("c"), both + mapped.count("l")
+    found = _LAST_COUNTS.get(text)
+    if found is None:
+        mapped = _CJK_LETTERS.translate(text)
+        both = mapped.count("b")
+        found = (both + mapped.count("c"), both + mapped.count("l"))
+        _LAST_COUNTS.clear()
+        _LAST_COUNTS[text] = found
+    return found
+
+
+#: The last text ``cjk_and_letters`` counted and its counts: the masthead and the Latin
+#: title rules both ask about the same page text (their paragraphs' texts joined), one
+#: after the other; hashing the text again costs a small part of classifying it again.
+_LAST_COUNTS: dict[str, tuple[int, int]] = {}

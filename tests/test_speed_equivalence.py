@@ -351,3 +351,34 @@ def test_script_counts_equal_findall_on_any_characters(texts: list[str]) -> None
     fresh = ScriptCounter((_HAN, _KANA, _HANGUL, _LANG_LETTER))  # combinations met in any order
     for text in texts:
         assert fresh.counts(text) == tuple(len(p.findall(text)) for p in (_HAN, _KANA, _HANGUL, _LANG_LETTER))
+
+
+@given(st.one_of(text_st, any_text_st, st.text(alphabet=" \u3000\t" + MIXED[:40] + "abc", max_size=40)),
+       st.sampled_from([0.6, 0.5, 0.8]))
+def test_shape_equals_reference(text: str, share: float) -> None:
+    from layoutkit import measure
+
+    got = measure._shape(text, share)
+    expected = measure._shape_reference(text, share)
+    assert got == expected and repr(got) == repr(expected) and got.ems == expected.ems
+    assert type(got.lo) is type(expected.lo) and type(got.cjk) is type(expected.cjk)
+
+
+@given(st.floats(allow_nan=False), st.floats(allow_nan=False), st.floats(0, 1), st.integers(0, 9), st.booleans())
+def test_slot_built_objects_equal_constructed(lo: float, hi: float, cjk: float, indent: int, spaced: bool) -> None:
+    from layoutkit.columns import ShapedLine, shaped_line
+    from layoutkit.measure import LineShape, make_shape
+    from layoutkit.model import Line
+
+    built, made = make_shape(lo, hi, cjk, indent, spaced), LineShape(lo, hi, cjk, indent, spaced)
+    assert built == made and repr(built) == repr(made) and built.ems == made.ems
+    line = Line("x", 1)
+    assert shaped_line(line, built) == ShapedLine(line, made)
+
+
+@given(st.lists(st.sampled_from(["理论", "新时代", "谢", "1", "22", "：", " ", "  ", "发展", "a", "\u3000"]),
+                max_size=8).map("".join))
+def test_column_fake_bold_prefilter_changes_nothing(text: str) -> None:
+    from layoutkit.columns import _fake_bold
+
+    assert _fake_bold(text) == bool(dedupe_fake_bold(" ".join(text.split())).removed)
