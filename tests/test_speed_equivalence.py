@@ -9,6 +9,7 @@ every dev case's full output.
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 from typing import Optional
 
 import regex
@@ -382,3 +383,33 @@ def test_column_fake_bold_prefilter_changes_nothing(text: str) -> None:
     from layoutkit.columns import _fake_bold
 
     assert _fake_bold(text) == bool(dedupe_fake_bold(" ".join(text.split())).removed)
+
+
+_SHIPPED = sorted(p.stem for p in (Path(__file__).resolve().parents[1] / "layoutkit" / "profiles").glob("*.yaml"))
+
+
+def test_every_shipped_profile_is_builtin() -> None:
+    assert _SHIPPED and set(_SHIPPED) <= set(BUILTIN)
+
+
+@given(st.one_of(piece_text_st, text_st))
+def test_match_plan_equals_pattern_loop_for_shipped_profiles(text: str) -> None:
+    """``Profile.match``'s plan per key (no search for an empty key, a lone pattern's own
+    search, an alternation asked before the ordered loop) gives the plain loop's answer,
+    asked fresh (memo emptied) for every shipped profile and key."""
+    for name in _SHIPPED:
+        prof = builtin_profile(name)
+        for key in PATTERN_KEYS:
+            patterns = getattr(prof, key)
+            expected = _first_match(patterns, text)
+            prof._memo.clear()
+            got = prof.match(key, text)
+            assert (got is None) == (expected is None), (name, key, text)
+            if got is not None:
+                assert got.re is expected.re and got.span() == expected.span() and got.groups() == expected.groups()
+            search, exact, _ = prof._plan[key]
+            if search is None:
+                assert not patterns
+            elif exact:
+                quick = search(text)
+                assert (quick is None) == (expected is None)
