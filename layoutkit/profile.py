@@ -9,11 +9,10 @@ and the key. Patterns use the ``regex`` module (Unicode properties such as ``\\p
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-import functools
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Optional, Union
+from typing import Any, Optional, Union
 
 import regex
 import yaml
@@ -89,17 +88,10 @@ class Profile:
     #: can hold them: a mypyc class has no attributes beyond its declared ones).
     _any: dict[str, Optional[regex.Pattern]] = field(init=False, compare=False, repr=False)
     _memo: dict[tuple[str, str], Optional[regex.Match]] = field(init=False, compare=False, repr=False)
-    #: Per key, how ``match`` asks: the one search that says whether any pattern matches
-    #: (None when the key has no patterns), whether that search's match is already the
-    #: answer (a key of one pattern), and the patterns to try in order otherwise.
-    _plan: dict[str, tuple[Optional[Callable[[str], Optional[regex.Match]]], bool, tuple[regex.Pattern, ...]]] = \
-        field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        alternations = {key: _alternation(getattr(self, key)) for key in PATTERN_KEYS}
-        object.__setattr__(self, "_any", alternations)
+        object.__setattr__(self, "_any", {key: _alternation(getattr(self, key)) for key in PATTERN_KEYS})
         object.__setattr__(self, "_memo", {})
-        object.__setattr__(self, "_plan", {key: _plan(getattr(self, key), alternations[key]) for key in PATTERN_KEYS})
 
     def __reduce__(self) -> tuple[Any, ...]:
         """A copied or pickled profile is built again from its fields, so it starts with
@@ -115,21 +107,20 @@ class Profile:
         match. Stages ask about the same paragraph several times; answers are memoized
         (bounded: the memo is emptied when it fills)."""
         memo = self._memo
-        asked = (key, text)
-        found = memo.get(asked, _UNSEEN)
+        found = memo.get((key, text), _UNSEEN)
         if found is not _UNSEEN:
             return found  # type: ignore[return-value]
-        search, exact, patterns = self._plan[key]
-        found = None if search is None else search(text)
-        if found is not None and not exact:
-            # rare: some pattern matches; the first one in order is the answer
-            for pat in patterns:
-                found = pat.search(text)
-                if found is not None:
+        found = None
+        alternation = self._any[key]
+        if alternation is None or alternation.search(text):
+            for pat in getattr(self, key):
+                m = pat.search(text)
+                if m:
+                    found = m
                     break
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
-        memo[asked] = found
+        memo[(key, text)] = found
         return found
 
 
@@ -140,30 +131,6 @@ _MEMO_SIZE = 2048
 #: global inline flags (``(?i)`` would apply to every branch), numbered and named
 #: backreferences and conditionals (group numbers shift), branch reset.
 _NOT_COMBINABLE = regex.compile(r"\\[1-9]|\(\?[a-zA-Z]+\)|\(\?P=|\\g<|\(\?\(|\(\?\||\(\?[a-zA-Z]*V[01]")
-
-
-def _plan(patterns: tuple[regex.Pattern, ...], alternation: Optional[regex.Pattern]
-          ) -> tuple[Optional[Callable[[str], Optional[regex.Match]]], bool, tuple[regex.Pattern, ...]]:
-    """How ``Profile.match`` answers for one key with one regex call in the common case:
-    no patterns -> no search at all; one pattern -> its own search is the answer; several
-    -> the search of their alternation says whether any matches (and the patterns are
-    tried in order only then); several that cannot be combined -> the plain loop."""
-    if not patterns:
-        return None, True, patterns
-    if len(patterns) == 1:
-        return patterns[0].search, True, patterns
-    if alternation is not None:
-        return alternation.search, False, patterns
-    return functools.partial(_first_search, patterns), True, patterns
-
-
-def _first_search(patterns: tuple[regex.Pattern, ...], text: str) -> Optional[regex.Match]:
-    """The first of ``patterns`` that matches somewhere in ``text`` (the plain loop)."""
-    for pat in patterns:
-        m = pat.search(text)
-        if m is not None:
-            return m
-    return None
 
 
 def _alternation(patterns: tuple[regex.Pattern, ...]) -> Optional[regex.Pattern]:
