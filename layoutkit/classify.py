@@ -115,7 +115,8 @@ def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Ty
         if single and p.whole_region and profile.match("header", text):
             out.append(t.retype("header", "header-pattern on a line that is a text box of its own"))
             continue
-        if single and in_foot and (profile.match("footer", text) or profile.match("header", text)) and i > 0:
+        # cheap conditions before pattern searches (the answer is the same either way)
+        if single and in_foot and i > 0 and (profile.match("footer", text) or profile.match("header", text)):
             out.append(t.retype("footer", "footer-pattern in the page's bottom lines"))
             continue
         if single and profile.match("credit", text):
@@ -133,10 +134,10 @@ def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Ty
         if single and is_noise(text):
             out.append(t.retype("other", "ocr-noise: no word-like text (noise.is_noise)"))
             continue
-        if single and profile.match("jump", text) and len(text) < 60:
+        if single and len(text) < 60 and profile.match("jump", text):
             out.append(t.retype("other", "jump-line-pattern", role="jump"))
             continue
-        if single and profile.match("deck", text) and len(text) < 80:
+        if single and len(text) < 80 and profile.match("deck", text):
             out.append(t.retype("subheadline", "deck-pattern", role="deck"))
             continue
         if (len(p.lines) == 1 or width is None) and _NAME_LINE.match(text) and \

@@ -9,6 +9,7 @@ every dev case's full output.
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 from typing import Optional
 
 import regex
@@ -382,3 +383,27 @@ def test_column_fake_bold_prefilter_changes_nothing(text: str) -> None:
     from layoutkit.columns import _fake_bold
 
     assert _fake_bold(text) == bool(dedupe_fake_bold(" ".join(text.split())).removed)
+
+
+_SHIPPED = sorted(p.stem for p in (Path(__file__).resolve().parents[1] / "layoutkit" / "profiles").glob("*.yaml"))
+
+
+def test_every_shipped_profile_is_builtin() -> None:
+    assert _SHIPPED and set(_SHIPPED) <= set(BUILTIN)
+
+
+@given(st.one_of(piece_text_st, text_st))
+def test_match_equals_pattern_loop_for_shipped_profiles(text: str) -> None:
+    """``Profile.match`` (alternation asked before the ordered loop, memo) gives the plain
+    loop's answer, groups included, asked fresh (memo emptied) for every profile file
+    shipped in ``layoutkit/profiles`` and every key."""
+    for name in _SHIPPED:
+        prof = builtin_profile(name)
+        for key in PATTERN_KEYS:
+            patterns = getattr(prof, key)
+            expected = _first_match(patterns, text)
+            prof._memo.clear()
+            got = prof.match(key, text)
+            assert (got is None) == (expected is None), (name, key, text)
+            if got is not None:
+                assert got.re is expected.re and got.span() == expected.span() and got.groups() == expected.groups()
