@@ -199,7 +199,7 @@ def clear_shape_cache() -> None:
 def _shape(text: str, letterspace_share: float) -> LineShape:
     """``shape`` without the memo: what ``_interval`` gives for the line's classes, in
     one function and with the fewest string passes (the column stage shapes every line
-    of a page). The reference, ``_shape_reference``, states the same plainly; the
+    of a page). ``_shape_reference`` in tests/test_speed_equivalence.py states the same plainly; the
     shortcuts, each exact:
 
     * a Latin line's runs of spaces count one space each (the reference classifies the
@@ -236,18 +236,3 @@ def _shape(text: str, letterspace_share: float) -> LineShape:
             _INTERNED.clear()
         found = _INTERNED[key] = make_shape(lo, hi, cjk, key[3], spaced)
     return found
-
-
-def _shape_reference(text: str, letterspace_share: float) -> LineShape:
-    """``_shape`` stated plainly (the equivalence tests compare the two)."""
-    stripped = text.strip()
-    classes = char_classes(stripped)
-    n = len(classes) - classes.count("s")
-    cjk_n = classes.count("h") + classes.count("q")
-    cjk = cjk_n / n if n else 0.0
-    ctx = is_cjk_text(cjk)
-    if not ctx and "ss" in classes:
-        classes = char_classes(" ".join(stripped.split()))
-    lo, hi = _interval(classes, ctx)
-    return LineShape(lo, hi, cjk, len(text) - len(text.lstrip(" ")),
-                     ctx and letterspaced(stripped, letterspace_share))
