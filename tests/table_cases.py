@@ -22,3 +22,8 @@ def case_params(cases: list[dict[str, Any]], case_id: Callable[[dict[str, Any]],
     return [pytest.param(c, id=case_id(c),
                          marks=[pytest.mark.xfail(reason=c["xfail"], strict=True)] if c.get("xfail") else [])
             for c in cases]
+
+
+def text_id(case: dict[str, Any]) -> str:
+    """A case's id: the first 40 characters of its ``text``."""
+    return str(case.get("text", ""))[:40]

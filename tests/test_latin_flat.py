@@ -11,28 +11,28 @@ from layoutkit.flat import figure_cell, item_marker, line_signals, page_header, 
 from layoutkit.model import Line
 from layoutkit.profile import load_profile
 
-from .table_cases import case_params, load_cases
+from .table_cases import case_params, load_cases, text_id
 
 CASES = load_cases("flat_signal_cases.yaml")
 
 
-@pytest.mark.parametrize("case", case_params(CASES["figure_cells"], lambda c: str(c.get("text", ""))[:40]))
+@pytest.mark.parametrize("case", case_params(CASES["figure_cells"], text_id))
 def test_figure_cell(case: dict[str, Any]) -> None:
     assert figure_cell(case["text"]) is case["cell"]
 
 
-@pytest.mark.parametrize("case", case_params(CASES["item_markers"], lambda c: str(c.get("text", ""))[:40]))
+@pytest.mark.parametrize("case", case_params(CASES["item_markers"], text_id))
 def test_item_marker(case: dict[str, Any]) -> None:
     assert item_marker(case["text"]) is case["marker"]
 
 
-@pytest.mark.parametrize("case", case_params(CASES["sentence_tails"], lambda c: str(c.get("text", ""))[:40]))
+@pytest.mark.parametrize("case", case_params(CASES["sentence_tails"], text_id))
 def test_sentence_tail(case: dict[str, Any]) -> None:
     got = sentence_tail(case["prev"], case["text"], case["prev_width"], case["measure"], load_profile("nl"))
     assert got is case["tail"]
 
 
-@pytest.mark.parametrize("case", case_params(CASES["page_headers"], lambda c: str(c.get("text", ""))[:40]))
+@pytest.mark.parametrize("case", case_params(CASES["page_headers"], text_id))
 def test_page_header(case: dict[str, Any]) -> None:
     assert page_header(case["text"], load_profile(case["profile"])) is case["header"]
 

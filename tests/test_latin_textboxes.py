@@ -13,7 +13,7 @@ from layoutkit.latin_titles import caps_title
 from layoutkit.profile import ProfileError, load_profile
 from layoutkit.textboxes import box_break_joins, opens_enumeration
 
-from .table_cases import case_params, load_cases
+from .table_cases import case_params, load_cases, text_id
 
 CASES = load_cases("latin_textbox_cases.yaml")
 
@@ -23,22 +23,22 @@ def test_box_break_joins(case: dict[str, Any]) -> None:
     assert box_break_joins(case["tail"], case["head"]) is case["joins"]
 
 
-@pytest.mark.parametrize("case", case_params(CASES["enumerations"], lambda c: str(c.get("text", ""))[:40]))
+@pytest.mark.parametrize("case", case_params(CASES["enumerations"], text_id))
 def test_opens_enumeration(case: dict[str, Any]) -> None:
     assert opens_enumeration(case["text"]) is case["opens"]
 
 
-@pytest.mark.parametrize("case", case_params(CASES["caps_titles"], lambda c: str(c.get("text", ""))[:40]))
+@pytest.mark.parametrize("case", case_params(CASES["caps_titles"], text_id))
 def test_caps_title(case: dict[str, Any]) -> None:
     assert caps_title(case["text"]) is case["title"]
 
 
-@pytest.mark.parametrize("case", case_params(CASES["dialogue_turns"], lambda c: str(c.get("text", ""))[:40]))
+@pytest.mark.parametrize("case", case_params(CASES["dialogue_turns"], text_id))
 def test_dialogue_turn(case: dict[str, Any]) -> None:
     assert dialogue_turn(case["prev"], case["text"]) is case["turn"]
 
 
-@pytest.mark.parametrize("case", case_params(CASES["one_line_blocks"], lambda c: str(c.get("text", ""))[:40]))
+@pytest.mark.parametrize("case", case_params(CASES["one_line_blocks"], text_id))
 def test_one_line_block(case: dict[str, Any]) -> None:
     assert one_line_block(case["text"], case["width"], case["measure"], load_profile("de")) is case["block"]
 
