@@ -32,7 +32,7 @@ from .layout.captions import TITLE as IMAGE_TITLE
 from .model import Article, Block, Byline
 from .params import ArticleParams
 from .profile import Profile
-from .scriptcount import ScriptCounter, latin_page_bound
+from .scriptcount import ScriptCounter, is_latin_page
 
 _HAN_OR_WORD = regex.compile(r"\p{Han}|\w+")
 _LETTER = regex.compile(r"\p{L}")
@@ -187,12 +187,12 @@ def _flow_across(segs: list[_Segment], k: int) -> Optional[tuple[_Segment, _Segm
 
 def _is_latin_page(items: Sequence[Typed]) -> bool:
     """True when fewer than 30% of the page's letters are CJK (see ``measure.shape``)."""
-    text = "".join(t.text for t in items)
-    bound = latin_page_bound(text)
-    if bound is not None:
-        return bound
+    return is_latin_page("".join(t.text for t in items), _cjk_and_letters)
+
+
+def _cjk_and_letters(text: str) -> tuple[int, int]:
     letters, cjk = _PAGE_SCRIPTS.counts(text)
-    return letters > 0 and cjk < 0.3 * letters
+    return cjk, letters
 
 
 def _bigrams(text: str) -> set[str]:

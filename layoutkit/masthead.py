@@ -26,7 +26,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from .classify import Typed
-from .scriptcount import latin_page_bound
+from .scriptcount import is_latin_page
 from .textwidth import cjk_and_letters
 
 #: Other paragraphs allowed between two header lines of one masthead.
@@ -40,12 +40,7 @@ MAX_CHARS = 400
 
 
 def _latin(items: Sequence[Typed]) -> bool:
-    text = "".join(t.text for t in items)
-    bound = latin_page_bound(text)  # (a page of one script is settled without counting)
-    if bound is not None:
-        return bound
-    cjk, letters = cjk_and_letters(text)
-    return letters > 0 and cjk < 0.3 * letters
+    return is_latin_page("".join(t.text for t in items), cjk_and_letters)
 
 
 def _small(t: Typed) -> bool:

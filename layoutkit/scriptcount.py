@@ -139,3 +139,15 @@ def latin_page_bound(text: str) -> Optional[bool]:
     if non_ascii < 0.3 * ascii_letters:
         return True  # letters >= ascii_letters > 0 and cjk <= non_ascii < 0.3 * letters
     return None
+
+
+def is_latin_page(text: str, count: Callable[[str], tuple[int, int]]) -> bool:
+    """The page-script test ``letters > 0 and cjk < 0.3 * letters`` on ``text``, with
+    ``count(text) -> (cjk, letters)`` giving the caller's definitions of both; settled by
+    ``latin_page_bound`` without counting whenever the bounds decide it."""
+    bound = latin_page_bound(text)
+    if bound is not None:
+        return bound
+    cjk, letters = count(text)
+    return letters > 0 and cjk < 0.3 * letters
+
