@@ -10,7 +10,7 @@ from collections import Counter
 
 import regex
 
-from .profile import BUILTIN, builtin_profile
+from .profile import BUILTIN, builtin_words
 from .scriptcount import ScriptCounter
 
 _WORD = regex.compile(r"\p{L}+")
@@ -37,12 +37,12 @@ def detect_language(text: str) -> str:
         return "und"
     best, best_score, second = "und", 0, 0
     for name in BUILTIN:
-        prof = builtin_profile(name)
-        if not prof.stopwords or not prof.languages:
+        languages, stopwords = builtin_words(name)  # (not the whole profile: see there)
+        if not stopwords or not languages:
             continue
-        score = sum(n for w, n in words.items() if w in prof.stopwords)
+        score = sum(n for w, n in words.items() if w in stopwords)
         if score > best_score:
-            best, best_score, second = prof.languages[0], score, best_score
+            best, best_score, second = languages[0], score, best_score
         elif score > second:
             second = score
     if best_score >= 3 and best_score > second * 1.2:

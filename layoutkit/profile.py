@@ -106,12 +106,14 @@ class Profile:
         so (``_alternation``) before the patterns are tried one by one for the first
         match. Stages ask about the same paragraph several times; answers are memoized
         (bounded: the memo is emptied when it fills)."""
+        alternation = self._any[key]
+        if alternation is None and not getattr(self, key):
+            return None  # a key without patterns (``en`` has no deck or caption patterns)
         memo = self._memo
         found = memo.get((key, text), _UNSEEN)
         if found is not _UNSEEN:
             return found  # type: ignore[return-value]
         found = None
-        alternation = self._any[key]
         if alternation is None or alternation.search(text):
             for pat in getattr(self, key):
                 m = pat.search(text)
@@ -125,8 +127,11 @@ class Profile:
 
 
 _UNSEEN = object()
-#: Most (key, text) answers a profile keeps; a page asks several hundred questions.
-_MEMO_SIZE = 2048
+#: Most (key, text) answers a profile keeps. A seed-size page asks several hundred
+#: questions; a scanned newspaper page with an OCR layer (~5,000 lines) asks ~20,000 about
+#: ~5,000 texts, the same text again from reflow, typing and assembly: 2,048 made the
+#: memo empty itself several times a page before the repeats came.
+_MEMO_SIZE = 16384
 #: Constructs whose meaning changes when a pattern becomes one branch of an alternation:
 #: global inline flags (``(?i)`` would apply to every branch), numbered and named
 #: backreferences and conditionals (group numbers shift), branch reset.
@@ -146,9 +151,13 @@ def _alternation(patterns: tuple[regex.Pattern, ...]) -> Optional[regex.Pattern]
         return None
 
 
-def _load_yaml(source: str, origin: str) -> dict[str, Any]:
+def _load_yaml(source: str, origin: str, *, check_patterns: bool = True,
+               loader: Any = yaml.SafeLoader) -> dict[str, Any]:
+    """The validated mapping of one profile file. ``check_patterns=False`` skips compiling
+    every regex (language detection reads only the stopwords of the built-in profiles;
+    the profile it picks is compiled, and so checked, when it is built)."""
     try:
-        data = yaml.safe_load(source)
+        data = yaml.load(source, Loader=loader)
     except yaml.YAMLError as exc:
         raise ProfileError(f"not valid YAML: {str(exc).splitlines()[0]}", path=origin) from None
     if data is None:
@@ -170,7 +179,7 @@ def _load_yaml(source: str, origin: str) -> dict[str, Any]:
             value = data[key]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ProfileError(f"key {key!r} must be a list of strings", path=origin)
-    for key in PATTERN_KEYS:
+    for key in PATTERN_KEYS if check_patterns else ():
         for i, pat in enumerate(data.get(key, [])):
             try:
                 regex.compile(pat)
@@ -183,6 +192,20 @@ def _builtin_source(name: str) -> str:
     return resources.files("layoutkit.profiles").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
 
 
+#: libyaml's parser when PyYAML was built with it (same mappings for the built-in files,
+#: ~10x faster than the pure-Python one); user files keep ``SafeLoader`` and its messages.
+_BUILTIN_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@lru_cache(maxsize=None)
+def _builtin_data(name: str, check_patterns: bool) -> dict[str, Any]:
+    """One built-in file's validated mapping (not resolved), parsed once per process: a
+    profile's parents were parsed again for every child and every detection. Callers
+    never mutate it (``_merge`` copies)."""
+    return _load_yaml(_builtin_source(name), f"<builtin {name}>", check_patterns=check_patterns,
+                      loader=_BUILTIN_LOADER)
+
+
 def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     out = dict(parent)
     for key, value in child.items():
@@ -193,7 +216,7 @@ def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _resolve(data: dict[str, Any], origin: str, depth: int = 0) -> dict[str, Any]:
+def _resolve(data: dict[str, Any], origin: str, depth: int = 0, check_patterns: bool = True) -> dict[str, Any]:
     parent_name = data.get("inherits")
     if not parent_name:
         return data
@@ -202,7 +225,7 @@ def _resolve(data: dict[str, Any], origin: str, depth: int = 0) -> dict[str, Any
     if parent_name not in BUILTIN:
         raise ProfileError(f"key 'inherits': unknown profile {parent_name!r} (built-in: {', '.join(BUILTIN)})",
                            path=origin)
-    parent = _resolve(_load_yaml(_builtin_source(parent_name), f"<builtin {parent_name}>"), parent_name, depth + 1)
+    parent = _resolve(_builtin_data(parent_name, check_patterns), parent_name, depth + 1, check_patterns)
     return _merge(parent, data)
 
 
@@ -225,8 +248,20 @@ def _build(data: dict[str, Any], fallback_name: str) -> Profile:
 def builtin_profile(name: str) -> Profile:
     if name not in BUILTIN:
         raise ProfileError(f"unknown profile {name!r} (built-in: {', '.join(BUILTIN)}; or give a .yaml file)")
-    data = _resolve(_load_yaml(_builtin_source(name), f"<builtin {name}>"), name)
+    data = _resolve(_builtin_data(name, True), name)
     return _build(data, name)
+
+
+@lru_cache(maxsize=32)
+def builtin_words(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """``(languages, stopwords)`` of a built-in profile, as ``builtin_profile(name)`` has
+    them, without building the profile: language detection scores the page against every
+    built-in profile's stopwords, and building all of them (compiling their patterns and
+    alternations) was ~0.2 s of a process's first page."""
+    if name not in BUILTIN:
+        raise ProfileError(f"unknown profile {name!r} (built-in: {', '.join(BUILTIN)}; or give a .yaml file)")
+    data = _resolve(_builtin_data(name, False), name, check_patterns=False)
+    return tuple(data.get("languages", [])), frozenset(w.lower() for w in data.get("stopwords", []))
 
 
 def load_profile(spec: Union[str, Path, Profile, None]) -> Optional[Profile]:
