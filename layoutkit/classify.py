@@ -104,8 +104,8 @@ def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Ty
     first_line = flow.paragraphs[0].first_line if n else 0
     for i, (p, fam, width) in enumerate(zip(flow.paragraphs, flow.families, flow.widths)):
         text = p.text.strip()
-        t = Typed(para=p, type="body", text=p.text, family=fam, width=width, reasons=p.reasons,
-                  exit_family=flow.exit_families[i] if flow.exit_families else None)
+        # (the item is made once, typed: ``_Make``; was a body item retyped, two objects)
+        t = _Make(p, fam, width, flow.exit_families[i] if flow.exit_families else None)
         single = len(p.lines) <= 2
         in_head = p.first_line - first_line < params.header_zone_lines
         in_foot = total_lines - p.last_line < params.header_zone_lines
@@ -128,7 +128,7 @@ def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Ty
         if single and profile.match("byline", text):
             out.append(t.retype("byline", "byline-pattern"))
             continue
-        if not any(is_cjk(c) for c in text[:50]) and is_table([ln.text for ln in p.lines]):
+        if _no_cjk(text[:50]) and is_table([ln.text for ln in p.lines]):
             out.append(t.retype("other", "table: figures in most lines (noise.is_table)"))
             continue
         if single and is_noise(text):
@@ -158,6 +158,28 @@ def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Ty
             continue
         out.append(t.retype("body", "body: default"))
     return out
+
+
+class _Make:
+    """A paragraph about to be typed: ``retype`` makes its ``Typed`` with the type, as the
+    retyped body item ``Typed(para=p, type="body", ...).retype(...)`` had it."""
+
+    def __init__(self, para: Paragraph, family: Optional[float], width: Optional[float],
+                 exit_family: Optional[float]) -> None:
+        self.para = para
+        self.family = family
+        self.width = width
+        self.exit_family = exit_family
+
+    def retype(self, type_: str, reason: str, role: Optional[str] = None, hint: str = "") -> Typed:
+        p = self.para
+        return Typed(p, type_, p.text, self.family, self.width, role, p.reasons + (reason,), hint, self.exit_family)
+
+
+def _no_cjk(text: str) -> bool:
+    """``not any(map(is_cjk, text))``, answered by one ``max`` for text below U+2E80 (no
+    CJK character lies there: ``is_cjk``'s first test)."""
+    return not text or max(text) < "\u2e80" or not any(map(is_cjk, text))
 
 
 def _is_body(t: Typed) -> bool:

@@ -76,6 +76,8 @@ _SPECK_CONTINUATION = regex.compile("^[" + regex.escape(SPECKS) + r"]{1,2} ?(\p{
 _WORD = regex.compile(r"[\p{L}\p{M}ꝛ]+(?:[" + regex.escape(_WORD_HYPHENS) + r"][\p{L}\p{M}ꝛ]+)*")
 _LETTERS = regex.compile(r"^[\p{L}\p{M}ꝛ]+")
 _TRAILING_LETTERS = regex.compile(r"[\p{L}\p{M}ꝛ]+$")
+#: ``_LETTERS`` without its anchor, for ``match`` on a reversed window (``_trailing_letters``).
+_LEADING_LETTERS = regex.compile(r"[\p{L}\p{M}ꝛ]+")
 _HYPHEN_CLASS = regex.compile("[" + regex.escape(_WORD_HYPHENS) + "]")
 
 
@@ -177,10 +179,16 @@ def _trailing_letters(text: str, end: int) -> str:
     before it is no letter); one reaching the window's start may go on: searched again
     in full."""
     start = max(0, end - 64)
-    m = _TRAILING_LETTERS.search(text, start, end)
-    if m is not None and m.start() == start and start > 0:
-        m = _TRAILING_LETTERS.search(text, 0, end)
-    return m.group(0) if m else ""
+    # The window read backwards: the run is its longest prefix of letters, found by an
+    # anchored ``match`` (a ``[...]+$`` search tries every start position of the window).
+    m = _LEADING_LETTERS.match(text[start:end][::-1])
+    if m is None:
+        return ""
+    run = m.end()
+    if start > 0 and run == end - start:
+        m2 = _TRAILING_LETTERS.search(text, 0, end)
+        return m2.group(0) if m2 else ""
+    return text[end - run:end]
 
 
 def _first_word(text: str) -> str:

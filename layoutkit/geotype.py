@@ -31,11 +31,12 @@ Second pass (after the neighbour rules):
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from .classify import Typed
 from .layout.captions import CAPTION, CAPTION_ABOVE, CREDIT
-from .model import Line
+from .model import Line, evolve
 from .noise import is_noise
 from .profile import Profile
 from .reflow import ends_sentence
@@ -52,6 +53,8 @@ def has_geometry(items: Sequence[Typed]) -> bool:
 
 def _dominant_size(lines: Iterable[Line]) -> Optional[float]:
     """The font size most of the lines' characters are set in."""
+    if type(lines) is tuple and len(lines) == 1:
+        return lines[0].font_size  # (one line, most paragraphs of a scan: its size)
     weights: dict[float, int] = {}
     for ln in lines:
         if ln.font_size is not None:
@@ -99,14 +102,23 @@ def _style_family(t: Typed, size: Optional[float]) -> Optional[float]:
     The family stays a number (size * 1000 + a typeface code) as ``Typed.family`` is."""
     if size is None:
         return t.family
-    fonts: dict[str, int] = {}
-    for ln in t.para.lines:
-        if ln.font:
-            name = ln.font.split("+", 1)[-1]
-            fonts[name] = fonts.get(name, 0) + len(ln.text)
-    font = max(fonts.items(), key=lambda kv: kv[1])[0] if fonts else ""
-    code = sum(ord(c) * (k + 1) for k, c in enumerate(font)) % 997
-    return round(size, 1) * 1000 + code
+    lines = t.para.lines
+    if len(lines) == 1:
+        font = lines[0].font.split("+", 1)[-1] if lines[0].font else ""
+    else:
+        fonts: dict[str, int] = {}
+        for ln in lines:
+            if ln.font:
+                name = ln.font.split("+", 1)[-1]
+                fonts[name] = fonts.get(name, 0) + len(ln.text)
+        font = max(fonts.items(), key=lambda kv: kv[1])[0] if fonts else ""
+    return round(size, 1) * 1000 + _font_code(font)
+
+
+@lru_cache(maxsize=1024)
+def _font_code(font: str) -> int:
+    """A typeface's code in ``_style_family`` (a page has a few fonts: computed once each)."""
+    return sum(ord(c) * (k + 1) for k, c in enumerate(font)) % 997
 
 
 def first_pass(items: list[Typed], profile: Profile) -> list[Typed]:
@@ -117,9 +129,10 @@ def first_pass(items: list[Typed], profile: Profile) -> list[Typed]:
     out = []
     for t in items:
         size = _size(t)
-        zone = _zone(t)
+        zones = {ln.region_type for ln in t.para.lines}
+        zone = _ZONES.get(zones.pop(), "") if len(zones) == 1 else ""  # (``_zone``, ``_picture_text``)
         text = t.text.strip()
-        picture = _picture_text(t)
+        picture = zone if zone in _PICTURE_TEXT else ""
         if picture == CAPTION or picture == CAPTION_ABOVE:
             if profile.match("credit", text):
                 t = t.retype("credit", "image-credit: a credit set as a picture's caption")
@@ -130,9 +143,9 @@ def first_pass(items: list[Typed], profile: Profile) -> list[Typed]:
                 t = t.retype("caption", "image-caption: short text in a caption style at a picture")
         elif picture == CREDIT:
             t = t.retype("credit", "image-credit: a short line in its own style under a picture's caption")
-        elif zone == "head":
+        elif zone == _HEAD:
             t = t.retype("header", "page-zone: in the page's top margin")
-        elif zone == "foot":
+        elif zone == _FOOT:
             if t.type == "credit" or profile.match("credit", text):
                 t = t.retype("credit", "page-zone: a credit in the page's bottom margin")
             else:
@@ -146,8 +159,15 @@ def first_pass(items: list[Typed], profile: Profile) -> list[Typed]:
         elif t.hint == "title" and size is not None and abs(size - body) <= 0.05 * body and not _bold(t) \
                 and t.width is not None:
             t = t.retype("body", "body-size: set in the body size and weight inside a column")
-        out.append(replace(t, family=_style_family(t, size)))
+        out.append(evolve(t, family=_style_family(t, size)))
     return out
+
+
+#: ``first_pass`` reads a paragraph's one region type as its page zone (``_zone``) or its
+#: place at a picture (``_picture_text``): the layout stage's page margins, and captions.
+_HEAD, _FOOT = "page-head", "page-foot"
+_PICTURE_TEXT = frozenset({CAPTION, CAPTION_ABOVE, CREDIT})
+_ZONES = {_HEAD: _HEAD, _FOOT: _FOOT, CAPTION: CAPTION, CAPTION_ABOVE: CAPTION_ABOVE, CREDIT: CREDIT}
 
 
 def second_pass(items: list[Typed], profile: Profile) -> list[Typed]:

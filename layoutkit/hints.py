@@ -76,6 +76,13 @@ def block_type_of(region_type: Optional[str]) -> Optional[str]:
 
 
 def _hint(t: Typed) -> Optional[str]:
+    """The region type most of the paragraph's characters carry."""
+    lines = t.para.lines
+    if not lines:
+        return None
+    first = lines[0].region_type
+    if all(ln.region_type == first for ln in lines):
+        return first  # (one type, as almost every paragraph has: no vote to count)
     votes: Counter[Optional[str]] = Counter()
     for line in t.para.lines:
         votes[line.region_type] += len(line.text)

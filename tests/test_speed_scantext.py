@@ -58,3 +58,72 @@ def test_lexicon_build_matches_reference(lines: list[str]) -> None:
     # (counts compared without zero entries: a Counter lookup adds none, equality ignores order)
     assert fast.words == ref.words and fast.interior == ref.interior
     assert fast.pairs == ref.pairs and fast.compounds == ref.compounds
+
+
+def reference_trailing_letters(text: str, end: int) -> str:
+    """The run of letters that ends ``text[:end]``, searched in the whole text."""
+    import regex
+
+    m = regex.compile(r"[\p{L}\p{M}ꝛ]+$").search(text, 0, end)
+    return m.group(0) if m else ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("abſé\u0301ꝛ -1.") + ["\U0001d400"]), max_size=150), st.integers(0, 160))
+def test_trailing_letters_matches_reference(text: str, end: int) -> None:
+    from layoutkit.dehyphenate import _trailing_letters
+
+    end = min(end, len(text))
+    assert _trailing_letters(text, end) == reference_trailing_letters(text, end)
+
+
+def test_trailing_letters_long_runs() -> None:
+    """Runs as long as the 64-char window and longer (the full-search fallback)."""
+    from layoutkit.dehyphenate import _trailing_letters
+
+    for k in (0, 1, 63, 64, 65, 130):
+        for prefix in ("", " ", "ab", "a-"):
+            text = prefix + "w" * k + "-"
+            for end in (len(text), len(text) - 1):
+                assert _trailing_letters(text, end) == reference_trailing_letters(text, end)
+
+
+def reference_is_noise(text: str) -> bool:
+    """``noise.is_noise`` as a plain per-character loop."""
+    from layoutkit.noise import _WORDLIKE, MAX_NOISE_CHARS
+    from layoutkit.textwidth import is_cjk
+
+    t = text.strip()
+    if not t or t.startswith("§"):
+        return False
+    visible = [c for c in t if not c.isspace()]
+    if not t.isascii() and any(is_cjk(c) for c in visible):
+        return False
+    letters = sum(1 for c in visible if c.isalpha())
+    words = len(t.split())
+    if letters * 2 < len(visible) and (len(t) <= MAX_NOISE_CHARS or words * 8 < len(t)):
+        return True
+    if len(t) > MAX_NOISE_CHARS:
+        return False
+    in_words = sum(len(tok) for tok in t.split() if _WORDLIKE.match(tok))
+    return in_words * 3 < len(visible)
+
+
+_NOISE_CHARS = st.sampled_from(list("aBcWORD §'’.,-|^_1 \t") + ["\u3000", "\u4e2d", "\u00e9", "\u2e80", "\x1c"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(_NOISE_CHARS, max_size=90))
+def test_is_noise_matches_reference(text: str) -> None:
+    from layoutkit.noise import is_noise
+
+    assert is_noise(text) == reference_is_noise(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(_NOISE_CHARS, max_size=60))
+def test_no_cjk_matches_reference(text: str) -> None:
+    from layoutkit.classify import _no_cjk
+    from layoutkit.textwidth import is_cjk
+
+    assert _no_cjk(text) == (not any(is_cjk(c) for c in text))
