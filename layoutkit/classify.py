@@ -107,25 +107,29 @@ def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Ty
         # (the item is made once, typed: ``_Make``; was a body item retyped, two objects)
         t = _Make(p, fam, width, flow.exit_families[i] if flow.exit_families else None)
         single = len(p.lines) <= 2
+        # ``ask`` answers the profile questions below; when one search of all their
+        # patterns finds nothing in a short paragraph (most of a page), each answer is
+        # None without its own search (``Profile.none_match``)
+        ask = _no_match if single and profile.none_match(_FIRST_PASS_KEYS, text) else profile.match
         in_head = p.first_line - first_line < params.header_zone_lines
         in_foot = total_lines - p.last_line < params.header_zone_lines
-        if single and in_head and profile.match("header", text):
+        if single and in_head and ask("header", text):
             out.append(t.retype("header", "header-pattern in the page's top lines"))
             continue
-        if single and p.whole_region and profile.match("header", text):
+        if single and p.whole_region and ask("header", text):
             out.append(t.retype("header", "header-pattern on a line that is a text box of its own"))
             continue
         # cheap conditions before pattern searches (the answer is the same either way)
-        if single and in_foot and i > 0 and (profile.match("footer", text) or profile.match("header", text)):
+        if single and in_foot and i > 0 and (ask("footer", text) or ask("header", text)):
             out.append(t.retype("footer", "footer-pattern in the page's bottom lines"))
             continue
-        if single and profile.match("credit", text):
+        if single and ask("credit", text):
             out.append(t.retype("credit", "credit-pattern"))
             continue
-        if len(p.lines) <= 4 and profile.match("author_note", text):
+        if len(p.lines) <= 4 and ask("author_note", text):
             out.append(t.retype("byline", "author-note-pattern", role="author_note"))
             continue
-        if single and profile.match("byline", text):
+        if single and ask("byline", text):
             out.append(t.retype("byline", "byline-pattern"))
             continue
         if _no_cjk(text[:50]) and is_table([ln.text for ln in p.lines]):
@@ -134,10 +138,10 @@ def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Ty
         if single and is_noise(text):
             out.append(t.retype("other", "ocr-noise: no word-like text (noise.is_noise)"))
             continue
-        if single and len(text) < 60 and profile.match("jump", text):
+        if single and len(text) < 60 and ask("jump", text):
             out.append(t.retype("other", "jump-line-pattern", role="jump"))
             continue
-        if single and len(text) < 80 and profile.match("deck", text):
+        if single and len(text) < 80 and ask("deck", text):
             out.append(t.retype("subheadline", "deck-pattern", role="deck"))
             continue
         if (len(p.lines) == 1 or width is None) and _NAME_LINE.match(text) and \
@@ -150,10 +154,10 @@ def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Ty
         if _title_like(p, width, profile, params):
             out.append(t.retype("headline", "title-like: short line without sentence end", hint="title"))
             continue
-        if profile.match("caption", text):
+        if ask("caption", text):
             out.append(t.retype("caption", "caption-pattern"))
             continue
-        if profile.match("dateline", text):
+        if ask("dateline", text):
             out.append(t.retype("body", "dateline-pattern opens the paragraph"))
             continue
         out.append(t.retype("body", "body: default"))
@@ -180,6 +184,15 @@ def _no_cjk(text: str) -> bool:
     """``not any(map(is_cjk, text))``, answered by one ``max`` for text below U+2E80 (no
     CJK character lies there: ``is_cjk``'s first test)."""
     return not text or max(text) < "\u2e80" or not any(map(is_cjk, text))
+
+
+#: Every profile key ``_first_pass`` asks about a paragraph's text.
+_FIRST_PASS_KEYS = "header+footer+credit+author_note+byline+jump+deck+caption+dateline"
+
+
+def _no_match(key: str, text: str) -> Optional[regex.Match]:
+    """``Profile.match``'s answer when ``none_match`` said no pattern matches."""
+    return None
 
 
 def _is_body(t: Typed) -> bool:

@@ -212,7 +212,7 @@ def decide(left_text: str, right_text: str, lexicon: Optional[Lexicon]) -> Join:
 
     See the module docstring for the rules; the caller applies the result.
     """
-    plain = Join(False, False, " ", None)
+    plain = _PLAIN
     if not left_text or not right_text:
         return plain
     a = left_text[-1]
@@ -272,6 +272,10 @@ def decide(left_text: str, right_text: str, lexicon: Optional[Lexicon]) -> Join:
             return Join(True, False, "", f"dehyphenation: join {frag}+{cont} (dropped-hyphen: page-vocabulary "
                                          f"{frag + cont!r} x{lexicon.joined(frag + cont)})")
     return plain
+
+
+#: The plain join (a space, nothing removed): most joins, made once (``Join`` is frozen).
+_PLAIN = Join(False, False, " ", None)
 
 
 def dropped_hyphen(frag: str, cont: str, lexicon: Lexicon) -> bool:

@@ -125,6 +125,29 @@ class Profile:
         memo[(key, text)] = found
         return found
 
+    def none_match(self, keys: str, text: str) -> bool:
+        """True when surely no pattern of the ``+``-joined ``keys`` (``"byline+credit"``)
+        matches ``text``, so ``match(key, text)`` is None for each of them; False when
+        one may (or when the keys' patterns cannot be searched as one alternation).
+
+        A stage that asks several keys about one text (typing asks up to nine about a
+        short paragraph) asks this first: one search of all their patterns as one
+        alternation instead of one per key. Not memoized: each text is asked once."""
+        alternation = self._any[keys] if keys in self._any else self._union(keys)
+        return alternation is not None and alternation.search(text) is None
+
+    def _union(self, keys: str) -> Optional[regex.Pattern]:
+        """The alternation of every pattern of the ``+``-joined ``keys``, kept in ``_any``
+        under that name (built on first use: most pages ask one or two such unions)."""
+        patterns: list[regex.Pattern] = []
+        for key in keys.split("+"):
+            if key not in PATTERN_KEYS:
+                raise KeyError(key)
+            patterns.extend(getattr(self, key))
+        alternation = _alternation(tuple(patterns))
+        self._any[keys] = alternation
+        return alternation
+
 
 _UNSEEN = object()
 #: Most (key, text) answers a profile keeps. A seed-size page asks several hundred

@@ -230,7 +230,12 @@ def hyphen_continues(prev_text: str, text: str) -> bool:
 def standalone(text: str, profile: Profile) -> bool:
     """Lines the profile recognises as whole blocks (bylines, credits, page headers,
     decks) never run on into the next text box."""
-    return len(text) <= 80 and any(profile.match(k, text) for k in ("byline", "credit", "header", "deck", "author_note"))
+    # (one search of the five keys' patterns first: most texts match none, ``none_match``)
+    return len(text) <= 80 and not profile.none_match(_STANDALONE_KEYS, text) and \
+        any(profile.match(k, text) for k in ("byline", "credit", "header", "deck", "author_note"))
+
+
+_STANDALONE_KEYS = "byline+credit+header+deck+author_note"
 
 
 def join_texts(parts: Sequence[str], reasons: list[str], lexicon: Optional[Lexicon] = None) -> str:

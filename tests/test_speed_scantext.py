@@ -127,3 +127,23 @@ def test_no_cjk_matches_reference(text: str) -> None:
     from layoutkit.textwidth import is_cjk
 
     assert _no_cjk(text) == (not any(is_cjk(c) for c in text))
+
+
+_PROFILE_TEXTS = st.text(alphabet="本报记者杨鹤通讯员摄制图：By Photo Continued on Page 4（作者为）——。,.MONDAY 1855 No", max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(("zh", "en", "de", "fr", "nl", "latin", "default")),
+       st.sampled_from(("header+footer+credit+author_note+byline+jump+deck+caption+dateline",
+                        "byline+credit+header+deck+author_note")), _PROFILE_TEXTS)
+def test_none_match_means_every_key_answers_none(name: str, keys: str, text: str) -> None:
+    """``none_match`` may say True only when every key's ``match`` is None (and must say
+    it whenever that holds, if the union could be built: that is the speed-up)."""
+    from layoutkit.profile import builtin_profile
+
+    prof = builtin_profile(name)
+    none = all(prof.match(k, text) is None for k in keys.split("+"))
+    if prof.none_match(keys, text):
+        assert none
+    elif prof._any[keys] is not None:
+        assert not none
