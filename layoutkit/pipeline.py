@@ -15,6 +15,7 @@ from .classify import classify
 from .columns import geometric_regions, text_regions
 from .flat import annotate, is_flat, restore
 from .furniture import place_in_reading_order
+from .gcpause import collector_paused
 from .geoarticles import split_column_skips
 from .late_boxes import place_late_boxes
 from .geotitles import apply_geometric_titles
@@ -47,7 +48,15 @@ def resolve_profile(profile: ProfileSpec, sample_text: str) -> tuple[Profile, st
 
 def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = None,
               params: Optional[Params] = None, warnings: Sequence[str] = ()) -> Page:
-    """Run every stage after reading on a page's lines."""
+    """Run every stage after reading on a page's lines (with the cyclic garbage collector
+    paused: the stages make no reference cycles, and on a scanned page its passes over the
+    live objects were ~20% of their time, ``gcpause``)."""
+    with collector_paused():
+        return _run_lines(lines, source, profile=profile, params=params, warnings=warnings)
+
+
+def _run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = None,
+               params: Optional[Params] = None, warnings: Sequence[str] = ()) -> Page:
     params = params or Params()
     sample = "\n".join(line.text for line in lines[:300])
     prof, language = resolve_profile(profile, sample)

@@ -114,7 +114,7 @@ class Profile:
         if found is not _UNSEEN:
             return found  # type: ignore[return-value]
         found = None
-        if alternation is None or alternation.search(text):
+        if alternation is None or not self.none_match(key, text):
             for pat in getattr(self, key):
                 m = pat.search(text)
                 if m:
@@ -133,20 +133,36 @@ class Profile:
         A stage that asks several keys about one text (typing asks up to nine about a
         short paragraph) asks this first: one search of all their patterns as one
         alternation instead of one per key. Not memoized: each text is asked once."""
-        alternation = self._any[keys] if keys in self._any else self._union(keys)
-        return alternation is not None and alternation.search(text) is None
+        if keys + _ANCHORED not in self._any:
+            self._union(keys)
+        if self._any[keys] is None:
+            return False
+        # the patterns anchored at the text's start are tried there only (``match``); a
+        # search would try them, and fail, at every later position too
+        anchored, floating = self._any[keys + _ANCHORED], self._any[keys + _FLOATING]
+        return (anchored is None or anchored.match(text) is None) and \
+            (floating is None or floating.search(text) is None)
 
-    def _union(self, keys: str) -> Optional[regex.Pattern]:
+    def _union(self, keys: str) -> None:
         """The alternation of every pattern of the ``+``-joined ``keys``, kept in ``_any``
-        under that name (built on first use: most pages ask one or two such unions)."""
+        under that name (None: some pattern cannot be a branch), and the alternations of
+        its anchored and its other patterns (``_anchored``) under that name plus
+        ``_ANCHORED`` and ``_FLOATING`` (None: no such pattern). Built on first use: most
+        pages ask one or two such unions."""
         patterns: list[regex.Pattern] = []
         for key in keys.split("+"):
             if key not in PATTERN_KEYS:
                 raise KeyError(key)
             patterns.extend(getattr(self, key))
-        alternation = _alternation(tuple(patterns))
-        self._any[keys] = alternation
-        return alternation
+        whole = _alternation(tuple(patterns), single=True)
+        anchored = [p for p in patterns if _anchored(p.pattern)]
+        floating = [p for p in patterns if not _anchored(p.pattern)]
+        parts = (_alternation(tuple(anchored), single=True) if anchored else None,
+                 _alternation(tuple(floating), single=True) if floating else None)
+        if (anchored and parts[0] is None) or (floating and parts[1] is None):
+            whole = None
+        self._any[keys] = whole
+        self._any[keys + _ANCHORED], self._any[keys + _FLOATING] = parts
 
 
 _UNSEEN = object()
@@ -161,11 +177,55 @@ _MEMO_SIZE = 16384
 _NOT_COMBINABLE = regex.compile(r"\\[1-9]|\(\?[a-zA-Z]+\)|\(\?P=|\\g<|\(\?\(|\(\?\||\(\?[a-zA-Z]*V[01]")
 
 
-def _alternation(patterns: tuple[regex.Pattern, ...]) -> Optional[regex.Pattern]:
+#: Suffixes of the names under which ``Profile._union`` keeps a union's anchored and
+#: other patterns' alternations in ``_any`` (not a key name: keys hold no ``|``).
+_ANCHORED, _FLOATING = "|^", "|~"
+
+
+def _anchored(pattern: str) -> bool:
+    """Is ``pattern`` anchored at the text's start: it opens with ``^`` (no MULTILINE: the
+    profile's patterns carry no global flags, ``_NOT_COMBINABLE``) and has no ``|`` outside
+    parentheses and character sets, so every match starts at position 0 and ``search``
+    and ``match`` find the same. Unsure readings say False (then it is searched)."""
+    if not pattern.startswith("^"):
+        return False
+    depth = 0
+    in_set = False
+    i = 1
+    n = len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_set:
+            if c == "]":
+                in_set = False
+        elif c == "[":
+            in_set = True
+            # a ``]`` right after ``[`` or ``[^`` is a member, not the set's end
+            if pattern.startswith("^]", i + 1):
+                i += 2
+            elif pattern.startswith("]", i + 1):
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        elif c == "|" and depth == 0:
+            return False
+        i += 1
+    return depth == 0 and not in_set
+
+
+def _alternation(patterns: tuple[regex.Pattern, ...], single: bool = False) -> Optional[regex.Pattern]:
     """One pattern that matches somewhere in a text exactly when one of ``patterns`` does
-    (each pattern one branch), or None when there are fewer than two patterns or one of
-    them holds a construct that could change meaning in an alternation."""
-    if len(patterns) < 2 or any(p.flags & ~(regex.UNICODE | regex.VERSION0) for p in patterns) \
+    (each pattern one branch), or None when there are fewer than two patterns (unless
+    ``single``: then one pattern is its own alternation) or one of them holds a construct
+    that could change meaning in an alternation."""
+    if len(patterns) < (1 if single else 2) or any(p.flags & ~(regex.UNICODE | regex.VERSION0) for p in patterns) \
             or any(_NOT_COMBINABLE.search(p.pattern) for p in patterns):
         return None
     try:

@@ -147,3 +147,27 @@ def test_none_match_means_every_key_answers_none(name: str, keys: str, text: str
         assert none
     elif prof._any[keys] is not None:
         assert not none
+
+
+def test_anchored_reads_top_level_alternation() -> None:
+    from layoutkit.profile import _anchored
+
+    assert _anchored(r"^\s*(?:No|Nr)\.?\s*\d+$") and _anchored(r"^[|]x") and _anchored(r"^[]|]x")
+    assert _anchored(r"^[^]|]x") and _anchored(r"^\|x") and _anchored(r"^(a|b)")
+    assert not _anchored(r"^a|b") and not _anchored("a^") and not _anchored(r"^a)|(b")
+    assert not _anchored(r"^(a|b") and not _anchored(r"^[ab")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(("zh", "en", "de", "fr", "nl", "latin", "default")), _PROFILE_TEXTS)
+def test_anchored_patterns_match_where_they_search(name: str, text: str) -> None:
+    """Every built-in pattern read as anchored finds the same with ``match`` as with
+    ``search`` (what ``none_match`` relies on)."""
+    from layoutkit.profile import PATTERN_KEYS, _anchored, builtin_profile
+
+    prof = builtin_profile(name)
+    for key in PATTERN_KEYS:
+        for pat in getattr(prof, key):
+            if _anchored(pat.pattern):
+                a, b = pat.search(text), pat.match(text)
+                assert (a.span() if a else None) == (b.span() if b else None)
