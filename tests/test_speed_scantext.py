@@ -171,3 +171,23 @@ def test_anchored_patterns_match_where_they_search(name: str, text: str) -> None
             if _anchored(pat.pattern):
                 a, b = pat.search(text), pat.match(text)
                 assert (a.span() if a else None) == (b.span() if b else None)
+
+
+def reference_is_table(lines: list[str]) -> bool:
+    """``noise.is_table`` as plain per-line counts."""
+    import regex
+
+    if len(lines) < 3:
+        return False
+    with_figures = sum(1 for ln in lines if regex.search(r"\d+", ln))
+    visible = sum(len(ln) - sum(map(str.isspace, ln)) for ln in lines)
+    digits = sum(sum(map(str.isdigit, ln)) for ln in lines)
+    return with_figures * 5 >= len(lines) * 4 and digits * 4 >= visible
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(st.sampled_from(list("ab 12.\t") + ["\u0663", "\u00b2"]), max_size=12), max_size=7))
+def test_is_table_matches_reference(lines: list[str]) -> None:
+    from layoutkit.noise import is_table
+
+    assert is_table(lines) == reference_is_table(lines)
