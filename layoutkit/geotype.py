@@ -167,7 +167,8 @@ def first_pass(items: list[Typed], profile: Profile) -> list[Typed]:
 #: place at a picture (``_picture_text``): the layout stage's page margins, and captions.
 _HEAD, _FOOT = "page-head", "page-foot"
 _PICTURE_TEXT = frozenset({CAPTION, CAPTION_ABOVE, CREDIT})
-_ZONES = {_HEAD: _HEAD, _FOOT: _FOOT, CAPTION: CAPTION, CAPTION_ABOVE: CAPTION_ABOVE, CREDIT: CREDIT}
+_ZONES: dict[Optional[str], str] = {_HEAD: _HEAD, _FOOT: _FOOT, CAPTION: CAPTION, CAPTION_ABOVE: CAPTION_ABOVE,
+                                    CREDIT: CREDIT}
 
 
 def second_pass(items: list[Typed], profile: Profile) -> list[Typed]:

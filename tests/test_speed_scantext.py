@@ -191,3 +191,32 @@ def test_is_table_matches_reference(lines: list[str]) -> None:
     from layoutkit.noise import is_table
 
     assert is_table(lines) == reference_is_table(lines)
+
+
+def test_collector_paused_restores_the_callers_setting() -> None:
+    import gc
+
+    import pytest
+
+    from layoutkit import parse_text
+    from layoutkit.gcpause import collector_paused
+
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        with collector_paused():
+            assert not gc.isenabled()
+            with collector_paused():  # nested: the outer pause decides
+                assert not gc.isenabled()
+            assert not gc.isenabled()
+        assert gc.isenabled()
+        with pytest.raises(ValueError), collector_paused():
+            raise ValueError("a stage failed")
+        assert gc.isenabled()  # resumed after an error too
+        parse_text("Title\n\nSome body text of a page.\n")
+        assert gc.isenabled()
+        gc.disable()  # a caller that disabled it keeps it disabled
+        parse_text("Title\n\nSome body text of a page.\n")
+        assert not gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
