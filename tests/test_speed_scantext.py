@@ -220,3 +220,11 @@ def test_collector_paused_restores_the_callers_setting() -> None:
         assert not gc.isenabled()
     finally:
         (gc.enable if was else gc.disable)()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from([chr(c) for c in range(32, 127)]), max_size=60))
+def test_ascii_word_pattern_matches_regex_pattern(text: str) -> None:
+    from layoutkit.dehyphenate import _ASCII_WORD
+
+    assert _ASCII_WORD.findall(text) == _WORD.findall(text)
