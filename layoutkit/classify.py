@@ -132,7 +132,8 @@ def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Ty
         if single and ask("byline", text):
             out.append(t.retype("byline", "byline-pattern"))
             continue
-        if _no_cjk(text[:50]) and is_table([ln.text for ln in p.lines]):
+        if len(p.lines) >= 3 and _no_cjk(text[:50]) and is_table([ln.text for ln in p.lines]):
+            # (``is_table`` says no below three lines: asked only from three on)
             out.append(t.retype("other", "table: figures in most lines (noise.is_table)"))
             continue
         if single and is_noise(text):
