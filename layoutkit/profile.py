@@ -88,10 +88,17 @@ class Profile:
     #: can hold them: a mypyc class has no attributes beyond its declared ones).
     _any: dict[str, Optional[regex.Pattern]] = field(init=False, compare=False, repr=False)
     _memo: dict[tuple[str, str], Optional[regex.Match]] = field(init=False, compare=False, repr=False)
+    #: ``none_match``'s alternations by ``+``-joined keys: (anchored patterns, the rest),
+    #: and how often each set of keys was asked before its alternations were built.
+    _unions: dict[str, tuple[Optional[regex.Pattern], Optional[regex.Pattern]]] = field(
+        init=False, compare=False, repr=False)
+    _asked: dict[str, int] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_any", {key: _alternation(getattr(self, key)) for key in PATTERN_KEYS})
         object.__setattr__(self, "_memo", {})
+        object.__setattr__(self, "_unions", {})
+        object.__setattr__(self, "_asked", {})
 
     def __reduce__(self) -> tuple[Any, ...]:
         """A copied or pickled profile is built again from its fields, so it starts with
@@ -114,7 +121,7 @@ class Profile:
         if found is not _UNSEEN:
             return found  # type: ignore[return-value]
         found = None
-        if alternation is None or not self.none_match(key, text):
+        if alternation is None or alternation.search(text):
             for pat in getattr(self, key):
                 m = pat.search(text)
                 if m:
@@ -126,45 +133,50 @@ class Profile:
         return found
 
     def none_match(self, keys: str, text: str) -> bool:
-        """True when surely no pattern of the ``+``-joined ``keys`` (``"byline+credit"``)
-        matches ``text``, so ``match(key, text)`` is None for each of them; False when
-        one may (or when the keys' patterns cannot be searched as one alternation).
+        """True when no pattern of the ``+``-joined ``keys`` (``"byline+credit"``)
+        matches ``text``, so ``match(key, text)`` is None for each of them.
 
         A stage that asks several keys about one text (typing asks up to nine about a
         short paragraph) asks this first: one search of all their patterns as one
-        alternation instead of one per key. Not memoized: each text is asked once."""
-        if keys + _ANCHORED not in self._any:
-            self._union(keys)
-        if self._any[keys] is None:
-            return False
+        alternation (``_union``) instead of one per key. The alternation is built once a
+        profile has been asked about these keys ``UNION_AFTER`` times (compiling it costs
+        as much as a few thousand questions: a small page answers key by key)."""
+        union = self._unions.get(keys)
+        if union is None:
+            asked = self._asked.get(keys, 0) + 1
+            self._asked[keys] = asked
+            if asked < UNION_AFTER:
+                return all(self.match(key, text) is None for key in keys.split("+"))
+            union = self._unions[keys] = self._union(keys)
         # the patterns anchored at the text's start are tried there only (``match``); a
         # search would try them, and fail, at every later position too
-        anchored, floating = self._any[keys + _ANCHORED], self._any[keys + _FLOATING]
+        anchored, floating = union
         return (anchored is None or anchored.match(text) is None) and \
             (floating is None or floating.search(text) is None)
 
-    def _union(self, keys: str) -> None:
-        """The alternation of every pattern of the ``+``-joined ``keys``, kept in ``_any``
-        under that name (None: some pattern cannot be a branch), and the alternations of
-        its anchored and its other patterns (``_anchored``) under that name plus
-        ``_ANCHORED`` and ``_FLOATING`` (None: no such pattern). Built on first use: most
-        pages ask one or two such unions."""
+    def _union(self, keys: str) -> tuple[Optional[regex.Pattern], Optional[regex.Pattern]]:
+        """The alternations of the anchored patterns of the ``+``-joined ``keys``
+        (``_anchored``) and of their other patterns (None: no such pattern). When some
+        pattern cannot be a branch (``_alternation``), the other part is ``_ALWAYS``, which
+        matches every text: ``none_match`` then always says False (asking key by key)."""
         patterns: list[regex.Pattern] = []
         for key in keys.split("+"):
             if key not in PATTERN_KEYS:
                 raise KeyError(key)
             patterns.extend(getattr(self, key))
-        whole = _alternation(tuple(patterns), single=True)
-        anchored = [p for p in patterns if _anchored(p.pattern)]
-        floating = [p for p in patterns if not _anchored(p.pattern)]
-        parts = (_alternation(tuple(anchored), single=True) if anchored else None,
-                 _alternation(tuple(floating), single=True) if floating else None)
+        anchored = tuple(p for p in patterns if _anchored(p.pattern))
+        floating = tuple(p for p in patterns if not _anchored(p.pattern))
+        parts = (_alternation(anchored, single=True) if anchored else None,
+                 _alternation(floating, single=True) if floating else None)
         if (anchored and parts[0] is None) or (floating and parts[1] is None):
-            whole = None
-        self._any[keys] = whole
-        self._any[keys + _ANCHORED], self._any[keys + _FLOATING] = parts
+            return None, _ALWAYS
+        return parts
 
 
+#: ``Profile.none_match`` builds a set of keys' alternations after this many questions.
+UNION_AFTER = 1000
+#: A pattern that matches every text (at its start).
+_ALWAYS = regex.compile("")
 _UNSEEN = object()
 #: Most (key, text) answers a profile keeps. A seed-size page asks several hundred
 #: questions; a scanned newspaper page with an OCR layer (~5,000 lines) asks ~20,000 about
@@ -175,11 +187,6 @@ _MEMO_SIZE = 16384
 #: global inline flags (``(?i)`` would apply to every branch), numbered and named
 #: backreferences and conditionals (group numbers shift), branch reset.
 _NOT_COMBINABLE = regex.compile(r"\\[1-9]|\(\?[a-zA-Z]+\)|\(\?P=|\\g<|\(\?\(|\(\?\||\(\?[a-zA-Z]*V[01]")
-
-
-#: Suffixes of the names under which ``Profile._union`` keeps a union's anchored and
-#: other patterns' alternations in ``_any`` (not a key name: keys hold no ``|``).
-_ANCHORED, _FLOATING = "|^", "|~"
 
 
 def _anchored(pattern: str) -> bool:

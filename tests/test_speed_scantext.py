@@ -137,16 +137,29 @@ _PROFILE_TEXTS = st.text(alphabet="本报记者杨鹤通讯员摄制图：By Pho
        st.sampled_from(("header+footer+credit+author_note+byline+jump+deck+caption+dateline",
                         "byline+credit+header+deck+author_note")), _PROFILE_TEXTS)
 def test_none_match_means_every_key_answers_none(name: str, keys: str, text: str) -> None:
-    """``none_match`` may say True only when every key's ``match`` is None (and must say
-    it whenever that holds, if the union could be built: that is the speed-up)."""
+    """``none_match`` says True exactly when every key's ``match`` is None: key by key
+    before its union is built, and by the union (anchored part matched at the start,
+    the rest searched) after."""
     from layoutkit.profile import builtin_profile
 
     prof = builtin_profile(name)
     none = all(prof.match(k, text) is None for k in keys.split("+"))
-    if prof.none_match(keys, text):
-        assert none
-    elif prof._any[keys] is not None:
-        assert not none
+    assert prof.none_match(keys, text) == none
+    anchored, floating = prof._union(keys)
+    assert ((anchored is None or anchored.match(text) is None)
+            and (floating is None or floating.search(text) is None)) == none
+
+
+def test_none_match_builds_its_union_after_enough_questions() -> None:
+    from layoutkit.profile import UNION_AFTER, Profile, builtin_profile
+
+    prof = Profile(*[getattr(builtin_profile("en"), f) for f in Profile.__dataclass_fields__
+                     if Profile.__dataclass_fields__[f].init])  # (a fresh copy: its own unions)
+    keys = "byline+credit+header+deck+author_note"
+    for k in range(UNION_AFTER + 2):
+        assert prof.none_match(keys, f"text {k}") is True
+        assert (keys in prof._unions) == (k + 1 >= UNION_AFTER)
+    assert prof.none_match(keys, "By JOHN SMITH") is False
 
 
 def test_anchored_reads_top_level_alternation() -> None:
