@@ -185,16 +185,19 @@ def _trailing_letters(text: str, end: int) -> str:
     before it is no letter); one reaching the window's start may go on: searched again
     in full."""
     start = max(0, end - 64)
+    # ``$`` also matches before a newline that ends the text searched: the run then ends
+    # before that newline
+    stop = end - 1 if end > start and text[end - 1] == "\n" else end
     # The window read backwards: the run is its longest prefix of letters, found by an
     # anchored ``match`` (a ``[...]+$`` search tries every start position of the window).
-    m = _LEADING_LETTERS.match(text[start:end][::-1])
+    m = _LEADING_LETTERS.match(text[start:stop][::-1])
     if m is None:
         return ""
     run = m.end()
-    if start > 0 and run == end - start:
+    if start > 0 and run == stop - start:
         m2 = _TRAILING_LETTERS.search(text, 0, end)
         return m2.group(0) if m2 else ""
-    return text[end - run:end]
+    return text[stop - run:stop]
 
 
 def _first_word(text: str) -> str:

@@ -69,7 +69,7 @@ def reference_trailing_letters(text: str, end: int) -> str:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(st.sampled_from(list("abſé\u0301ꝛ -1.") + ["\U0001d400"]), max_size=150), st.integers(0, 160))
+@given(st.text(st.sampled_from(list("abſé\u0301ꝛ -1.\n") + ["\U0001d400"]), max_size=150), st.integers(0, 160))
 def test_trailing_letters_matches_reference(text: str, end: int) -> None:
     from layoutkit.dehyphenate import _trailing_letters
 
@@ -82,8 +82,11 @@ def test_trailing_letters_long_runs() -> None:
     from layoutkit.dehyphenate import _trailing_letters
 
     for k in (0, 1, 63, 64, 65, 130):
-        for prefix in ("", " ", "ab", "a-"):
+        for prefix in ("", " ", "ab", "a-", "\n"):
             text = prefix + "w" * k + "-"
+            for end in (len(text), len(text) - 1):
+                assert _trailing_letters(text, end) == reference_trailing_letters(text, end)
+            text = prefix + "w" * k + "\n"  # (``$`` also matches before a final newline)
             for end in (len(text), len(text) - 1):
                 assert _trailing_letters(text, end) == reference_trailing_letters(text, end)
 
