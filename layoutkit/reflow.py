@@ -27,8 +27,8 @@ the only ones the pipeline ever removes; each removal is named in ``reasons``.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from itertools import chain, compress
-from operator import add, attrgetter, itemgetter, not_
+from itertools import accumulate, chain, compress, repeat
+from operator import add, and_, attrgetter, ge, gt, itemgetter, le, lt, ne, not_, or_, sub
 from typing import Optional, Sequence
 
 import regex
@@ -555,6 +555,135 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
     return out
 
 
+def _cjk_column_paragraphs(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams,
+                           lexicon: Optional[Lexicon] = None) -> list[list[Paragraph]]:
+    """``_region_paragraphs`` of CJK regions with a measure (not vertical), all of a page's
+    at once: the page's ``cjk-columns`` pass. The same rules decide, over arrays of the
+    lines of every such region computed once for the page (mostly at C speed:
+    ``map`` of ``operator`` functions), instead of a loop, a measure object and a
+    dozen small lists per region (a page of short CJK boxes has about five lines a box).
+
+    What makes one pass possible is that in CJK text nothing about a line depends on the
+    paragraph it joins, except whether it breaks: no ``ocr-noise-line`` (Latin only), so
+    the line before line k in its paragraph is line k-1, and a line's clean text
+    (``spread-tail`` asks about the line before) is known before any break is decided.
+    A break before line k depends on the paragraph only through "is line k-1 the
+    paragraph's first line" (the break decided just before). A paragraph that starts with
+    a line that is not full is fresh (``starts_fresh``), so that test is implied where the
+    loop asks it. Only lines after a line that is not full, or short by an indent, can
+    break: those are the only ones visited."""
+    counts = list(map(len, map(_LINES, regions)))
+    lines = list(chain.from_iterable(map(_LINES, regions)))
+    n = len(lines)
+    widths = list(map(_WIDTH, regions))
+    per_line = chain.from_iterable
+    deficit = list(map(sub, per_line(map(repeat, widths, counts)), map(_EMS, lines)))
+    spread = list(map(_LETTERSPACED, lines))
+    indent_min, indent_max = params.indent_min, params.indent_max
+    if any(spread):
+        # a spread line short of its measure by less than an indent, or by more than
+        # one, fills its measure (``_Measure.deficit``)
+        spread_min = params.spread_indent_min
+        for k in compress(range(n), spread):
+            if not spread_min <= deficit[k] <= indent_max:
+                deficit[k] = 0.0
+    tols = [max(1.0, 0.06 * w) for w in widths]
+    full = list(map(ge, per_line(map(repeat, tols, counts)), deficit))  # deficit <= tol
+    # indent_short: indent_min <= deficit <= indent_max and deficit > 0.75 tol
+    indent_short = list(map(and_, map(and_, map(le, repeat(indent_min, n), deficit),
+                                      map(ge, repeat(indent_max, n), deficit)),
+                            map(gt, deficit, per_line(map(repeat, [t * 0.75 for t in tols], counts)))))
+    title_like = list(map(lt, repeat(indent_max, n), deficit))  # deficit > indent_max
+    words = list(map(str.split, map(_TEXT, lines)))
+    starts = list(accumulate(counts[:-1], initial=0))
+    is_start = [False] * n
+    for a in starts:
+        is_start[a] = True
+    # Clean texts. A line of one word is its own clean text (no space to judge), unless
+    # it may hold fake bold: only title-like lines are searched for it, and a doubled
+    # run repeats a character (``dedupe_fake_bold``), so a word without a repeated
+    # character (``set`` at C speed) is its own clean text too: most CJK lines, and most
+    # paragraphs' short last lines (title-like by their width).
+    clean = list(map(" ".join, words))  # (a line of one word: the word; others are cleaned below)
+    several = list(map(ne, map(len, words), repeat(1, n)))
+    todo = [*compress(range(n), several),
+            *[k for k in compress(range(n), title_like) if not several[k] and len(set(clean[k])) != len(clean[k])]]
+    removals: dict[int, list[str]] = {}
+    dedupe = params.dedupe_fake_bold
+    for k in todo:
+        # CJK only: Latin text has real doubled tokens (``....`` leaders, ``papa``)
+        fake_bold = dedupe and title_like[k] and not spread[k] and lines[k].shape.cjk > 0
+        clean[k], removed = _cleaned_text(words[k], spread[k], fake_bold, not is_start[k] and spread[k - 1])
+        if removed:
+            removals[k] = removed
+    # breaks: only a line after a line that is not full, or short by an indent, can break
+    breaks: dict[int, str] = {}
+    last_break = -1
+    for k in compress(range(1, n), map(or_, map(not_, full), indent_short[1:])):
+        if is_start[k]:
+            continue
+        p = k - 1
+        brk: Optional[str] = None
+        if not full[p]:
+            first = last_break == p or is_start[p]
+            if first and deficit[p] > indent_max:
+                brk = "title-line-break"
+            elif first and indent_short[p]:
+                if ends_sentence(clean[p], profile) and not full[k]:
+                    brk = "short-line-break"
+            elif ends_sentence(clean[p], profile):
+                brk = "short-line-break"
+            # (else: CJK paragraphs end with punctuation; a short line without it is a
+            # narrowed stretch of the column, a wrap around a picture, not an end)
+        elif indent_short[k] and ends_sentence(clean[p], profile):
+            brk = ("indent-break (spread-indent: a letter-spaced line short by an indent)" if spread[k]
+                   else "indent-break")
+        if brk:
+            breaks[k] = brk
+            last_break = k
+    marked_page = any(map(_HYPHENATED, lines))
+    boxed_page = any(map(_LINE_BBOX, lines))
+    cuts = sorted(breaks)
+    out: list[list[Paragraph]] = []
+    c = 0  # the first cut not yet used
+    for r, region in enumerate(regions):
+        a0 = starts[r]
+        end = a0 + counts[r]
+        if a0 == end:
+            out.append([])  # (no lines, no paragraph)
+            continue
+        width = region.width or 0.0
+        marked = marked_page and any(map(_HYPHENATED, region.lines))
+        boxed = boxed_page and any(map(_LINE_BBOX, region.lines))
+        bounds = [a0]
+        while c < len(cuts) and cuts[c] < end:
+            bounds.append(cuts[c])
+            c += 1
+        bounds.append(end)
+        alone = len(bounds) == 2
+        rp: list[Paragraph] = []
+        for a, b in zip(bounds, bounds[1:]):
+            reasons = [breaks[a]] if a != a0 else []
+            if removals:
+                for k in range(a, b):
+                    if k in removals:
+                        reasons.extend(removals[k])
+            texts = clean[a:b]
+            line_objs = list(map(_LINE, lines[a:b]))
+            text = join_texts(marked_hyphens.apply(line_objs, texts, reasons) if marked else texts, reasons,
+                              lexicon)
+            last = b - 1
+            # ``runs_on`` as in ``_region_paragraphs`` (a CJK region with a measure)
+            runs_on = not ends_sentence(clean[last], profile) and not (
+                (b - a == 1 and deficit[last] > indent_max) or (b - a <= 4 and standalone(text, profile)))
+            rp.append(Paragraph(
+                text=text, lines=tuple(line_objs), region_width=width, region_index=region.index,
+                starts_fresh=a != a0 or not full[a0], runs_on=runs_on, reasons=tuple(reasons),
+                bbox=BBox.union_all(list(map(_BBOX, line_objs))) if boxed else None, whole_region=alone))
+        out.append(rp)
+    return out
+
+
 def _free_lines(plain: list[bool], full: list[bool], indent_short: list[bool]) -> list[bool]:
     """Per line of a CJK region with a measure: is it free, i.e. does it go on the
     paragraph of the line before with nothing to decide or record? So is a line after a
@@ -572,6 +701,8 @@ def _cjk_region(region: TextRegion) -> bool:
 
 # Fields of every line of a region, read at C speed (``map``) rather than in a loop.
 _CJK_SHARE = attrgetter("shape.cjk")
+_EMS = attrgetter("shape.ems")
+_WIDTH = attrgetter("width")
 _LETTERSPACED = attrgetter("shape.letterspaced")
 _HYPHENATED = attrgetter("line.hyphenated")
 _LINES = attrgetter("lines")
@@ -626,10 +757,15 @@ def build_boxes(regions: Sequence[TextRegion], profile: Profile, params: ReflowP
     boxes: list[Box] = []
     # Blank lines cut the page into text boxes (a flat text has none: one region).
     chunked = len(regions) >= 3
-    for region in regions:
-        cjk = _cjk_region(region)
+    cjks = list(map(_cjk_region, regions))
+    # CJK regions with a measure (most of a CJK page) in one pass (``cjk-columns``)
+    columns = [r for r, cjk in zip(regions, cjks) if cjk and r.width is not None and not r.vertical]
+    column_paras = iter(_cjk_column_paragraphs(columns, profile, params, lexicon) if columns else ())
+    for region, cjk in zip(regions, cjks):
         if region.vertical:
             rp = [_vertical_paragraph(region)]
+        elif cjk and region.width is not None:
+            rp = next(column_paras)
         else:
             rp = _region_paragraphs(region, profile, params, lexicon, chunked, cjk)
         if not rp:
