@@ -460,17 +460,22 @@ def assign_links(candidates: Sequence[Candidate], boxes: Sequence["Box"]) -> lis
         return sorted(candidates, key=lambda c: (-c.score, c.tail, c.head))
     weight: dict[tuple[int, int], float] = {}
     first: dict[tuple[int, int], Candidate] = {}
-    sure: dict[int, bool] = {}  # ``surely_continues`` of each head, asked once
+    # the column family of each head that ``surely_continues`` (asked once per head), else
+    # None: a link into it from a box of that family is an orphan head's link
+    orphan_family: dict[int, Optional[float]] = {}
     for c in candidates:
         t, h = c.tail, c.head
-        surely = sure.get(h)
-        if surely is None:
-            surely = sure[h] = surely_continues(boxes[h])
-        a, b = boxes[t].region, boxes[h].region
-        orphan = surely and a.family is not None and a.family == b.family
-        w = c.score + (ORPHAN_HEAD_BONUS if orphan else 0.0)
+        if h in orphan_family:
+            family = orphan_family[h]
+        else:
+            b = boxes[h]
+            family = orphan_family[h] = b.region.family if surely_continues(b) else None
+        w = c.score + (ORPHAN_HEAD_BONUS if family is not None and boxes[t].region.family == family else 0.0)
         weight[(t, h)] = w
         first.setdefault((t, h), c)
+    chosen = _row_maxima(weight)
+    if chosen is not None:
+        return sorted((first[link] for link in chosen), key=lambda c: (-c.score, c.tail, c.head))
     ti = {t: k for k, t in enumerate(tails)}
     hj = {h: k for k, h in enumerate(heads)}
     # every tail may stay unmatched (a dummy column of its own, weight 0): a tail links
@@ -490,6 +495,44 @@ def assign_links(candidates: Sequence[Candidate], boxes: Sequence["Box"]) -> lis
             if (t, h) in weight:
                 chosen.append(first[(t, h)])
     return sorted(chosen, key=lambda c: (-c.score, c.tail, c.head))
+
+
+#: How much a tail's best link must outweigh its next best (and staying unlinked, weight
+#: 0) for ``_row_maxima`` to take it without solving the assignment: far above the
+#: rounding error of the Hungarian method's potentials (sums of a few scores of a few
+#: units), so that the method would find that same assignment.
+ROW_MAXIMUM_MARGIN = 1e-6
+
+
+def _row_maxima(weight: dict[tuple[int, int], float]) -> Optional[list[tuple[int, int]]]:
+    """``row-maximum-assignment``: when every tail's best link (staying unlinked, weight
+    0, included) beats its other links by ``ROW_MAXIMUM_MARGIN``, and no two tails' best
+    links share a head, those links are the one assignment of the largest total: each
+    tail gets the most it can get, and any other assignment gives some tail less. Then
+    the Hungarian method would find them too, and they are returned (the linked ones, as
+    (tail, head)); otherwise None (the method decides)."""
+    best: dict[int, tuple[float, int, float]] = {}  # tail: best weight, its head (-1: none), next best
+    for (t, h), w in weight.items():
+        top = best.get(t)
+        if top is None:
+            top = (0.0, -1, -math.inf)  # staying unlinked
+        if w > top[0]:
+            best[t] = (w, h, top[0])
+        elif w > top[2]:
+            best[t] = (top[0], top[1], w)
+        else:
+            best[t] = top
+    heads: set[int] = set()
+    out = []
+    for t, (w, h, runner_up) in best.items():
+        if w - runner_up <= ROW_MAXIMUM_MARGIN:
+            return None
+        if h >= 0:
+            if h in heads:
+                return None
+            heads.add(h)
+            out.append((t, h))
+    return out
 
 
 def _min_cost_assignment(cost: Sequence[Sequence[float]]) -> list[int]:

@@ -26,10 +26,10 @@ the only ones the pipeline ever removes; each removal is named in ``reasons``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from itertools import accumulate, chain, compress, repeat
 from operator import add, and_, attrgetter, ge, gt, itemgetter, le, lt, ne, not_, or_, sub
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import regex
 
@@ -40,9 +40,10 @@ from .continuation import Box, assign_links, candidate_links, surely_continues, 
 from .dehyphenate import HYPHENS, Lexicon, decide
 from .noise import is_noise
 from .measure import shape
-from .model import BBox, Paragraph
+from .model import BBox, Line, Paragraph
 from .params import ReflowParams
 from .profile import Profile
+from .slotbuild import slot_setters
 from .textboxes import JOIN_REASON as BOX_JOIN_REASON, box_break_joins, opens_enumeration
 from .textwidth import is_cjk
 
@@ -643,6 +644,17 @@ def _cjk_column_paragraphs(regions: Sequence[TextRegion], profile: Profile, para
             last_break = k
     marked_page = any(map(_HYPHENATED, lines))
     boxed_page = any(map(_LINE_BBOX, lines))
+    line_objs = list(map(_LINE, lines))
+    # ``join_texts``' fast path for all junctions of the page at once: the junction after
+    # line k is CJK on both sides unless k is in ``mixed`` (the last character of line k or
+    # the first of line k+1 is not CJK); a paragraph without such a junction joins without
+    # spaces. (A page with an empty clean text, which ``join_texts`` would skip, has
+    # every junction looked at by ``join_texts`` itself.)
+    if all(clean):
+        mixed = {m.start() for m in _NOT_CJK.finditer("".join(map(_LAST, clean)))}
+        mixed.update(m.start() - 1 for m in _NOT_CJK.finditer("".join(map(_FIRST, clean))))
+    else:
+        mixed = set(range(n))
     cuts = sorted(breaks)
     out: list[list[Paragraph]] = []
     c = 0  # the first cut not yet used
@@ -653,6 +665,7 @@ def _cjk_column_paragraphs(regions: Sequence[TextRegion], profile: Profile, para
             out.append([])  # (no lines, no paragraph)
             continue
         width = region.width or 0.0
+        index = region.index
         marked = marked_page and any(map(_HYPHENATED, region.lines))
         boxed = boxed_page and any(map(_LINE_BBOX, region.lines))
         bounds = [a0]
@@ -669,19 +682,57 @@ def _cjk_column_paragraphs(regions: Sequence[TextRegion], profile: Profile, para
                     if k in removals:
                         reasons.extend(removals[k])
             texts = clean[a:b]
-            line_objs = list(map(_LINE, lines[a:b]))
-            text = join_texts(marked_hyphens.apply(line_objs, texts, reasons) if marked else texts, reasons,
-                              lexicon)
+            own = line_objs[a:b]
+            if marked:
+                text = join_texts(marked_hyphens.apply(own, texts, reasons), reasons, lexicon)
+            elif mixed and not mixed.isdisjoint(range(a, b - 1)):
+                text = join_texts(texts, reasons, lexicon)
+            else:
+                text = "".join(texts)
             last = b - 1
             # ``runs_on`` as in ``_region_paragraphs`` (a CJK region with a measure)
             runs_on = not ends_sentence(clean[last], profile) and not (
                 (b - a == 1 and deficit[last] > indent_max) or (b - a <= 4 and standalone(text, profile)))
-            rp.append(Paragraph(
-                text=text, lines=tuple(line_objs), region_width=width, region_index=region.index,
-                starts_fresh=a != a0 or not full[a0], runs_on=runs_on, reasons=tuple(reasons),
-                bbox=BBox.union_all(list(map(_BBOX, line_objs))) if boxed else None, whole_region=alone))
+            rp.append(_paragraph(text, tuple(own), width, index, a != a0 or not full[a0], runs_on,
+                                 tuple(reasons), BBox.union_all(list(map(_BBOX, own))) if boxed else None, alone))
         out.append(rp)
     return out
+
+
+def _paragraph_builder() -> Callable[[str, tuple[Line, ...], float, int, bool, bool, tuple[str, ...],
+                                      Optional[BBox], bool], Paragraph]:
+    """``Paragraph(text, lines, region_width, region_index, starts_fresh, runs_on, reasons,
+    bbox, whole_region)`` built by setting its slots directly (``slotbuild``): a frozen
+    dataclass's ``__init__`` sets each of its nine fields through ``object.__setattr__``,
+    which costs more than the rest of a short paragraph's making. The class itself when
+    its fields are not those nine plain slots."""
+    names = ("text", "lines", "region_width", "region_index", "starts_fresh", "runs_on", "reasons", "bbox",
+             "whole_region")
+    setters = slot_setters(Paragraph, names)
+    if setters is None or tuple(f.name for f in fields(Paragraph)) != names:
+        return Paragraph
+    set_text, set_lines, set_width, set_index, set_fresh, set_runs_on, set_reasons, set_bbox, set_whole = setters
+    new = object.__new__
+
+    def build(text: str, lines: tuple[Line, ...], region_width: float, region_index: int, starts_fresh: bool,
+              runs_on: bool, reasons: tuple[str, ...], bbox: Optional[BBox], whole_region: bool) -> Paragraph:
+        p = new(Paragraph)
+        set_text(p, text)
+        set_lines(p, lines)
+        set_width(p, region_width)
+        set_index(p, region_index)
+        set_fresh(p, starts_fresh)
+        set_runs_on(p, runs_on)
+        set_reasons(p, reasons)
+        set_bbox(p, bbox)
+        set_whole(p, whole_region)
+        return p  # type: ignore[no-any-return]
+
+    return build
+
+
+#: Builds a ``Paragraph`` from its nine fields in order (see ``_paragraph_builder``).
+_paragraph = _paragraph_builder()
 
 
 def _free_lines(plain: list[bool], full: list[bool], indent_short: list[bool]) -> list[bool]:
