@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import repeat
 from operator import itemgetter
 from typing import NamedTuple, Optional, Sequence
 
@@ -406,15 +407,24 @@ def candidate_links(boxes: Sequence["Box"], profile: Profile, spread_indent_min:
             js = sorted(any_heads + extra) if extra else any_heads
         # ``junction-zero-bound`` asked here first: most pairs end with it
         follow = vocab.followers(tail[-1:]) if tail else _NOTHING
-        for j in js:
-            if j == i:
-                continue
-            key = keys[j]
-            score = pair_score(vocab.junction_of(tail, key) if key[:1] in follow else 0.0,
-                               family is not None and family == families[j],
-                               None if closer is None else closes(texts[j], closer), terms[j], i, j, i < j <= last)
-            out.append(Candidate(score, i, j))
+        if kinds[i] != _NO_HEAD:
+            js = [j for j in js if j != i]
+        # ``pair_score`` of every head at once (``pair-scores``): its terms added in its
+        # order, a term it leaves out added as 0.0 (the identity here: no score is ever
+        # -0.0, every term being a non-negative sum or a nonzero constant); the
+        # candidates are made as plain tuples of their class, at C speed
+        fam = family is not None
+        scores = [(vocab.junction_of(tail, keys[j]) if keys[j][:1] in follow else 0.0)
+                  + (2.0 if fam and family == families[j] else 0.0)
+                  + (0.0 if closer is None else 3.0 if closes(texts[j], closer) else -1.0)
+                  + terms[j]
+                  - (0.05 * (j - i) if j > i else 0.5 + 0.1 * (i - j))
+                  + (2.5 if i < j <= last else 0.0) for j in js]
+        out.extend(map(_TUPLE_NEW, repeat(Candidate), zip(scores, repeat(i), js)))
     return out
+
+
+_TUPLE_NEW = tuple.__new__
 
 
 #: Bonus (score units) for a link into a head that cannot open a paragraph (its first

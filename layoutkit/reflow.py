@@ -597,7 +597,7 @@ def _cjk_column_paragraphs(regions: Sequence[TextRegion], profile: Profile, para
     title_like = list(map(lt, repeat(indent_max, n), deficit))  # deficit > indent_max
     words = list(map(str.split, map(_TEXT, lines)))
     starts = list(accumulate(counts[:-1], initial=0))
-    is_start = [False] * n
+    is_start = [False] * (n + 1)  # (+1: the start of a last region without lines)
     for a in starts:
         is_start[a] = True
     # Clean texts. A line of one word is its own clean text (no space to judge), unless
