@@ -483,9 +483,9 @@ def assign_links(candidates: Sequence[Candidate], boxes: Sequence["Box"]) -> lis
         w = c.score + (ORPHAN_HEAD_BONUS if family is not None and boxes[t].region.family == family else 0.0)
         weight[(t, h)] = w
         first.setdefault((t, h), c)
-    chosen = _row_maxima(weight)
-    if chosen is not None:
-        return sorted((first[link] for link in chosen), key=lambda c: (-c.score, c.tail, c.head))
+    maxima = _row_maxima(weight)
+    if maxima is not None:
+        return sorted((first[link] for link in maxima), key=lambda c: (-c.score, c.tail, c.head))
     ti = {t: k for k, t in enumerate(tails)}
     hj = {h: k for k, h in enumerate(heads)}
     # every tail may stay unmatched (a dummy column of its own, weight 0): a tail links
