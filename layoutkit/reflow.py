@@ -642,9 +642,9 @@ def _cjk_column_paragraphs(regions: Sequence[TextRegion], profile: Profile, para
         if brk:
             breaks[k] = brk
             last_break = k
-    marked_page = any(map(_HYPHENATED, lines))
-    boxed_page = any(map(_LINE_BBOX, lines))
     line_objs = list(map(_LINE, lines))
+    marked_page = any(map(_OWN_HYPHENATED, line_objs))
+    boxed_page = any(map(_BBOX, line_objs))
     # ``join_texts``' fast path for all junctions of the page at once: the junction after
     # line k is CJK on both sides unless k is in ``mixed`` (the last character of line k or
     # the first of line k+1 is not CJK); a paragraph without such a junction joins without
@@ -656,8 +656,10 @@ def _cjk_column_paragraphs(regions: Sequence[TextRegion], profile: Profile, para
     else:
         mixed = set(range(n))
     cuts = sorted(breaks)
+    removed_lines = sorted(removals)
     out: list[list[Paragraph]] = []
     c = 0  # the first cut not yet used
+    removed_at = 0  # the first line with removals not yet recorded
     for r, region in enumerate(regions):
         a0 = starts[r]
         end = a0 + counts[r]
@@ -677,10 +679,9 @@ def _cjk_column_paragraphs(regions: Sequence[TextRegion], profile: Profile, para
         rp: list[Paragraph] = []
         for a, b in zip(bounds, bounds[1:]):
             reasons = [breaks[a]] if a != a0 else []
-            if removals:
-                for k in range(a, b):
-                    if k in removals:
-                        reasons.extend(removals[k])
+            while removed_at < len(removed_lines) and removed_lines[removed_at] < b:
+                reasons.extend(removals[removed_lines[removed_at]])
+                removed_at += 1
             texts = clean[a:b]
             own = line_objs[a:b]
             if marked:
@@ -745,6 +746,18 @@ def _free_lines(plain: list[bool], full: list[bool], indent_short: list[bool]) -
     return [False, *[f and not i and p for f, i, p in zip(full, indent_short[1:], plain[1:])], False]
 
 
+def _cjk_regions(regions: Sequence[TextRegion]) -> list[bool]:
+    """``_cjk_region`` of every region, the CJK shares of the page's lines read at once."""
+    counts = list(map(len, map(_LINES, regions)))
+    shares = list(map(_CJK_SHARE, chain.from_iterable(map(_LINES, regions))))
+    out = []
+    a = 0
+    for n in counts:
+        out.append(sum(shares[a:a + n]) / max(1, n) >= 0.3)
+        a += n
+    return out
+
+
 def _cjk_region(region: TextRegion) -> bool:
     """Is most of the region's text CJK (the mean CJK share of its lines at least 0.3)?"""
     return sum(map(_CJK_SHARE, region.lines)) / max(1, len(region.lines)) >= 0.3
@@ -756,6 +769,7 @@ _EMS = attrgetter("shape.ems")
 _WIDTH = attrgetter("width")
 _LETTERSPACED = attrgetter("shape.letterspaced")
 _HYPHENATED = attrgetter("line.hyphenated")
+_OWN_HYPHENATED = attrgetter("hyphenated")
 _LINES = attrgetter("lines")
 _TEXT = attrgetter("line.text")
 _LINE = attrgetter("line")
@@ -808,7 +822,7 @@ def build_boxes(regions: Sequence[TextRegion], profile: Profile, params: ReflowP
     boxes: list[Box] = []
     # Blank lines cut the page into text boxes (a flat text has none: one region).
     chunked = len(regions) >= 3
-    cjks = list(map(_cjk_region, regions))
+    cjks = _cjk_regions(regions)
     # CJK regions with a measure (most of a CJK page) in one pass (``cjk-columns``)
     columns = [r for r, cjk in zip(regions, cjks) if cjk and r.width is not None and not r.vertical]
     column_paras = iter(_cjk_column_paragraphs(columns, profile, params, lexicon) if columns else ())

@@ -4,6 +4,8 @@
   with a measure of a page in one pass over page-wide line arrays) against the per-line
   loop of ``tests/reflow_reference.py``, region by region, and ``build_boxes`` of whole
   pages against boxes made from that loop's paragraphs;
+* ``reflow._cjk_regions`` (the CJK shares of a page's lines read at once) against
+  ``_cjk_region`` region by region;
 * ``reflow._paragraph`` (slots set directly) against ``Paragraph(...)``;
 * ``continuation.candidate_links``' scores of all heads at once (``pair-scores``) against
   ``pair_score`` pair by pair, and ``assign_links``' ``row-maximum-assignment`` against
@@ -21,7 +23,7 @@ from layoutkit.dehyphenate import Lexicon
 from layoutkit.model import BBox, Line, Paragraph
 from layoutkit.params import ReflowParams
 from layoutkit.profile import builtin_profile
-from layoutkit.reflow import _cjk_column_paragraphs, _cjk_region, _paragraph, build_boxes
+from layoutkit.reflow import _cjk_column_paragraphs, _cjk_region, _cjk_regions, _paragraph, build_boxes
 
 from . import reflow_reference as ref
 from .test_speed_reflow import _regions, _same, page_st, params_st, region_st
@@ -41,6 +43,11 @@ def test_cjk_column_paragraphs_equal_reference_loop(regions, params: ReflowParam
         assert len(got) == len(columns)
         for region, paras in zip(columns, got):
             _same(paras, ref._region_paragraphs(region, profile, params, lex, len(regions) >= 3))
+
+
+@given(st.lists(region_st(), max_size=4))
+def test_cjk_regions_equal_region_by_region(regions) -> None:  # type: ignore[no-untyped-def]
+    assert _cjk_regions(regions) == [_cjk_region(r) for r in regions]
 
 
 @given(page_st, params_st, st.sampled_from(["zh", "de", "default"]))
