@@ -60,6 +60,7 @@ def _rule_between(a: TextLine, b: TextLine, rules: Sequence[Rule]) -> bool:
     lo, hi = a.bottom - 0.2 * a.size, b.top + 0.2 * b.size
     x0, x1 = max(a.x0, b.x0), min(a.x1, b.x1)
     for r in rules:
+        edges: tuple[float, ...]
         if r.bottom - r.top > 3 * a.size and r.kind != "line":
             # a box: its top and bottom edges separate, its inside does not
             edges = (r.top, r.bottom)

@@ -209,7 +209,11 @@ def _topological(units: list[_Unit], tol: float, vertical_page: bool) -> list[_U
     indeg = [0] * n
     # ``left`` looks for a unit between two others overlapping both in x: only the units
     # overlapping the first can be one, found once per unit (n² tests, not n³)
-    over = [[c for c in units if _x_overlap(c, u, tol)] for u in units]
+    # (``_x_overlap(c, u, tol)`` for every c at once, in C: the same expression)
+    x0s = [c.x0 for c in units]
+    x1s = [c.x1 for c in units]
+    over = [list(compress(units, map(gt, map(sub, map(min, x1s, repeat(u.x1)), map(max, x0s, repeat(u.x0))),
+                                     repeat(tol)))) for u in units]
     if any(u.vertical and u.title for u in units):
         for i in range(n):
             a, between = units[i], over[i]
@@ -265,10 +269,11 @@ def _edges(units: list[_Unit], over: list[list[_Unit]], tol: float, vertical_pag
                 continue
             b = units[j]
             lo, hi = min(a.bottom, b.bottom), max(a.top, b.top)
+            # (every unit of ``between`` overlaps ``a``: ``_x_overlap(c, a, tol)`` holds)
             for c in between:
                 if c is a or c is b:
                     continue
-                if c.top >= lo - tol and c.bottom <= hi + tol and _x_overlap(c, a, tol) and _x_overlap(c, b, tol):
+                if c.top >= lo - tol and c.bottom <= hi + tol and _x_overlap(c, b, tol):
                     break
             else:
                 succ[i].append(j)
