@@ -21,33 +21,11 @@ overlaps it vertically.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Sequence
 
-from ..model import Extent
 from ..params import LayoutParams
 from .chars import Rule
-from .lines import TextLine
-
-
-@dataclass(frozen=True, slots=True)
-class TextBlock(Extent):
-    """Lines of one block in reading order, with the block's box."""
-
-    lines: tuple[TextLine, ...]
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    vertical: bool = False
-    reasons: tuple[str, ...] = ()
-    #: "page-head" / "page-foot" for blocks in the page margins (see ``order``), else "".
-    zone: str = ""
-
-    @property
-    def size(self) -> float:
-        sizes = sorted(ln.size for ln in self.lines)
-        return sizes[len(sizes) // 2]
+from .records import TextBlock, TextLine
 
 
 def _box(lines: Sequence[TextLine], vertical: bool, reasons: tuple[str, ...] = ()) -> TextBlock:

@@ -22,43 +22,21 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import add, gt, itemgetter, le, mul, ne, or_, sub, truediv
 from typing import Iterable, Optional, Sequence
 
-from ..model import Extent
 from ..params import LayoutParams
 from ..textwidth import is_cjk
 from .chars import Char, font_is_bold, font_is_italic
+from .records import TextLine
 
 
 #: ``Char`` fields by position: ``map`` with these reads a field of every char in C
 _TEXT, _X0, _TOP, _X1, _BOTTOM, _SIZE, _FONT = (itemgetter(k) for k in range(7))
 #: what goes before a char, by whether its gap is a word space
 _SEPARATOR = ("", " ")
-
-
-@dataclass(frozen=True, slots=True)
-class TextLine(Extent):
-    """One line of text with its geometry and dominant font."""
-
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    size: float
-    font: str
-    bold: bool
-    italic: bool
-    vertical: bool = False
-    nchars: int = 0
-
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
 
 
 def _dominant(chars: Sequence[Char]) -> tuple[float, str]:
