@@ -19,15 +19,20 @@ Geometric inputs (PDF, ALTO, PAGE) bring their own regions and skip this stage.
 from __future__ import annotations
 
 import math
+from itertools import compress, repeat
+from operator import add, attrgetter
 from dataclasses import dataclass, fields, replace
-from typing import Callable, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 import regex
 
-from .measure import LineShape, shape
+from .measure import LineShape, page_shapes, shape
 from .model import BBox, Line, Region
 from .params import ColumnParams
 from .slotbuild import slot_setters
+
+if TYPE_CHECKING:
+    from .reflow import CleanLine
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +61,35 @@ def _shaped_line_builder() -> Callable[[Line, LineShape], ShapedLine]:
 
 #: Builds a ``ShapedLine`` (see ``_shaped_line_builder``).
 shaped_line = _shaped_line_builder()
+
+
+def _shaped_lines_builder() -> Callable[[Sequence[Line], Sequence[LineShape]], list[ShapedLine]]:
+    """``list(map(ShapedLine, lines, shapes))`` for a whole page: the objects are made
+    and each of their two slots filled by one ``map`` over the page (C-level loops
+    calling the slot setters) instead of a Python call per line. The plain ``map`` when
+    the class is compiled (see ``_shaped_line_builder``)."""
+    setters = slot_setters(ShapedLine, ("line", "shape"))
+    if setters is None or {f.name for f in fields(ShapedLine)} != {"line", "shape"}:
+        def plain(lines: Sequence[Line], shapes: Sequence[LineShape]) -> list[ShapedLine]:
+            return list(map(ShapedLine, lines, shapes))
+
+        return plain
+    set_line, set_shape = setters
+    new = object.__new__
+
+    def build(lines: Sequence[Line], shapes: Sequence[LineShape]) -> list[ShapedLine]:
+        out: list[ShapedLine] = list(map(new, repeat(ShapedLine, len(lines))))
+        any(map(set_line, out, lines))  # (setters return None: ``any`` runs them all)
+        any(map(set_shape, out, shapes))
+        return out
+
+    return build
+
+
+#: ``list(map(ShapedLine, lines, shapes))``, built faster (``_shaped_lines_builder``).
+shaped_lines = _shaped_lines_builder()
+#: A line's text (``map`` over a page's lines at C speed).
+_TEXT = attrgetter("text")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,15 +141,31 @@ def chunk_measure(shapes: Sequence[LineShape]) -> tuple[Optional[float], int]:
     first line is short by the indent, a last line by the paragraph end. Letter-spaced
     lines are left out: their extracted text undercounts their width.
     """
-    usable = [s for s in shapes if s.ems >= 4 and not s.letterspaced]
+    usable = [s.ems for s in shapes if s.ems >= 4 and not s.letterspaced]
     if not usable:
         return None, 0
     interior = usable[1:-1] if len(usable) >= 4 else usable
-    top = max(s.ems for s in interior)
-    long_ = sorted(s.ems for s in interior if s.ems >= 0.75 * top)
+    floor = 0.75 * max(interior)
+    long_ = sorted([e for e in interior if e >= floor])
     w = round(long_[len(long_) // 2] * 2) / 2
-    n = sum(1 for s in shapes if fits(s, w))
-    return w, n
+    return w, _count_fitting(shapes, w)
+
+
+def _count_fitting(shapes: Sequence[LineShape], width: float) -> int:
+    """``sum(1 for s in shapes if fits(s, width))``, with the two bounds of each script
+    (CJK and not) computed once for the chunk instead of once per line."""
+    full_cjk = width - STRETCH
+    full_latin = width - max(STRETCH, 0.12 * width)
+    wide_cjk = width + 0.5
+    wide_latin = width + max(0.5, 0.08 * width)
+    n = 0
+    for s in shapes:
+        if s.cjk >= 0.3:
+            if (s.letterspaced or s.ems >= full_cjk) and s.lo <= wide_cjk:
+                n += 1
+        elif (s.letterspaced or s.ems >= full_latin) and s.lo <= wide_latin:
+            n += 1
+    return n
 
 
 def _families(measures: Sequence[tuple[float, int]], params: ColumnParams) -> list[tuple[float, float, float]]:
@@ -143,13 +193,16 @@ def _family_of(w: float, families: Sequence[tuple[float, float, float]]) -> Opti
 _SENTENCE_END = ".!?。！？…;；:：”’」』)）\"'»"
 
 
-def _drop_title_families(families, chunks, measured, reliable):  # type: ignore[no-untyped-def]
+def _drop_title_families(families: list[tuple[float, float, float]], chunks: Sequence[Sequence[ShapedLine]],
+                         measured: Sequence[tuple[Optional[float], int]], reliable: Sequence[bool]
+                         ) -> list[tuple[float, float, float]]:
     """Drop families made of title boxes: narrow boxes of tracked title text (People's
     Daily sets intertitles in 10-em boxes) have a measure of their own, but a body column's
-    boxes end sentences and a title family's boxes (all short) almost never do."""
+    boxes end sentences and a title family's boxes (all short) almost never do.
+    ``reliable[k]``: chunk ``k`` is measured by most of its lines."""
     keep = []
     for name, lo, hi in families:
-        members = [k for k in range(len(chunks)) if reliable(k) and lo <= (measured[k][0] or -1) <= hi]
+        members = [k for k in range(len(chunks)) if reliable[k] and lo <= (measured[k][0] or -1) <= hi]
         if not members:
             keep.append((name, lo, hi))
             continue
@@ -162,15 +215,32 @@ def _drop_title_families(families, chunks, measured, reliable):  # type: ignore[
 
 
 def _fake_bold(text: str) -> bool:
-    """Does ``dedupe_fake_bold`` remove anything from the line? Doubled text repeats its
-    characters: a line without a repeated non-space character (most short lines of a
-    box) is answered without the search."""
+    """Does ``dedupe_fake_bold`` remove anything from the line? Doubled text repeats a
+    bigram (the first two characters of what is doubled, which is two characters long at
+    least): a line without a repeated non-space character (most short lines of a box),
+    or else without a repeated bigram (tested at C speed: the bigrams are the line and
+    the line shifted by one, added pairwise), is answered without the search."""
     norm = " ".join(text.split())
     if len(set(norm)) == len(norm) - norm.count(" ") + (1 if " " in norm else 0):
         return False
-    from .reflow import dedupe_fake_bold
+    if len(set(map(add, norm, norm[1:]))) == len(norm) - 1:
+        return False
+    return bool(_dedupe_fake_bold()(norm).removed)
 
-    return bool(dedupe_fake_bold(norm).removed)
+
+def _dedupe_fake_bold() -> Callable[[str], CleanLine]:
+    """``reflow.dedupe_fake_bold``, imported on first use (``reflow`` imports this module)
+    and kept: an import statement run per line costs more than the test it guards."""
+    found = _LATE.get("dedupe_fake_bold")
+    if found is None:
+        from .reflow import dedupe_fake_bold
+
+        found = _LATE["dedupe_fake_bold"] = dedupe_fake_bold
+    return found
+
+
+#: Functions of modules that import this one, once imported (``_dedupe_fake_bold``).
+_LATE: dict[str, Callable[[str], CleanLine]] = {}
 
 
 def is_vertical(chunk: Sequence[ShapedLine]) -> bool:
@@ -186,28 +256,27 @@ def is_vertical(chunk: Sequence[ShapedLine]) -> bool:
 
 
 def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share: float = 0.6) -> list[TextRegion]:
-    """Cut the line stream at blank lines and give every chunk its measure and family."""
-    chunks: list[list[ShapedLine]] = []
-    current: list[ShapedLine] = []
-    for line in lines:
-        text = line.text
-        if not text.strip():  # (``Line.is_blank``)
-            if current:
-                chunks.append(current)
-                current = []
-            continue
-        current.append(shaped_line(line, shape(text, letterspace_share)))
-    if current:
-        chunks.append(current)
-    shapes_of = [[s.shape for s in c] for c in chunks]
+    """Cut the line stream at blank lines and give every chunk its measure and family.
+
+    The page's lines are shaped together (``measure.page_shapes``: one classification
+    pass over the page's text) and cut into chunks by the positions of the blank lines;
+    ``tests/columns_reference.py`` keeps the line-by-line original this equals."""
+    texts = list(map(_TEXT, lines))
+    stripped = list(map(str.strip, texts))  # blank lines strip to "" (``Line.is_blank``)
+    kept = list(compress(range(len(stripped)), stripped))  # the non-blank lines
+    plain = list(filter(None, stripped))
+    shapes = page_shapes(list(compress(texts, stripped)), plain, letterspace_share)
+    shaped = shaped_lines(list(compress(lines, stripped)), shapes)
+    # a chunk ends where the next non-blank line is not the next line
+    cuts = [j for j in range(1, len(kept)) if kept[j] - kept[j - 1] > 1]
+    bounds = list(zip([0] + cuts, cuts + [len(kept)])) if kept else []
+    chunks = [shaped[i:j] for i, j in bounds]
+    shapes_of = [shapes[i:j] for i, j in bounds]
     measured = [chunk_measure(sh) for sh in shapes_of]
     need = max(params.min_run + 1, 3)
-
-    def reliable(k: int) -> bool:
-        w, n = measured[k]
-        return w is not None and n >= need and n >= 0.4 * len(chunks[k])
-
-    families = _families([measured[k] for k in range(len(chunks)) if reliable(k)], params)  # type: ignore[misc]
+    # ``reliable``: a chunk whose measure most of its lines reach
+    reliable = [w is not None and n >= need and n >= 0.4 * len(c) for (w, n), c in zip(measured, chunks)]
+    families = _families([m for m, ok in zip(measured, reliable) if ok], params)  # type: ignore[misc]
     families = _drop_title_families(families, chunks, measured, reliable)
     regions: list[TextRegion] = []
     prev_family: Optional[float] = None
@@ -226,7 +295,7 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
             regions.append(TextRegion(lines=tuple(chunk), width=None, family=None, index=i, vertical=True,
                                       reasons=("vertical-text: one character per line",)))
             continue
-        if reliable(i) and w is not None and _family_of(w, families) is not None:
+        if reliable[i] and w is not None and _family_of(w, families) is not None:
             family = _family_of(w, families)
             width = w
             why = f"measure {w:g} em from {n} lines; column family {family:g} em"
