@@ -112,6 +112,40 @@ class TextRegion:
                       id=f"r{self.index + 1}", reasons=self.reasons)
 
 
+def _text_region_builder() -> Callable[[tuple[ShapedLine, ...], Optional[float], Optional[float], int,
+                                         tuple[str, ...], bool], TextRegion]:
+    """``TextRegion(lines, width, family, index, reasons, vertical)`` built by setting its
+    slots directly (``slotbuild``; the dataclass ``__init__`` sets each field through
+    ``object.__setattr__``). The class itself when compiled."""
+    names = ("lines", "width", "family", "index", "reasons", "vertical")
+    setters = slot_setters(TextRegion, names)
+    if setters is None or {f.name for f in fields(TextRegion)} != set(names):
+        def plain(lines: tuple[ShapedLine, ...], width: Optional[float], family: Optional[float], index: int,
+                  reasons: tuple[str, ...], vertical: bool) -> TextRegion:
+            return TextRegion(lines, width, family, index, reasons, vertical)
+
+        return plain
+    set_lines, set_width, set_family, set_index, set_reasons, set_vertical = setters
+    new = object.__new__
+
+    def build(lines: tuple[ShapedLine, ...], width: Optional[float], family: Optional[float], index: int,
+              reasons: tuple[str, ...], vertical: bool) -> TextRegion:
+        r = new(TextRegion)
+        set_lines(r, lines)
+        set_width(r, width)
+        set_family(r, family)
+        set_index(r, index)
+        set_reasons(r, reasons)
+        set_vertical(r, vertical)
+        return r  # type: ignore[no-any-return]
+
+    return build
+
+
+#: Builds a ``TextRegion`` from all its fields (see ``_text_region_builder``).
+text_region = _text_region_builder()
+
+
 #: How far (ems) a full line's text may fall short of its measure: justification spreads
 #: a line whose characters do not fill it with gaps too small to be extracted as spaces,
 #: and CJK punctuation may be compressed to half an em.
@@ -255,6 +289,21 @@ def is_vertical(chunk: Sequence[ShapedLine]) -> bool:
     return True
 
 
+def _g(value: float) -> str:
+    """``f"{value:g}"``, memoized: a page's measures and families are a few values met
+    again and again, and formatting a float costs many times a look-up (bounded)."""
+    found = _FORMATTED.get(value)
+    if found is None:
+        if len(_FORMATTED) >= 4096:
+            _FORMATTED.clear()
+        found = _FORMATTED[value] = f"{value:g}"
+    return found
+
+
+#: Widths already formatted by ``_g``.
+_FORMATTED: dict[float, str] = {}
+
+
 def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share: float = 0.6) -> list[TextRegion]:
     """Cut the line stream at blank lines and give every chunk its measure and family.
 
@@ -288,17 +337,15 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
         width: Optional[float] = None
         if len(chunk) <= 3 and any(_fake_bold(s.line.text) for s in chunk):
             # doubled glyphs are drawn only for display type: the box is a title
-            regions.append(TextRegion(lines=tuple(chunk), width=None, family=None, index=i,
-                                      reasons=("fake-bold text: title material",)))
+            regions.append(text_region(tuple(chunk), None, None, i, ("fake-bold text: title material",), False))
             continue
         if is_vertical(chunk):
-            regions.append(TextRegion(lines=tuple(chunk), width=None, family=None, index=i, vertical=True,
-                                      reasons=("vertical-text: one character per line",)))
+            regions.append(text_region(tuple(chunk), None, None, i, ("vertical-text: one character per line",), True))
             continue
         if reliable[i] and w is not None and _family_of(w, families) is not None:
             family = _family_of(w, families)
             width = w
-            why = f"measure {w:g} em from {n} lines; column family {family:g} em"
+            why = f"measure {_g(w)} em from {n} lines; column family {_g(family)} em"
         else:
             longest = max(shapes, key=lambda s: s.ems)
             # A short chunk's longest line may be a first line (short by the indent) or
@@ -314,7 +361,7 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
             if fitting:
                 family = prev_family if prev_family in fitting else min(fitting, key=lambda f: abs(f - longest.ems))
                 width = family
-                why = f"too few lines to measure; longest line fits column family {family:g} em"
+                why = f"too few lines to measure; longest line fits column family {_g(family)} em"
                 if family == prev_family and prev_width is not None and longest.ems <= prev_width + STRETCH \
                         and longest.cjk >= 0.3:
                     # ``predecessor-measure`` (CJK: fixed cells make a box's own measure
@@ -323,10 +370,10 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
                     # family spans a few ems): an indented line of a wide column would
                     # otherwise look full
                     width = prev_width
-                    why = f"too few lines to measure; continues the column before it ({width:g} em)"
+                    why = f"too few lines to measure; continues the column before it ({_g(width)} em)"
             else:
                 why = "no line reaches a column width: title material"
-        regions.append(TextRegion(lines=tuple(chunk), width=width, family=family, index=i, reasons=(why,)))
+        regions.append(text_region(tuple(chunk), width, family, i, (why,), False))
         if family is not None:
             prev_family = family
             prev_width = width
