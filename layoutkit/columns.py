@@ -342,10 +342,11 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
         if is_vertical(chunk):
             regions.append(text_region(tuple(chunk), None, None, i, ("vertical-text: one character per line",), True))
             continue
-        if reliable[i] and w is not None and _family_of(w, families) is not None:
-            family = _family_of(w, families)
+        found = _family_of(w, families) if reliable[i] and w is not None else None
+        if found is not None and w is not None:
+            family = found
             width = w
-            why = f"measure {_g(w)} em from {n} lines; column family {_g(family)} em"
+            why = f"measure {_g(w)} em from {n} lines; column family {_g(found)} em"
         else:
             longest = max(shapes, key=lambda s: s.ems)
             # A short chunk's longest line may be a first line (short by the indent) or
