@@ -15,7 +15,7 @@ source and over all cases, each signal's precision and recall against the gold b
 the line-level precision/recall of the current output; ``--misses``/``--false`` list the
 missed and the false breaks with their context for reading.
 
-    python -m bench.flat_signals [--source kb bnf] [--misses] [--false] [--limit 40]
+    python -m bench.flat_signals [--source kb bnf] [--misses] [--false] [--limit 40] [--kinds]
 """
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ class Labelled:
     box: list[bool]
     pred: list[bool]
     signals: list[frozenset[str]]
+    profile: object = None  # the layoutkit Profile the page was read with
 
 
 def _starts(scorer, gold_page: dict, lines: list[str]) -> list[bool]:
@@ -86,7 +87,7 @@ def label(name: str, source: str, flat: Path) -> Labelled:
     pred = _starts(scorer, page, lines)
     prof, _ = resolve_profile(None, "\n".join(lines[:300]))
     signals = line_signals(read_lines(text), prof)
-    return Labelled(name, source, lines, gold, box, pred, signals)
+    return Labelled(name, source, lines, gold, box, pred, signals, prof)
 
 
 def _prf(tp: int, npred: int, ngold: int) -> str:
@@ -131,12 +132,68 @@ def listing(cases: list[Labelled], want: str, limit: int) -> None:
                     return
 
 
+def line_kind(c: Labelled, i: int, widths: list[float], measures: list[float], title: list[bool], profile) -> str:
+    """What the lines around a break show, for ``--kinds``: a word hyphen, OCR debris, a
+    title line, a sentence end on a short / middling / full line, or a line that goes
+    on (short or full). "Short" is the profile's own paragraph-end share."""
+    from layoutkit.flat import BLOCK_SHORT_SHARE, SHORT_SHARE
+    from layoutkit.noise import is_noise
+    from layoutkit.reflow import ends_sentence, ends_with_word_hyphen
+
+    prev, cur = c.lines[i - 1].strip(), c.lines[i].strip()
+    short = BLOCK_SHORT_SHARE if profile.text_box == "block" else SHORT_SHARE
+    share = widths[i - 1] / measures[i - 1] if measures[i - 1] else 0.0
+    if ends_with_word_hyphen(prev):
+        return "hyphen"
+    if is_noise(prev) or is_noise(cur):
+        return "noise"
+    if title[i] or title[i - 1]:
+        return "title"
+    if ends_sentence(prev, profile):
+        return "end-short" if share < short else "end-mid" if share < 0.95 else "end-full"
+    return "open-short" if share < short else "open-full"
+
+
+def kinds(cases: list[Labelled]) -> None:
+    """Per source: each output break by the flat signal that made it (``later`` when a
+    later stage cut the restored box), right or false, and each gold break by the kind
+    of line before it (``line_kind``), found or missed."""
+    from layoutkit.flat import BREAK_SIGNALS, HARD_VETOES, _local_measure, _title_line
+    from layoutkit.measure import shape
+
+    made: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    gold: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
+    for c in cases:
+        profile = c.profile
+        widths = [shape(t).ems for t in c.lines]
+        measures = [_local_measure(widths, i) for i in range(len(widths))]
+        title = [_title_line(t, widths[i], measures[i], profile) for i, t in enumerate(c.lines)]
+        for i in range(1, len(c.lines)):
+            sig = c.signals[i]
+            if c.pred[i]:
+                br = [] if sig & HARD_VETOES else sorted(sig & BREAK_SIGNALS.keys())
+                made[c.source]["+".join(b[5:] for b in br) or "later"][0 if c.gold[i] else 1] += 1
+            k = line_kind(c, i, widths, measures, title, profile)
+            row = gold[c.source][k]
+            row[0] += 1
+            row[1] += c.gold[i]
+            row[2] += c.gold[i] and c.pred[i]
+    for src in made:
+        print(f"== {src}: output breaks by signal (right / false)")
+        for name, (tp, fp) in sorted(made[src].items(), key=lambda kv: -sum(kv[1])):
+            print(f"  {name:50s} {tp:4d} / {fp:4d}  P {tp / (tp + fp):.2f}")
+        print(f"== {src}: lines by kind of the line before (lines, gold starts, found)")
+        for k, (n, g, hit) in sorted(gold[src].items()):
+            print(f"  {k:12s} {n:5d} {g:5d} {hit:5d}  gold rate {g / n:.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--source", nargs="*")
     ap.add_argument("--misses", action="store_true")
     ap.add_argument("--false", action="store_true")
     ap.add_argument("--limit", type=int, default=60)
+    ap.add_argument("--kinds", action="store_true", help="breaks by signal and gold starts by line kind")
     args = ap.parse_args(argv)
     cases = []
     for case, inp in cases_with_input("flat.txt", args.source):
@@ -149,6 +206,8 @@ def main(argv: list[str] | None = None) -> int:
         listing(cases, "miss", args.limit)
     if args.false:
         listing(cases, "false", args.limit)
+    if args.kinds:
+        kinds(cases)
     return 0
 
 
