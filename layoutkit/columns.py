@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 import regex
 
-from .measure import LineShape, page_shapes, shape
+from .language import PAGE_CODES
+from .measure import LineShape, page_shapes, shape, shapes_of_classes
 from .model import BBox, Line, Region
 from .params import ColumnParams
 from .slotbuild import slot_setters
@@ -311,11 +312,20 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
     pass over the page's text) and cut into chunks by the positions of the blank lines;
     ``tests/columns_reference.py`` keeps the line-by-line original this equals."""
     texts = list(map(_TEXT, lines))
-    stripped = list(map(str.strip, texts))  # blank lines strip to "" (``Line.is_blank``)
-    kept = list(compress(range(len(stripped)), stripped))  # the non-blank lines
-    plain = list(filter(None, stripped))
-    shapes = page_shapes(list(compress(texts, stripped)), plain, letterspace_share)
-    shaped = shaped_lines(list(compress(lines, stripped)), shapes)
+    # the width classes of every line, read off the codes language detection made for the
+    # page's first lines (``language.PAGE_CODES``: only the rest is classified here)
+    raw = PAGE_CODES.secondary_letters(PAGE_CODES.codes("\n".join(texts))).split("|")
+    if len(raw) == len(texts):
+        # a stripped text's classes are its classes stripped of spaces (``s`` is exactly
+        # ``isspace``, what ``str.strip`` strips); a blank line's are empty
+        classes = list(map(str.strip, raw, repeat("s")))
+        keep: list[str] = classes
+        shapes = shapes_of_classes(list(compress(texts, classes)), list(filter(None, classes)), letterspace_share)
+    else:  # (some text holds a line break of its own)
+        keep = list(map(str.strip, texts))  # blank lines strip to "" (``Line.is_blank``)
+        shapes = page_shapes(list(compress(texts, keep)), list(filter(None, keep)), letterspace_share)
+    kept = list(compress(range(len(keep)), keep))  # the non-blank lines
+    shaped = shaped_lines(list(compress(lines, keep)), shapes)
     # a chunk ends where the next non-blank line is not the next line
     cuts = [j for j in range(1, len(kept)) if kept[j] - kept[j - 1] > 1]
     bounds = list(zip([0] + cuts, cuts + [len(kept)])) if kept else []

@@ -193,9 +193,23 @@ def shape(text: str, letterspace_share: float = 0.6) -> LineShape:
 
 
 def clear_shape_cache() -> None:
-    """Forget every memoized line shape (benchmarks: a repeated page must not hit it)."""
+    """Forget every memoized line shape (benchmarks: a repeated page must not hit it),
+    and the other per-page memos registered with ``forget_with_shapes``."""
     _SHAPES.clear()
     _INTERNED.clear()
+    for forget in _FORGET:
+        forget()
+
+
+#: Functions that forget other memos of a page's text (``clear_shape_cache``).
+_FORGET: list[Callable[[], None]] = []
+
+
+def forget_with_shapes(forget: Callable[[], None]) -> None:
+    """Have ``clear_shape_cache`` call ``forget`` too (a module that memoizes what it
+    learnt of the last page, e.g. ``language``'s page codes, which ``measure`` cannot
+    import)."""
+    _FORGET.append(forget)
 
 
 def _shape(text: str, letterspace_share: float) -> LineShape:
@@ -257,6 +271,8 @@ def _classify_page_char(ch: str) -> str:
 
 #: Code point -> class letter for page text (``_classify_page_char``), filled on demand.
 _PAGE_CLASSES = CharMap(_classify_page_char)
+#: ``_classify_page_char`` under its public name (``language`` folds it into its codes).
+page_char_class = _classify_page_char
 
 
 #: ``str.translate`` tables over class letters (``page_shapes``), each keeping the line
@@ -294,30 +310,43 @@ def page_shapes(texts: Sequence[str], stripped: Sequence[str], letterspace_share
     width is a whole number of half ems, so adding them in another order is exact."""
     if not texts:
         return []
-    page = _PAGE_CLASSES.translate("\n".join(stripped))
-    classes = page.split("|")
+    classes = _PAGE_CLASSES.translate("\n".join(stripped)).split("|")
     if len(classes) != len(texts):  # (some text holds a line break of its own)
         out = [_shape_of(t, p, _CLASSES.translate(p), letterspace_share) for t, p in zip(texts, stripped)]
-    else:
-        nonspace = _per_line(page, _KEEP_NONSPACE)
-        cjk_chars = _per_line(page, _KEEP_CJK)
-        wide = _per_line(page, _KEEP_WIDE)
-        half = _per_line(page, _KEEP_HALF)
-        marks = page.translate(_RUN_LETTERS).split("|")
-        runs = list(map(add, map(str.count, marks, repeat("xq")), map(str.startswith, marks, repeat("q"))))
-        out = []
-        append = out.append
-        interned = _INTERNED
-        for text, plain, cls, n, c, w, hf, r in zip(texts, stripped, classes, nonspace, cjk_chars, wide, half, runs):
-            cjk = c / n  # (a non-blank line has a non-space character)
-            if cjk < 0.3 or len(cls) - n >= 3:
-                append(_shape_of(text, plain, cls, letterspace_share))
-                continue
-            lo = w + 0.5 * hf
-            key = (lo, lo + 0.5 * r, cjk, len(text) - len(text.lstrip(" ")) if text[0] == " " else 0, False)
-            found = interned.get(key)
-            append(found if found is not None else _interned(*key))
-    if len(_SHAPES) + len(out) > SHAPE_CACHE_SIZE:
-        _SHAPES.clear()
-    _SHAPES.update(zip(zip(texts, repeat(letterspace_share)), out))
+        _remember(texts, out, letterspace_share)
+        return out
+    return shapes_of_classes(texts, classes, letterspace_share)
+
+
+def shapes_of_classes(texts: Sequence[str], classes: Sequence[str], letterspace_share: float = 0.6
+                      ) -> list[LineShape]:
+    """``page_shapes`` given the class letters of each stripped text (no line break in
+    any text), e.g. read off codes made for another stage (``columns.text_regions``)."""
+    page = "|".join(classes)
+    nonspace = _per_line(page, _KEEP_NONSPACE)
+    cjk_chars = _per_line(page, _KEEP_CJK)
+    wide = _per_line(page, _KEEP_WIDE)
+    half = _per_line(page, _KEEP_HALF)
+    marks = page.translate(_RUN_LETTERS).split("|")
+    runs = list(map(add, map(str.count, marks, repeat("xq")), map(str.startswith, marks, repeat("q"))))
+    out: list[LineShape] = []
+    append = out.append
+    interned = _INTERNED
+    for text, cls, n, c, w, hf, r in zip(texts, classes, nonspace, cjk_chars, wide, half, runs):
+        cjk = c / n  # (a non-blank line has a non-space character)
+        if cjk < 0.3 or len(cls) - n >= 3:
+            append(_shape_of(text, text.strip(), cls, letterspace_share))
+            continue
+        lo = w + 0.5 * hf
+        key = (lo, lo + 0.5 * r, cjk, len(text) - len(text.lstrip(" ")) if text[0] == " " else 0, False)
+        found = interned.get(key)
+        append(found if found is not None else _interned(*key))
+    _remember(texts, out, letterspace_share)
     return out
+
+
+def _remember(texts: Sequence[str], shapes: list[LineShape], letterspace_share: float) -> None:
+    """Put a page's shapes into ``shape``'s memo (emptied first when it would overflow)."""
+    if len(_SHAPES) + len(shapes) > SHAPE_CACHE_SIZE:
+        _SHAPES.clear()
+    _SHAPES.update(zip(zip(texts, repeat(letterspace_share)), shapes))
