@@ -12,7 +12,10 @@ shared machine):
 
 Parts: ``read`` (bytes -> ``Line``s as ``parse_bytes`` reads them), ``language``
 (detection and profile), ``columns`` (``text_regions``), ``front`` (the three),
-``page`` (``api.parse_bytes``, the whole pipeline). ``--time`` prints the least CPU
+``page`` (``api.parse_bytes``, the whole pipeline). Every part starts by forgetting the
+memos of the last page (``measure.clear_shape_cache``), so a repeated page is not
+flattered; ``columns`` alone classifies the whole page, while after language detection
+(``front``, ``page``) it reads most of the page's classes off the codes made there. ``--time`` prints the least CPU
 time per run of ``--runs`` rounds instead (for A/B runs alternated with another tree).
 """
 from __future__ import annotations
@@ -48,6 +51,7 @@ def parts(data: bytes):  # type: ignore[no-untyped-def]
         _read(data, params)
 
     def language() -> None:
+        clear_shape_cache()  # (and the page codes language detection remembers)
         resolve_profile(None, "\n".join(line.text for line in lines[:300]))
 
     def columns() -> None:
