@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import repeat
 from operator import itemgetter
 from typing import NamedTuple, Optional, Sequence
 
@@ -406,15 +407,24 @@ def candidate_links(boxes: Sequence["Box"], profile: Profile, spread_indent_min:
             js = sorted(any_heads + extra) if extra else any_heads
         # ``junction-zero-bound`` asked here first: most pairs end with it
         follow = vocab.followers(tail[-1:]) if tail else _NOTHING
-        for j in js:
-            if j == i:
-                continue
-            key = keys[j]
-            score = pair_score(vocab.junction_of(tail, key) if key[:1] in follow else 0.0,
-                               family is not None and family == families[j],
-                               None if closer is None else closes(texts[j], closer), terms[j], i, j, i < j <= last)
-            out.append(Candidate(score, i, j))
+        if kinds[i] != _NO_HEAD:
+            js = [j for j in js if j != i]
+        # ``pair_score`` of every head at once (``pair-scores``): its terms added in its
+        # order, a term it leaves out added as 0.0 (the identity here: no score is ever
+        # -0.0, every term being a non-negative sum or a nonzero constant); the
+        # candidates are made as plain tuples of their class, at C speed
+        fam = family is not None
+        scores = [(vocab.junction_of(tail, keys[j]) if keys[j][:1] in follow else 0.0)
+                  + (2.0 if fam and family == families[j] else 0.0)
+                  + (0.0 if closer is None else 3.0 if closes(texts[j], closer) else -1.0)
+                  + terms[j]
+                  - (0.05 * (j - i) if j > i else 0.5 + 0.1 * (i - j))
+                  + (2.5 if i < j <= last else 0.0) for j in js]
+        out.extend(map(_TUPLE_NEW, repeat(Candidate), zip(scores, repeat(i), js)))
     return out
+
+
+_TUPLE_NEW = tuple.__new__
 
 
 #: Bonus (score units) for a link into a head that cannot open a paragraph (its first
@@ -460,17 +470,22 @@ def assign_links(candidates: Sequence[Candidate], boxes: Sequence["Box"]) -> lis
         return sorted(candidates, key=lambda c: (-c.score, c.tail, c.head))
     weight: dict[tuple[int, int], float] = {}
     first: dict[tuple[int, int], Candidate] = {}
-    sure: dict[int, bool] = {}  # ``surely_continues`` of each head, asked once
+    # the column family of each head that ``surely_continues`` (asked once per head), else
+    # None: a link into it from a box of that family is an orphan head's link
+    orphan_family: dict[int, Optional[float]] = {}
     for c in candidates:
         t, h = c.tail, c.head
-        surely = sure.get(h)
-        if surely is None:
-            surely = sure[h] = surely_continues(boxes[h])
-        a, b = boxes[t].region, boxes[h].region
-        orphan = surely and a.family is not None and a.family == b.family
-        w = c.score + (ORPHAN_HEAD_BONUS if orphan else 0.0)
+        if h in orphan_family:
+            family = orphan_family[h]
+        else:
+            b = boxes[h]
+            family = orphan_family[h] = b.region.family if surely_continues(b) else None
+        w = c.score + (ORPHAN_HEAD_BONUS if family is not None and boxes[t].region.family == family else 0.0)
         weight[(t, h)] = w
         first.setdefault((t, h), c)
+    maxima = _row_maxima(weight)
+    if maxima is not None:
+        return sorted((first[link] for link in maxima), key=lambda c: (-c.score, c.tail, c.head))
     ti = {t: k for k, t in enumerate(tails)}
     hj = {h: k for k, h in enumerate(heads)}
     # every tail may stay unmatched (a dummy column of its own, weight 0): a tail links
@@ -490,6 +505,44 @@ def assign_links(candidates: Sequence[Candidate], boxes: Sequence["Box"]) -> lis
             if (t, h) in weight:
                 chosen.append(first[(t, h)])
     return sorted(chosen, key=lambda c: (-c.score, c.tail, c.head))
+
+
+#: How much a tail's best link must outweigh its next best (and staying unlinked, weight
+#: 0) for ``_row_maxima`` to take it without solving the assignment: far above the
+#: rounding error of the Hungarian method's potentials (sums of a few scores of a few
+#: units), so that the method would find that same assignment.
+ROW_MAXIMUM_MARGIN = 1e-6
+
+
+def _row_maxima(weight: dict[tuple[int, int], float]) -> Optional[list[tuple[int, int]]]:
+    """``row-maximum-assignment``: when every tail's best link (staying unlinked, weight
+    0, included) beats its other links by ``ROW_MAXIMUM_MARGIN``, and no two tails' best
+    links share a head, those links are the one assignment of the largest total: each
+    tail gets the most it can get, and any other assignment gives some tail less. Then
+    the Hungarian method would find them too, and they are returned (the linked ones, as
+    (tail, head)); otherwise None (the method decides)."""
+    best: dict[int, tuple[float, int, float]] = {}  # tail: best weight, its head (-1: none), next best
+    for (t, h), w in weight.items():
+        top = best.get(t)
+        if top is None:
+            top = (0.0, -1, -math.inf)  # staying unlinked
+        if w > top[0]:
+            best[t] = (w, h, top[0])
+        elif w > top[2]:
+            best[t] = (top[0], top[1], w)
+        else:
+            best[t] = top
+    heads: set[int] = set()
+    out = []
+    for t, (w, h, runner_up) in best.items():
+        if w - runner_up <= ROW_MAXIMUM_MARGIN:
+            return None
+        if h >= 0:
+            if h in heads:
+                return None
+            heads.add(h)
+            out.append((t, h))
+    return out
 
 
 def _min_cost_assignment(cost: Sequence[Sequence[float]]) -> list[int]:

@@ -26,10 +26,10 @@ the only ones the pipeline ever removes; each removal is named in ``reasons``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from itertools import chain, compress
-from operator import add, attrgetter, itemgetter, not_
-from typing import Optional, Sequence
+from dataclasses import dataclass, fields, replace
+from itertools import accumulate, chain, compress, repeat
+from operator import add, and_, attrgetter, ge, gt, itemgetter, le, lt, ne, not_, or_, sub
+from typing import Callable, Optional, Sequence
 
 import regex
 
@@ -40,9 +40,10 @@ from .continuation import Box, assign_links, candidate_links, surely_continues, 
 from .dehyphenate import HYPHENS, Lexicon, decide
 from .noise import is_noise
 from .measure import shape
-from .model import BBox, Paragraph
+from .model import BBox, Line, Paragraph
 from .params import ReflowParams
 from .profile import Profile
+from .slotbuild import slot_setters
 from .textboxes import JOIN_REASON as BOX_JOIN_REASON, box_break_joins, opens_enumeration
 from .textwidth import is_cjk
 
@@ -555,6 +556,186 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
     return out
 
 
+def _cjk_column_paragraphs(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams,
+                           lexicon: Optional[Lexicon] = None) -> list[list[Paragraph]]:
+    """``_region_paragraphs`` of CJK regions with a measure (not vertical), all of a page's
+    at once: the page's ``cjk-columns`` pass. The same rules decide, over arrays of the
+    lines of every such region computed once for the page (mostly at C speed:
+    ``map`` of ``operator`` functions), instead of a loop, a measure object and a
+    dozen small lists per region (a page of short CJK boxes has about five lines a box).
+
+    What makes one pass possible is that in CJK text nothing about a line depends on the
+    paragraph it joins, except whether it breaks: no ``ocr-noise-line`` (Latin only), so
+    the line before line k in its paragraph is line k-1, and a line's clean text
+    (``spread-tail`` asks about the line before) is known before any break is decided.
+    A break before line k depends on the paragraph only through "is line k-1 the
+    paragraph's first line" (the break decided just before). A paragraph that starts with
+    a line that is not full is fresh (``starts_fresh``), so that test is implied where the
+    loop asks it. Only lines after a line that is not full, or short by an indent, can
+    break: those are the only ones visited."""
+    counts = list(map(len, map(_LINES, regions)))
+    lines = list(chain.from_iterable(map(_LINES, regions)))
+    n = len(lines)
+    widths = list(map(_WIDTH, regions))
+    per_line = chain.from_iterable
+    deficit = list(map(sub, per_line(map(repeat, widths, counts)), map(_EMS, lines)))
+    spread = list(map(_LETTERSPACED, lines))
+    indent_min, indent_max = params.indent_min, params.indent_max
+    if any(spread):
+        # a spread line short of its measure by less than an indent, or by more than
+        # one, fills its measure (``_Measure.deficit``)
+        spread_min = params.spread_indent_min
+        for k in compress(range(n), spread):
+            if not spread_min <= deficit[k] <= indent_max:
+                deficit[k] = 0.0
+    tols = [max(1.0, 0.06 * w) for w in widths]
+    full = list(map(ge, per_line(map(repeat, tols, counts)), deficit))  # deficit <= tol
+    # indent_short: indent_min <= deficit <= indent_max and deficit > 0.75 tol
+    indent_short = list(map(and_, map(and_, map(le, repeat(indent_min, n), deficit),
+                                      map(ge, repeat(indent_max, n), deficit)),
+                            map(gt, deficit, per_line(map(repeat, [t * 0.75 for t in tols], counts)))))
+    title_like = list(map(lt, repeat(indent_max, n), deficit))  # deficit > indent_max
+    words = list(map(str.split, map(_TEXT, lines)))
+    starts = list(accumulate(counts[:-1], initial=0))
+    is_start = [False] * (n + 1)  # (+1: the start of a last region without lines)
+    for a in starts:
+        is_start[a] = True
+    # Clean texts. A line of one word is its own clean text (no space to judge), unless
+    # it may hold fake bold: only title-like lines are searched for it, and a doubled
+    # run repeats a character (``dedupe_fake_bold``), so a word without a repeated
+    # character (``set`` at C speed) is its own clean text too: most CJK lines, and most
+    # paragraphs' short last lines (title-like by their width).
+    clean = list(map(" ".join, words))  # (a line of one word: the word; others are cleaned below)
+    several = list(map(ne, map(len, words), repeat(1, n)))
+    todo = [*compress(range(n), several),
+            *[k for k in compress(range(n), title_like) if not several[k] and len(set(clean[k])) != len(clean[k])]]
+    removals: dict[int, list[str]] = {}
+    dedupe = params.dedupe_fake_bold
+    for k in todo:
+        # CJK only: Latin text has real doubled tokens (``....`` leaders, ``papa``)
+        fake_bold = dedupe and title_like[k] and not spread[k] and lines[k].shape.cjk > 0
+        clean[k], removed = _cleaned_text(words[k], spread[k], fake_bold, not is_start[k] and spread[k - 1])
+        if removed:
+            removals[k] = removed
+    # breaks: only a line after a line that is not full, or short by an indent, can break
+    breaks: dict[int, str] = {}
+    last_break = -1
+    for k in compress(range(1, n), map(or_, map(not_, full), indent_short[1:])):
+        if is_start[k]:
+            continue
+        p = k - 1
+        brk: Optional[str] = None
+        if not full[p]:
+            first = last_break == p or is_start[p]
+            if first and deficit[p] > indent_max:
+                brk = "title-line-break"
+            elif first and indent_short[p]:
+                if ends_sentence(clean[p], profile) and not full[k]:
+                    brk = "short-line-break"
+            elif ends_sentence(clean[p], profile):
+                brk = "short-line-break"
+            # (else: CJK paragraphs end with punctuation; a short line without it is a
+            # narrowed stretch of the column, a wrap around a picture, not an end)
+        elif indent_short[k] and ends_sentence(clean[p], profile):
+            brk = ("indent-break (spread-indent: a letter-spaced line short by an indent)" if spread[k]
+                   else "indent-break")
+        if brk:
+            breaks[k] = brk
+            last_break = k
+    line_objs = list(map(_LINE, lines))
+    marked_page = any(map(_OWN_HYPHENATED, line_objs))
+    boxed_page = any(map(_BBOX, line_objs))
+    # ``join_texts``' fast path for all junctions of the page at once: the junction after
+    # line k is CJK on both sides unless k is in ``mixed`` (the last character of line k or
+    # the first of line k+1 is not CJK); a paragraph without such a junction joins without
+    # spaces. (A page with an empty clean text, which ``join_texts`` would skip, has
+    # every junction looked at by ``join_texts`` itself.)
+    if all(clean):
+        mixed = {m.start() for m in _NOT_CJK.finditer("".join(map(_LAST, clean)))}
+        mixed.update(m.start() - 1 for m in _NOT_CJK.finditer("".join(map(_FIRST, clean))))
+    else:
+        mixed = set(range(n))
+    cuts = sorted(breaks)
+    removed_lines = sorted(removals)
+    out: list[list[Paragraph]] = []
+    c = 0  # the first cut not yet used
+    removed_at = 0  # the first line with removals not yet recorded
+    for r, region in enumerate(regions):
+        a0 = starts[r]
+        end = a0 + counts[r]
+        if a0 == end:
+            out.append([])  # (no lines, no paragraph)
+            continue
+        width = region.width or 0.0
+        index = region.index
+        marked = marked_page and any(map(_HYPHENATED, region.lines))
+        boxed = boxed_page and any(map(_LINE_BBOX, region.lines))
+        bounds = [a0]
+        while c < len(cuts) and cuts[c] < end:
+            bounds.append(cuts[c])
+            c += 1
+        bounds.append(end)
+        alone = len(bounds) == 2
+        rp: list[Paragraph] = []
+        for a, b in zip(bounds, bounds[1:]):
+            reasons = [breaks[a]] if a != a0 else []
+            while removed_at < len(removed_lines) and removed_lines[removed_at] < b:
+                reasons.extend(removals[removed_lines[removed_at]])
+                removed_at += 1
+            texts = clean[a:b]
+            own = line_objs[a:b]
+            if marked:
+                text = join_texts(marked_hyphens.apply(own, texts, reasons), reasons, lexicon)
+            elif mixed and not mixed.isdisjoint(range(a, b - 1)):
+                text = join_texts(texts, reasons, lexicon)
+            else:
+                text = "".join(texts)
+            last = b - 1
+            # ``runs_on`` as in ``_region_paragraphs`` (a CJK region with a measure)
+            runs_on = not ends_sentence(clean[last], profile) and not (
+                (b - a == 1 and deficit[last] > indent_max) or (b - a <= 4 and standalone(text, profile)))
+            rp.append(_paragraph(text, tuple(own), width, index, a != a0 or not full[a0], runs_on,
+                                 tuple(reasons), BBox.union_all(list(map(_BBOX, own))) if boxed else None, alone))
+        out.append(rp)
+    return out
+
+
+def _paragraph_builder() -> Callable[[str, tuple[Line, ...], float, int, bool, bool, tuple[str, ...],
+                                      Optional[BBox], bool], Paragraph]:
+    """``Paragraph(text, lines, region_width, region_index, starts_fresh, runs_on, reasons,
+    bbox, whole_region)`` built by setting its slots directly (``slotbuild``): a frozen
+    dataclass's ``__init__`` sets each of its nine fields through ``object.__setattr__``,
+    which costs more than the rest of a short paragraph's making. The class itself when
+    its fields are not those nine plain slots."""
+    names = ("text", "lines", "region_width", "region_index", "starts_fresh", "runs_on", "reasons", "bbox",
+             "whole_region")
+    setters = slot_setters(Paragraph, names)
+    if setters is None or tuple(f.name for f in fields(Paragraph)) != names:
+        return Paragraph
+    set_text, set_lines, set_width, set_index, set_fresh, set_runs_on, set_reasons, set_bbox, set_whole = setters
+    new = object.__new__
+
+    def build(text: str, lines: tuple[Line, ...], region_width: float, region_index: int, starts_fresh: bool,
+              runs_on: bool, reasons: tuple[str, ...], bbox: Optional[BBox], whole_region: bool) -> Paragraph:
+        p = new(Paragraph)
+        set_text(p, text)
+        set_lines(p, lines)
+        set_width(p, region_width)
+        set_index(p, region_index)
+        set_fresh(p, starts_fresh)
+        set_runs_on(p, runs_on)
+        set_reasons(p, reasons)
+        set_bbox(p, bbox)
+        set_whole(p, whole_region)
+        return p  # type: ignore[no-any-return]
+
+    return build
+
+
+#: Builds a ``Paragraph`` from its nine fields in order (see ``_paragraph_builder``).
+_paragraph = _paragraph_builder()
+
+
 def _free_lines(plain: list[bool], full: list[bool], indent_short: list[bool]) -> list[bool]:
     """Per line of a CJK region with a measure: is it free, i.e. does it go on the
     paragraph of the line before with nothing to decide or record? So is a line after a
@@ -565,6 +746,18 @@ def _free_lines(plain: list[bool], full: list[bool], indent_short: list[bool]) -
     return [False, *[f and not i and p for f, i, p in zip(full, indent_short[1:], plain[1:])], False]
 
 
+def _cjk_regions(regions: Sequence[TextRegion]) -> list[bool]:
+    """``_cjk_region`` of every region, the CJK shares of the page's lines read at once."""
+    counts = list(map(len, map(_LINES, regions)))
+    shares = list(map(_CJK_SHARE, chain.from_iterable(map(_LINES, regions))))
+    out = []
+    a = 0
+    for n in counts:
+        out.append(sum(shares[a:a + n]) / max(1, n) >= 0.3)
+        a += n
+    return out
+
+
 def _cjk_region(region: TextRegion) -> bool:
     """Is most of the region's text CJK (the mean CJK share of its lines at least 0.3)?"""
     return sum(map(_CJK_SHARE, region.lines)) / max(1, len(region.lines)) >= 0.3
@@ -572,8 +765,11 @@ def _cjk_region(region: TextRegion) -> bool:
 
 # Fields of every line of a region, read at C speed (``map``) rather than in a loop.
 _CJK_SHARE = attrgetter("shape.cjk")
+_EMS = attrgetter("shape.ems")
+_WIDTH = attrgetter("width")
 _LETTERSPACED = attrgetter("shape.letterspaced")
 _HYPHENATED = attrgetter("line.hyphenated")
+_OWN_HYPHENATED = attrgetter("hyphenated")
 _LINES = attrgetter("lines")
 _TEXT = attrgetter("line.text")
 _LINE = attrgetter("line")
@@ -626,10 +822,15 @@ def build_boxes(regions: Sequence[TextRegion], profile: Profile, params: ReflowP
     boxes: list[Box] = []
     # Blank lines cut the page into text boxes (a flat text has none: one region).
     chunked = len(regions) >= 3
-    for region in regions:
-        cjk = _cjk_region(region)
+    cjks = _cjk_regions(regions)
+    # CJK regions with a measure (most of a CJK page) in one pass (``cjk-columns``)
+    columns = [r for r, cjk in zip(regions, cjks) if cjk and r.width is not None and not r.vertical]
+    column_paras = iter(_cjk_column_paragraphs(columns, profile, params, lexicon) if columns else ())
+    for region, cjk in zip(regions, cjks):
         if region.vertical:
             rp = [_vertical_paragraph(region)]
+        elif cjk and region.width is not None:
+            rp = next(column_paras)
         else:
             rp = _region_paragraphs(region, profile, params, lexicon, chunked, cjk)
         if not rp:

@@ -417,3 +417,82 @@ def test_build_blocks_matches_reference(lines_):
     params = LayoutParams()
     rules = [Rule(0.0, 61.0, 300.0, 61.5, "line")]
     assert B.build_blocks(lines_, rules, params, 15.0) == _build_blocks_reference(lines_, rules, params, 15.0)
+
+
+def _attached_reference(b: TextBlock, blocks: list[TextBlock], body: float, below: bool) -> bool:
+    """The margin-block test of ``order.reading_order`` as first written: every block of
+    three lines or more asked."""
+    for o in blocks:
+        if o is b or len(o.lines) < 3 or min(o.x1, b.x1) - max(o.x0, b.x0) <= 0:
+            continue
+        gap = (o.top - b.bottom) if below else (b.top - o.bottom)
+        if -0.5 * body <= gap <= 1.5 * body:
+            return True
+    return False
+
+
+@settings(max_examples=100, deadline=None)
+@given(_blocks, st.sampled_from([8.0, 10.0, 12.5]))
+def test_columns_attached_matches_reference(blocks, body):
+    """``_Columns.attached`` (a bisected window of tops or bottoms) answers as the scan
+    over every block does (block edges on a grid, so gaps hit the window's ends)."""
+    columns = order._Columns(blocks)
+    for b in blocks:
+        for below in (True, False):
+            assert columns.attached(b, body, below) == _attached_reference(b, blocks, body, below)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_units, st.booleans())
+def test_xy_split_matches_cut_count(units, vertical_cut):
+    """``order._split`` puts each unit after as many cuts as start before its centre."""
+    spans = [(u.x0, u.x1) if vertical_cut else (u.top, u.bottom) for u in units]
+    cuts = order._gaps(spans, 4.0) if units else []
+    parts: list[list] = [[] for _ in range(len(cuts) + 1)]
+    for u in units:
+        pos = (u.x0 + u.x1) / 2 if vertical_cut else (u.top + u.bottom) / 2
+        parts[sum(1 for lo, _ in cuts if pos > lo)].append(u)
+    assert order._split(units, cuts, vertical_cut) == [p for p in parts if p]
+
+
+def _topological_reference(units: list, tol: float, vertical_page: bool) -> list:
+    """``order._topological`` for small nodes, plainly: every edge by ``_before`` against
+    all units, then the highest-leftmost free unit first (a cycle broken at the highest)."""
+    n = len(units)
+    succ = [[j for j in range(n) if i != j and order._before(units[i], units[j], units, tol, vertical_page)]
+            for i in range(n)]
+    indeg = [sum(j in s for s in succ) for j in range(n)]
+    key = (lambda u: (u.top, -u.x1)) if vertical_page else (lambda u: (u.top, u.x0))
+    done = [False] * n
+    out = []
+    while len(out) < n:
+        free = [i for i in range(n) if not done[i] and indeg[i] == 0] or [i for i in range(n) if not done[i]]
+        i = min(free, key=lambda i: key(units[i]))
+        done[i] = True
+        out.append(units[i])
+        for j in succ[i]:
+            indeg[j] -= 1
+    return out
+
+
+@settings(max_examples=100, deadline=None)
+@given(_units, st.booleans())
+def test_topological_matches_reference(units, vertical_page):
+    """The overlap lists computed in C and the ``left`` test without its always-true half
+    give the order of the plain edge tests."""
+    got = order._topological(units, 10.0, vertical_page)
+    assert [id(u) for u in got] == [id(u) for u in _topological_reference(units, 10.0, vertical_page)]
+
+
+_spread_char = st.builds(lambda x0, top, size, w: Char("a", x0, top, x0 + w, top + size, size, "F"),
+                         st.integers(-20, 60).map(lambda k: k * 3.5), st.integers(-2, 6).map(lambda k: k * 4.0),
+                         st.sampled_from([4.0, 6.0, 10.0, 30.0]), st.sampled_from([0.0, 2.0, 25.0]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_spread_char, min_size=1, max_size=8), max_size=16), st.sampled_from([0.5, 8.0, 10.0]))
+def test_attach_superscripts_spread_matches_reference(segments, body):
+    """The bisected candidate search of ``_attach_superscripts`` on runs spread along x
+    (negative coordinates, wide and zero-width chars, large sizes, tiny bodies)."""
+    assert lines._attach_superscripts([list(s) for s in segments], body) == \
+        _superscripts_reference([list(s) for s in segments], body)

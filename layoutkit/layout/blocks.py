@@ -21,33 +21,11 @@ overlaps it vertically.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Sequence
 
-from ..model import Extent
 from ..params import LayoutParams
 from .chars import Rule
-from .lines import TextLine
-
-
-@dataclass(frozen=True, slots=True)
-class TextBlock(Extent):
-    """Lines of one block in reading order, with the block's box."""
-
-    lines: tuple[TextLine, ...]
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    vertical: bool = False
-    reasons: tuple[str, ...] = ()
-    #: "page-head" / "page-foot" for blocks in the page margins (see ``order``), else "".
-    zone: str = ""
-
-    @property
-    def size(self) -> float:
-        sizes = sorted(ln.size for ln in self.lines)
-        return sizes[len(sizes) // 2]
+from .records import TextBlock, TextLine
 
 
 def _box(lines: Sequence[TextLine], vertical: bool, reasons: tuple[str, ...] = ()) -> TextBlock:
@@ -60,6 +38,7 @@ def _rule_between(a: TextLine, b: TextLine, rules: Sequence[Rule]) -> bool:
     lo, hi = a.bottom - 0.2 * a.size, b.top + 0.2 * b.size
     x0, x1 = max(a.x0, b.x0), min(a.x1, b.x1)
     for r in rules:
+        edges: tuple[float, ...]
         if r.bottom - r.top > 3 * a.size and r.kind != "line":
             # a box: its top and bottom edges separate, its inside does not
             edges = (r.top, r.bottom)

@@ -2,7 +2,7 @@
 
 1. ``page-head`` / ``page-foot``: small blocks lying entirely in the top or bottom
    ``MARGIN_ZONE`` of the page (running heads, folios, page credits), apart from the
-   text columns (``_attached``), come first / last.
+   text columns (``_Columns.attached``), come first / last.
 2. ``title-cluster``: a title block (text ``title_ratio`` times the body size) and the
    short blocks hugging it (kicker above, byline below, for a vertical title the
    byline beside it) are ordered as one unit, so a byline centred under a headline is
@@ -186,10 +186,13 @@ def _gaps(spans: list[tuple[float, float]], min_gap: float) -> list[tuple[float,
 
 def _split(units: list[_Unit], cuts: list[tuple[float, float]], vertical_cut: bool) -> list[list[_Unit]]:
     parts: list[list[_Unit]] = [[] for _ in range(len(cuts) + 1)]
+    # a unit goes after every cut starting above (left of) its centre: the cuts come sorted
+    # (``_gaps``), so their number is one bisection, not a pass over the cuts per unit (an
+    # OCR page's node can have hundreds of cuts and thousands of units)
+    los = [lo for lo, _ in cuts]
     for u in units:
         pos = (u.x0 + u.x1) / 2 if vertical_cut else (u.top + u.bottom) / 2
-        k = sum(1 for lo, _ in cuts if pos > lo)
-        parts[k].append(u)
+        parts[bisect.bisect_left(los, pos)].append(u)
     return [p for p in parts if p]
 
 
@@ -206,7 +209,11 @@ def _topological(units: list[_Unit], tol: float, vertical_page: bool) -> list[_U
     indeg = [0] * n
     # ``left`` looks for a unit between two others overlapping both in x: only the units
     # overlapping the first can be one, found once per unit (n² tests, not n³)
-    over = [[c for c in units if _x_overlap(c, u, tol)] for u in units]
+    # (``_x_overlap(c, u, tol)`` for every c at once, in C: the same expression)
+    x0s = [c.x0 for c in units]
+    x1s = [c.x1 for c in units]
+    over = [list(compress(units, map(gt, map(sub, map(min, x1s, repeat(u.x1)), map(max, x0s, repeat(u.x0))),
+                                     repeat(tol)))) for u in units]
     if any(u.vertical and u.title for u in units):
         for i in range(n):
             a, between = units[i], over[i]
@@ -262,10 +269,11 @@ def _edges(units: list[_Unit], over: list[list[_Unit]], tol: float, vertical_pag
                 continue
             b = units[j]
             lo, hi = min(a.bottom, b.bottom), max(a.top, b.top)
+            # (every unit of ``between`` overlaps ``a``: ``_x_overlap(c, a, tol)`` holds)
             for c in between:
                 if c is a or c is b:
                     continue
-                if c.top >= lo - tol and c.bottom <= hi + tol and _x_overlap(c, a, tol) and _x_overlap(c, b, tol):
+                if c.top >= lo - tol and c.bottom <= hi + tol and _x_overlap(c, b, tol):
                     break
             else:
                 succ[i].append(j)
@@ -303,17 +311,39 @@ def _xy_order(units: list[_Unit], tol: float, vertical_page: bool) -> list[_Unit
     return out
 
 
-def _attached(b: TextBlock, blocks: Sequence[TextBlock], body: float, below: bool) -> bool:
-    """A margin-zone block that sits within one body line of a text block overlapping it
-    (the last line of a column, an author note under it) belongs to that text, not to
-    the page's running head or foot."""
-    for o in blocks:
-        if o is b or len(o.lines) < 3 or min(o.x1, b.x1) - max(o.x0, b.x0) <= 0:
-            continue
-        gap = (o.top - b.bottom) if below else (b.top - o.bottom)
-        if -0.5 * body <= gap <= 1.5 * body:
-            return True
-    return False
+class _Columns:
+    """The page's blocks of three lines or more (text columns), sorted by top and by
+    bottom, for ``attached``: a margin block's question looks only at the blocks whose top
+    (bottom) lies in its gap window, found by bisection (asking every block of the page
+    for every margin block was quadratic: an OCR page has dozens of margin blocks and
+    thousands of blocks)."""
+
+    def __init__(self, blocks: Sequence[TextBlock]) -> None:
+        columns = [o for o in blocks if len(o.lines) >= 3]
+        self.by_top = sorted(columns, key=lambda o: o.top)
+        self.tops = [o.top for o in self.by_top]
+        self.by_bottom = sorted(columns, key=lambda o: o.bottom)
+        self.bottoms = [o.bottom for o in self.by_bottom]
+
+    def attached(self, b: TextBlock, body: float, below: bool) -> bool:
+        """A margin-zone block that sits within one body line of a text block overlapping
+        it (the last line of a column, an author note under it) belongs to that text, not
+        to the page's running head or foot. (The gap test ``-0.5 body <= gap <= 1.5 body``
+        picks the window of sorted tops or bottoms; each block in it is tested in full.)"""
+        if below:  # gap = o.top - b.bottom
+            keys, blocks, lo, hi = self.tops, self.by_top, b.bottom - 0.5 * body, b.bottom + 1.5 * body
+        else:  # gap = b.top - o.bottom
+            keys, blocks, lo, hi = self.bottoms, self.by_bottom, b.top - 1.5 * body, b.top + 0.5 * body
+        # (the window is widened by a relative 1e-9: the gap is computed in another order
+        # below from the block's own numbers)
+        pad = 1e-9 * (abs(lo) + abs(hi) + 1.0)
+        for o in blocks[bisect.bisect_left(keys, lo - pad):bisect.bisect_right(keys, hi + pad)]:
+            if o is b or min(o.x1, b.x1) - max(o.x0, b.x0) <= 0:
+                continue
+            gap = (o.top - b.bottom) if below else (b.top - o.bottom)
+            if -0.5 * body <= gap <= 1.5 * body:
+                return True
+        return False
 
 
 def _boxed(units: list[_Unit], boxes: Sequence[Rule], body: float, vertical_page: bool) -> list[_Unit]:
@@ -343,12 +373,13 @@ def reading_order(blocks: Sequence[TextBlock], page: PageContent, body: float,
     """The blocks in reading order (see the module docstring)."""
     head_limit = page.height * MARGIN_ZONE
     foot_limit = page.height * (1 - MARGIN_ZONE)
-    columns = [b for b in blocks if len(b.lines) >= 3]  # what a margin block may be attached to
+    columns = _Columns(blocks)  # what a margin block may be attached to
     # (a picture's caption, tagged already, stays with its picture even in the margin)
     head = [b for b in blocks if b.bottom <= head_limit and len(b.lines) <= 2 and not b.zone
-            and not _attached(b, columns, body, below=True)]
-    foot = [b for b in blocks if b.top >= foot_limit and len(b.lines) <= 2 and b not in head and not b.zone
-            and not _attached(b, columns, body, below=False)]
+            and not columns.attached(b, body, below=True)]
+    head_ids = {id(b) for b in head}
+    foot = [b for b in blocks if b.top >= foot_limit and len(b.lines) <= 2 and id(b) not in head_ids and not b.zone
+            and not columns.attached(b, body, below=False)]
     margin = {id(b) for b in head} | {id(b) for b in foot}
     rest = [b for b in blocks if id(b) not in margin]
     vertical_chars = sum(len(ln.text) for b in rest if b.vertical for ln in b.lines)
