@@ -19,15 +19,21 @@ Geometric inputs (PDF, ALTO, PAGE) bring their own regions and skip this stage.
 from __future__ import annotations
 
 import math
+from itertools import compress, repeat
+from operator import add, attrgetter
 from dataclasses import dataclass, fields, replace
-from typing import Callable, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 import regex
 
-from .measure import LineShape, shape
+from .language import PAGE_CODES
+from .measure import LineShape, page_shapes, shape, shapes_of_classes
 from .model import BBox, Line, Region
 from .params import ColumnParams
 from .slotbuild import slot_setters
+
+if TYPE_CHECKING:
+    from .reflow import CleanLine
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +64,35 @@ def _shaped_line_builder() -> Callable[[Line, LineShape], ShapedLine]:
 shaped_line = _shaped_line_builder()
 
 
+def _shaped_lines_builder() -> Callable[[Sequence[Line], Sequence[LineShape]], list[ShapedLine]]:
+    """``list(map(ShapedLine, lines, shapes))`` for a whole page: the objects are made
+    and each of their two slots filled by one ``map`` over the page (C-level loops
+    calling the slot setters) instead of a Python call per line. The plain ``map`` when
+    the class is compiled (see ``_shaped_line_builder``)."""
+    setters = slot_setters(ShapedLine, ("line", "shape"))
+    if setters is None or {f.name for f in fields(ShapedLine)} != {"line", "shape"}:
+        def plain(lines: Sequence[Line], shapes: Sequence[LineShape]) -> list[ShapedLine]:
+            return list(map(ShapedLine, lines, shapes))
+
+        return plain
+    set_line, set_shape = setters
+    new = object.__new__
+
+    def build(lines: Sequence[Line], shapes: Sequence[LineShape]) -> list[ShapedLine]:
+        out: list[ShapedLine] = list(map(new, repeat(ShapedLine, len(lines))))
+        any(map(set_line, out, lines))  # (setters return None: ``any`` runs them all)
+        any(map(set_shape, out, shapes))
+        return out
+
+    return build
+
+
+#: ``list(map(ShapedLine, lines, shapes))``, built faster (``_shaped_lines_builder``).
+shaped_lines = _shaped_lines_builder()
+#: A line's text (``map`` over a page's lines at C speed).
+_TEXT = attrgetter("text")
+
+
 @dataclass(frozen=True, slots=True)
 class TextRegion:
     """A chunk of the text stream with its measure and column family (ems)."""
@@ -76,6 +111,40 @@ class TextRegion:
     def to_region(self) -> Region:
         return Region(lines=tuple(s.line for s in self.lines), width=self.width or 0.0,
                       id=f"r{self.index + 1}", reasons=self.reasons)
+
+
+def _text_region_builder() -> Callable[[tuple[ShapedLine, ...], Optional[float], Optional[float], int,
+                                         tuple[str, ...], bool], TextRegion]:
+    """``TextRegion(lines, width, family, index, reasons, vertical)`` built by setting its
+    slots directly (``slotbuild``; the dataclass ``__init__`` sets each field through
+    ``object.__setattr__``). The class itself when compiled."""
+    names = ("lines", "width", "family", "index", "reasons", "vertical")
+    setters = slot_setters(TextRegion, names)
+    if setters is None or {f.name for f in fields(TextRegion)} != set(names):
+        def plain(lines: tuple[ShapedLine, ...], width: Optional[float], family: Optional[float], index: int,
+                  reasons: tuple[str, ...], vertical: bool) -> TextRegion:
+            return TextRegion(lines, width, family, index, reasons, vertical)
+
+        return plain
+    set_lines, set_width, set_family, set_index, set_reasons, set_vertical = setters
+    new = object.__new__
+
+    def build(lines: tuple[ShapedLine, ...], width: Optional[float], family: Optional[float], index: int,
+              reasons: tuple[str, ...], vertical: bool) -> TextRegion:
+        r = new(TextRegion)
+        set_lines(r, lines)
+        set_width(r, width)
+        set_family(r, family)
+        set_index(r, index)
+        set_reasons(r, reasons)
+        set_vertical(r, vertical)
+        return r  # type: ignore[no-any-return]
+
+    return build
+
+
+#: Builds a ``TextRegion`` from all its fields (see ``_text_region_builder``).
+text_region = _text_region_builder()
 
 
 #: How far (ems) a full line's text may fall short of its measure: justification spreads
@@ -107,15 +176,31 @@ def chunk_measure(shapes: Sequence[LineShape]) -> tuple[Optional[float], int]:
     first line is short by the indent, a last line by the paragraph end. Letter-spaced
     lines are left out: their extracted text undercounts their width.
     """
-    usable = [s for s in shapes if s.ems >= 4 and not s.letterspaced]
+    usable = [s.ems for s in shapes if s.ems >= 4 and not s.letterspaced]
     if not usable:
         return None, 0
     interior = usable[1:-1] if len(usable) >= 4 else usable
-    top = max(s.ems for s in interior)
-    long_ = sorted(s.ems for s in interior if s.ems >= 0.75 * top)
+    floor = 0.75 * max(interior)
+    long_ = sorted([e for e in interior if e >= floor])
     w = round(long_[len(long_) // 2] * 2) / 2
-    n = sum(1 for s in shapes if fits(s, w))
-    return w, n
+    return w, _count_fitting(shapes, w)
+
+
+def _count_fitting(shapes: Sequence[LineShape], width: float) -> int:
+    """``sum(1 for s in shapes if fits(s, width))``, with the two bounds of each script
+    (CJK and not) computed once for the chunk instead of once per line."""
+    full_cjk = width - STRETCH
+    full_latin = width - max(STRETCH, 0.12 * width)
+    wide_cjk = width + 0.5
+    wide_latin = width + max(0.5, 0.08 * width)
+    n = 0
+    for s in shapes:
+        if s.cjk >= 0.3:
+            if (s.letterspaced or s.ems >= full_cjk) and s.lo <= wide_cjk:
+                n += 1
+        elif (s.letterspaced or s.ems >= full_latin) and s.lo <= wide_latin:
+            n += 1
+    return n
 
 
 def _families(measures: Sequence[tuple[float, int]], params: ColumnParams) -> list[tuple[float, float, float]]:
@@ -143,13 +228,16 @@ def _family_of(w: float, families: Sequence[tuple[float, float, float]]) -> Opti
 _SENTENCE_END = ".!?。！？…;；:：”’」』)）\"'»"
 
 
-def _drop_title_families(families, chunks, measured, reliable):  # type: ignore[no-untyped-def]
+def _drop_title_families(families: list[tuple[float, float, float]], chunks: Sequence[Sequence[ShapedLine]],
+                         measured: Sequence[tuple[Optional[float], int]], reliable: Sequence[bool]
+                         ) -> list[tuple[float, float, float]]:
     """Drop families made of title boxes: narrow boxes of tracked title text (People's
     Daily sets intertitles in 10-em boxes) have a measure of their own, but a body column's
-    boxes end sentences and a title family's boxes (all short) almost never do."""
+    boxes end sentences and a title family's boxes (all short) almost never do.
+    ``reliable[k]``: chunk ``k`` is measured by most of its lines."""
     keep = []
     for name, lo, hi in families:
-        members = [k for k in range(len(chunks)) if reliable(k) and lo <= (measured[k][0] or -1) <= hi]
+        members = [k for k in range(len(chunks)) if reliable[k] and lo <= (measured[k][0] or -1) <= hi]
         if not members:
             keep.append((name, lo, hi))
             continue
@@ -162,15 +250,32 @@ def _drop_title_families(families, chunks, measured, reliable):  # type: ignore[
 
 
 def _fake_bold(text: str) -> bool:
-    """Does ``dedupe_fake_bold`` remove anything from the line? Doubled text repeats its
-    characters: a line without a repeated non-space character (most short lines of a
-    box) is answered without the search."""
+    """Does ``dedupe_fake_bold`` remove anything from the line? Doubled text repeats a
+    bigram (the first two characters of what is doubled, which is two characters long at
+    least): a line without a repeated non-space character (most short lines of a box),
+    or else without a repeated bigram (tested at C speed: the bigrams are the line and
+    the line shifted by one, added pairwise), is answered without the search."""
     norm = " ".join(text.split())
     if len(set(norm)) == len(norm) - norm.count(" ") + (1 if " " in norm else 0):
         return False
-    from .reflow import dedupe_fake_bold
+    if len(set(map(add, norm, norm[1:]))) == len(norm) - 1:
+        return False
+    return bool(_dedupe_fake_bold()(norm).removed)
 
-    return bool(dedupe_fake_bold(norm).removed)
+
+def _dedupe_fake_bold() -> Callable[[str], CleanLine]:
+    """``reflow.dedupe_fake_bold``, imported on first use (``reflow`` imports this module)
+    and kept: an import statement run per line costs more than the test it guards."""
+    found = _LATE.get("dedupe_fake_bold")
+    if found is None:
+        from .reflow import dedupe_fake_bold
+
+        found = _LATE["dedupe_fake_bold"] = dedupe_fake_bold
+    return found
+
+
+#: Functions of modules that import this one, once imported (``_dedupe_fake_bold``).
+_LATE: dict[str, Callable[[str], CleanLine]] = {}
 
 
 def is_vertical(chunk: Sequence[ShapedLine]) -> bool:
@@ -185,29 +290,52 @@ def is_vertical(chunk: Sequence[ShapedLine]) -> bool:
     return True
 
 
+def _g(value: float) -> str:
+    """``f"{value:g}"``, memoized: a page's measures and families are a few values met
+    again and again, and formatting a float costs many times a look-up (bounded)."""
+    found = _FORMATTED.get(value)
+    if found is None:
+        if len(_FORMATTED) >= 4096:
+            _FORMATTED.clear()
+        found = _FORMATTED[value] = f"{value:g}"
+    return found
+
+
+#: Widths already formatted by ``_g``.
+_FORMATTED: dict[float, str] = {}
+
+
 def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share: float = 0.6) -> list[TextRegion]:
-    """Cut the line stream at blank lines and give every chunk its measure and family."""
-    chunks: list[list[ShapedLine]] = []
-    current: list[ShapedLine] = []
-    for line in lines:
-        text = line.text
-        if not text.strip():  # (``Line.is_blank``)
-            if current:
-                chunks.append(current)
-                current = []
-            continue
-        current.append(shaped_line(line, shape(text, letterspace_share)))
-    if current:
-        chunks.append(current)
-    shapes_of = [[s.shape for s in c] for c in chunks]
+    """Cut the line stream at blank lines and give every chunk its measure and family.
+
+    The page's lines are shaped together (``measure.page_shapes``: one classification
+    pass over the page's text) and cut into chunks by the positions of the blank lines;
+    ``tests/columns_reference.py`` keeps the line-by-line original this equals."""
+    texts = list(map(_TEXT, lines))
+    # the width classes of every line, read off the codes language detection made for the
+    # page's first lines (``language.PAGE_CODES``: only the rest is classified here)
+    raw = PAGE_CODES.secondary_letters(PAGE_CODES.codes("\n".join(texts))).split("|")
+    if len(raw) == len(texts):
+        # a stripped text's classes are its classes stripped of spaces (``s`` is exactly
+        # ``isspace``, what ``str.strip`` strips); a blank line's are empty
+        classes = list(map(str.strip, raw, repeat("s")))
+        keep: list[str] = classes
+        shapes = shapes_of_classes(list(compress(texts, classes)), list(filter(None, classes)), letterspace_share)
+    else:  # (some text holds a line break of its own)
+        keep = list(map(str.strip, texts))  # blank lines strip to "" (``Line.is_blank``)
+        shapes = page_shapes(list(compress(texts, keep)), list(filter(None, keep)), letterspace_share)
+    kept = list(compress(range(len(keep)), keep))  # the non-blank lines
+    shaped = shaped_lines(list(compress(lines, keep)), shapes)
+    # a chunk ends where the next non-blank line is not the next line
+    cuts = [j for j in range(1, len(kept)) if kept[j] - kept[j - 1] > 1]
+    bounds = list(zip([0] + cuts, cuts + [len(kept)])) if kept else []
+    chunks = [shaped[i:j] for i, j in bounds]
+    shapes_of = [shapes[i:j] for i, j in bounds]
     measured = [chunk_measure(sh) for sh in shapes_of]
     need = max(params.min_run + 1, 3)
-
-    def reliable(k: int) -> bool:
-        w, n = measured[k]
-        return w is not None and n >= need and n >= 0.4 * len(chunks[k])
-
-    families = _families([measured[k] for k in range(len(chunks)) if reliable(k)], params)  # type: ignore[misc]
+    # ``reliable``: a chunk whose measure most of its lines reach
+    reliable = [w is not None and n >= need and n >= 0.4 * len(c) for (w, n), c in zip(measured, chunks)]
+    families = _families([m for m, ok in zip(measured, reliable) if ok], params)  # type: ignore[misc]
     families = _drop_title_families(families, chunks, measured, reliable)
     regions: list[TextRegion] = []
     prev_family: Optional[float] = None
@@ -219,17 +347,16 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
         width: Optional[float] = None
         if len(chunk) <= 3 and any(_fake_bold(s.line.text) for s in chunk):
             # doubled glyphs are drawn only for display type: the box is a title
-            regions.append(TextRegion(lines=tuple(chunk), width=None, family=None, index=i,
-                                      reasons=("fake-bold text: title material",)))
+            regions.append(text_region(tuple(chunk), None, None, i, ("fake-bold text: title material",), False))
             continue
         if is_vertical(chunk):
-            regions.append(TextRegion(lines=tuple(chunk), width=None, family=None, index=i, vertical=True,
-                                      reasons=("vertical-text: one character per line",)))
+            regions.append(text_region(tuple(chunk), None, None, i, ("vertical-text: one character per line",), True))
             continue
-        if reliable(i) and w is not None and _family_of(w, families) is not None:
-            family = _family_of(w, families)
+        found = _family_of(w, families) if reliable[i] and w is not None else None
+        if found is not None and w is not None:
+            family = found
             width = w
-            why = f"measure {w:g} em from {n} lines; column family {family:g} em"
+            why = f"measure {_g(w)} em from {n} lines; column family {_g(found)} em"
         else:
             longest = max(shapes, key=lambda s: s.ems)
             # A short chunk's longest line may be a first line (short by the indent) or
@@ -245,7 +372,7 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
             if fitting:
                 family = prev_family if prev_family in fitting else min(fitting, key=lambda f: abs(f - longest.ems))
                 width = family
-                why = f"too few lines to measure; longest line fits column family {family:g} em"
+                why = f"too few lines to measure; longest line fits column family {_g(family)} em"
                 if family == prev_family and prev_width is not None and longest.ems <= prev_width + STRETCH \
                         and longest.cjk >= 0.3:
                     # ``predecessor-measure`` (CJK: fixed cells make a box's own measure
@@ -254,10 +381,10 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
                     # family spans a few ems): an indented line of a wide column would
                     # otherwise look full
                     width = prev_width
-                    why = f"too few lines to measure; continues the column before it ({width:g} em)"
+                    why = f"too few lines to measure; continues the column before it ({_g(width)} em)"
             else:
                 why = "no line reaches a column width: title material"
-        regions.append(TextRegion(lines=tuple(chunk), width=width, family=family, index=i, reasons=(why,)))
+        regions.append(text_region(tuple(chunk), width, family, i, (why,), False))
         if family is not None:
             prev_family = family
             prev_width = width

@@ -10,6 +10,7 @@ from collections import Counter
 
 import regex
 
+from .measure import forget_with_shapes, page_char_class
 from .profile import BUILTIN, builtin_words
 from .scriptcount import ScriptCounter
 
@@ -18,8 +19,13 @@ _HAN = regex.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
 _KANA = regex.compile(r"[\u3040-\u30ff]")
 _HANGUL = regex.compile(r"[\uac00-\ud7af]")
 _LETTER = regex.compile(r"\p{L}")
-#: All four counts in one pass over the sample (``scriptcount``).
-_SCRIPTS = ScriptCounter((_HAN, _KANA, _HANGUL, _LETTER))
+#: All four counts in one pass over the sample (``scriptcount``). Its codes carry each
+#: character's width class too (``measure.page_char_class``): the column stage reads a
+#: page's width classes from the codes made here (``PAGE_CODES``), coding only what
+#: follows the sample, instead of classifying the page's characters a second time.
+_SCRIPTS = ScriptCounter((_HAN, _KANA, _HANGUL, _LETTER), secondary=page_char_class)
+PAGE_CODES = _SCRIPTS
+forget_with_shapes(_SCRIPTS.forget)  # (benchmarks clear it with the shapes: no page is flattered)
 
 
 def detect_language(text: str) -> str:

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field, fields
-from typing import Callable
+from itertools import repeat
+from operator import add
+from typing import Callable, Optional, Sequence
 
 from .scriptcount import CharMap
 from .slotbuild import slot_setters
@@ -191,15 +193,35 @@ def shape(text: str, letterspace_share: float = 0.6) -> LineShape:
 
 
 def clear_shape_cache() -> None:
-    """Forget every memoized line shape (benchmarks: a repeated page must not hit it)."""
+    """Forget every memoized line shape (benchmarks: a repeated page must not hit it),
+    and the other per-page memos registered with ``forget_with_shapes``."""
     _SHAPES.clear()
     _INTERNED.clear()
+    for forget in _FORGET:
+        forget()
+
+
+#: Functions that forget other memos of a page's text (``clear_shape_cache``).
+_FORGET: list[Callable[[], None]] = []
+
+
+def forget_with_shapes(forget: Callable[[], None]) -> None:
+    """Have ``clear_shape_cache`` call ``forget`` too (a module that memoizes what it
+    learnt of the last page, e.g. ``language``'s page codes, which ``measure`` cannot
+    import)."""
+    _FORGET.append(forget)
 
 
 def _shape(text: str, letterspace_share: float) -> LineShape:
     """``shape`` without the memo: what ``_interval`` gives for the line's classes, in
-    one function and with the fewest string passes (the column stage shapes every line
-    of a page). ``_shape_reference`` in tests/test_speed_equivalence.py states the same plainly; the
+    one function and with the fewest string passes (see ``_shape_of``)."""
+    stripped = text.strip()
+    return _shape_of(text, stripped, _CLASSES.translate(stripped), letterspace_share)
+
+
+def _shape_of(text: str, stripped: str, classes: str, letterspace_share: float) -> LineShape:
+    """The shape of ``text`` from its stripped text and that text's class letters.
+    ``_shape_reference`` in tests/test_speed_equivalence.py states the same plainly; the
     shortcuts, each exact:
 
     * a Latin line's runs of spaces count one space each (the reference classifies the
@@ -207,8 +229,6 @@ def _shape(text: str, letterspace_share: float) -> LineShape:
     * a line without compressible marks has no runs of them;
     * ``letterspaced`` needs four tokens, so three spaces at least.
     """
-    stripped = text.strip()
-    classes = _CLASSES.translate(stripped)
     spaces = classes.count("s")
     n = len(classes) - spaces
     h = classes.count("h")
@@ -229,10 +249,104 @@ def _shape(text: str, letterspace_share: float) -> LineShape:
             spaces = len(stripped.split()) - 1
         lo = hi = wide + q + 0.5 * (classes.count("n") + a + spaces)
         spaced = False
-    key = (lo, hi, cjk, len(text) - len(text.lstrip(" ")), spaced)
+    return _interned(lo, hi, cjk, len(text) - len(text.lstrip(" ")), spaced)
+
+
+def _interned(lo: float, hi: float, cjk: float, indent: int, spaced: bool) -> LineShape:
+    """The one ``LineShape`` of these values (``_INTERNED``)."""
+    key = (lo, hi, cjk, indent, spaced)
     found = _INTERNED.get(key)
     if found is None:
         if len(_INTERNED) >= SHAPE_CACHE_SIZE:
             _INTERNED.clear()
-        found = _INTERNED[key] = make_shape(lo, hi, cjk, key[3], spaced)
+        found = _INTERNED[key] = make_shape(lo, hi, cjk, indent, spaced)
     return found
+
+
+def _classify_page_char(ch: str) -> str:
+    """``_classify_char``, except that a line break is ``|``: the class letters of a
+    page's lines joined by line breaks split into each line's class letters."""
+    return "|" if ch == "\n" else _classify_char(ch)
+
+
+#: Code point -> class letter for page text (``_classify_page_char``), filled on demand.
+_PAGE_CLASSES = CharMap(_classify_page_char)
+#: ``_classify_page_char`` under its public name (``language`` folds it into its codes).
+page_char_class = _classify_page_char
+
+
+#: ``str.translate`` tables over class letters (``page_shapes``), each keeping the line
+#: separators ``|``: the letters counted by one quantity per line, the rest deleted (ASCII
+#: to ASCII with deletions: ``translate``'s fast path).
+_KEEP_NONSPACE = str.maketrans("", "", "s")
+_KEEP_CJK = str.maketrans("", "", "swanz")
+_KEEP_WIDE = str.maketrans("", "", "sqanz")
+_KEEP_HALF = str.maketrans("", "", "shwz")
+#: Class letters -> ``q`` for compressible punctuation, ``x`` for the rest, spaces deleted
+#: (runs of compressible marks of a CJK line, as in ``_shape_of``).
+_RUN_LETTERS = str.maketrans("hwnzaq", "xxxxqq", "s")
+
+
+def _per_line(page: str, table: dict[int, Optional[int]]) -> list[int]:
+    """How many letters each line of ``page`` (class letters, lines separated by ``|``)
+    keeps through ``table``: one C-level translate, split and ``len`` over the page."""
+    return list(map(len, page.translate(table).split("|")))
+
+
+def page_shapes(texts: Sequence[str], stripped: Sequence[str], letterspace_share: float = 0.6) -> list[LineShape]:
+    """``[shape(t, letterspace_share) for t in texts]`` for a page's non-blank lines, given
+    each text stripped; the answers go into the memo that ``shape`` reads, so later
+    stages asking about a line find it.
+
+    ``page-line-shapes``: instead of a dozen string operations per line, the page's
+    stripped lines are classified with one ``translate`` of their texts joined by line
+    breaks (which classify as ``|``), and each quantity a CJK line's shape needs (its
+    non-space characters, CJK characters, wide characters, half-em characters, runs of
+    compressible marks) is counted for every line at once: the page's class letters
+    translated to keep only the letters counted, split at the ``|``, the pieces'
+    lengths. A CJK line with fewer than three spaces (it cannot be letter-spaced) is then
+    a few arithmetic operations; other lines (Latin, possibly letter-spaced) go through
+    ``_shape_of`` on their own class letters. Same numbers as ``_shape_of``: every
+    width is a whole number of half ems, so adding them in another order is exact."""
+    if not texts:
+        return []
+    classes = _PAGE_CLASSES.translate("\n".join(stripped)).split("|")
+    if len(classes) != len(texts):  # (some text holds a line break of its own)
+        out = [_shape_of(t, p, _CLASSES.translate(p), letterspace_share) for t, p in zip(texts, stripped)]
+        _remember(texts, out, letterspace_share)
+        return out
+    return shapes_of_classes(texts, classes, letterspace_share)
+
+
+def shapes_of_classes(texts: Sequence[str], classes: Sequence[str], letterspace_share: float = 0.6
+                      ) -> list[LineShape]:
+    """``page_shapes`` given the class letters of each stripped text (no line break in
+    any text), e.g. read off codes made for another stage (``columns.text_regions``)."""
+    page = "|".join(classes)
+    nonspace = _per_line(page, _KEEP_NONSPACE)
+    cjk_chars = _per_line(page, _KEEP_CJK)
+    wide = _per_line(page, _KEEP_WIDE)
+    half = _per_line(page, _KEEP_HALF)
+    marks = page.translate(_RUN_LETTERS).split("|")
+    runs = list(map(add, map(str.count, marks, repeat("xq")), map(str.startswith, marks, repeat("q"))))
+    out: list[LineShape] = []
+    append = out.append
+    interned = _INTERNED
+    for text, cls, n, c, w, hf, r in zip(texts, classes, nonspace, cjk_chars, wide, half, runs):
+        cjk = c / n  # (a non-blank line has a non-space character)
+        if cjk < 0.3 or len(cls) - n >= 3:
+            append(_shape_of(text, text.strip(), cls, letterspace_share))
+            continue
+        lo = w + 0.5 * hf
+        key = (lo, lo + 0.5 * r, cjk, len(text) - len(text.lstrip(" ")) if text[0] == " " else 0, False)
+        found = interned.get(key)
+        append(found if found is not None else _interned(*key))
+    _remember(texts, out, letterspace_share)
+    return out
+
+
+def _remember(texts: Sequence[str], shapes: list[LineShape], letterspace_share: float) -> None:
+    """Put a page's shapes into ``shape``'s memo (emptied first when it would overflow)."""
+    if len(_SHAPES) + len(shapes) > SHAPE_CACHE_SIZE:
+        _SHAPES.clear()
+    _SHAPES.update(zip(zip(texts, repeat(letterspace_share)), shapes))

@@ -15,7 +15,8 @@ from __future__ import annotations
 import json
 from dataclasses import MISSING, dataclass, field, fields, replace
 from operator import attrgetter
-from typing import Any, Callable, Literal, Optional, TypeVar
+from itertools import repeat
+from typing import Any, Callable, Literal, Optional, Sequence, TypeVar
 
 SCHEMA_VERSION = "2.0"
 
@@ -149,6 +150,43 @@ def _text_line_factory() -> Callable[[str, int, int], Line]:
 #: ``text_line(text, number, page=1)`` equals ``Line(text, number, page=page)``, built
 #: faster (see ``_text_line_factory``): for readers that make a ``Line`` per input line.
 text_line = _text_line_factory()
+
+
+def _text_lines_factory() -> Callable[[Sequence[str], int, int], list[Line]]:
+    """``text_lines``: the ``Line``s of a page of text input, built field by field.
+
+    ``text_line`` still makes one Python call per line, and each of its fifteen slot
+    setters is a call from Python. Here the page's objects are made with one ``map``,
+    and each field is filled for the whole page with one ``map`` of its slot setter
+    (a C-level loop; ``any`` drives it, as a setter returns None): about two fifths of
+    the work of ``text_line`` per line. Defaults as in ``_text_line_factory``."""
+    specs = fields(Line)
+    if any(f.default is MISSING and f.name not in ("text", "number") for f in specs):
+        def plain(texts: Sequence[str], first: int = 1, page: int = 1) -> list[Line]:
+            return [Line(t, n, page=page) for n, t in enumerate(texts, start=first)]
+
+        return plain
+    new = object.__new__
+    set_text, set_number, set_page = (Line.__dict__[n].__set__ for n in ("text", "number", "page"))  # type: ignore[attr-defined]
+    defaults = tuple((Line.__dict__[f.name].__set__, f.default) for f in specs  # type: ignore[attr-defined]
+                     if f.name not in ("text", "number", "page"))
+
+    def text_lines(texts: Sequence[str], first: int = 1, page: int = 1) -> list[Line]:
+        n = len(texts)
+        out: list[Line] = list(map(new, repeat(Line, n)))
+        any(map(set_text, out, texts))
+        any(map(set_number, out, range(first, first + n)))
+        any(map(set_page, out, repeat(page, n)))
+        for set_field, value in defaults:
+            any(map(set_field, out, repeat(value, n)))
+        return out
+
+    return text_lines
+
+
+#: ``text_lines(texts, first=1, page=1)`` equals ``[Line(t, first + k, page=page) for k, t
+#: in enumerate(texts)]``, built faster (see ``_text_lines_factory``): a reader's page.
+text_lines = _text_lines_factory()
 
 
 #: Per dataclass: a getter of all its field values, each field's position, and whether

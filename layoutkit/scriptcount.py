@@ -25,34 +25,72 @@ class ScriptCounter:
 
     Every character is mapped (``CharMap``) to one code for the combination of classes
     it belongs to (most characters belong to one class or none); each code present is
-    counted once with ``str.count`` and added to its classes' totals."""
+    counted once with ``str.count`` and added to its classes' totals.
 
-    def __init__(self, patterns: Sequence[regex.Pattern]):
+    ``secondary`` (optional) folds a second classification into the codes: a function
+    from a character to one ASCII letter (``measure``'s width classes). Then one
+    ``translate`` of a page serves both: the counts, and the secondary letters of every
+    character (``secondary_letters``, an ASCII-to-ASCII translate of the codes). The last
+    text coded is remembered, and a text that starts with it is coded from there on only
+    (``codes``): language detection codes a page's first lines, the column stage the
+    whole page after it."""
+
+    def __init__(self, patterns: Sequence[regex.Pattern], secondary: Optional[Callable[[str], str]] = None):
         if len(patterns) > MAX_CLASSES:
             raise ValueError("too many classes")
         self.patterns = tuple(patterns)
-        #: class combination (one flag per pattern) -> its code, in order of first sight
-        self._combos: dict[tuple[bool, ...], str] = {}
+        self.secondary = secondary
+        #: (class combination, one flag per pattern; secondary letter) -> its code, in
+        #: order of first sight
+        self._combos: dict[tuple[tuple[bool, ...], str], str] = {}
         self._map = CharMap(self._code)
+        #: code -> secondary letter (``secondary_letters``), for the codes made so far
+        self._letters: dict[int, int] = {}
+        #: the last text coded and its codes (``codes``)
+        self._last: tuple[str, str] = ("", "")
 
     def _code(self, ch: str) -> str:
         combo = tuple(bool(p.fullmatch(ch)) for p in self.patterns)
-        code = self._combos.get(combo)
+        key = (combo, self.secondary(ch) if self.secondary is not None else "")
+        code = self._combos.get(key)
         if code is None:
-            code = self._combos[combo] = _CODES[len(self._combos)]
+            if len(self._combos) >= len(_CODES):
+                raise ValueError("too many class combinations")
+            code = self._combos[key] = _CODES[len(self._combos)]
         return code
+
+    def codes(self, text: str) -> str:
+        """Every character of ``text`` as its code (one ``CharMap`` translate; a text
+        that extends the last one coded is coded from where that one ended)."""
+        last, last_codes = self._last
+        if last and text.startswith(last):
+            out = last_codes + self._map.translate(text[len(last):]) if len(text) > len(last) else last_codes
+        else:
+            out = self._map.translate(text)
+        self._last = (text, out)
+        return out
+
+    def forget(self) -> None:
+        """Forget the last text coded (``codes`` codes the next one from its start)."""
+        self._last = ("", "")
 
     def counts(self, text: str) -> tuple[int, ...]:
         """How many characters of ``text`` match each pattern, in the patterns' order."""
-        mapped = self._map.translate(text)
+        mapped = self.codes(text) if self.secondary is not None else self._map.translate(text)
         totals = [0] * len(self.patterns)
-        for combo, code in self._combos.items():
+        for (combo, _), code in self._combos.items():
             n = mapped.count(code) if any(combo) else 0
             if n:
                 for i, hit in enumerate(combo):
                     if hit:
                         totals[i] += n
         return tuple(totals)
+
+    def secondary_letters(self, codes: str) -> str:
+        """The secondary letter of every character of a text, given its ``codes``."""
+        if len(self._letters) != len(self._combos):
+            self._letters = {ord(code): ord(letter) for (_, letter), code in self._combos.items()}
+        return codes.translate(self._letters)
 
 
 #: Code points below this are looked up in a ``CharMap``'s list (see there).

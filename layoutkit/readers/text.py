@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from ..errors import EncodingError, InputError
-from ..model import Line, Source, text_line
+from ..model import Line, Source, text_lines
 from . import ReadPage, register
 
 if TYPE_CHECKING:
@@ -227,20 +227,24 @@ def split_lines(text: str) -> list[str]:
 
 
 def read_lines(text: str, *, max_lines: Optional[int] = None, path: Optional[str] = None,
-               first: int = 1, page: int = 1) -> list[Line]:
+               first: int = 1, page: int = 1, normalized: bool = False) -> list[Line]:
     """Turn page text into ``Line`` objects numbered from ``first`` (1), blank lines included,
-    on page ``page`` (1).
+    on page ``page`` (1). ``normalized``: the text is NFC already (``normalize_text``).
 
     Tabs become spaces (a tab in extracted text is a gap, never content); trailing
     whitespace is dropped; leading whitespace is kept because indents carry paragraph starts.
     """
-    raw = split_lines(normalize_text(text))
+    if not normalized:
+        text = normalize_text(text)
+    if "\t" in text:  # (a tab is never a line break: replaced on the whole page at once)
+        text = text.replace("\t", " ")
+    raw = split_lines(text)
     if max_lines is not None and len(raw) > max_lines:
         from ..errors import LimitExceededError
 
         raise LimitExceededError(f"{len(raw)} lines, more than the limit of {max_lines}", path=path)
-    # one Line per line of the input: built with ``text_line``, the cheapest way
-    return [text_line(s.replace("\t", " ").rstrip(), i, page) for i, s in enumerate(raw, start=first)]
+    # one Line per line of the input, the page's built together (``text_lines``)
+    return text_lines(list(map(str.rstrip, raw)), first, page)
 
 
 @register("text")
@@ -259,7 +263,10 @@ def read_text_pages(path: Optional[str], data: bytes, params: "Params", pages: O
     offset = 0
     for number, chunk in enumerate(chunks, start=1):
         # numbered from the start of the file and on their page: each Line is built once
-        lines = read_lines(chunk, max_lines=params.read.max_lines, path=path, first=offset + 1, page=number)
+        # (a piece of NFC text cut at a form feed is NFC: a form feed is a starter that
+        # composes with nothing, so normalization never looks across it)
+        lines = read_lines(chunk, max_lines=params.read.max_lines, path=path, first=offset + 1, page=number,
+                           normalized=True)
         if any(not line.is_blank for line in lines):
             found.append((number, lines))
         offset += chunk.count("\n")
