@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from operator import itemgetter
 
+from ..gcpause import collector_paused
 from ..params import LayoutParams
 from .blocks import TextBlock, build_blocks
 from .captions import tag_captions
@@ -47,7 +48,18 @@ def body_size(content: PageContent) -> float:
 
 
 def analyze(content: PageContent, params: LayoutParams) -> PageLayout:
-    """Blocks of ``content`` in reading order."""
+    """Blocks of ``content`` in reading order.
+
+    The cyclic garbage collector is paused meanwhile (``gcpause``): the analysis makes
+    tens of thousands of small acyclic records per scanned page, and the collector's
+    passes over them found nothing (sn99021999 0003: 477 -> 442 ms, Federal Register
+    21 -> 18 ms a page). Only the analysis is paused, not the backend's extraction, so
+    the layout-share benchmark compares like with like."""
+    with collector_paused():
+        return _analyze(content, params)
+
+
+def _analyze(content: PageContent, params: LayoutParams) -> PageLayout:
     upright = [c for c in content.chars if c.upright]
     warnings: list[str] = []
     rotated = len(content.chars) - len(upright)
