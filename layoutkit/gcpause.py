@@ -9,9 +9,10 @@ the stages make no reference cycles (their values are immutable trees), so their
 is freed by reference counting as it is dropped. Measured on the Library of Congress
 scans (``bench/pdf_stages.py``): ~20% of the text stages' CPU time was the collector.
 
-So ``run_lines`` (and ``layout.analyze`` for a PDF page's geometry) pauses it for the page and resumes it after, when it was running (a
-caller that disabled it keeps it disabled); whatever cyclic garbage the page left is
-collected on the collector's next pass. The pause is process-wide (``gc`` has no
+So ``run_lines`` (and ``layout.analyze`` for a PDF page's geometry) pauses it for the
+page and resumes it after, when it was running (a caller that disabled it keeps it
+disabled); whatever cyclic garbage the page left is collected on the collector's next
+pass. The pause is process-wide (``gc`` has no
 per-thread switch): another thread allocating meanwhile is not collected until the page
 ends, which at worst defers its collection by one page's time.
 """
