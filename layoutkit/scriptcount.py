@@ -10,6 +10,7 @@ the counts are exactly ``len(pattern.findall(text))`` for single-character patte
 """
 from __future__ import annotations
 
+import threading
 from typing import Callable, Optional, Sequence, Union
 
 import regex
@@ -43,6 +44,10 @@ class ScriptCounter:
         #: (class combination, one flag per pattern; secondary letter) -> its code, in
         #: order of first sight
         self._combos: dict[tuple[tuple[bool, ...], str], str] = {}
+        #: held while a new combination gets its code: counters are module-level and
+        #: shared by threads (``layoutkit.dask`` with the threads scheduler), and two
+        #: threads meeting new combinations at once must not take the same code
+        self._new_code = threading.Lock()
         self._map = CharMap(self._code)
         #: code -> secondary letter (``secondary_letters``), for the codes made so far
         self._letters: dict[int, int] = {}
@@ -54,9 +59,12 @@ class ScriptCounter:
         key = (combo, self.secondary(ch) if self.secondary is not None else "")
         code = self._combos.get(key)
         if code is None:
-            if len(self._combos) >= len(_CODES):
-                raise ValueError("too many class combinations")
-            code = self._combos[key] = _CODES[len(self._combos)]
+            with self._new_code:
+                code = self._combos.get(key)
+                if code is None:
+                    if len(self._combos) >= len(_CODES):
+                        raise ValueError("too many class combinations")
+                    code = self._combos[key] = _CODES[len(self._combos)]
         return code
 
     def codes(self, text: str) -> str:
@@ -78,7 +86,8 @@ class ScriptCounter:
         """How many characters of ``text`` match each pattern, in the patterns' order."""
         mapped = self.codes(text) if self.secondary is not None else self._map.translate(text)
         totals = [0] * len(self.patterns)
-        for (combo, _), code in self._combos.items():
+        # (a snapshot: another thread may add a combination meanwhile)
+        for (combo, _), code in list(self._combos.items()):
             n = mapped.count(code) if any(combo) else 0
             if n:
                 for i, hit in enumerate(combo):
@@ -89,7 +98,7 @@ class ScriptCounter:
     def secondary_letters(self, codes: str) -> str:
         """The secondary letter of every character of a text, given its ``codes``."""
         if len(self._letters) != len(self._combos):
-            self._letters = {ord(code): ord(letter) for (_, letter), code in self._combos.items()}
+            self._letters = {ord(code): ord(letter) for (_, letter), code in list(self._combos.items())}
         return codes.translate(self._letters)
 
 
