@@ -244,8 +244,8 @@ def _alternation(patterns: tuple[regex.Pattern, ...], single: bool = False) -> O
 def _load_yaml(source: str, origin: str, *, check_patterns: bool = True,
                loader: Any = yaml.SafeLoader) -> dict[str, Any]:
     """The validated mapping of one profile file. ``check_patterns=False`` skips compiling
-    every regex (language detection reads only the stopwords of the built-in profiles;
-    the profile it picks is compiled, and so checked, when it is built)."""
+    every regex (``_check_patterns``: the built-in files are parsed once and checked only
+    when a profile is built from them)."""
     try:
         data = yaml.load(source, Loader=loader)
     except yaml.YAMLError as exc:
@@ -269,13 +269,20 @@ def _load_yaml(source: str, origin: str, *, check_patterns: bool = True,
             value = data[key]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ProfileError(f"key {key!r} must be a list of strings", path=origin)
-    for key in PATTERN_KEYS if check_patterns else ():
+    if check_patterns:
+        _check_patterns(data, origin)
+    return data
+
+
+def _check_patterns(data: dict[str, Any], origin: str) -> None:
+    """Raise ``ProfileError`` naming the key and item of the first pattern of ``data``
+    that does not compile."""
+    for key in PATTERN_KEYS:
         for i, pat in enumerate(data.get(key, [])):
             try:
                 regex.compile(pat)
             except regex.error as exc:
                 raise ProfileError(f"key {key!r} item {i + 1}: bad regex {pat!r}: {exc}", path=origin) from None
-    return data
 
 
 def _builtin_source(name: str) -> str:
@@ -290,10 +297,16 @@ _BUILTIN_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 @lru_cache(maxsize=None)
 def _builtin_data(name: str, check_patterns: bool) -> dict[str, Any]:
     """One built-in file's validated mapping (not resolved), parsed once per process: a
-    profile's parents were parsed again for every child and every detection. Callers
-    never mutate it (``_merge`` copies)."""
-    return _load_yaml(_builtin_source(name), f"<builtin {name}>", check_patterns=check_patterns,
-                      loader=_BUILTIN_LOADER)
+    profile's parents were parsed again for every child and every detection. With
+    ``check_patterns`` its regexes are also checked (once: the parse is shared with the
+    unchecked reading language detection makes). Callers never mutate it (``_merge``
+    copies)."""
+    if not check_patterns:
+        return _load_yaml(_builtin_source(name), f"<builtin {name}>", check_patterns=False,
+                          loader=_BUILTIN_LOADER)
+    data = _builtin_data(name, False)
+    _check_patterns(data, f"<builtin {name}>")
+    return data
 
 
 def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
@@ -319,6 +332,11 @@ def _resolve(data: dict[str, Any], origin: str, depth: int = 0, check_patterns: 
     return _merge(parent, data)
 
 
+def _stopwords(data: dict[str, Any]) -> frozenset[str]:
+    """A profile's stopwords as language detection compares them (lowercase)."""
+    return frozenset(w.lower() for w in data.get("stopwords", []))
+
+
 def _build(data: dict[str, Any], fallback_name: str) -> Profile:
     compiled = {key: tuple(regex.compile(p) for p in data.get(key, [])) for key in PATTERN_KEYS}
     return Profile(
@@ -329,15 +347,19 @@ def _build(data: dict[str, Any], fallback_name: str) -> Profile:
         byline_name_max_chars=data.get("byline_name_max_chars", 4),
         secondary_title_role=data.get("secondary_title_role", "deck"),
         text_box=data.get("text_box", "region"),
-        stopwords=frozenset(w.lower() for w in data.get("stopwords", [])),
+        stopwords=_stopwords(data),
         **compiled,
     )
 
 
-@lru_cache(maxsize=32)
-def builtin_profile(name: str) -> Profile:
+def _require_builtin(name: str) -> None:
     if name not in BUILTIN:
         raise ProfileError(f"unknown profile {name!r} (built-in: {', '.join(BUILTIN)}; or give a .yaml file)")
+
+
+@lru_cache(maxsize=32)
+def builtin_profile(name: str) -> Profile:
+    _require_builtin(name)
     data = _resolve(_builtin_data(name, True), name)
     return _build(data, name)
 
@@ -348,10 +370,9 @@ def builtin_words(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
     them, without building the profile: language detection scores the page against every
     built-in profile's stopwords, and building all of them (compiling their patterns and
     alternations) was ~0.2 s of a process's first page."""
-    if name not in BUILTIN:
-        raise ProfileError(f"unknown profile {name!r} (built-in: {', '.join(BUILTIN)}; or give a .yaml file)")
+    _require_builtin(name)
     data = _resolve(_builtin_data(name, False), name, check_patterns=False)
-    return tuple(data.get("languages", [])), frozenset(w.lower() for w in data.get("stopwords", []))
+    return tuple(data.get("languages", [])), _stopwords(data)
 
 
 def load_profile(spec: Union[str, Path, Profile, None]) -> Optional[Profile]:
