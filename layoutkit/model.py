@@ -13,7 +13,7 @@ geometry and every bbox is ``None``.
 from __future__ import annotations
 
 import json
-from dataclasses import MISSING, dataclass, field, fields, replace
+from dataclasses import MISSING, dataclass, fields, replace
 from operator import attrgetter
 from itertools import repeat
 from typing import Any, Callable, Literal, Optional, Sequence, TypeVar
@@ -115,51 +115,16 @@ class Line:
         return not self.text.strip()
 
 
-def _text_line_factory() -> Callable[[str, int, int], Line]:
-    """``text_line``: a ``Line`` of text input, built by setting its slots directly.
-
-    A reader makes one ``Line`` per input line, and the frozen dataclass ``__init__``
-    goes through ``object.__setattr__`` for every one of its fifteen fields; the slot
-    descriptors' own setters do the same work in about half the time. Every field but
-    ``text``, ``number`` and ``page`` gets its declared default (read from the dataclass,
-    so a field added later is covered); should a field have no plain default, the
-    factory is simply ``Line`` itself."""
-    specs = fields(Line)
-    if any(f.default is MISSING and f.name not in ("text", "number") for f in specs):
-        def plain(text: str, number: int, page: int = 1) -> Line:
-            return Line(text, number, page=page)
-
-        return plain
-    new = object.__new__
-    set_text, set_number, set_page = (Line.__dict__[n].__set__ for n in ("text", "number", "page"))  # type: ignore[attr-defined]
-    defaults = tuple((Line.__dict__[f.name].__set__, f.default) for f in specs  # type: ignore[attr-defined]
-                     if f.name not in ("text", "number", "page"))
-
-    def text_line(text: str, number: int, page: int = 1) -> Line:
-        line = new(Line)
-        set_text(line, text)
-        set_number(line, number)
-        set_page(line, page)
-        for set_field, value in defaults:
-            set_field(line, value)
-        return line  # type: ignore[no-any-return]
-
-    return text_line
-
-
-#: ``text_line(text, number, page=1)`` equals ``Line(text, number, page=page)``, built
-#: faster (see ``_text_line_factory``): for readers that make a ``Line`` per input line.
-text_line = _text_line_factory()
-
-
 def _text_lines_factory() -> Callable[[Sequence[str], int, int], list[Line]]:
     """``text_lines``: the ``Line``s of a page of text input, built field by field.
 
-    ``text_line`` still makes one Python call per line, and each of its fifteen slot
-    setters is a call from Python. Here the page's objects are made with one ``map``,
-    and each field is filled for the whole page with one ``map`` of its slot setter
-    (a C-level loop; ``any`` drives it, as a setter returns None): about two fifths of
-    the work of ``text_line`` per line. Defaults as in ``_text_line_factory``."""
+    A reader makes one ``Line`` per input line, and the frozen dataclass ``__init__``
+    goes through ``object.__setattr__`` for every one of its fifteen fields. Here the
+    page's objects are made with one ``map``, and each field is filled for the whole
+    page with one ``map`` of its slot descriptor's setter (a C-level loop; ``any`` drives
+    it, as a setter returns None). Every field but ``text``, ``number`` and ``page`` gets
+    its declared default (read from the dataclass, so a field added later is covered);
+    should a field have no plain default, the factory builds each ``Line`` itself."""
     specs = fields(Line)
     if any(f.default is MISSING and f.name not in ("text", "number") for f in specs):
         def plain(texts: Sequence[str], first: int = 1, page: int = 1) -> list[Line]:

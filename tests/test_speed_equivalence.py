@@ -286,9 +286,9 @@ def test_join_fast_path_equals_junction_loop(parts: list[str]) -> None:
 def test_text_line_equals_line(text: str, number: int, page: int) -> None:
     from dataclasses import fields
 
-    from layoutkit.model import Line, text_line
+    from layoutkit.model import Line, text_lines
 
-    made, plain = text_line(text, number, page), Line(text, number, page=page)
+    made, plain = text_lines([text], number, page)[0], Line(text, number, page=page)
     assert type(made) is Line and made == plain and hash(made) == hash(plain)
     assert all(getattr(made, f.name) == getattr(plain, f.name) for f in fields(Line))
 
