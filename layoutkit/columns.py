@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from itertools import compress, repeat
 from operator import add, attrgetter
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 import regex
@@ -42,35 +42,13 @@ class ShapedLine:
     shape: LineShape
 
 
-def _shaped_line_builder() -> Callable[[Line, LineShape], ShapedLine]:
-    """``ShapedLine(line, shape)`` built by setting its two slots directly (``slotbuild``):
-    the column stage makes one per line of a page. The class itself when compiled."""
-    setters = slot_setters(ShapedLine, ("line", "shape"))
-    if setters is None or {f.name for f in fields(ShapedLine)} != {"line", "shape"}:
-        return ShapedLine
-    set_line, set_shape = setters
-    new = object.__new__
-
-    def build(line: Line, line_shape: LineShape) -> ShapedLine:
-        s = new(ShapedLine)
-        set_line(s, line)
-        set_shape(s, line_shape)
-        return s  # type: ignore[no-any-return]
-
-    return build
-
-
-#: Builds a ``ShapedLine`` (see ``_shaped_line_builder``).
-shaped_line = _shaped_line_builder()
-
-
 def _shaped_lines_builder() -> Callable[[Sequence[Line], Sequence[LineShape]], list[ShapedLine]]:
     """``list(map(ShapedLine, lines, shapes))`` for a whole page: the objects are made
     and each of their two slots filled by one ``map`` over the page (C-level loops
-    calling the slot setters) instead of a Python call per line. The plain ``map`` when
-    the class is compiled (see ``_shaped_line_builder``)."""
+    calling the slot setters, ``slotbuild``) instead of a Python call per line. The
+    plain ``map`` when the class is compiled (its attributes are then no plain slots)."""
     setters = slot_setters(ShapedLine, ("line", "shape"))
-    if setters is None or {f.name for f in fields(ShapedLine)} != {"line", "shape"}:
+    if setters is None:
         def plain(lines: Sequence[Line], shapes: Sequence[LineShape]) -> list[ShapedLine]:
             return list(map(ShapedLine, lines, shapes))
 
@@ -120,7 +98,7 @@ def _text_region_builder() -> Callable[[tuple[ShapedLine, ...], Optional[float],
     ``object.__setattr__``). The class itself when compiled."""
     names = ("lines", "width", "family", "index", "reasons", "vertical")
     setters = slot_setters(TextRegion, names)
-    if setters is None or {f.name for f in fields(TextRegion)} != set(names):
+    if setters is None:
         def plain(lines: tuple[ShapedLine, ...], width: Optional[float], family: Optional[float], index: int,
                   reasons: tuple[str, ...], vertical: bool) -> TextRegion:
             return TextRegion(lines, width, family, index, reasons, vertical)

@@ -26,7 +26,7 @@ the only ones the pipeline ever removes; each removal is named in ``reasons``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from itertools import accumulate, chain, compress, repeat
 from operator import add, and_, attrgetter, ge, gt, itemgetter, le, lt, ne, not_, or_, sub
 from typing import Callable, Optional, Sequence
@@ -715,7 +715,7 @@ def _paragraph_builder() -> Callable[[str, tuple[Line, ...], float, int, bool, b
     names = ("text", "lines", "region_width", "region_index", "starts_fresh", "runs_on", "reasons", "bbox",
              "whole_region")
     setters = slot_setters(Paragraph, names)
-    if setters is None or tuple(f.name for f in fields(Paragraph)) != names:
+    if setters is None:
         return Paragraph
     set_text, set_lines, set_width, set_index, set_fresh, set_runs_on, set_reasons, set_bbox, set_whole = setters
     new = object.__new__

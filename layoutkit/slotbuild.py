@@ -12,13 +12,18 @@ builds itself cheaply already), so callers fall back to the class itself.
 """
 from __future__ import annotations
 
+from dataclasses import fields
 from types import MemberDescriptorType
 from typing import Any, Callable, Optional, Sequence
 
 
 def slot_setters(cls: type, names: Sequence[str]) -> Optional[tuple[Callable[[Any, Any], None], ...]]:
     """The setters of the slots ``names`` of ``cls`` (in that order), or None when one of
-    them is not a plain slot (a mypyc native class; a class without ``__slots__``)."""
+    them is not a plain slot (a mypyc native class; a class without ``__slots__``) or
+    ``names`` are not exactly the dataclass's fields (a builder setting them would leave
+    a field added later unset): the caller then builds through the class itself."""
+    if {f.name for f in fields(cls)} != set(names):
+        return None
     found = []
     for name in names:
         descriptor = cls.__dict__.get(name)

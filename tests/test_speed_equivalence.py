@@ -383,14 +383,14 @@ def test_shape_equals_reference(text: str, share: float) -> None:
 
 @given(st.floats(allow_nan=False), st.floats(allow_nan=False), st.floats(0, 1), st.integers(0, 9), st.booleans())
 def test_slot_built_objects_equal_constructed(lo: float, hi: float, cjk: float, indent: int, spaced: bool) -> None:
-    from layoutkit.columns import ShapedLine, shaped_line
+    from layoutkit.columns import ShapedLine, shaped_lines
     from layoutkit.measure import LineShape, make_shape
     from layoutkit.model import Line
 
     built, made = make_shape(lo, hi, cjk, indent, spaced), LineShape(lo, hi, cjk, indent, spaced)
     assert built == made and repr(built) == repr(made) and built.ems == made.ems
     line = Line("x", 1)
-    assert shaped_line(line, built) == ShapedLine(line, made)
+    assert shaped_lines([line], [built])[0] == ShapedLine(line, made)
 
 
 @given(st.lists(st.sampled_from(["理论", "新时代", "谢", "1", "22", "：", " ", "  ", "发展", "a", "\u3000"]),
