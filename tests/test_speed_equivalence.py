@@ -381,7 +381,8 @@ def test_shape_equals_reference(text: str, share: float) -> None:
     assert type(got.lo) is type(expected.lo) and type(got.cjk) is type(expected.cjk)
 
 
-@given(st.floats(allow_nan=False), st.floats(allow_nan=False), st.floats(0, 1), st.integers(0, 9), st.booleans())
+@given(st.floats(allow_nan=False, allow_infinity=False), st.floats(allow_nan=False, allow_infinity=False), st.floats(0, 1),
+       st.integers(0, 9), st.booleans())
 def test_slot_built_objects_equal_constructed(lo: float, hi: float, cjk: float, indent: int, spaced: bool) -> None:
     from layoutkit.columns import ShapedLine, shaped_lines
     from layoutkit.measure import LineShape, make_shape
