@@ -4,7 +4,7 @@
 does (it runs on) continues in some other box. This module holds what decides where: the
 boxes being linked (``Box``), the page's own n-gram vocabulary (``Vocabulary``), bracket
 balance (``unclosed``, ``closes``), style and geometry tests for inputs with geometry, and
-the score of one candidate link (``link_score``), the candidates of a page
+the score of one candidate link (``pair_score``), the candidates of a page
 (``candidate_links``) and the links chosen among them (``assign_links``: the best total,
 not the best link first). ``reflow.reflow`` builds the chains; ``chain_order`` places them.
 """
@@ -205,7 +205,7 @@ def head_term(head: Paragraph, opener: bool) -> float:
 
 def pair_score(junction: float, same_family: bool, closed: Optional[bool], term: float, i: int, j: int,
                next_body_box: bool) -> float:
-    """``link_score`` from its parts, added in one fixed order (floating-point sums depend
+    """One link's score from its parts, added in one fixed order (floating-point sums depend
     on it): the junction's n-gram evidence, +2 for the same column family, +3/-1 when the
     tail leaves a bracket open (``closed``: does the head close it; None: nothing open),
     the head's own ``head_term``, the distance in the stream (forward links are cheap,
@@ -223,19 +223,6 @@ def pair_score(junction: float, same_family: bool, closed: Optional[bool], term:
     if next_body_box:
         score += 2.5
     return score
-
-
-def link_score(i: int, j: int, boxes: list["Box"], vocab: Vocabulary, profile: Profile) -> float:
-    """How likely box j continues box i's last paragraph (higher is likelier): the terms
-    of ``pair_score``."""
-    a, b = boxes[i], boxes[j]
-    tail, head = a.paras[-1], b.paras[0]
-    closer = a.closer
-    opener = bool(profile.match("continuation_start", head.text.lstrip()))
-    return pair_score(vocab.junction(tail.text, head.text),
-                      a.region.family is not None and a.region.family == b.region.family,
-                      None if closer is None else closes(head.text, closer),
-                      head_term(head, opener), i, j, next_body(boxes, i, j))
 
 
 #: Layout zones whose text never continues a paragraph nor is continued: the page's
@@ -336,7 +323,8 @@ def candidate_links(boxes: Sequence["Box"], profile: Profile, spread_indent_min:
     the tail left open; a body box unless it clearly opens a fresh paragraph (indented,
     not a possible continuation, not the next body box, no continuation opener).
 
-    Each candidate is scored as ``link_score`` scores it, but what depends on one box
+    Each candidate is scored by ``pair_score`` (``link_score`` in
+    tests/continuation_reference.py scores one link plainly), but what depends on one box
     alone (its kind of head, ``head_term``, junction characters, the reach of
     ``next_body``) is taken once per box, not once per pair, and only on pages with a
     paragraph to place. Candidates come tail by tail, heads in stream order.

@@ -24,6 +24,8 @@ from layoutkit.measure import shape
 from layoutkit.model import Line, Paragraph
 from layoutkit.profile import builtin_profile
 
+from .continuation_reference import link_score
+
 # --- the plain code ---------------------------------------------------------------
 
 
@@ -217,7 +219,7 @@ def test_candidate_links_equal_the_pair_loop(boxes: list[Box], profile_name: str
     assert got == _candidate_links_reference(boxes, profile)
     vocab = Vocabulary([p.text for bx in boxes for p in bx.paras])
     for score, i, j in got:
-        assert continuation.link_score(i, j, boxes, vocab, profile) == score
+        assert link_score(i, j, boxes, vocab, profile) == score
     cands = continuation.candidate_links(boxes, profile)
     assert continuation.assign_links(cands, boxes) == _assign_links_reference(cands, boxes)
 

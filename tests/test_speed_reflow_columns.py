@@ -25,6 +25,8 @@ from layoutkit.params import ReflowParams
 from layoutkit.profile import builtin_profile
 from layoutkit.reflow import _cjk_column_paragraphs, _cjk_region, _cjk_regions, _paragraph, build_boxes
 
+from .continuation_reference import link_score
+
 from . import reflow_reference as ref
 from .test_speed_reflow import _regions, _same, page_st, params_st, region_st
 
@@ -86,7 +88,7 @@ def test_candidate_scores_equal_pair_score(text: str, name: str) -> None:
     vocab = continuation.Vocabulary([p.text for bx in boxes for p in bx.paras])
     for c in cands:
         assert type(c) is Candidate
-        assert c.score == continuation.link_score(c.tail, c.head, boxes, vocab, profile)
+        assert c.score == link_score(c.tail, c.head, boxes, vocab, profile)
 
 
 def _hungarian_only(candidates, boxes):  # type: ignore[no-untyped-def]
