@@ -74,20 +74,15 @@ def body_size(items: Sequence[Typed]) -> Optional[float]:
     return _dominant_size(ln for t in items for ln in t.para.lines)
 
 
-def _zone(t: Typed) -> str:
+def _region_zone(t: Typed) -> str:
+    """The one region type all of the paragraph's lines carry when it is a page margin
+    (``page-head``, ``page-foot``) or a place at a picture (``CAPTION``,
+    ``CAPTION_ABOVE``, ``CREDIT``: ``layout.captions``), else ""."""
     zones = {ln.region_type for ln in t.para.lines}
-    if zones == {"page-head"}:
-        return "head"
-    if zones == {"page-foot"}:
-        return "foot"
-    return ""
-
-
-def _picture_text(t: Typed) -> str:
-    """``CAPTION`` / ``CREDIT`` when the layout found the paragraph at a picture
-    (``layout.captions``), else ""."""
-    zones = {ln.region_type for ln in t.para.lines}
-    return zones.pop() if len(zones) == 1 and zones <= {CAPTION, CAPTION_ABOVE, CREDIT} else ""
+    if len(zones) != 1:
+        return ""
+    zone = zones.pop()
+    return zone if zone is not None and zone in _ZONES else ""
 
 
 def _bold(t: Typed) -> bool:
@@ -129,8 +124,7 @@ def first_pass(items: list[Typed], profile: Profile) -> list[Typed]:
     out = []
     for t in items:
         size = _size(t)
-        zones = {ln.region_type for ln in t.para.lines}
-        zone = _ZONES.get(zones.pop(), "") if len(zones) == 1 else ""  # (``_zone``, ``_picture_text``)
+        zone = _region_zone(t)
         text = t.text.strip()
         picture = zone if zone in _PICTURE_TEXT else ""
         if picture == CAPTION or picture == CAPTION_ABOVE:
@@ -163,12 +157,10 @@ def first_pass(items: list[Typed], profile: Profile) -> list[Typed]:
     return out
 
 
-#: ``first_pass`` reads a paragraph's one region type as its page zone (``_zone``) or its
-#: place at a picture (``_picture_text``): the layout stage's page margins, and captions.
+#: The page margins the layout stage marks, and the places at a picture (``_region_zone``).
 _HEAD, _FOOT = "page-head", "page-foot"
 _PICTURE_TEXT = frozenset({CAPTION, CAPTION_ABOVE, CREDIT})
-_ZONES: dict[Optional[str], str] = {_HEAD: _HEAD, _FOOT: _FOOT, CAPTION: CAPTION, CAPTION_ABOVE: CAPTION_ABOVE,
-                                    CREDIT: CREDIT}
+_ZONES = _PICTURE_TEXT | {_HEAD, _FOOT}
 
 
 def second_pass(items: list[Typed], profile: Profile) -> list[Typed]:
@@ -190,7 +182,7 @@ def second_pass(items: list[Typed], profile: Profile) -> list[Typed]:
         credit = next((out[k] for k in range(i + 1, n) if out[k].type == "credit"), None)
         if credit is None:
             continue
-        far = _zone(credit) == "foot"
+        far = _region_zone(credit) == _FOOT
         if not far and credit.para.bbox is not None and t.para.bbox is not None:
             far = credit.para.bbox.top - t.para.bbox.bottom > CAPTION_GAP * body
         if far:
