@@ -21,8 +21,9 @@ from ..gcpause import collector_paused
 from ..params import LayoutParams
 from .blocks import TextBlock, build_blocks
 from .captions import tag_captions
-from .chars import PageContent, dedupe
-from .lines import build_lines
+from .chars import PageContent
+from .runlines import build_lines
+from .runs import run_doubles, text_runs
 from .order import MARGIN_ZONE, reading_order
 
 
@@ -67,12 +68,19 @@ def _analyze(content: PageContent, params: LayoutParams) -> PageLayout:
         # Text set at an angle (marginal production marks, rotated labels): its lines cannot
         # be read in the page's row order; it is left out and said so.
         warnings.append(f"page {content.number}: {rotated} characters set at an angle (rotated text) were left out")
-    chars, _removed = dedupe(upright, params.dedupe_tolerance)
+    # Dedupe and line building go run by run (``runs``: an OCR word, a word of a line),
+    # with the per-char rules' exact results (``chars.dedupe``, ``lines.build_lines``).
+    runs = text_runs(upright, params.dedupe_tolerance)
+    drop = run_doubles(runs, params.dedupe_tolerance)
+    chars = upright
+    if drop:
+        chars = [c for k, c in enumerate(upright) if k not in drop]
+        runs = text_runs(chars, params.dedupe_tolerance)
     if not chars:
         return PageLayout((), 10.0, tuple(warnings))
     page = replace(content, chars=tuple(chars))
     body = body_size(page)
-    lines = build_lines(chars, params, head_limit=content.height * MARGIN_ZONE, body=body)
+    lines = build_lines(chars, params, head_limit=content.height * MARGIN_ZONE, body=body, runs=runs)
     # a frame's top and bottom edges separate the lines above and below them like ruling
     # lines (``rule-between``); its inside does not
     frames = tuple(r for r in content.boxes if min(r.x1 - r.x0, r.bottom - r.top) >= 3 * body)

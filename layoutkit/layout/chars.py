@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import and_, eq, le, mul, sub
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 import regex
 
@@ -109,13 +109,25 @@ def dedupe(chars: list[Char], tolerance: float = 0.15) -> tuple[list[Char], int]
     """Remove fake-bold doubles: the same glyph drawn again within ``tolerance`` ems of
     itself (typesetters fake a bold face by overprinting with a small offset). Returns
     the kept characters (first drawn wins, drawing order kept) and how many were removed.
+    """
+    drop = doubles(chars, tolerance)
+    if not drop:
+        return list(chars), 0
+    return [c for k, c in enumerate(chars) if k not in drop], len(drop)
+
+
+def doubles(chars: Sequence[Char], tolerance: float = 0.15) -> set[int]:
+    """Positions in ``chars`` of the fake-bold doubles ``dedupe`` removes.
 
     Sorting by (glyph, x0) puts a double right after its original: only the run of
     following chars with the same glyph and an x0 within tolerance is compared (by x0
     rather than by top: the same glyph recurs many times along one line, rarely at one x0).
+    Only the relative drawing order of the chars matters (first drawn wins), so asking
+    about a subsequence of a page's chars that holds every char of every double pair
+    gives the same doubles (``runs.run_doubles`` relies on that).
     """
     if not chars:
-        return [], 0
+        return set()
     # Sorted by (glyph, x0, drawing order) in two stable sorts, each on keys of one type
     # (floats, then strings: CPython compares those without the generic tuple comparison,
     # several times faster than sorting (glyph, x0, index) tuples); then the sorted chars
@@ -150,6 +162,4 @@ def dedupe(chars: list[Char], tolerance: float = 0.15) -> tuple[list[Char], int]
                 drop.add(max(i, j))
                 if j < i:
                     break
-    if not drop:
-        return list(chars), 0
-    return [c for k, c in enumerate(chars) if k not in drop], len(drop)
+    return drop

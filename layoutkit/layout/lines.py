@@ -159,6 +159,13 @@ def _tie_rank(ch: str) -> int:
 
 
 def _split(band: list[Char], params: LayoutParams, head_limit: float = -1.0, body: float = 10.0) -> list[list[Char]]:
+    """A band's chars in row order, cut into lines (see the module docstring)."""
+    _order_band(band)
+    return _cut(band, params, head_limit, body)
+
+
+def _order_band(band: list[Char]) -> None:
+    """Sort a band's chars into row order, in place."""
     if len(band) > 1:
         # sorted by (x0 to 0.1 pt, tie rank), drawing order among equals. Sorted by x0 alone
         # first: when neighbours then lie more than 0.11 pt apart no two share a rounded x0,
@@ -172,6 +179,13 @@ def _split(band: list[Char], params: LayoutParams, head_limit: float = -1.0, bod
         else:
             keyed = sorted(zip(map(round, xs, repeat(1)), map(_tie_rank, map(_TEXT, band)), range(len(band))))
             band[:] = [band[i] for _, _, i in keyed]
+
+
+def _cut(band: list[Char], params: LayoutParams, head_limit: float, body: float) -> list[list[Char]]:
+    """A band in row order cut into lines: where a neighbouring pair is a gutter apart, the
+    size jumps or the centre drifts. Reads only the char fields ``text``, ``x0``, ``top``,
+    ``x1``, ``bottom`` and ``size``, of the pair's two sides: ``runs`` cuts a band of
+    whole runs with it (a run's first char starts it, its last ends it)."""
     n = len(band)
     if n < 2:
         return [band] if band else []
@@ -284,19 +298,47 @@ def _vertical_runs(chars: list[Char], params: LayoutParams) -> list[list[Char]]:
     return runs
 
 
+def _extent(seg: list[Char]) -> tuple[float, float, float, float, float]:
+    """A segment's (x0, top, x1, bottom, largest size) over all its chars."""
+    _text, x0s, tops, x1s, bottoms, sizes = list(zip(*seg))[:6]  # (fields read in C)
+    return min(x0s), min(tops), max(x1s), max(bottoms), max(sizes)
+
+
 def _attach_superscripts(segments: list[list[Char]], body: float) -> list[list[Char]]:
     """``superscript``: a short run (at most four chars) set smaller than the line beside it
     and lying within that line's height, inside it or touching either end, is part of that
     line (footnote markers, ordinals): its centre sits too high for the line's band."""
-    def extent(seg: list[Char]) -> tuple[float, float, float, float, float]:
-        _text, x0s, tops, x1s, bottoms, sizes = list(zip(*seg))[:6]  # (fields read in C)
-        return min(x0s), min(tops), max(x1s), max(bottoms), max(sizes)
+    merged = _superscript_hosts([_extent(seg) for seg in segments], list(map(len, segments)), body)
+    if not merged:
+        return segments
+    # each line's superscripts, in the order they were found (one pass over ``merged``,
+    # not one per line: an OCR page has thousands of lines and hundreds of short runs)
+    attached: dict[int, list[Char]] = {}
+    for j, h in merged.items():
+        attached.setdefault(h, []).extend(segments[j])
+    out = []
+    for k, seg in enumerate(segments):
+        if k in merged:
+            continue
+        extra = attached.get(k)
+        out.append(sorted(seg + extra, key=row_key) if extra else seg)
+    return out
 
-    ext = [extent(seg) for seg in segments]
+
+def row_key(c: Char) -> tuple[float, int]:
+    """Row order of a line's chars: x0 to 0.1 pt, then the tie rank."""
+    return (round(c.x0, 1), _tie_rank(c.text))
+
+
+def _superscript_hosts(ext: list[tuple[float, float, float, float, float]], lengths: list[int],
+                       body: float) -> dict[int, int]:
+    """Each superscript segment (at most four chars) with the segment of the line that
+    takes it (see ``_attach_superscripts``), found from the segments' extents and char
+    counts alone."""
     cell = max(body, 1.0)
     rows: dict[int, list[int]] = {}
     for k, (x0, top, x1, bottom, size) in enumerate(ext):
-        if len(segments[k]) > 4:
+        if lengths[k] > 4:
             rows.setdefault(int(((top + bottom) / 2) // cell), []).append(k)
     # A line ``h`` can only take a run lying within 0.3 of its size of its x-range: with
     # ``widest`` the largest such size, the lines starting left of the run's right end
@@ -312,8 +354,8 @@ def _attach_superscripts(segments: list[list[Char]], body: float) -> list[list[C
         by_left = sorted(hs, key=lambda h: ext[h][0])
         index[r] = ([ext[h][0] for h in by_left], by_left, list(accumulate((ext[h][2] for h in by_left), max)))
     merged: dict[int, int] = {}
-    for k, seg in enumerate(segments):
-        if len(seg) > 4:
+    for k, length in enumerate(lengths):
+        if length > 4:
             continue
         x0, top, x1, bottom, size = ext[k]
         row = int(((top + bottom) / 2) // cell)
@@ -338,20 +380,7 @@ def _attach_superscripts(segments: list[list[Char]], body: float) -> list[list[C
             if size <= 0.85 * hsize and htop - 0.35 * hsize <= top and bottom <= hbottom + 0.1 * hsize and beside:
                 merged[k] = h
                 break
-    if not merged:
-        return segments
-    # each line's superscripts, in the order they were found (one pass over ``merged``,
-    # not one per line: an OCR page has thousands of lines and hundreds of short runs)
-    attached: dict[int, list[Char]] = {}
-    for j, h in merged.items():
-        attached.setdefault(h, []).extend(segments[j])
-    out = []
-    for k, seg in enumerate(segments):
-        if k in merged:
-            continue
-        extra = attached.get(k)
-        out.append(sorted(seg + extra, key=lambda c: (round(c.x0, 1), _tie_rank(c.text))) if extra else seg)
-    return out
+    return merged
 
 
 def build_lines(chars: Sequence[Char], params: LayoutParams, head_limit: float = -1.0,
@@ -362,27 +391,32 @@ def build_lines(chars: Sequence[Char], params: LayoutParams, head_limit: float =
     closer than the nearest on its row (``vertical-writing``); such chars stacked in runs of
     at least ``vertical_min_chars`` form vertical lines, the rest go to the horizontal pass.
     """
-    # Only CJK is written vertically: the neighbour test runs on CJK chars only (their
-    # neighbours on a mixed line do not change whether they stack).
-    cjk = [c for c in chars if c.text[0] >= "\u2e80" and is_cjk(c.text[0])]  # (no CJK below U+2E80)
-    gaps = _neighbour_gaps(cjk)
-    vertical = [c for c, (h, v) in zip(cjk, gaps) if v <= params.vertical_gap and v + 0.1 < h]
-    lines: list[TextLine] = []
-    rest: list[Char]
-    if vertical:
-        taken: set[int] = set()
-        for run in _vertical_runs(vertical, params):
-            if len(run) >= params.vertical_min_chars:
-                line = _make_line(run, params, vertical=True)
-                if line is not None:
-                    lines.append(line)
-                taken.update(id(c) for c in run)
-        rest = [c for c in chars if id(c) not in taken]
-    else:
-        rest = list(chars)
+    lines, taken = vertical_lines(chars, params)
+    rest = [c for c in chars if id(c) not in taken] if taken else list(chars)
     segments = [seg for band in _bands(rest, params) for seg in _split(band, params, head_limit, body)]
     for seg in _attach_superscripts(segments, body):
         line = _make_line(seg, params)
         if line is not None:
             lines.append(line)
     return lines
+
+
+def vertical_lines(chars: Sequence[Char], params: LayoutParams) -> tuple[list[TextLine], set[int]]:
+    """The vertical lines of ``chars`` (see ``build_lines``) and the ids of the chars they
+    took (left out of the horizontal pass)."""
+    # Only CJK is written vertically: the neighbour test runs on CJK chars only (their
+    # neighbours on a mixed line do not change whether they stack).
+    cjk = [c for c in chars if c.text[0] >= "\u2e80" and is_cjk(c.text[0])]  # (no CJK below U+2E80)
+    lines: list[TextLine] = []
+    taken: set[int] = set()
+    if not cjk:
+        return lines, taken
+    gaps = _neighbour_gaps(cjk)
+    vertical = [c for c, (h, v) in zip(cjk, gaps) if v <= params.vertical_gap and v + 0.1 < h]
+    for run in _vertical_runs(vertical, params) if vertical else ():
+        if len(run) >= params.vertical_min_chars:
+            line = _make_line(run, params, vertical=True)
+            if line is not None:
+                lines.append(line)
+            taken.update(id(c) for c in run)
+    return lines, taken

@@ -1,0 +1,180 @@
+"""Text lines built run by run (``runs``), with exactly the lines of the per-char rules.
+
+``lines.build_lines`` states the rules char by char: bands by vertical centre, each band
+sorted into row order and cut at gutters, size jumps and drift, short superscript
+segments attached to their line, and each line's text spaced by gaps and drawn spaces.
+This module applies the same rules to whole runs wherever a run's chars must get the same
+answer (``runs`` says why), and hands a band or a line to the per-char functions, its
+runs taken apart into single chars, wherever that is not certain:
+
+* a band's runs are put in row order by first x0; when each run starts more than
+  ``runs.ROW_STEP`` right of the last char of the run before, the per-char sort would
+  give the same chars in the same order, so the band is cut between runs (``lines._cut``
+  reads a run as a char whose left edge is its first char's and right edge its last's).
+  Otherwise (runs overlapping along x: doubles, superscripts over a word), or when a gap
+  inside a run could cut the line, the band goes through ``lines._split`` char by char;
+* a segment's extent and char count are a run's sums, so the superscript search is the
+  same; a line that takes superscripts is sorted char by char, as before;
+* a line's text joins its runs' texts, a space between two runs when the gap is a word
+  space for the line's size or a drawn space came before; when a gap inside a run could
+  be a space for the line's size, or the line has CJK text (its own spacing rule), the
+  line is made char by char (``lines._make_line``).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from itertools import compress, repeat
+from operator import gt, le, mul, sub
+from typing import Optional, Sequence
+
+from ..params import LayoutParams
+from .chars import Char, font_is_bold, font_is_italic
+from .lines import _attach_superscripts, _bands, _cut, _make_line, _split, _superscript_hosts, row_key, vertical_lines
+from .records import TextLine
+from .runs import (_BOTTOM, _CHARS, _GAP, _INK_RIGHT, _LAST_X0, _NCHARS, _RIGHT, _SIZE, _TEXT, _TOP, _X0, ROW_STEP,
+                   Run, single, singles, text_runs)
+
+
+def build_lines(chars: Sequence[Char], params: LayoutParams, head_limit: float = -1.0, body: float = 10.0,
+                runs: Optional[Sequence[Run]] = None) -> list[TextLine]:
+    """The lines of ``lines.build_lines(chars, ...)``, built from ``runs`` (the chars' runs,
+    ``runs.text_runs(chars, params.dedupe_tolerance)``; made here when not given)."""
+    lines, taken = vertical_lines(chars, params)
+    if runs is None:
+        runs = text_runs(chars, params.dedupe_tolerance)
+    if taken:  # (only CJK chars are set vertically, and those are runs of one char)
+        runs = [r for r in runs if len(r.chars) > 1 or id(r.chars[0]) not in taken]
+    segments: list[list[Run]] = []
+    for band in _bands(runs, params):
+        segments += _split_runs(band, params, head_limit, body)
+    for seg in _attach_run_superscripts(segments, body):
+        line = _run_line(seg, params)
+        if line is not None:
+            lines.append(line)
+    return lines
+
+
+def _split_runs(band: list[Run], params: LayoutParams, head_limit: float, body: float) -> list[list[Run]]:
+    """``lines._split`` for a band of runs (see the module docstring)."""
+    if len(band) == 1:
+        run = band[0]
+        if len(run.chars) == 1 or _holds(band, params, head_limit, body):
+            return [band]
+        return _split(singles(band), params, head_limit, body)
+    ordered = sorted(band, key=_X0)
+    if min(map(sub, map(_X0, ordered[1:]), map(_LAST_X0, ordered))) > ROW_STEP and _holds(ordered, params, head_limit,
+                                                                                          body):
+        return _cut(ordered, params, head_limit, body)
+    return _split(singles(band), params, head_limit, body)
+
+
+def _holds(band: list[Run], params: LayoutParams, head_limit: float, body: float) -> bool:
+    """No pair of chars inside one of the runs cuts the line (``lines._cut``): such a pair
+    has one size, one top and bottom (no size jump, no drift), so only its gap could, and
+    the widest gap inside the run is below the limit that applies to it."""
+    gaps = list(map(_GAP, band))
+    sizes = list(map(_SIZE, band))
+    latin_gap = params.latin_split_gap
+    if min(sizes) > 1e-6 and min(map(_BOTTOM, band)) > head_limit:
+        return not any(map(gt, gaps, map(mul, repeat(latin_gap), sizes)))
+    head_gap = params.head_split_gap * body
+    for run, gap, size in zip(band, gaps, sizes):
+        if run.bottom <= head_limit:
+            if gap > head_gap:
+                return False
+        elif gap > latin_gap * (size if size > 1e-6 else 1e-6):
+            return False
+    return True
+
+
+def _attach_run_superscripts(segments: list[list[Run]], body: float) -> list[list[Run]]:
+    """``lines._attach_superscripts`` for segments of runs: the same search on the same
+    extents and char counts; a line that takes superscripts is sorted char by char."""
+    ext = []
+    lengths = []
+    for seg in segments:
+        if len(seg) == 1:
+            r = seg[0]
+            ext.append((r.x0, r.top, r.right, r.bottom, r.size))
+            lengths.append(len(r.chars))
+        else:
+            ext.append((min(map(_X0, seg)), min(map(_TOP, seg)), max(map(_RIGHT, seg)), max(map(_BOTTOM, seg)),
+                        max(map(_SIZE, seg))))
+            lengths.append(sum(map(len, map(_CHARS, seg))))
+    merged = _superscript_hosts(ext, lengths, body)
+    if not merged:
+        return segments
+    attached: dict[int, list[Run]] = {}
+    for j, h in merged.items():
+        attached.setdefault(h, []).extend(segments[j])
+    out = []
+    for k, seg in enumerate(segments):
+        if k in merged:
+            continue
+        extra = attached.get(k)
+        out.append(sorted(singles(seg + extra), key=row_key) if extra else seg)
+    return out
+
+
+def _run_line(seg: list[Run], params: LayoutParams) -> Optional[TextLine]:
+    """``lines._make_line`` for a segment of runs (see the module docstring)."""
+    ink = [r for r in seg if r.nchars]
+    if not ink:
+        return None
+    if max(map(max, map(_TEXT, ink))) >= "\u2e80":  # CJK: spaced by the line's usual gap
+        return _make_line(singles(seg), params)
+    size, font = _dominant(ink)
+    unit = max(size, 1e-6)
+    if max(map(_GAP, ink)) / unit > params.space_gap:  # a word space inside a run
+        return _make_line(singles(seg), params)
+    space_gap = params.space_gap
+    parts: list[str] = []
+    prev_x1 = 0.0
+    pending = False
+    pos = 0
+    for r in seg:
+        n = len(r.chars)
+        if r.nchars:
+            text = r.text if r.nchars == n else r.text[:-1]
+            if parts and (pending or (r.x0 - prev_x1) / unit > space_gap):
+                parts.append(" ")
+            parts.append(text)
+            # a trailing drawn space marks the next char as spaced
+            pending = r.nchars < n
+            prev_x1 = r.ink_x1
+        elif pos:
+            pending = True
+        pos += n
+    return TextLine(
+        text="".join(parts),
+        x0=min(map(_X0, ink)), top=min(map(_TOP, ink)),
+        x1=max(map(_INK_RIGHT, ink)), bottom=max(map(_BOTTOM, ink)),
+        size=size, font=font, bold=font_is_bold(font), italic=font_is_italic(font),
+        vertical=False, nchars=sum(map(_NCHARS, ink)),
+    )
+
+
+def _dominant(ink: list[Run]) -> tuple[float, str]:
+    """``lines._dominant`` of the runs' chars: each run counts as many times as it has
+    chars (not drawn spaces); first-seen order is the runs' order, as it is the chars'."""
+    distinct_sizes = set(map(_SIZE, ink))
+    if len(distinct_sizes) == 1:
+        size = round(next(iter(distinct_sizes)), 1)
+    else:
+        raw: dict[float, int] = {}
+        for r in ink:
+            raw[r.size] = raw.get(r.size, 0) + r.nchars
+        sizes: dict[float, int] = {}
+        for s, n in raw.items():
+            k = round(s, 1)
+            sizes[k] = sizes.get(k, 0) + n
+        size = max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    fonts = set(r.font for r in ink)
+    if len(fonts) == 1:
+        font = next(iter(fonts))
+    else:
+        counts: dict[str, int] = {}
+        for r in ink:
+            counts[r.font] = counts.get(r.font, 0) + r.nchars
+        font = max(counts.items(), key=lambda kv: kv[1])[0]
+    return size, font

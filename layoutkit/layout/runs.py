@@ -1,0 +1,234 @@
+"""Text runs: chars drawn one after another as one piece of text (an OCR word, a word of
+a born-digital line), so the per-char passes of the layout can run once per run.
+
+An OCR layer over a scan draws each recognised word with one text-showing operator: its
+chars come one after another in drawing order, with one box height, size and font, each
+starting right after the one before. Born-digital pages do the same for words (the
+Federal Register: a word and the space after it). A page has 4-5 times fewer runs than
+chars (sn99021999: 10,800 runs, 45,900 chars), and dedupe, bands, line splitting and line
+assembly can decide a whole run at once because every per-char rule gives its chars the
+same answer:
+
+* a run's chars share ``top``, ``bottom``, ``size`` and ``font``, so they share a band
+  (``lines._bands`` reads only those) and no pair inside a run changes size or drifts;
+* each char starts more than ``max(0.11 pt, dedupe_tolerance ems)`` right of the one
+  before: inside a run no two chars are fake-bold doubles of each other, and the row
+  order of a band (``lines._order_band``: by x0, or by x0 to 0.1 pt when two chars lie
+  within 0.11 pt) keeps a run's chars together and in drawing order;
+* a space glyph only ends a run (so a line's text takes a run's text as it is, the space
+  marking the next char as spaced); CJK chars are never grouped (they have their own
+  spacing rule and may be set vertically).
+
+What a run does *not* guarantee is checked where it matters, and the run is taken apart
+into its chars (``singles``) when the check fails, so the result is always exactly the
+per-char result: the band's runs overlap along x (their chars would interleave), a gap
+inside a run is wide enough to cut the line there or to be a word space for the line's
+size, or the line has CJK text or superscripts attached. ``tests/test_pdf_words9.py``
+compares the run path with the per-char path on real pages and random ones.
+"""
+from __future__ import annotations
+
+from itertools import accumulate, compress, repeat
+from operator import add, and_, eq, floordiv, ge, gt, itemgetter, le, lt, mul, ne, or_, sub, truediv
+from typing import NamedTuple, Optional, Sequence
+
+from ..params import LayoutParams
+from .chars import Char, doubles, font_is_bold, font_is_italic
+from .records import TextLine
+
+
+class Run(NamedTuple):
+    """Chars drawn one after another as one piece of text (see the module docstring).
+
+    The first seven fields are a ``Char``'s, read the way the per-char rules read a
+    neighbouring pair: ``x0`` the first char's, ``x1`` the last char's (where the gap to the
+    next char starts), ``text`` all the chars' texts joined (``text[0]`` and ``text[-1]``
+    are the first and last char's ends). A run of one char (``single``) has exactly its
+    char's values there, so the per-char functions of ``lines`` take a list of such runs
+    as they take a list of chars."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    font: str
+    chars: tuple[Char, ...]
+    #: the last char's x0 (the run's largest)
+    last_x0: float
+    #: the largest x1 of all its chars (a line's right edge is the largest x1)
+    right: float
+    #: the widest gap between neighbouring chars (``-inf`` for one char)
+    gap: float
+    #: chars that are not a drawn space (all but a trailing space)
+    nchars: int
+    #: the largest x1 and the last x1 of those chars (``-inf`` for a lone space)
+    ink_right: float
+    ink_x1: float
+
+
+_TEXT, _X0, _TOP, _X1, _BOTTOM, _SIZE, _FONT = (itemgetter(k) for k in range(7))
+_CHARS, _LAST_X0, _RIGHT, _GAP, _NCHARS, _INK_RIGHT, _INK_X1 = (itemgetter(k) for k in range(7, 14))
+_INF = float("inf")
+#: Whatever follows a char this close along x could share its rounded x0 (``lines._order_band``).
+ROW_STEP = 0.11
+#: A Latin char starts a run's next char only within this many ems of its end: wider gaps
+#: are word gaps, and a run with one would be taken apart in most lines anyway.
+JOIN_GAP = 0.2
+
+
+def single(c: Char) -> Run:
+    """The run of one char: its char's fields, nothing more to know."""
+    space = c.text == " "
+    return Run(c.text, c.x0, c.top, c.x1, c.bottom, c.size, c.font, (c,), c.x0, c.x1, -_INF,
+               0 if space else 1, -_INF if space else c.x1, -_INF if space else c.x1)
+
+
+def singles(runs: Sequence[Run]) -> list[Run]:
+    """The runs taken apart into runs of one char each, in order."""
+    return [r if len(r.chars) == 1 else s for r in runs for s in ((r,) if len(r.chars) == 1 else map(single, r.chars))]
+
+
+def text_runs(chars: Sequence[Char], tolerance: float) -> list[Run]:
+    """``chars`` (in drawing order) as runs: maximal stretches of consecutive chars where
+    each next char has the same top, bottom, size and font, starts more than
+    ``max(ROW_STEP, tolerance ems)`` right of the one before and within ``JOIN_GAP`` ems
+    of its end, and neither is CJK (text from U+2E80) nor the one before a drawn space.
+
+    Decided for all neighbouring pairs at once with C-level ``map``s, the runs' fields
+    gathered the same way (no Python code per char)."""
+    n = len(chars)
+    if not n:
+        return []
+    chars = tuple(chars)
+    texts, x0s, tops, x1s, bottoms, sizes, fonts = list(zip(*chars))[:7]
+    nx0s = x0s[1:]
+    steps = list(map(sub, nx0s, x0s))
+    # (one tuple comparison per pair for the four shared fields: ``zip`` reuses its tuple)
+    same = map(eq, zip(tops, bottoms, sizes, fonts), zip(tops[1:], bottoms[1:], sizes[1:], fonts[1:]))
+    latin = list(map(lt, texts, repeat("\u2e80")))  # (a drawn space " " is below U+2E80 too)
+    joins = map(and_, map(and_, same, map(and_, map(and_, latin, latin[1:]), map(ne, texts, repeat(" ")))),
+                map(and_, map(and_, map(gt, steps, repeat(ROW_STEP)), map(gt, steps, map(mul, repeat(tolerance), sizes))),
+                    map(le, map(sub, nx0s, x1s), map(mul, repeat(JOIN_GAP), sizes))))
+    starts = [0]
+    starts += compress(range(1, n), map(eq, joins, repeat(False)))
+    ends = starts[1:]
+    ends.append(n)
+    m = len(starts)
+    if m == n:  # nothing grouped: every char a run of its own
+        return list(map(single, chars))
+    lasts = list(map(sub, ends, repeat(1)))
+    slices = list(map(slice, starts, ends))
+    # gap before each char, and -inf at run starts (so a run's widest gap is the max over
+    # its own slice, and a run of one char has -inf)
+    before = [-_INF]
+    before += map(sub, nx0s, x1s)
+    for s in starts:
+        before[s] = -_INF
+    gaps = list(map(max, map(before.__getitem__, slices)))
+    rights = list(map(max, map(x1s.__getitem__, slices)))
+    last_x1s = list(map(x1s.__getitem__, lasts))
+    tails = list(map(eq, map(texts.__getitem__, lasts), repeat(" ")))
+    nchars = list(map(sub, map(sub, ends, starts), tails))
+    if any(tails):
+        ink_rights = rights[:]
+        ink_x1s = last_x1s[:]
+        for k in compress(range(m), tails):
+            s, e = starts[k], ends[k] - 1
+            ink_rights[k] = max(x1s[s:e]) if e > s else -_INF
+            ink_x1s[k] = x1s[e - 1] if e > s else -_INF
+    else:
+        ink_rights, ink_x1s = rights, last_x1s
+    return list(map(tuple.__new__, repeat(Run), zip(
+        map("".join, map(texts.__getitem__, slices)), map(x0s.__getitem__, starts), map(tops.__getitem__, starts),
+        last_x1s, map(bottoms.__getitem__, starts), map(sizes.__getitem__, starts), map(fonts.__getitem__, starts),
+        map(chars.__getitem__, slices), map(x0s.__getitem__, lasts), rights, gaps, nchars, ink_rights, ink_x1s)))
+
+
+def run_chars(runs: Sequence[Run]) -> list[Char]:
+    """The runs' chars, in order."""
+    out: list[Char] = []
+    for chars in map(_CHARS, runs):
+        out += chars
+    return out
+
+
+def run_doubles(runs: Sequence[Run], tolerance: float) -> set[int]:
+    """Positions (in ``run_chars(runs)``) of the fake-bold doubles ``chars.dedupe`` finds.
+
+    A double is the same glyph again with x0, top and size each within ``tolerance`` ems
+    (of one of the two: at most the larger size). No two chars of one run are doubles
+    (each starts more than ``tolerance`` ems right of the one before), so a double pair
+    lies in two runs whose tops differ by at most ``tolerance`` ems and whose x0 ranges
+    (first to last char's x0, the end widened by ``tolerance`` ems of the run's size) meet.
+    Those runs are found in a grid of top cells (``_crossing``); ``chars.doubles`` is
+    then asked about their chars only, in drawing order, which gives the same doubles (it
+    depends only on the chars of the pairs and their relative order). On an OCR layer
+    that leaves a few hundred chars of a page's tens of thousands."""
+    m = len(runs)
+    if m < 2:  # (no two chars of one run are doubles)
+        return set()
+    sizes = list(map(_SIZE, runs))
+    # The grid's cells must be as tall as ``tolerance`` ems of the largest size they hold:
+    # a page's few large runs (mastheads, headlines) get a grid of their own so the body
+    # text's cells stay a fraction of a line tall. A double's two sizes differ by at most
+    # ``tolerance`` of one of them, so a pair with one size above ``cap`` has the other
+    # above ``(1 - tolerance) * cap``: every pair lies wholly in one of the two classes.
+    cap = 1.5 * sorted(sizes)[m // 2]
+    small = list(compress(range(m), map(le, sizes, repeat(cap))))
+    if len(small) == m:
+        suspects = _crossing(runs, range(m), tolerance * cap, tolerance)
+    else:
+        large = list(compress(range(m), map(gt, sizes, repeat((1 - tolerance) * cap))))
+        suspects = _crossing(runs, small, tolerance * cap, tolerance)
+        suspects |= _crossing(runs, large, tolerance * max(sizes), tolerance)
+    if not suspects:
+        return set()
+    base = list(accumulate(map(len, map(_CHARS, runs)), initial=0))
+    where: list[int] = []
+    subset: list[Char] = []
+    for k in sorted(suspects):
+        where += range(base[k], base[k + 1])
+        subset += runs[k].chars
+    return {where[p] for p in doubles(subset, tolerance)}
+
+
+def _crossing(runs: Sequence[Run], which: Sequence[int], reach: float, tolerance: float) -> set[int]:
+    """The runs of ``which`` that may hold a double of another's char: runs whose tops
+    differ by at most ``reach`` and whose x0 ranges (end widened by ``tolerance`` ems of
+    their size) meet, found as overlapping ranges in cells of top.
+
+    Two grids of cells ``2 * reach`` tall, the second shifted by ``reach``: two tops at most
+    ``reach`` apart share a cell of at least one. In each grid the runs are sorted by
+    (cell, x0) (one float key: ``cell * width + x0``, width exceeding every range so a
+    cell's keys stay below the next cell's), and a run's range meets another's in its
+    cell exactly when it starts before the largest end so far or ends after the next
+    start. The ends carry a margin of 1e-6 pt for the rounding of the keys (a suspect
+    too many costs nothing; one too few would lose a double)."""
+    if len(which) < 2:
+        return set()
+    pick = list(which)
+    x0s = list(map(_X0, map(runs.__getitem__, pick)))
+    ends = list(map(add, map(_LAST_X0, map(runs.__getitem__, pick)),
+                    map(mul, repeat(tolerance), map(_SIZE, map(runs.__getitem__, pick)))))
+    tops = list(map(_TOP, map(runs.__getitem__, pick)))
+    low = min(x0s)
+    width = max(ends) - low + 1.0
+    cell = 2 * reach * (1 + 1e-6) + 1e-9
+    found: set[int] = set()
+    for shift in (0.0, 0.5):
+        cells = list(map(floordiv, map(add, map(truediv, tops, repeat(cell)), repeat(shift)), repeat(1.0)))
+        offsets = list(map(mul, cells, repeat(width)))
+        keys = list(map(add, offsets, map(sub, x0s, repeat(low))))
+        stops = list(map(add, offsets, map(sub, ends, repeat(low - 1e-6))))
+        order = sorted(range(len(pick)), key=keys.__getitem__)
+        sk = list(map(keys.__getitem__, order))
+        se = list(map(stops.__getitem__, order))
+        reach_so_far = list(accumulate(se, max))
+        hit = map(or_, map(le, sk[1:], reach_so_far), map(ge, se[1:], sk[2:] + [_INF]))
+        # position 0 meets something only when it reaches the next start
+        if se[0] >= (sk[1] if len(sk) > 1 else _INF):
+            found.add(pick[order[0]])
+        found.update(map(pick.__getitem__, map(order.__getitem__, compress(range(1, len(order)), hit))))
+    return found
