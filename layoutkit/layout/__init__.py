@@ -21,7 +21,7 @@ from ..gcpause import collector_paused
 from ..params import LayoutParams
 from .blocks import TextBlock, build_blocks
 from .captions import tag_captions
-from .chars import PageContent
+from .chars import PageContent, dedupe
 from .runlines import build_lines
 from .runs import run_doubles, text_runs
 from .order import MARGIN_ZONE, reading_order
@@ -70,12 +70,16 @@ def _analyze(content: PageContent, params: LayoutParams) -> PageLayout:
         warnings.append(f"page {content.number}: {rotated} characters set at an angle (rotated text) were left out")
     # Dedupe and line building go run by run (``runs``: an OCR word, a word of a line),
     # with the per-char rules' exact results (``chars.dedupe``, ``lines.build_lines``).
+    # (a page where runs would not pay, CJK above all, goes char by char)
     runs = text_runs(upright, params.dedupe_tolerance)
-    drop = run_doubles(runs, params.dedupe_tolerance)
-    chars = upright
-    if drop:
-        chars = [c for k, c in enumerate(upright) if k not in drop]
-        runs = text_runs(chars, params.dedupe_tolerance)
+    if runs is None:
+        chars = dedupe(upright, params.dedupe_tolerance)[0]
+    else:
+        chars = upright
+        drop = run_doubles(runs, params.dedupe_tolerance)
+        if drop:
+            chars = [c for k, c in enumerate(upright) if k not in drop]
+            runs = text_runs(chars, params.dedupe_tolerance)
     if not chars:
         return PageLayout((), 10.0, tuple(warnings))
     page = replace(content, chars=tuple(chars))

@@ -29,7 +29,8 @@ from typing import Optional, Sequence
 
 from ..params import LayoutParams
 from .chars import Char, font_is_bold, font_is_italic
-from .lines import _attach_superscripts, _bands, _cut, _make_line, _split, _superscript_hosts, row_key, vertical_lines
+from .lines import build_lines as per_char_lines
+from .lines import _bands, _cut, _make_line, _split, _superscript_hosts, row_key, vertical_lines
 from .records import TextLine
 from .runs import (_BOTTOM, _CHARS, _GAP, _INK_RIGHT, _LAST_X0, _NCHARS, _RIGHT, _SIZE, _TEXT, _TOP, _X0, ROW_STEP,
                    Run, single, singles, text_runs)
@@ -38,10 +39,13 @@ from .runs import (_BOTTOM, _CHARS, _GAP, _INK_RIGHT, _LAST_X0, _NCHARS, _RIGHT,
 def build_lines(chars: Sequence[Char], params: LayoutParams, head_limit: float = -1.0, body: float = 10.0,
                 runs: Optional[Sequence[Run]] = None) -> list[TextLine]:
     """The lines of ``lines.build_lines(chars, ...)``, built from ``runs`` (the chars' runs,
-    ``runs.text_runs(chars, params.dedupe_tolerance)``; made here when not given)."""
-    lines, taken = vertical_lines(chars, params)
+    ``runs.text_runs(chars, params.dedupe_tolerance)``; made here when not given, and
+    when that gives none, ``lines.build_lines`` builds them)."""
     if runs is None:
         runs = text_runs(chars, params.dedupe_tolerance)
+        if runs is None:
+            return per_char_lines(chars, params, head_limit, body)
+    lines, taken = vertical_lines(chars, params)
     if taken:  # (only CJK chars are set vertically, and those are runs of one char)
         runs = [r for r in runs if len(r.chars) > 1 or id(r.chars[0]) not in taken]
     segments: list[list[Run]] = []

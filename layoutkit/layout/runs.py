@@ -73,6 +73,9 @@ _CHARS, _LAST_X0, _RIGHT, _GAP, _NCHARS, _INK_RIGHT, _INK_X1 = (itemgetter(k) fo
 _INF = float("inf")
 #: Whatever follows a char this close along x could share its rounded x0 (``lines._order_band``).
 ROW_STEP = 0.11
+#: Runs per char above which ``text_runs`` gives up (the runs' own cost exceeds what they
+#: save: a People's Daily page has 7,165 runs for 7,218 chars).
+GROUPED_SHARE = 0.75
 #: A Latin char starts a run's next char only within this many ems of its end: wider gaps
 #: are word gaps, and a run with one would be taken apart in most lines anyway.
 JOIN_GAP = 0.2
@@ -90,60 +93,74 @@ def singles(runs: Sequence[Run]) -> list[Run]:
     return [r if len(r.chars) == 1 else s for r in runs for s in ((r,) if len(r.chars) == 1 else map(single, r.chars))]
 
 
-def text_runs(chars: Sequence[Char], tolerance: float) -> list[Run]:
+def text_runs(chars: Sequence[Char], tolerance: float) -> Optional[list[Run]]:
     """``chars`` (in drawing order) as runs: maximal stretches of consecutive chars where
     each next char has the same top, bottom, size and font, starts more than
     ``max(ROW_STEP, tolerance ems)`` right of the one before and within ``JOIN_GAP`` ems
     of its end, and neither is CJK (text from U+2E80) nor the one before a drawn space.
+    None when that groups too few chars to pay (more than ``GROUPED_SHARE`` runs per
+    char: a CJK page, each char drawn on its own): the per-char path is faster there.
 
-    Decided for all neighbouring pairs at once with C-level ``map``s, the runs' fields
-    gathered the same way (no Python code per char)."""
+    One plain loop over the chars finds the run starts and each run's widest inner gap
+    and right edge (CPython 3.11 runs it faster than a chain of C-level ``map``s, which
+    pays a call per level and element); the runs' other fields are gathered in C."""
     n = len(chars)
     if not n:
-        return []
+        return None
     chars = tuple(chars)
-    texts, x0s, tops, x1s, bottoms, sizes, fonts = list(zip(*chars))[:7]
-    nx0s = x0s[1:]
-    steps = list(map(sub, nx0s, x0s))
-    # (one tuple comparison per pair for the four shared fields: ``zip`` reuses its tuple)
-    same = map(eq, zip(tops, bottoms, sizes, fonts), zip(tops[1:], bottoms[1:], sizes[1:], fonts[1:]))
-    latin = list(map(lt, texts, repeat("\u2e80")))  # (a drawn space " " is below U+2E80 too)
-    joins = map(and_, map(and_, same, map(and_, map(and_, latin, latin[1:]), map(ne, texts, repeat(" ")))),
-                map(and_, map(and_, map(gt, steps, repeat(ROW_STEP)), map(gt, steps, map(mul, repeat(tolerance), sizes))),
-                    map(le, map(sub, nx0s, x1s), map(mul, repeat(JOIN_GAP), sizes))))
     starts = [0]
-    starts += compress(range(1, n), map(eq, joins, repeat(False)))
+    gaps: list[float] = []
+    rights: list[float] = []
+    pt, px0, ptop, px1, pbottom, psize, pfont, _ = chars[0]
+    gap, right = -_INF, px1
+    k = 0
+    for c in chars[1:]:
+        k += 1
+        t, x0, top, x1, bottom, size, font, _ = c
+        g = x0 - px1
+        if (top == ptop and size == psize and bottom == pbottom and font == pfont and g <= JOIN_GAP * size
+                and x0 - px0 > ROW_STEP and x0 - px0 > tolerance * size and pt != " " and pt < "\u2e80"
+                and t < "\u2e80"):
+            if g > gap:
+                gap = g
+            if x1 > right:
+                right = x1
+        else:
+            starts.append(k)
+            gaps.append(gap)
+            rights.append(right)
+            gap, right = -_INF, x1
+        pt, px0, ptop, px1, pbottom, psize, pfont = t, x0, top, x1, bottom, size, font
+    gaps.append(gap)
+    rights.append(right)
+    m = len(starts)
+    if m > GROUPED_SHARE * n:
+        return None
     ends = starts[1:]
     ends.append(n)
-    m = len(starts)
-    if m == n:  # nothing grouped: every char a run of its own
-        return list(map(single, chars))
     lasts = list(map(sub, ends, repeat(1)))
     slices = list(map(slice, starts, ends))
-    # gap before each char, and -inf at run starts (so a run's widest gap is the max over
-    # its own slice, and a run of one char has -inf)
-    before = [-_INF]
-    before += map(sub, nx0s, x1s)
-    for s in starts:
-        before[s] = -_INF
-    gaps = list(map(max, map(before.__getitem__, slices)))
-    rights = list(map(max, map(x1s.__getitem__, slices)))
-    last_x1s = list(map(x1s.__getitem__, lasts))
-    tails = list(map(eq, map(texts.__getitem__, lasts), repeat(" ")))
-    nchars = list(map(sub, map(sub, ends, starts), tails))
-    if any(tails):
+    firsts = list(map(chars.__getitem__, starts))
+    last_chars = list(map(chars.__getitem__, lasts))
+    texts = list(map(_TEXT, chars))
+    last_texts = list(map(_TEXT, last_chars))
+    last_x1s = list(map(_X1, last_chars))
+    if " " in last_texts:  # a drawn space ends some runs: their ink stops before it
+        tails = list(map(eq, last_texts, repeat(" ")))
+        nchars = list(map(sub, map(sub, ends, starts), tails))
         ink_rights = rights[:]
         ink_x1s = last_x1s[:]
         for k in compress(range(m), tails):
             s, e = starts[k], ends[k] - 1
-            ink_rights[k] = max(x1s[s:e]) if e > s else -_INF
-            ink_x1s[k] = x1s[e - 1] if e > s else -_INF
+            ink_rights[k] = max(map(_X1, chars[s:e])) if e > s else -_INF
+            ink_x1s[k] = chars[e - 1].x1 if e > s else -_INF
     else:
+        nchars = list(map(sub, ends, starts))
         ink_rights, ink_x1s = rights, last_x1s
     return list(map(tuple.__new__, repeat(Run), zip(
-        map("".join, map(texts.__getitem__, slices)), map(x0s.__getitem__, starts), map(tops.__getitem__, starts),
-        last_x1s, map(bottoms.__getitem__, starts), map(sizes.__getitem__, starts), map(fonts.__getitem__, starts),
-        map(chars.__getitem__, slices), map(x0s.__getitem__, lasts), rights, gaps, nchars, ink_rights, ink_x1s)))
+        map("".join, map(texts.__getitem__, slices)), map(_X0, firsts), map(_TOP, firsts), last_x1s,
+        map(_BOTTOM, firsts), map(_SIZE, firsts), map(_FONT, firsts), map(chars.__getitem__, slices),
+        map(_X0, last_chars), rights, gaps, nchars, ink_rights, ink_x1s)))
 
 
 def run_chars(runs: Sequence[Run]) -> list[Char]:
@@ -209,26 +226,26 @@ def _crossing(runs: Sequence[Run], which: Sequence[int], reach: float, tolerance
     if len(which) < 2:
         return set()
     pick = list(which)
-    x0s = list(map(_X0, map(runs.__getitem__, pick)))
-    ends = list(map(add, map(_LAST_X0, map(runs.__getitem__, pick)),
-                    map(mul, repeat(tolerance), map(_SIZE, map(runs.__getitem__, pick)))))
-    tops = list(map(_TOP, map(runs.__getitem__, pick)))
+    chosen = list(map(runs.__getitem__, pick))
+    x0s = list(map(_X0, chosen))
+    tops = list(map(_TOP, chosen))
+    stops = [last_x0 + tolerance * size + 1e-6 for last_x0, size in zip(map(_LAST_X0, chosen), map(_SIZE, chosen))]
     low = min(x0s)
-    width = max(ends) - low + 1.0
+    width = max(stops) - low + 1.0
     cell = 2 * reach * (1 + 1e-6) + 1e-9
     found: set[int] = set()
     for shift in (0.0, 0.5):
-        cells = list(map(floordiv, map(add, map(truediv, tops, repeat(cell)), repeat(shift)), repeat(1.0)))
-        offsets = list(map(mul, cells, repeat(width)))
-        keys = list(map(add, offsets, map(sub, x0s, repeat(low))))
-        stops = list(map(add, offsets, map(sub, ends, repeat(low - 1e-6))))
+        offsets = [(top / cell + shift) // 1.0 * width - low for top in tops]
+        keys = list(map(add, offsets, x0s))
+        ends = list(map(add, offsets, stops))
+        reach_so_far = -_INF
+        prev = -1
         order = sorted(range(len(pick)), key=keys.__getitem__)
-        sk = list(map(keys.__getitem__, order))
-        se = list(map(stops.__getitem__, order))
-        reach_so_far = list(accumulate(se, max))
-        hit = map(or_, map(le, sk[1:], reach_so_far), map(ge, se[1:], sk[2:] + [_INF]))
-        # position 0 meets something only when it reaches the next start
-        if se[0] >= (sk[1] if len(sk) > 1 else _INF):
-            found.add(pick[order[0]])
-        found.update(map(pick.__getitem__, map(order.__getitem__, compress(range(1, len(order)), hit))))
+        sorted_keys = list(map(keys.__getitem__, order))
+        sorted_ends = list(map(ends.__getitem__, order))
+        # a range meets another of its cell when it starts before the largest end so far
+        # (it meets an earlier one), or ends after the next start (it meets a later one)
+        met = list(compress(range(1, len(order)), map(le, sorted_keys[1:], accumulate(sorted_ends, max))))
+        met += compress(range(len(order) - 1), map(ge, sorted_ends, sorted_keys[1:]))
+        found.update(map(pick.__getitem__, map(order.__getitem__, met)))
     return found
