@@ -23,7 +23,7 @@ from .blocks import TextBlock, build_blocks
 from .captions import tag_captions
 from .chars import PageContent, dedupe
 from .runlines import build_lines
-from .runs import run_doubles, text_runs
+from .runs import run_doubles, text_runs, without
 from .order import MARGIN_ZONE, reading_order
 
 
@@ -79,7 +79,7 @@ def _analyze(content: PageContent, params: LayoutParams) -> PageLayout:
         drop = run_doubles(runs, params.dedupe_tolerance)
         if drop:
             chars = [c for k, c in enumerate(upright) if k not in drop]
-            runs = text_runs(chars, params.dedupe_tolerance)
+            runs = without(runs, drop, params.dedupe_tolerance)
     if not chars:
         return PageLayout((), 10.0, tuple(warnings))
     page = replace(content, chars=tuple(chars))

@@ -32,7 +32,7 @@ from .chars import Char, font_is_bold, font_is_italic
 from .lines import build_lines as per_char_lines
 from .lines import _bands, _cut, _make_line, _split, _superscript_hosts, row_key, vertical_lines
 from .records import TextLine
-from .runs import (_BOTTOM, _CHARS, _GAP, _INK_RIGHT, _LAST_X0, _NCHARS, _RIGHT, _SIZE, _TEXT, _TOP, _X0, ROW_STEP,
+from .runs import (_TEN, _BOTTOM, _CHARS, _GAP, _INK_RIGHT, _LAST_X0, _NCHARS, _RIGHT, _SIZE, _TEXT, _TOP, _X0, ROW_STEP,
                    Run, single, singles, text_runs)
 
 
@@ -97,14 +97,22 @@ def _attach_run_superscripts(segments: list[list[Run]], body: float) -> list[lis
     ext = []
     lengths = []
     for seg in segments:
-        if len(seg) == 1:
-            r = seg[0]
-            ext.append((r.x0, r.top, r.right, r.bottom, r.size))
-            lengths.append(len(r.chars))
-        else:
-            ext.append((min(map(_X0, seg)), min(map(_TOP, seg)), max(map(_RIGHT, seg)), max(map(_BOTTOM, seg)),
-                        max(map(_SIZE, seg))))
-            lengths.append(sum(map(len, map(_CHARS, seg))))
+        _t, x0, top, _x1, bottom, size, _f, chars, _l, right = seg[0][:10]
+        n = len(chars)
+        for _t, rx0, rtop, _x1, rbottom, rsize, _f, chars, _l, rright in map(_TEN, seg[1:]):
+            if rx0 < x0:
+                x0 = rx0
+            if rtop < top:
+                top = rtop
+            if rright > right:
+                right = rright
+            if rbottom > bottom:
+                bottom = rbottom
+            if rsize > size:
+                size = rsize
+            n += len(chars)
+        ext.append((x0, top, right, bottom, size))
+        lengths.append(n)
     merged = _superscript_hosts(ext, lengths, body)
     if not merged:
         return segments
@@ -122,6 +130,8 @@ def _attach_run_superscripts(segments: list[list[Run]], body: float) -> list[lis
 
 def _run_line(seg: list[Run], params: LayoutParams) -> Optional[TextLine]:
     """``lines._make_line`` for a segment of runs (see the module docstring)."""
+    if len(seg) == 1:
+        return _one_run_line(seg, params)
     ink = [r for r in seg if r.nchars]
     if not ink:
         return None
@@ -156,6 +166,20 @@ def _run_line(seg: list[Run], params: LayoutParams) -> Optional[TextLine]:
         size=size, font=font, bold=font_is_bold(font), italic=font_is_italic(font),
         vertical=False, nchars=sum(map(_NCHARS, ink)),
     )
+
+
+def _one_run_line(seg: list[Run], params: LayoutParams) -> Optional[TextLine]:
+    """``_run_line`` of a line of one run (a word alone on its row, a one-word line of
+    an OCR layer): its own size, font and text."""
+    text, x0, top, _x1, bottom, size, font, chars, _last, _right, gap, nchars, ink_right, _ink_x1 = seg[0]
+    if not nchars:
+        return None
+    unit = round(size, 1)
+    if max(text) >= "\u2e80" or gap / max(unit, 1e-6) > params.space_gap:
+        return _make_line(singles(seg), params)
+    return TextLine(text=text if nchars == len(chars) else text[:-1], x0=x0, top=top, x1=ink_right, bottom=bottom,
+                    size=unit, font=font, bold=font_is_bold(font), italic=font_is_italic(font), vertical=False,
+                    nchars=nchars)
 
 
 def _dominant(ink: list[Run]) -> tuple[float, str]:

@@ -28,6 +28,7 @@ compares the run path with the per-char path on real pages and random ones.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from itertools import accumulate, compress, repeat
 from operator import add, and_, eq, floordiv, ge, gt, itemgetter, le, lt, mul, ne, or_, sub, truediv
 from typing import NamedTuple, Optional, Sequence
@@ -70,6 +71,8 @@ class Run(NamedTuple):
 
 _TEXT, _X0, _TOP, _X1, _BOTTOM, _SIZE, _FONT = (itemgetter(k) for k in range(7))
 _CHARS, _LAST_X0, _RIGHT, _GAP, _NCHARS, _INK_RIGHT, _INK_X1 = (itemgetter(k) for k in range(7, 14))
+#: a run's first ten fields (``Char``'s seven, ``chars``, ``last_x0``, ``right``)
+_TEN = itemgetter(*range(10))
 _INF = float("inf")
 #: Whatever follows a char this close along x could share its rounded x0 (``lines._order_band``).
 ROW_STEP = 0.11
@@ -101,45 +104,53 @@ def text_runs(chars: Sequence[Char], tolerance: float) -> Optional[list[Run]]:
     None when that groups too few chars to pay (more than ``GROUPED_SHARE`` runs per
     char: a CJK page, each char drawn on its own): the per-char path is faster there.
 
-    One plain loop over the chars finds the run starts and each run's widest inner gap
-    and right edge (CPython 3.11 runs it faster than a chain of C-level ``map``s, which
-    pays a call per level and element); the runs' other fields are gathered in C."""
+    One plain loop over the chars finds the run starts (CPython 3.11 runs it ~3x faster
+    than the same test as a chain of C-level ``map``s, which pays a call per level and
+    element); the runs' fields are then gathered in C."""
     n = len(chars)
     if not n:
         return None
     chars = tuple(chars)
+    starts = _starts(chars, tolerance)
+    if len(starts) > GROUPED_SHARE * n:
+        return None
+    return _gather(chars, starts)
+
+
+def _starts(chars: tuple[Char, ...], tolerance: float) -> list[int]:
+    """Where each run of ``chars`` starts (see ``text_runs``)."""
     starts = [0]
-    gaps: list[float] = []
-    rights: list[float] = []
     pt, px0, ptop, px1, pbottom, psize, pfont, _ = chars[0]
-    gap, right = -_INF, px1
     k = 0
     for c in chars[1:]:
         k += 1
         t, x0, top, x1, bottom, size, font, _ = c
         g = x0 - px1
-        if (top == ptop and size == psize and bottom == pbottom and font == pfont and g <= JOIN_GAP * size
+        if not (top == ptop and size == psize and bottom == pbottom and font == pfont and g <= JOIN_GAP * size
                 and x0 - px0 > ROW_STEP and x0 - px0 > tolerance * size and pt != " " and pt < "\u2e80"
                 and t < "\u2e80"):
-            if g > gap:
-                gap = g
-            if x1 > right:
-                right = x1
-        else:
             starts.append(k)
-            gaps.append(gap)
-            rights.append(right)
-            gap, right = -_INF, x1
         pt, px0, ptop, px1, pbottom, psize, pfont = t, x0, top, x1, bottom, size, font
-    gaps.append(gap)
-    rights.append(right)
+    return starts
+
+
+def _gather(chars: tuple[Char, ...], starts: list[int]) -> list[Run]:
+    """The runs of ``chars`` that start at ``starts``, their fields gathered in C."""
+    n = len(chars)
     m = len(starts)
-    if m > GROUPED_SHARE * n:
-        return None
     ends = starts[1:]
     ends.append(n)
     lasts = list(map(sub, ends, repeat(1)))
     slices = list(map(slice, starts, ends))
+    x1s = list(map(_X1, chars))
+    # gap before each char, and -inf at run starts: a run's widest gap is the largest
+    # over its own slice (-inf for one char)
+    before = [-_INF]
+    before += map(sub, map(_X0, chars[1:]), x1s)
+    for s in starts:
+        before[s] = -_INF
+    gaps = list(map(max, map(before.__getitem__, slices)))
+    rights = list(map(max, map(x1s.__getitem__, slices)))
     firsts = list(map(chars.__getitem__, starts))
     last_chars = list(map(chars.__getitem__, lasts))
     texts = list(map(_TEXT, chars))
@@ -161,6 +172,37 @@ def text_runs(chars: Sequence[Char], tolerance: float) -> Optional[list[Run]]:
         map("".join, map(texts.__getitem__, slices)), map(_X0, firsts), map(_TOP, firsts), last_x1s,
         map(_BOTTOM, firsts), map(_SIZE, firsts), map(_FONT, firsts), map(chars.__getitem__, slices),
         map(_X0, last_chars), rights, gaps, nchars, ink_rights, ink_x1s)))
+
+
+def without(runs: list[Run], drop: set[int], tolerance: float) -> list[Run]:
+    """``runs`` of the chars left when the chars at positions ``drop`` (in
+    ``run_chars(runs)``) are removed: the runs of the kept chars, as ``text_runs`` (no
+    gate) would make them, re-made only around the removed chars.
+
+    Whether two neighbouring chars join depends on those two alone, so only the pairs
+    that a removal makes neighbours change: such a pair lies within the removed char's
+    run and the runs on either side. Re-making each stretch of such runs, whose outer
+    neighbours are kept chars that were already neighbours (and not joined), gives the
+    same runs as making them all again."""
+    base = list(accumulate(map(len, map(_CHARS, runs)), initial=0))
+    hit = {bisect_right(base, d) - 1 for d in drop}
+    touched = sorted({k + i for k in hit for i in (-1, 0, 1) if 0 <= k + i < len(runs)})
+    out: list[Run] = []
+    done = 0
+    i = 0
+    while i < len(touched):
+        j = i
+        while j + 1 < len(touched) and touched[j + 1] == touched[j] + 1:
+            j += 1
+        a, b = touched[i], touched[j]
+        out += runs[done:a]
+        kept = tuple(c for k, c in enumerate(run_chars(runs[a:b + 1]), base[a]) if k not in drop)
+        if kept:
+            out += _gather(kept, _starts(kept, tolerance))
+        done = b + 1
+        i = j + 1
+    out += runs[done:]
+    return out
 
 
 def run_chars(runs: Sequence[Run]) -> list[Char]:
