@@ -22,6 +22,7 @@ from ..params import LayoutParams
 from .blocks import TextBlock, build_blocks
 from .captions import tag_captions
 from .chars import PageContent, dedupe
+from .lines import build_lines as per_char_lines
 from .runlines import build_lines
 from .runs import run_doubles, text_runs, without
 from .order import MARGIN_ZONE, reading_order
@@ -84,7 +85,11 @@ def _analyze(content: PageContent, params: LayoutParams) -> PageLayout:
         return PageLayout((), 10.0, tuple(warnings))
     page = replace(content, chars=tuple(chars))
     body = body_size(page)
-    lines = build_lines(chars, params, head_limit=content.height * MARGIN_ZONE, body=body, runs=runs)
+    head_limit = content.height * MARGIN_ZONE
+    if runs is None:
+        lines = per_char_lines(chars, params, head_limit=head_limit, body=body)
+    else:
+        lines = build_lines(chars, params, head_limit=head_limit, body=body, runs=runs)
     # a frame's top and bottom edges separate the lines above and below them like ruling
     # lines (``rule-between``); its inside does not
     frames = tuple(r for r in content.boxes if min(r.x1 - r.x0, r.bottom - r.top) >= 3 * body)
