@@ -82,14 +82,14 @@ def _page(draw) -> list[Char]:
 
 
 @settings(max_examples=150, deadline=None)
-@given(_page(), st.sampled_from([-1.0, 25.0, 60.0]), st.sampled_from([0.15, 0.05, 0.6]))
+@given(_page(), st.sampled_from([-1.0, 25.0, 60.0]), st.sampled_from([0.15, 0.0, 0.05, 0.6]))
 def test_runs_give_the_per_char_lines(chars, head_limit, tolerance):
     params = LayoutParams(dedupe_tolerance=tolerance)
     assert _run_path(chars, params, head_limit, 9.0) == _char_path(chars, params, head_limit, 9.0)
 
 
 @settings(max_examples=100, deadline=None)
-@given(_page(), st.sampled_from([0.15, 0.3, 1.0]))
+@given(_page(), st.sampled_from([0.15, 0.0, 0.3, 1.0]))
 def test_run_doubles_are_the_per_char_doubles(chars, tolerance):
     made = runs._gather(tuple(chars), runs._starts(tuple(chars), tolerance)) if chars else []
     assert runs.run_chars(made) == chars

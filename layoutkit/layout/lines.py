@@ -403,7 +403,8 @@ def build_lines(chars: Sequence[Char], params: LayoutParams, head_limit: float =
 
 def vertical_lines(chars: Sequence[Char], params: LayoutParams) -> tuple[list[TextLine], set[int]]:
     """The vertical lines of ``chars`` (see ``build_lines``) and the ids of the chars they
-    took (left out of the horizontal pass)."""
+    took (left out of the horizontal pass). Only CJK chars are looked at: ``chars`` may
+    be just those (in page order)."""
     # Only CJK is written vertically: the neighbour test runs on CJK chars only (their
     # neighbours on a mixed line do not change whether they stack).
     cjk = [c for c in chars if c.text[0] >= "\u2e80" and is_cjk(c.text[0])]  # (no CJK below U+2E80)

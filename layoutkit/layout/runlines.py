@@ -22,9 +22,8 @@ runs taken apart into single chars, wherever that is not certain:
 """
 from __future__ import annotations
 
-from collections import Counter
-from itertools import compress, repeat
-from operator import gt, le, mul, sub
+from itertools import repeat
+from operator import gt, mul, sub
 from typing import Optional, Sequence
 
 from ..params import LayoutParams
@@ -32,8 +31,8 @@ from .chars import Char, font_is_bold, font_is_italic
 from .lines import build_lines as per_char_lines
 from .lines import _bands, _cut, _make_line, _split, _superscript_hosts, row_key, vertical_lines
 from .records import TextLine
-from .runs import (_TEN, _BOTTOM, _CHARS, _GAP, _INK_RIGHT, _LAST_X0, _NCHARS, _RIGHT, _SIZE, _TEXT, _TOP, _X0, ROW_STEP,
-                   Run, single, singles, text_runs)
+from .runs import (_TEN, _BOTTOM, _GAP, _INF, _LAST_X0, _SIZE, _X0, ROW_STEP,
+                   Run, singles, text_runs)
 
 
 def build_lines(chars: Sequence[Char], params: LayoutParams, head_limit: float = -1.0, body: float = 10.0,
@@ -45,7 +44,8 @@ def build_lines(chars: Sequence[Char], params: LayoutParams, head_limit: float =
         runs = text_runs(chars, params.dedupe_tolerance)
         if runs is None:
             return per_char_lines(chars, params, head_limit, body)
-    lines, taken = vertical_lines(chars, params)
+    # (a CJK char is a run of its own: a run of several starts below U+2E80)
+    lines, taken = vertical_lines([r.chars[0] for r in runs if r.text[0] >= "\u2e80"], params)
     if taken:  # (only CJK chars are set vertically, and those are runs of one char)
         runs = [r for r in runs if len(r.chars) > 1 or id(r.chars[0]) not in taken]
     segments: list[list[Run]] = []
@@ -129,42 +129,68 @@ def _attach_run_superscripts(segments: list[list[Run]], body: float) -> list[lis
 
 
 def _run_line(seg: list[Run], params: LayoutParams) -> Optional[TextLine]:
-    """``lines._make_line`` for a segment of runs (see the module docstring)."""
+    """``lines._make_line`` for a segment of runs (see the module docstring).
+
+    One pass over the runs gathers what the line needs (sizes and fonts by char count,
+    the box, the widest gap inside a run, each run's text and what comes before it); a
+    second joins the texts once the line's size (the unit of its gaps) is known."""
     if len(seg) == 1:
         return _one_run_line(seg, params)
-    ink = [r for r in seg if r.nchars]
-    if not ink:
-        return None
-    if max(map(max, map(_TEXT, ink))) >= "\u2e80":  # CJK: spaced by the line's usual gap
-        return _make_line(singles(seg), params)
-    size, font = _dominant(ink)
-    unit = max(size, 1e-6)
-    if max(map(_GAP, ink)) / unit > params.space_gap:  # a word space inside a run
-        return _make_line(singles(seg), params)
-    space_gap = params.space_gap
-    parts: list[str] = []
+    texts: list[str] = []
+    spaced: list[bool] = []
+    befores: list[float] = []
+    sizes: dict[float, int] = {}
+    fonts: dict[str, int] = {}
+    x0 = top = _INF
+    right = bottom = widest = -_INF
+    count = 0
     prev_x1 = 0.0
     pending = False
     pos = 0
-    for r in seg:
-        n = len(r.chars)
-        if r.nchars:
-            text = r.text if r.nchars == n else r.text[:-1]
-            if parts and (pending or (r.x0 - prev_x1) / unit > space_gap):
-                parts.append(" ")
-            parts.append(text)
+    cjk = False
+    for text, rx0, rtop, _x1, rbottom, size, font, chars, _last, _right, gap, nchars, ink_right, ink_x1 in seg:
+        n = len(chars)
+        if nchars:
+            if max(text) >= "\u2e80":
+                cjk = True
+            texts.append(text if nchars == n else text[:-1])
+            spaced.append(pending)
+            befores.append(rx0 - prev_x1)
             # a trailing drawn space marks the next char as spaced
-            pending = r.nchars < n
-            prev_x1 = r.ink_x1
+            pending = nchars < n
+            prev_x1 = ink_x1
+            sizes[size] = sizes.get(size, 0) + nchars
+            fonts[font] = fonts.get(font, 0) + nchars
+            count += nchars
+            if rx0 < x0:
+                x0 = rx0
+            if rtop < top:
+                top = rtop
+            if ink_right > right:
+                right = ink_right
+            if rbottom > bottom:
+                bottom = rbottom
+            if gap > widest:
+                widest = gap
         elif pos:
             pending = True
         pos += n
+    if not texts:
+        return None
+    size, font = _dominant(sizes, fonts)
+    unit = max(size, 1e-6)
+    space_gap = params.space_gap
+    if cjk or widest / unit > space_gap:  # CJK spacing, or a word space inside a run
+        return _make_line(singles(seg), params)
+    parts = [texts[0]]
+    for text, spaced_k, before in zip(texts[1:], spaced[1:], befores[1:]):
+        if spaced_k or before / unit > space_gap:
+            parts.append(" ")
+        parts.append(text)
     return TextLine(
-        text="".join(parts),
-        x0=min(map(_X0, ink)), top=min(map(_TOP, ink)),
-        x1=max(map(_INK_RIGHT, ink)), bottom=max(map(_BOTTOM, ink)),
+        text="".join(parts), x0=x0, top=top, x1=right, bottom=bottom,
         size=size, font=font, bold=font_is_bold(font), italic=font_is_italic(font),
-        vertical=False, nchars=sum(map(_NCHARS, ink)),
+        vertical=False, nchars=count,
     )
 
 
@@ -182,27 +208,20 @@ def _one_run_line(seg: list[Run], params: LayoutParams) -> Optional[TextLine]:
                     nchars=nchars)
 
 
-def _dominant(ink: list[Run]) -> tuple[float, str]:
-    """``lines._dominant`` of the runs' chars: each run counts as many times as it has
-    chars (not drawn spaces); first-seen order is the runs' order, as it is the chars'."""
-    distinct_sizes = set(map(_SIZE, ink))
-    if len(distinct_sizes) == 1:
-        size = round(next(iter(distinct_sizes)), 1)
+def _dominant(sizes: dict[float, int], fonts: dict[str, int]) -> tuple[float, str]:
+    """``lines._dominant`` from the chars counted by exact size and by font, in the order
+    first seen (a run counts as many times as it has chars; the runs' order is the
+    chars' order)."""
+    if len(sizes) == 1:
+        size = round(next(iter(sizes)), 1)
     else:
-        raw: dict[float, int] = {}
-        for r in ink:
-            raw[r.size] = raw.get(r.size, 0) + r.nchars
-        sizes: dict[float, int] = {}
-        for s, n in raw.items():
+        merged: dict[float, int] = {}
+        for s, n in sizes.items():
             k = round(s, 1)
-            sizes[k] = sizes.get(k, 0) + n
-        size = max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
-    fonts = set(r.font for r in ink)
+            merged[k] = merged.get(k, 0) + n
+        size = max(merged.items(), key=lambda kv: (kv[1], kv[0]))[0]
     if len(fonts) == 1:
         font = next(iter(fonts))
     else:
-        counts: dict[str, int] = {}
-        for r in ink:
-            counts[r.font] = counts.get(r.font, 0) + r.nchars
-        font = max(counts.items(), key=lambda kv: kv[1])[0]
+        font = max(fonts.items(), key=lambda kv: kv[1])[0]
     return size, font

@@ -30,12 +30,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import accumulate, compress, repeat
-from operator import add, and_, eq, floordiv, ge, gt, itemgetter, le, lt, mul, ne, or_, sub, truediv
+from operator import add, eq, ge, gt, itemgetter, le, sub
 from typing import NamedTuple, Optional, Sequence
 
-from ..params import LayoutParams
-from .chars import Char, doubles, font_is_bold, font_is_italic
-from .records import TextLine
+from .chars import Char, doubles
 
 
 class Run(NamedTuple):
@@ -269,25 +267,28 @@ def _crossing(runs: Sequence[Run], which: Sequence[int], reach: float, tolerance
     (cell, x0) (one float key: ``cell * width + x0``, width exceeding every range so a
     cell's keys stay below the next cell's), and a run's range meets another's in its
     cell exactly when it starts before the largest end so far or ends after the next
-    start. The ends carry a margin of 1e-6 pt for the rounding of the keys (a suspect
-    too many costs nothing; one too few would lose a double)."""
+    start. The ends carry a margin for the rounding of the keys (1e-6 pt and more for
+    large keys: a suspect too many costs nothing, one too few would lose a double)."""
     if len(which) < 2:
         return set()
     pick = list(which)
     chosen = list(map(runs.__getitem__, pick))
     x0s = list(map(_X0, chosen))
     tops = list(map(_TOP, chosen))
-    stops = [last_x0 + tolerance * size + 1e-6 for last_x0, size in zip(map(_LAST_X0, chosen), map(_SIZE, chosen))]
+    stops = [last_x0 + tolerance * size for last_x0, size in zip(map(_LAST_X0, chosen), map(_SIZE, chosen))]
     low = min(x0s)
     width = max(stops) - low + 1.0
-    cell = 2 * reach * (1 + 1e-6) + 1e-9
+    # (cells at least 1 pt tall: a zero tolerance would make the keys too large to tell
+    # x0s apart; a taller cell only finds more suspects)
+    cell = max(2 * reach * (1 + 1e-6), 1.0)
+    # the margin covers the rounding of keys as large as the page's
+    margin = 1e-6 + 1e-14 * ((max(map(abs, tops)) / cell + 2) * width + abs(low))
+    stops = [stop + margin for stop in stops]
     found: set[int] = set()
     for shift in (0.0, 0.5):
         offsets = [(top / cell + shift) // 1.0 * width - low for top in tops]
         keys = list(map(add, offsets, x0s))
         ends = list(map(add, offsets, stops))
-        reach_so_far = -_INF
-        prev = -1
         order = sorted(range(len(pick)), key=keys.__getitem__)
         sorted_keys = list(map(keys.__getitem__, order))
         sorted_ends = list(map(ends.__getitem__, order))
