@@ -72,6 +72,8 @@ _CHARS, _LAST_X0, _RIGHT, _GAP, _NCHARS, _INK_RIGHT, _INK_X1 = (itemgetter(k) fo
 #: a run's first ten fields (``Char``'s seven, ``chars``, ``last_x0``, ``right``)
 _TEN = itemgetter(*range(10))
 _INF = float("inf")
+#: what ``_starts`` finds: run starts, widest gaps, right edges, ink right edges, ink last x1s
+_Found = tuple[list[int], list[float], list[float], list[float], list[float]]
 #: Whatever follows a char this close along x could share its rounded x0 (``lines._order_band``).
 ROW_STEP = 0.11
 #: Runs per char above which ``text_runs`` gives up (the runs' own cost exceeds what they
@@ -115,14 +117,19 @@ def text_runs(chars: Sequence[Char], tolerance: float) -> Optional[list[Run]]:
     return _gather(chars, found)
 
 
-def _starts(chars: tuple[Char, ...], tolerance: float) -> tuple[list[int], list[float], list[float]]:
-    """Where each run of ``chars`` starts (see ``text_runs``), and each run's widest gap
-    between neighbouring chars (``-inf`` for one char) and largest x1, kept as it goes."""
+def _starts(chars: tuple[Char, ...], tolerance: float) -> _Found:
+    """Where each run of ``chars`` starts (see ``text_runs``), with each run's widest gap
+    between neighbouring chars (``-inf`` for one char), largest x1, and largest and last
+    x1 of its chars other than a trailing space (``-inf`` for a lone space), kept as it
+    goes (a space only ever ends a run)."""
     starts = [0]
     gaps: list[float] = []
     rights: list[float] = []
+    ink_rights: list[float] = []
+    ink_x1s: list[float] = []
     pt, px0, ptop, px1, pbottom, psize, pfont, _ = chars[0]
     gap, right = -_INF, px1
+    ink_right = ink_x1 = -_INF if pt == " " else px1
     k = 0
     for c in chars[1:]:
         k += 1
@@ -135,22 +142,30 @@ def _starts(chars: tuple[Char, ...], tolerance: float) -> tuple[list[int], list[
                 gap = g
             if x1 > right:
                 right = x1
+            if t != " ":
+                if x1 > ink_right:
+                    ink_right = x1
+                ink_x1 = x1
         else:
             starts.append(k)
             gaps.append(gap)
             rights.append(right)
+            ink_rights.append(ink_right)
+            ink_x1s.append(ink_x1)
             gap, right = -_INF, x1
+            ink_right = ink_x1 = -_INF if t == " " else x1
         pt, px0, ptop, px1, pbottom, psize, pfont = t, x0, top, x1, bottom, size, font
     gaps.append(gap)
     rights.append(right)
-    return starts, gaps, rights
+    ink_rights.append(ink_right)
+    ink_x1s.append(ink_x1)
+    return starts, gaps, rights, ink_rights, ink_x1s
 
 
-def _gather(chars: tuple[Char, ...], found: tuple[list[int], list[float], list[float]]) -> list[Run]:
+def _gather(chars: tuple[Char, ...], found: _Found) -> list[Run]:
     """The runs of ``chars`` that ``_starts`` found, their other fields gathered in C."""
-    starts, gaps, rights = found
+    starts, gaps, rights, ink_rights, ink_x1s = found
     n = len(chars)
-    m = len(starts)
     ends = starts[1:]
     ends.append(n)
     lasts = list(map(sub, ends, repeat(1)))
@@ -159,21 +174,12 @@ def _gather(chars: tuple[Char, ...], found: tuple[list[int], list[float], list[f
     last_chars = list(map(chars.__getitem__, lasts))
     texts = list(map(_TEXT, chars))
     last_texts = list(map(_TEXT, last_chars))
-    last_x1s = list(map(_X1, last_chars))
-    if " " in last_texts:  # a drawn space ends some runs: their ink stops before it
-        tails = list(map(eq, last_texts, repeat(" ")))
-        nchars = list(map(sub, map(sub, ends, starts), tails))
-        ink_rights = rights[:]
-        ink_x1s = last_x1s[:]
-        for k in compress(range(m), tails):
-            s, e = starts[k], ends[k] - 1
-            ink_rights[k] = max(map(_X1, chars[s:e])) if e > s else -_INF
-            ink_x1s[k] = chars[e - 1].x1 if e > s else -_INF
+    if " " in last_texts:  # a drawn space ends some runs: it is not one of their chars
+        nchars = list(map(sub, map(sub, ends, starts), map(eq, last_texts, repeat(" "))))
     else:
         nchars = list(map(sub, ends, starts))
-        ink_rights, ink_x1s = rights, last_x1s
     return list(map(tuple.__new__, repeat(Run), zip(
-        map("".join, map(texts.__getitem__, slices)), map(_X0, firsts), map(_TOP, firsts), last_x1s,
+        map("".join, map(texts.__getitem__, slices)), map(_X0, firsts), map(_TOP, firsts), map(_X1, last_chars),
         map(_BOTTOM, firsts), map(_SIZE, firsts), map(_FONT, firsts), map(chars.__getitem__, slices),
         map(_X0, last_chars), rights, gaps, nchars, ink_rights, ink_x1s)))
 
