@@ -310,9 +310,18 @@ def _broken_fragment(frag: str, right_text: str, lexicon: Optional[Lexicon]) -> 
     if lexicon is None or not frag or not frag[0].islower() or not right_text:
         return False
     first = right_text[0]
-    if first.isspace() or first in HYPHENS or first in _OPENERS:
+    if first.isspace() or first in HYPHENS or first in _OPENERS or fold(frag) in NAME_PREFIXES:
         return False
     return lexicon.joined(frag) == 0
+
+
+#: Prefixes printed with a hyphen before a capitalized name (``anti-``/``Slavery``,
+#: ``ex-``/``Minister``, ``non-``/``German``): a lowercase piece that is a whole prefix, not
+#: a cut word, so ``lowercase-fragment`` leaves it to ``capitalized-continuation``.
+NAME_PREFIXES = frozenset({
+    "anti", "pro", "non", "ex", "pan", "neo", "mid", "post", "pre", "trans", "ultra", "un",
+    "vice", "pseudo", "semi", "contre", "tegen", "oud",
+})
 
 
 #: Punctuation a continuation may open with that is no misread letter: dashes, opening
