@@ -231,6 +231,47 @@ def ends_with_initial(text: str) -> bool:
     return bool(_INITIAL_END.search(t)) and not _ROMAN.search(t)
 
 
+_DAY_END = regex.compile(r"(?:^|\s)\d{1,2}\.$")
+
+
+def dateline_cut(prev: str, text: str, profile: Profile) -> bool:
+    """``flat-dateline-cut``: a dateline that the line end cut after its day (``WTB Wien,
+    15.`` / ``Jan. An der Wertpapierbörse …``, ``Moskauer`` / ``Börse, 15.`` / ``Jan. 1
+    Tscherwonetz``): the day's period ends no sentence, the date goes on in the next line.
+    Read from the profile's own datelines: the two lines joined are one, the first alone
+    is none."""
+    p = prev.strip()
+    return bool(_DAY_END.search(p)) and bool(profile.match("dateline", f"{p} {text.strip()}")) \
+        and not profile.match("dateline", p)
+
+
+#: A notice's order number, closing its last line or opening a line of its signature
+#: (``Amsterdam, 30 November 1876. (43923)``, ``(43885) A. J. A. ROMER``).
+_ORDER_NUMBER = regex.compile(r"\(\s*\d{4,6}\s*\)\s*[|.]?\s*$|^\s*\(\s*\d{4,6}\s*\)\s")
+#: Two order numbers at most this many lines apart belong to one run of notices.
+NOTICE_GAP = 40
+
+
+def notice_run(lines: Sequence[str]) -> list[bool]:
+    """``flat-notice-run`` (block profiles): per line, whether it lies inside a run of
+    small notices (family notices, thanks) each closed by the advertisement's order
+    number, between two such numbers at most ``NOTICE_GAP`` lines apart with no OCR
+    debris between them (a rule or a column edge read as specks ends the run). The OCR engine
+    sets such a column of notices, separated only by thin rules, in one text block; the
+    names, ``EN`` / ``MET`` and signatures set in capitals inside the notices are no
+    titles there, and their short lines no paragraph ends (on the dev block pages the run
+    of 26 numbered notices of an 1876 page holds 2 gold block starts against about 80
+    title and paragraph-end breaks)."""
+    numbered = [i for i, t in enumerate(lines) if _ORDER_NUMBER.search(t)]
+    inside = [False] * len(lines)
+    for a, b in zip(numbered, numbered[1:]):
+        # (a stretch of OCR debris between two notices, a rule or a column edge, ends the run)
+        if b - a <= NOTICE_GAP and not any(is_noise(t) for t in lines[a + 1:b]):
+            for i in range(a + 1, b + 1):
+                inside[i] = True
+    return inside
+
+
 def line_signals(lines: Sequence[Line], profile: Profile) -> list[frozenset[str]]:
     """Per line, the names of the block-start signals that fire before it (see the module
     doc); empty for the first line, for CJK pages and after a word hyphen. Exposed so
@@ -243,6 +284,7 @@ def line_signals(lines: Sequence[Line], profile: Profile) -> list[frozenset[str]
     title = [_title_line(ln.text, widths[i], measures[i], profile) for i, ln in enumerate(lines)]
     block = profile.text_box == "block"
     short_share = BLOCK_SHORT_SHARE if block else SHORT_SHARE
+    notices = notice_run([ln.text for ln in lines]) if block else [False] * len(lines)
     out: list[frozenset[str]] = [frozenset()]
     for i in range(1, len(lines)):
         prev, cur = lines[i - 1].text.strip(), lines[i].text.strip()
@@ -253,6 +295,9 @@ def line_signals(lines: Sequence[Line], profile: Profile) -> list[frozenset[str]
             if end and run_in_dateline(prev, profile):
                 end = False  # the period closes an abbreviated month or a day, not a sentence
                 found.add("flat-dateline-runs-in")
+            if end and dateline_cut(prev, cur, profile):
+                end = False  # the period closes the day of a dateline cut by the line end
+                found.add("flat-dateline-cut")
             if end and block and is_noise(prev):
                 # ``flat-debris-ends-nothing`` (block profiles): the period of OCR debris or of
                 # a row of figures with dot leaders (``Turc...,.., 22 50,,..``) ends no sentence
@@ -307,6 +352,8 @@ def line_signals(lines: Sequence[Line], profile: Profile) -> list[frozenset[str]
                 found.add("flat-initial-continues")
             if block and prev.endswith(":"):
                 found.add("flat-colon-introduces")
+            if notices[i]:
+                found.add("flat-notice-run")
         out.append(frozenset(found))
     return out
 
@@ -334,9 +381,11 @@ VETOES: Mapping[str, str] = {
     "flat-initial-continues": "the line before ends with an initial or a one-letter title (M.): the name goes on",
     "flat-debris-ends-nothing": "the line before is OCR debris or a row of figures: its period ends no sentence (profile text_box: block)",
     "flat-full-line-continues": "the line before fills the measure: a one-line sentence or a dateline after it stays in its OCR block (profile text_box: block)",
+    "flat-dateline-cut": "the line before ends a dateline cut after its day: the date goes on",
+    "flat-notice-run": "inside a run of notices closed by order numbers, set in one OCR text block (profile text_box: block)",
 }
 #: Vetoes that overrule every break signal of the line.
-HARD_VETOES = frozenset({"flat-noise-line", "flat-colon-introduces", "flat-initial-continues"})
+HARD_VETOES = frozenset({"flat-noise-line", "flat-colon-introduces", "flat-initial-continues", "flat-notice-run"})
 
 
 #: The last word of a line is a lowercase word of two letters or more (``… würde die``,
