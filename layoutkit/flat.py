@@ -355,6 +355,36 @@ def line_signals(lines: Sequence[Line], profile: Profile) -> list[frozenset[str]
             if notices[i]:
                 found.add("flat-notice-run")
         out.append(frozenset(found))
+    if block:
+        out = _list_items(out, title)
+    return out
+
+
+#: On block pages, paragraphs of at most this many lines next to each other are the items
+#: of a list (``flat-list-item``).
+LIST_ITEM_LINES = 3
+
+
+def _breaks(signals: Sequence[frozenset[str]]) -> list[int]:
+    """The line indexes where ``restore`` inserts a break (line 0 included)."""
+    return [0] + [i for i, found in enumerate(signals)
+                  if i and not found & HARD_VETOES and found & BREAK_SIGNALS.keys()]
+
+
+def _list_items(signals: list[frozenset[str]], title: Sequence[bool]) -> list[frozenset[str]]:
+    """``flat-list-item`` (block profiles): between two paragraphs of at most
+    ``LIST_ITEM_LINES`` lines each (``Vendredi, Manon.`` / ``Samedi, Kassya.``, the ships of
+    a maritime report, the prices of a market report) there is no block break: such lists
+    are set in one OCR text block. Title lines keep their breaks (a title run is no list
+    item). The paragraphs are those the other signals make, read once before any is
+    merged, so the rule does not feed on itself."""
+    starts = _breaks(signals) + [len(signals)]
+    out = list(signals)
+    for k in range(1, len(starts) - 1):
+        i = starts[k]
+        if starts[k] - starts[k - 1] <= LIST_ITEM_LINES and starts[k + 1] - i <= LIST_ITEM_LINES \
+                and not title[i] and not title[i - 1]:
+            out[i] = signals[i] | {"flat-list-item"}
     return out
 
 
@@ -382,10 +412,12 @@ VETOES: Mapping[str, str] = {
     "flat-debris-ends-nothing": "the line before is OCR debris or a row of figures: its period ends no sentence (profile text_box: block)",
     "flat-full-line-continues": "the line before fills the measure: a one-line sentence or a dateline after it stays in its OCR block (profile text_box: block)",
     "flat-dateline-cut": "the line before ends a dateline cut after its day: the date goes on",
+    "flat-list-item": "short paragraphs next to each other are the items of a list, set in one OCR text block (profile text_box: block)",
     "flat-notice-run": "inside a run of notices closed by order numbers, set in one OCR text block (profile text_box: block)",
 }
 #: Vetoes that overrule every break signal of the line.
-HARD_VETOES = frozenset({"flat-noise-line", "flat-colon-introduces", "flat-initial-continues", "flat-notice-run"})
+HARD_VETOES = frozenset({"flat-noise-line", "flat-colon-introduces", "flat-initial-continues", "flat-notice-run",
+                         "flat-list-item"})
 
 
 #: The last word of a line is a lowercase word of two letters or more (``… würde die``,
@@ -412,7 +444,6 @@ def line_goes_on(prev: str, text: str, profile: Profile) -> bool:
 #: Why a line that flat left inside its restored box stays there, against the reflow
 #: stage's own break rules (``Restored.held``).
 HOLDS: Mapping[str, str] = {
-    "flat-box-holds": "a restored box is one OCR text block (profile text_box: block): the reflow stage does not cut it",
     "flat-line-goes-on": "the line before ends on a lowercase word inside its sentence: the text goes on",
 }
 
