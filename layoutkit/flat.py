@@ -444,6 +444,7 @@ def line_goes_on(prev: str, text: str, profile: Profile) -> bool:
 #: Why a line that flat left inside its restored box stays there, against the reflow
 #: stage's own break rules (``Restored.held``).
 HOLDS: Mapping[str, str] = {
+    "flat-box-holds": "a restored box is one OCR text block (profile text_box: block): the reflow stage does not cut it",
     "flat-line-goes-on": "the line before ends on a lowercase word inside its sentence: the text goes on",
 }
 
@@ -482,7 +483,7 @@ def restore(lines: Sequence[Line], profile: Profile) -> Restored:
             if vetoes:
                 reasons[ln.number] = tuple(f"{name}: {VETOES[name]}" for name in vetoes)
             if prev is not None:
-                hold = None if block else \
+                hold = ("flat-box-holds" if not is_noise(prev.text) and not is_noise(ln.text) else None) if block else \
                     "flat-line-goes-on" if line_goes_on(prev.text, ln.text, profile) else None
                 if hold:
                     held[ln.number] = f"{hold}: {HOLDS[hold]}"
