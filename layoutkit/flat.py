@@ -415,6 +415,11 @@ VETOES: Mapping[str, str] = {
     "flat-list-item": "short paragraphs next to each other are the items of a list, set in one OCR text block (profile text_box: block)",
     "flat-notice-run": "inside a run of notices closed by order numbers, set in one OCR text block (profile text_box: block)",
 }
+#: Vetoes that read a line's final period as no sentence end (a dateline cut after its day
+#: or month, an abbreviation): on region pages the reflow stage makes no break after that
+#: line either (``flat-sentence-goes-on``; its title and short-line rules took the cut
+#: datelines of market reports for title lines: 9 breaks, none right, on the dev pages).
+SENTENCE_VETOES = frozenset({"flat-dateline-runs-in", "flat-dateline-cut", "flat-abbreviation-end"})
 #: Vetoes that overrule every break signal of the line.
 HARD_VETOES = frozenset({"flat-noise-line", "flat-colon-introduces", "flat-initial-continues", "flat-notice-run",
                          "flat-list-item"})
@@ -446,6 +451,7 @@ def line_goes_on(prev: str, text: str, profile: Profile) -> bool:
 HOLDS: Mapping[str, str] = {
     "flat-box-holds": "a restored box is one OCR text block (profile text_box: block): the reflow stage does not cut it",
     "flat-line-goes-on": "the line before ends on a lowercase word inside its sentence: the text goes on",
+    "flat-sentence-goes-on": "the period of the line before closes a day, a month or an abbreviation, no sentence: the text goes on",
 }
 
 
@@ -484,7 +490,8 @@ def restore(lines: Sequence[Line], profile: Profile) -> Restored:
                 reasons[ln.number] = tuple(f"{name}: {VETOES[name]}" for name in vetoes)
             if prev is not None:
                 hold = ("flat-box-holds" if not is_noise(prev.text) and not is_noise(ln.text) else None) if block else \
-                    "flat-line-goes-on" if line_goes_on(prev.text, ln.text, profile) else None
+                    "flat-line-goes-on" if line_goes_on(prev.text, ln.text, profile) else \
+                    "flat-sentence-goes-on" if found & SENTENCE_VETOES else None
                 if hold:
                     held[ln.number] = f"{hold}: {HOLDS[hold]}"
         out.append(ln)
