@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import layoutkit
-from layoutkit.flat import dateline_cut, line_goes_on, line_signals, notice_run, restore
+from layoutkit.flat import dateline_cut, line_goes_on, line_signals, notice_run, restore, sentence_tail
 from layoutkit.model import Line
 from layoutkit.profile import load_profile
 
@@ -35,6 +35,12 @@ def test_line_goes_on(case: dict[str, Any]) -> None:
 @pytest.mark.parametrize("case", case_params(CASES["dateline_cuts"], lambda c: f"{c['prev']}|{c['text'][:20]}"))
 def test_dateline_cut(case: dict[str, Any]) -> None:
     assert dateline_cut(case["prev"], case["text"], load_profile(case["profile"])) is case["cut"]
+
+
+@pytest.mark.parametrize("case", case_params(CASES["full_tails"], lambda c: f"{c['prev'][-20:]}|{c['text'][:20]}"))
+def test_sentence_tail_after_a_full_line(case: dict[str, Any]) -> None:
+    got = sentence_tail(case["prev"], case["text"], case["prev_width"], case["measure"], load_profile(case["profile"]))
+    assert got is case["tail"]
 
 
 #: A column of running text (German, region profile) with a narrow stretch in the middle:
