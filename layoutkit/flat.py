@@ -129,6 +129,8 @@ def _title_line(text: str, width: float, measure: float, profile: Profile) -> bo
     t = text.strip()
     if not t or width > TITLE_SHARE * measure or not t[0].isupper():
         return False
+    if sum(c.isalpha() for c in t) < 2:
+        return False  # one capital alone (``H``, ``S``) is a speck of OCR debris, no title
     if profile.match("heading", t):
         return True
     return not ends_sentence(t, profile) and sum(c.isupper() for c in t) * 2 >= sum(c.isalpha() for c in t)
