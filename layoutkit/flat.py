@@ -473,7 +473,7 @@ def line_goes_on(prev: str, text: str, profile: Profile) -> bool:
 #: Why a line that flat left inside its restored box stays there, against the reflow
 #: stage's own break rules (``Restored.held``).
 HOLDS: Mapping[str, str] = {
-    "flat-box-holds": "a restored box is one OCR text block (profile text_box: block): the reflow stage does not cut it",
+    "flat-box-holds": "a restored box is one OCR text block (profile text_box: block): the reflow stage does not cut it before a text line",
     "flat-line-goes-on": "the line before ends on a lowercase word inside its sentence: the text goes on",
     "flat-sentence-goes-on": "the period of the line before closes a day, a month or an abbreviation, no sentence: the text goes on",
 }
@@ -487,13 +487,26 @@ class Restored:
     ``held``: for the line number of a line that flat leaves inside its box and whose
     evidence says the box goes on there, the reason (``HOLDS``): the reflow stage makes no
     break of its own before that line (``reflow(held=…)``). Without it the reflow stage
-    cuts restored boxes again by its width rules, which know nothing of the lines that
-    flat read: on the dev flat cases its breaks inside restored boxes were right 117
-    times and false 88 times on region pages, false 46 times in 47 on block pages."""
+    cuts restored boxes again by its width and title-material rules, which know nothing
+    of the lines that flat read: on the dev flat cases its breaks inside restored boxes
+    were right 117 times and false 88 times on region pages, false 46 times in 47 on
+    block pages."""
 
     lines: tuple[Line, ...]
     reasons: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
     held: Mapping[int, str] = field(default_factory=dict)
+
+
+def _hold(prev: str, text: str, found: frozenset[str], profile: Profile) -> str | None:
+    """Which hold (``HOLDS``) keeps the reflow stage from breaking before ``text``, a line
+    that flat left in its box (``found``: its signals), if any."""
+    if profile.text_box == "block":
+        # (not before a line of OCR debris: the reflow stage sets such a line aside after its
+        # paragraph, and a longer paragraph moves it further from its place)
+        return None if is_noise(text) else "flat-box-holds"
+    if line_goes_on(prev, text, profile):
+        return "flat-line-goes-on"
+    return "flat-sentence-goes-on" if found & SENTENCE_VETOES else None
 
 
 def restore(lines: Sequence[Line], profile: Profile) -> Restored:
@@ -501,7 +514,6 @@ def restore(lines: Sequence[Line], profile: Profile) -> Restored:
     out: list[Line] = []
     reasons: dict[int, tuple[str, ...]] = {}
     held: dict[int, str] = {}
-    block = profile.text_box == "block"
     prev: Line | None = None
     for ln, found in zip(lines, line_signals(lines, profile)):
         vetoes = sorted(found & VETOES.keys())
@@ -512,12 +524,9 @@ def restore(lines: Sequence[Line], profile: Profile) -> Restored:
         else:
             if vetoes:
                 reasons[ln.number] = tuple(f"{name}: {VETOES[name]}" for name in vetoes)
-            if prev is not None:
-                hold = ("flat-box-holds" if not is_noise(prev.text) and not is_noise(ln.text) else None) if block else \
-                    "flat-line-goes-on" if line_goes_on(prev.text, ln.text, profile) else \
-                    "flat-sentence-goes-on" if found & SENTENCE_VETOES else None
-                if hold:
-                    held[ln.number] = f"{hold}: {HOLDS[hold]}"
+            hold = _hold(prev.text, ln.text, found, profile) if prev is not None else None
+            if hold:
+                held[ln.number] = f"{hold}: {HOLDS[hold]}"
         out.append(ln)
         prev = ln
     return Restored(tuple(out), reasons, held)
