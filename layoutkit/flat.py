@@ -179,8 +179,8 @@ def sentence_tail(prev: str, text: str, prev_width: float, measure: float, profi
     does not count: a heading such as ``Onderwijs.`` often follows such lines.) A line that
     fills the measure (``FULL_TAIL_SHARE``) and ends no sentence goes on whatever its last
     word (``… un ancien prix de Rom`` / ``M. Gustave Charpentier.``, ``… représentera le
-    roi de`` / ``Portugal.``): of the 21 title-run breaks before such a tail on the dev
-    flat cases 3 were right, none on the region pages."""
+    roi de`` / ``Portugal.``): none of the 18 title-run breaks before such a tail on the dev
+    flat cases was right."""
     words = prev.split()
     if not ends_sentence(text, profile) or len(words) < 3:
         return False
@@ -456,7 +456,7 @@ VETOES: Mapping[str, str] = {
 #: Vetoes that read a line's final period as no sentence end (a dateline cut after its day
 #: or month, an abbreviation): on region pages the reflow stage makes no break after that
 #: line either (``flat-sentence-goes-on``; its title and short-line rules took the cut
-#: datelines of market reports for title lines: 9 breaks, none right, on the dev pages).
+#: datelines of market reports for title lines: 6 breaks, none right, on the dev pages).
 SENTENCE_VETOES = frozenset({"flat-dateline-runs-in", "flat-dateline-cut", "flat-abbreviation-end"})
 #: Vetoes that overrule every break signal of the line.
 HARD_VETOES = frozenset({"flat-noise-line", "flat-colon-introduces", "flat-initial-continues", "flat-notice-run",
