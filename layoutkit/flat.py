@@ -278,21 +278,25 @@ def dateline_cut(prev: str, text: str, profile: Profile) -> bool:
 #: A notice's order number, closing its last line or opening a line of its signature
 #: (``Amsterdam, 30 November 1876. (43923)``, ``(43885) A. J. A. ROMER``).
 _ORDER_NUMBER = regex.compile(r"\(\s*\d{4,6}\s*\)\s*[|.]?\s*$|^\s*\(\s*\d{4,6}\s*\)\s")
-#: Two order numbers at most this many lines apart belong to one run of notices.
+#: A notice's opening asterism, two or three marks with an asterisk before a capitalized
+#: word (``*** Heden overleed``, ``*»* De LEDEN``; a single ``*`` opens a news item).
+_ASTERISM = regex.compile(r"^\s*(?=[^\p{L}\p{N}\s]{2,3}\s)[^\p{L}\p{N}\s]*\*[^\p{L}\p{N}\s]*\s+\p{Lu}")
+#: Two notice marks at most this many lines apart belong to one run of notices.
 NOTICE_GAP = 40
 
 
 def notice_run(lines: Sequence[str]) -> list[bool]:
     """``flat-notice-run`` (block profiles): per line, whether it lies inside a run of
-    small notices (family notices, thanks) each closed by the advertisement's order
-    number, between two such numbers at most ``NOTICE_GAP`` lines apart with no OCR
+    small notices (family notices, thanks, sales) each closed by the advertisement's order
+    number or opened by an asterism (``*** Heden overleed``), between two such marks at
+    most ``NOTICE_GAP`` lines apart with no OCR
     debris between them (a rule or a column edge read as specks ends the run). The OCR engine
     sets such a column of notices, separated only by thin rules, in one text block; the
     names, ``EN`` / ``MET`` and signatures set in capitals inside the notices are no
     titles there, and their short lines no paragraph ends (on the dev block pages the run
     of 26 numbered notices of an 1876 page holds 2 gold block starts against about 80
     title and paragraph-end breaks)."""
-    numbered = [i for i, t in enumerate(lines) if _ORDER_NUMBER.search(t)]
+    numbered = [i for i, t in enumerate(lines) if _ORDER_NUMBER.search(t) or _ASTERISM.match(t)]
     inside = [False] * len(lines)
     for a, b in zip(numbered, numbered[1:]):
         # (a stretch of OCR debris between two notices, a rule or a column edge, ends the run)

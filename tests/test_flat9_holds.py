@@ -112,6 +112,14 @@ def test_notice_run_spans_numbered_notices() -> None:
     assert not any(notice_run(with_debris)[4:10])  # a rule read as specks ends the run
 
 
+def test_notice_run_of_asterisms() -> None:
+    lines = ["*** Heden overleed onze geliefde Moeder,", "in den ouderdom van 80 jaren.", "Groningen, J. MULLER.",
+             "*»* De LEDEN van het DEPARTEMENT worden verzocht", "de vergadering by te wonen.", "Secretaris.",
+             "* BERLIJN, 29 Nov. De zitting werd geopend."]
+    # from the first asterism to the second; a single ``*`` opens a news item, no notice
+    assert notice_run(lines) == [False, True, True, True, False, False, False]
+
+
 def test_notice_run_keeps_the_notices_in_one_block() -> None:
     lines = ["Het programma van den avond werd met veel bijval ontvangen door het publiek."] * 12 + NOTICES * 2
     signals = line_signals(_lines(lines), load_profile("nl"))
