@@ -283,26 +283,35 @@ _ORDER_NUMBER = regex.compile(r"\(\s*\d{4,6}\s*\)\s*[|.]?\s*$|^\s*\(\s*\d{4,6}\s
 _ASTERISM = regex.compile(r"^\s*(?=[^\p{L}\p{N}\s]{2,3}\s)[^\p{L}\p{N}\s]*\*[^\p{L}\p{N}\s]*\s+\p{Lu}")
 #: Two notice marks at most this many lines apart belong to one run of notices.
 NOTICE_GAP = 40
+#: This many lines of OCR debris in a row between two notices end their run.
+NOTICE_BREAK_DEBRIS = 2
 
 
 def notice_run(lines: Sequence[str]) -> list[bool]:
     """``flat-notice-run`` (block profiles): per line, whether it lies inside a run of
     small notices (family notices, thanks, sales) each closed by the advertisement's order
     number or opened by an asterism (``*** Heden overleed``), between two such marks at
-    most ``NOTICE_GAP`` lines apart with no OCR
-    debris between them (a rule or a column edge read as specks ends the run). The OCR engine
+    most ``NOTICE_GAP`` lines apart with no stretch of OCR debris between them (a rule or
+    a column edge read as specks ends the run). The OCR engine
     sets such a column of notices, separated only by thin rules, in one text block; the
     names, ``EN`` / ``MET`` and signatures set in capitals inside the notices are no
     titles there, and their short lines no paragraph ends (on the dev block pages the run
     of 26 numbered notices of an 1876 page holds 2 gold block starts against about 80
     title and paragraph-end breaks)."""
-    numbered = [i for i, t in enumerate(lines) if _ORDER_NUMBER.search(t) or _ASTERISM.match(t)]
+    noise = [is_noise(t) for t in lines]
+    # a stretch of OCR debris between two notices (a rule or a column edge read as specks,
+    # ``NOTICE_BREAK_DEBRIS`` lines or more) ends a run of numbered notices, a speck inside
+    # a notice does not; notices opened by an asterism, whose end is not marked, stop at
+    # any debris
+    stretch = [i for i in range(len(lines) - NOTICE_BREAK_DEBRIS + 1) if all(noise[i:i + NOTICE_BREAK_DEBRIS])]
+    speck = [i for i, n in enumerate(noise) if n]
     inside = [False] * len(lines)
-    for a, b in zip(numbered, numbered[1:]):
-        # (a stretch of OCR debris between two notices, a rule or a column edge, ends the run)
-        if b - a <= NOTICE_GAP and not any(is_noise(t) for t in lines[a + 1:b]):
-            for i in range(a + 1, b + 1):
-                inside[i] = True
+    for marks, edges in (([i for i, t in enumerate(lines) if _ORDER_NUMBER.search(t)], stretch),
+                         ([i for i, t in enumerate(lines) if _ASTERISM.match(t)], speck)):
+        for a, b in zip(marks, marks[1:]):
+            if b - a <= NOTICE_GAP and not any(a < e < b for e in edges):
+                for i in range(a + 1, b + 1):
+                    inside[i] = True
     return inside
 
 
