@@ -397,6 +397,12 @@ def line_signals(lines: Sequence[Line], profile: Profile) -> list[frozenset[str]
                 found.add("flat-colon-introduces")
             if notices[i]:
                 found.add("flat-notice-run")
+            if block and cur[:1] in "—–" and cur[1:2] and not cur[1:2].isspace() and not title[i - 1]:
+                # ``flat-dialogue-goes-on`` (block profiles): a dialogue turn, its dash set
+                # close to the words (``—Et maintenant? interrogea …``), stays in the OCR block
+                # of the dialogue (6 breaks before such lines on the BnF pages, none right; a
+                # dash and a space open the news items of the KB pages, which are blocks)
+                found.add("flat-dialogue-goes-on")
             if block and cur.endswith(":") and widths[i] < TITLE_SHARE * measures[i] and not title[i - 1] \
                     and not title[i]:
                 # ``flat-colon-lead-in`` (block profiles): a short line that announces what
@@ -463,6 +469,7 @@ VETOES: Mapping[str, str] = {
     "flat-full-line-continues": "the line before fills the measure: a one-line sentence or a dateline after it stays in its OCR block (profile text_box: block)",
     "flat-dateline-cut": "the line before ends a dateline cut after its day: the date goes on",
     "flat-colon-lead-in": "a short line ending in a colon announces what follows, in the OCR block of the text before it (profile text_box: block)",
+    "flat-dialogue-goes-on": "a dialogue turn opened by a close-set dash stays in the OCR block of the dialogue (profile text_box: block)",
     "flat-list-item": "short paragraphs next to each other are the items of a list, set in one OCR text block (profile text_box: block)",
     "flat-notice-run": "inside a run of notices closed by order numbers, set in one OCR text block (profile text_box: block)",
 }
@@ -473,7 +480,7 @@ VETOES: Mapping[str, str] = {
 SENTENCE_VETOES = frozenset({"flat-dateline-runs-in", "flat-dateline-cut", "flat-abbreviation-end"})
 #: Vetoes that overrule every break signal of the line.
 HARD_VETOES = frozenset({"flat-noise-line", "flat-colon-introduces", "flat-initial-continues", "flat-notice-run",
-                         "flat-list-item", "flat-colon-lead-in"})
+                         "flat-list-item", "flat-colon-lead-in", "flat-dialogue-goes-on"})
 
 
 #: The last word of a line is a lowercase word of two letters or more (``… würde die``,
