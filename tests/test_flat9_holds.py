@@ -148,3 +148,49 @@ def test_short_paragraphs_in_a_row_are_one_list() -> None:
     restored = restore(_lines(LIST), load_profile("fr"))
     blank_before = {restored.lines[k + 1].number for k, ln in enumerate(restored.lines) if ln.is_blank}
     assert not blank_before & {i + 1 for i in items}
+
+
+def test_lone_speck_does_not_end_a_run_of_numbered_notices() -> None:
+    with_speck = NOTICES[:6] + ["i»"] + NOTICES[6:]
+    assert all(notice_run(with_speck)[4:])
+
+
+def _signals_at(texts: list[str], at: int, profile: str) -> frozenset[str]:
+    return line_signals(_lines(texts), load_profile(profile))[at]
+
+
+#: Running French text of a block page, to set a line between.
+PROSE = [
+    "La séance a été ouverte à deux heures sous la présidence de M. Casimir-Perier, et la",
+    "Chambre a repris la discussion du budget de l'agriculture, que le ministre a défendu",
+    "avec beaucoup de vigueur contre les critiques de l'opposition, qui n'a pas désarmé.",
+]
+
+
+def test_colon_lead_in_stays_with_the_text_before() -> None:
+    texts = PROSE + ["Du Voltaire :"] + PROSE
+    assert "flat-colon-lead-in" in _signals_at(texts, 3, "fr")
+    restored = restore(_lines(texts), load_profile("fr")).lines
+    assert not any(ln.is_blank for ln in restored[:5])
+
+
+def test_close_set_dash_dialogue_goes_on_but_spaced_dash_item_breaks() -> None:
+    dialogue = PROSE[:2] + ["Et qui m'en empêchera ?", "—Moi, répondit-elle sans hésiter un seul instant."] + PROSE
+    assert "flat-dialogue-goes-on" in _signals_at(dialogue, 3, "fr")
+    item = PROSE[:2] + ["Et qui m'en empêchera ?", "— Moi, répondit-elle sans hésiter un seul instant."] + PROSE
+    assert "flat-dialogue-goes-on" not in _signals_at(item, 3, "fr")
+
+
+def test_chapter_number_heads_its_text() -> None:
+    texts = PROSE + ["XIV", "Marceline, inquiète, avait affirmé comme une certitude ce qui"] + PROSE
+    found = _signals_at(texts, 4, "fr")
+    assert "flat-chapter-opens" in found
+    restored = restore(_lines(texts), load_profile("fr")).lines
+    k = next(k for k, ln in enumerate(restored) if ln.number == 5)
+    assert not restored[k - 1].is_blank
+
+
+def test_one_capital_alone_is_no_title_line() -> None:
+    texts = ["780 S 30 780 a 30 780 5 30", "H", "780 S 30 780 a 30 780 5 30"] * 8
+    signals = line_signals(_lines(texts), load_profile("fr"))
+    assert not any("flat-title-run" in s for s in signals)
