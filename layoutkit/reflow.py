@@ -29,6 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from itertools import accumulate, chain, compress, repeat
 from operator import add, and_, attrgetter, ge, gt, itemgetter, le, lt, ne, not_, or_, sub
+from types import MappingProxyType
 from typing import Callable, Mapping, Optional, Sequence
 
 import regex
@@ -48,7 +49,7 @@ from .textboxes import JOIN_REASON as BOX_JOIN_REASON, box_break_joins, opens_en
 from .textwidth import is_cjk
 
 #: No line held (``reflow(held=…)``): every input but a flat text.
-_NO_HOLDS: Mapping[int, str] = {}
+_NO_HOLDS: Mapping[int, str] = MappingProxyType({})
 
 _CJK_PUNCT = set("，。、；：？！“”‘’「」『』（）《》〈〉【】…—·％")
 #: Marks of ``_CJK_PUNCT`` that Latin text uses as well (see ``clean_line``).
