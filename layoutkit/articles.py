@@ -23,16 +23,17 @@ their credit) and page-level blocks. Then:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple, Optional, Sequence
+from typing import Callable, NamedTuple, Optional, Sequence
 
 import regex
 
 from .classify import Typed
 from .layout.captions import TITLE as IMAGE_TITLE
-from .model import Article, Block, Byline
+from .model import Article, BBox, Block, Byline
 from .params import ArticleParams
 from .profile import Profile
 from .scriptcount import ScriptCounter, is_latin_page
+from .slotbuild import slot_setters
 
 _HAN_OR_WORD = regex.compile(r"\p{Han}|\w+")
 _LETTER = regex.compile(r"\p{L}")
@@ -281,13 +282,54 @@ class _Pending(NamedTuple):
     extra: tuple[str, ...] = ()
 
 
+def _block_builder() -> Callable[[str, str, tuple[int, int], Optional[str], Optional[BBox], tuple[str, ...],
+                                   str, int], Block]:
+    """``Block(type, text, lines, role, bbox, reasons, id, page)`` built by setting its
+    slots directly (``slotbuild``: the frozen dataclass ``__init__`` sets each of its
+    eight fields through ``object.__setattr__``, about 2.5 times the cost; assembly makes
+    one block per paragraph). The class itself when it is not a plain slot class."""
+    names = ("type", "text", "lines", "role", "bbox", "reasons", "id", "page")
+    setters = slot_setters(Block, names)
+    if setters is None:
+        def plain(type_: str, text: str, lines: tuple[int, int], role: Optional[str], bbox: Optional[BBox],
+                  reasons: tuple[str, ...], id_: str, page: int) -> Block:
+            return Block(type_, text, lines, role, bbox, reasons, id_, page)
+
+        return plain
+    set_type, set_text, set_lines, set_role, set_bbox, set_reasons, set_id, set_page = setters
+    new = object.__new__
+
+    def build(type_: str, text: str, lines: tuple[int, int], role: Optional[str], bbox: Optional[BBox],
+              reasons: tuple[str, ...], id_: str, page: int) -> Block:
+        b = new(Block)
+        set_type(b, type_)
+        set_text(b, text)
+        set_lines(b, lines)
+        set_role(b, role)
+        set_bbox(b, bbox)
+        set_reasons(b, reasons)
+        set_id(b, id_)
+        set_page(b, page)
+        return b  # type: ignore[no-any-return]
+
+    return build
+
+
+#: Builds a ``Block`` from all its fields in order (see ``_block_builder``).
+_block = _block_builder()
+
+
 def _to_block(t: Typed, type_: Optional[str] = None, role: Optional[str] = None, reason: str = "",
               id_: str = "", extra: tuple[str, ...] = ()) -> Block:
-    lines = (t.para.first_line, t.para.last_line)
+    para = t.para
+    lines = para.lines
     reasons = t.reasons + ((reason,) if reason else ()) + extra
-    return Block(type=type_ or t.type, text=t.text, lines=lines, role=role if role is not None else
-                 (t.role if t.role != "author_note" and t.role != "jump" else None),
-                 bbox=t.para.bbox, reasons=reasons, id=id_, page=t.para.lines[0].page)
+    if role is None:
+        role = t.role
+        if role == "author_note" or role == "jump":
+            role = None
+    return _block(type_ or t.type, t.text, (lines[0].number, lines[-1].number), role, para.bbox, reasons, id_,
+                  lines[0].page)
 
 
 def _made(p: _Pending, id_: str = "") -> Block:

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import json
 from json.encoder import encode_basestring
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Union
 
 _INF = float("inf")
+#: The standard encoder's string escaper for ``ensure_ascii=False`` (C when available).
+_enc: Callable[[str], str] = encode_basestring
 
 
 class _Unsupported(Exception):
@@ -38,76 +40,73 @@ def _float(value: float) -> str:
     return float.__repr__(value)
 
 
-def _encoder(enc: Callable[[str], str]) -> Callable[[Any, str, str], str]:
-    """The direct encoder, with ``enc`` the string escaper. Scalars inside containers are
-    written in the container's loop, not through a call per value (most values are
-    scalars: 432 of the seed page's 609)."""
-
-    def scalar_text(o: Any) -> str:
-        t = type(o)
-        if t is str:
-            return enc(o)
-        if o is None:
-            return "null"
-        if o is True:
-            return "true"
-        if o is False:
-            return "false"
-        if t is int:
-            return int.__repr__(o)
-        if t is float:
-            return _float(o)
-        raise _Unsupported
-
-    def value_text(o: Any, nl: str, step: str) -> str:
-        t = type(o)
-        if t is dict:
-            if not o:
-                return "{}"
-            inner = nl + step
-            parts = []
-            for k, v in o.items():
-                if type(k) is not str:
-                    raise _Unsupported
-                t = type(v)
-                if t is str:
-                    parts.append(enc(k) + ": " + enc(v))
-                elif t is dict or t is list or t is tuple:
-                    parts.append(enc(k) + ": " + value_text(v, inner, step))
-                elif v is None:
-                    parts.append(enc(k) + ": null")
-                else:
-                    parts.append(enc(k) + ": " + scalar_text(v))
-            return "{" + inner + ("," + inner).join(parts) + nl + "}"
-        if t is list or t is tuple:
-            if not o:
-                return "[]"
-            inner = nl + step
-            parts = []
-            for v in o:
-                t = type(v)
-                if t is str:
-                    parts.append(enc(v))
-                elif t is dict or t is list or t is tuple:
-                    parts.append(value_text(v, inner, step))
-                elif t is int:
-                    parts.append(int.__repr__(v))
-                else:
-                    parts.append(scalar_text(v))
-            return "[" + inner + ("," + inner).join(parts) + nl + "]"
-        return scalar_text(o)
-
-    return value_text
+def _scalar_text(o: Any) -> str:
+    """A scalar's JSON text, as ``json.dumps`` writes it."""
+    t = type(o)
+    if t is str:
+        return _enc(o)
+    if o is None:
+        return "null"
+    if o is True:
+        return "true"
+    if o is False:
+        return "false"
+    if t is int:
+        return int.__repr__(o)
+    if t is float:
+        return _float(o)
+    raise _Unsupported
 
 
-_value_text = _encoder(encode_basestring)
+def _value_text(o: Any, nl: str, step: str) -> str:
+    """The JSON text of ``o`` whose first line is indented by ``nl`` (a line break and
+    the indent of ``o``'s depth); ``step`` is one level of indent. Scalars inside
+    containers are written in the container's loop, not through a call per value (most
+    values are scalars: 432 of the seed page's 609)."""
+    enc = _enc
+    t = type(o)
+    if t is dict:
+        if not o:
+            return "{}"
+        inner = nl + step
+        parts: list[str] = []
+        for k, v in o.items():
+            if type(k) is not str:
+                raise _Unsupported
+            t = type(v)
+            if t is str:
+                parts.append(enc(k) + ": " + enc(v))
+            elif t is dict or t is list or t is tuple:
+                parts.append(enc(k) + ": " + _value_text(v, inner, step))
+            elif v is None:
+                parts.append(enc(k) + ": null")
+            else:
+                parts.append(enc(k) + ": " + _scalar_text(v))
+        return "{" + inner + ("," + inner).join(parts) + nl + "}"
+    if t is list or t is tuple:
+        if not o:
+            return "[]"
+        inner = nl + step
+        items: list[str] = []
+        for v in o:
+            t = type(v)
+            if t is str:
+                items.append(enc(v))
+            elif t is dict or t is list or t is tuple:
+                items.append(_value_text(v, inner, step))
+            elif t is int:
+                items.append(int.__repr__(v))
+            else:
+                items.append(_scalar_text(v))
+        return "[" + inner + ("," + inner).join(items) + nl + "]"
+    return _scalar_text(o)
 
 
-def dumps(obj: Any, *, indent: Optional[int] = 1) -> str:
+def dumps(obj: Any, *, indent: Union[int, str, None] = 1) -> str:
     """``json.dumps(obj, ensure_ascii=False, indent=indent)``, faster when indented."""
     if indent is None:
         return json.dumps(obj, ensure_ascii=False)  # the C encoder already
     try:
-        return _value_text(obj, "\n", " " * indent)
+        return _value_text(obj, "\n", indent if isinstance(indent, str) else " " * indent)
     except (_Unsupported, RecursionError):
         return json.dumps(obj, ensure_ascii=False, indent=indent)
