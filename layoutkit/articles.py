@@ -23,6 +23,7 @@ their credit) and page-level blocks. Then:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Callable, NamedTuple, Optional, Sequence
 
 import regex
@@ -35,6 +36,8 @@ from .profile import Profile
 from .scriptcount import ScriptCounter, is_latin_page
 from .slotbuild import slot_setters
 
+#: An item's text (``map`` over a page's items at C speed, not a generator).
+_TEXT = attrgetter("text")
 _HAN_OR_WORD = regex.compile(r"\p{Han}|\w+")
 _LETTER = regex.compile(r"\p{L}")
 #: letters of the scripts ``textwidth.is_cjk`` counts: Han, kana, hangul
@@ -188,7 +191,7 @@ def _flow_across(segs: list[_Segment], k: int) -> Optional[tuple[_Segment, _Segm
 
 def _is_latin_page(items: Sequence[Typed]) -> bool:
     """True when fewer than 30% of the page's letters are CJK (see ``measure.shape``)."""
-    return is_latin_page("".join(t.text for t in items), _cjk_and_letters)
+    return is_latin_page("".join(map(_TEXT, items)), _cjk_and_letters)
 
 
 def _cjk_and_letters(text: str) -> tuple[int, int]:
@@ -454,7 +457,7 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
     bid = 0
     for n, d in enumerate(drafts, start=1):
         body_items = [t for r in sorted(d.runs, key=lambda r: r.start) for _, t in r.items]
-        body_text = "".join(t.text for t in body_items)
+        body_text = "".join(map(_TEXT, body_items))
         titles = [t for _, t in d.titles if t.hint == "title"]
         head_idx = _choose_headline(titles, body_text) if titles else -1
         kickers: list[_Pending] = []
@@ -495,12 +498,20 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
                     [_made(b) for b in printed] != [_made(b) for b in title_blocks]:
                 title_blocks = [b if b is g else b._replace(extra=b.extra + (TITLE_ORDER,))
                                 for b, g in zip(printed, title_blocks)]
-        pending = title_blocks
-        pending.extend(_Pending(t, reason=d.why.get(id(t), "")) for t in body_items)
-        pending.extend(_Pending(t) for _, t in d.notes)
-        pending.extend(_photo_blocks([t for _, t in d.photo]))
         numbered = []
-        for b in pending:
+        for b in title_blocks:
+            bid += 1
+            numbered.append(_to_block(b.item, b.type, b.role, b.reason, f"b{bid}", b.extra))
+        # body items and notes keep their own type and role: made directly, without a
+        # ``_Pending`` each (the body is most of a page's blocks)
+        why = d.why
+        for t in body_items:
+            bid += 1
+            numbered.append(_to_block(t, None, None, why.get(id(t), ""), f"b{bid}"))
+        for _, t in d.notes:
+            bid += 1
+            numbered.append(_to_block(t, id_=f"b{bid}"))
+        for b in _photo_blocks([t for _, t in d.photo]):
             bid += 1
             numbered.append(_to_block(b.item, b.type, b.role, b.reason, f"b{bid}", b.extra))
         kind = d.kind if not (d.kind == "photo" and d.runs) else "article"

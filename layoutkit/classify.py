@@ -112,8 +112,10 @@ def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Ty
         # patterns finds nothing in a short paragraph (most of a page), each answer is
         # None without its own search (``Profile.none_match``)
         ask = _no_match if single and profile.none_match(_FIRST_PASS_KEYS, text) else profile.match
-        in_head = p.first_line - first_line < params.header_zone_lines
-        in_foot = total_lines - p.last_line < params.header_zone_lines
+        # (the page zones are asked about short paragraphs only: a longer one never
+        # needs them, and each is a property call)
+        in_head = single and p.first_line - first_line < params.header_zone_lines
+        in_foot = single and total_lines - p.last_line < params.header_zone_lines
         if single and in_head and ask("header", text):
             out.append(t.retype("header", "header-pattern in the page's top lines"))
             continue
