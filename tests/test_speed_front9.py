@@ -156,7 +156,7 @@ line_st = st.one_of(
 
 
 #: Shapes that fill the intern table but for three places.
-_FILLER = {(float(k), float(k), 0.0, 0, False): measure.make_shape(k, k, 0.0, 0, False)
+_FILLER = {(float(k), float(k), 0.0, 0, False): measure.make_shape(float(k), float(k), 0.0, 0, False)
            for k in range(measure.SHAPE_CACHE_SIZE - 3)}
 
 
