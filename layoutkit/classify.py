@@ -12,7 +12,7 @@ and which a kicker or deck is decided by ``articles`` once the cluster has its b
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import regex
 
@@ -23,6 +23,7 @@ from .textwidth import is_cjk
 from .params import ClassifyParams
 from .profile import Profile
 from .reflow import Flow, ends_sentence
+from .slotbuild import slot_setters
 
 _NAME_LINE = regex.compile(r"^\p{Han}[\p{Han}·•]{1,6}$")
 _FOLIO_NAME = regex.compile(r"^\s*(\d{1,3})\s*(\p{Han}{2,8})\s*$")
@@ -111,8 +112,10 @@ def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Ty
         # patterns finds nothing in a short paragraph (most of a page), each answer is
         # None without its own search (``Profile.none_match``)
         ask = _no_match if single and profile.none_match(_FIRST_PASS_KEYS, text) else profile.match
-        in_head = p.first_line - first_line < params.header_zone_lines
-        in_foot = total_lines - p.last_line < params.header_zone_lines
+        # (the page zones are asked about short paragraphs only: a longer one never
+        # needs them, and each is a property call)
+        in_head = single and p.first_line - first_line < params.header_zone_lines
+        in_foot = single and total_lines - p.last_line < params.header_zone_lines
         if single and in_head and ask("header", text):
             out.append(t.retype("header", "header-pattern in the page's top lines"))
             continue
@@ -178,7 +181,45 @@ class _Make:
 
     def retype(self, type_: str, reason: str, role: Optional[str] = None, hint: str = "") -> Typed:
         p = self.para
-        return Typed(p, type_, p.text, self.family, self.width, role, p.reasons + (reason,), hint, self.exit_family)
+        return _typed(p, type_, p.text, self.family, self.width, role, p.reasons + (reason,), hint, self.exit_family)
+
+
+def _typed_builder() -> Callable[[Paragraph, str, str, Optional[float], Optional[float], Optional[str],
+                                   tuple[str, ...], str, Optional[float]], Typed]:
+    """``Typed(para, type, text, family, width, role, reasons, hint, exit_family)`` built by
+    setting its slots directly (``slotbuild``: the frozen dataclass ``__init__`` sets its
+    nine fields through ``object.__setattr__``); the class itself when compiled (mypyc
+    builds its native class cheaply)."""
+    names = ("para", "type", "text", "family", "width", "role", "reasons", "hint", "exit_family")
+    setters = slot_setters(Typed, names)
+    if setters is None:
+        def plain(para: Paragraph, type_: str, text: str, family: Optional[float], width: Optional[float],
+                  role: Optional[str], reasons: tuple[str, ...], hint: str, exit_family: Optional[float]) -> Typed:
+            return Typed(para, type_, text, family, width, role, reasons, hint, exit_family)
+
+        return plain
+    set_para, set_type, set_text, set_family, set_width, set_role, set_reasons, set_hint, set_exit = setters
+    new = object.__new__
+
+    def build(para: Paragraph, type_: str, text: str, family: Optional[float], width: Optional[float],
+              role: Optional[str], reasons: tuple[str, ...], hint: str, exit_family: Optional[float]) -> Typed:
+        t = new(Typed)
+        set_para(t, para)
+        set_type(t, type_)
+        set_text(t, text)
+        set_family(t, family)
+        set_width(t, width)
+        set_role(t, role)
+        set_reasons(t, reasons)
+        set_hint(t, hint)
+        set_exit(t, exit_family)
+        return t  # type: ignore[no-any-return]
+
+    return build
+
+
+#: Builds a ``Typed`` from all its fields in order (see ``_typed_builder``).
+_typed = _typed_builder()
 
 
 def _no_cjk(text: str) -> bool:
