@@ -37,7 +37,7 @@ import regex
 from . import marked_hyphens
 from .columns import ShapedLine, TextRegion
 from .chain_order import emission_plan
-from .continuation import Box, assign_links, candidate_links, surely_continues, chain_has, geometric_run_on, same_style, unclosed
+from .continuation import Box, best_links, surely_continues, chain_has, geometric_run_on, same_style, unclosed
 from .dehyphenate import HYPHENS, Lexicon, decide
 from .noise import is_noise
 from .measure import shape
@@ -180,7 +180,7 @@ def dedupe_fake_bold(text: str) -> CleanLine:
     # A doubled run of two or more characters repeats its first two characters (a bigram):
     # without a repeated character, or else a repeated bigram, nothing is doubled. These
     # C-speed tests spare most lines the backtracking searches below.
-    if len(set(text)) == len(text) or len({text[k:k + 2] for k in range(len(text) - 1)}) == len(text) - 1:
+    if len(set(text)) == len(text) or len(set(map(add, text, text[1:]))) == len(text) - 1:
         return CleanLine(text)
     if _DOUBLED_RUN.search(text) and regex.search(r"(\p{Han}{2,})\1", text):
         new = regex.sub(r"(\p{Han}{2,})\1", r"\1", text)
@@ -260,9 +260,6 @@ def join_texts(parts: Sequence[str], reasons: list[str], lexicon: Optional[Lexic
 #: that ``join_texts`` tests all of a paragraph's junction characters in one search.
 _NOT_CJK = regex.compile("[^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
                          "\U00020000-\U0002fa1f\ufe30-\ufe4f]")
-#: ``_NOT_CJK`` for the standard ``re`` module (the same character class: its scan of a
-#: short string costs less).
-_NOT_CJK_RE = re.compile(_NOT_CJK.pattern)
 _LAST = itemgetter(-1)
 _FIRST = itemgetter(0)
 
@@ -637,7 +634,8 @@ def _cjk_column_paragraphs(regions: Sequence[TextRegion], profile: Profile, para
     texts = list(map(_TEXT, lines))
     clean = texts.copy()
     words: dict[int, list[str]] = {}
-    for k in _spaced_lines(texts):
+    page = "\n".join(texts)
+    for k in _spaced_lines(texts, page):
         words[k] = w = texts[k].split()
         clean[k] = " ".join(w)
     todo = [k for k, w in words.items() if len(w) != 1]
@@ -679,17 +677,18 @@ def _cjk_column_paragraphs(regions: Sequence[TextRegion], profile: Profile, para
         if brk:
             breaks[k] = brk
             last_break = k
-    return _paragraphs_of(regions, counts, starts, lines, clean, deficit, not_full, breaks, removals, profile,
-                          params, lexicon)
+    return _paragraphs_of(regions, counts, starts, lines, clean, page, deficit, not_full, breaks, removals,
+                          profile, params, lexicon)
 
 
 def _paragraphs_of(regions: Sequence[TextRegion], counts: list[int], starts: list[int], lines: list[ShapedLine],
-                   clean: list[str], deficit: list[float], not_full: set[int], breaks: dict[int, str],
+                   clean: list[str], page: str, deficit: list[float], not_full: set[int], breaks: dict[int, str],
                    removals: dict[int, list[str]], profile: Profile, params: ReflowParams,
                    lexicon: Optional[Lexicon]) -> list[list[Paragraph]]:
     """The ``cjk-columns`` pass's paragraphs, from the page's lines cut at the region
     starts and ``breaks``: each paragraph's fields gathered in page-wide lists, and the
-    records made from them at once (``_make_paragraphs``)."""
+    records made from them at once (``_make_paragraphs``). ``page``: the lines' raw texts
+    joined by line feeds."""
     n = len(lines)
     indent_max = params.indent_max
     line_objs = list(map(_LINE, lines))
@@ -700,11 +699,8 @@ def _paragraphs_of(regions: Sequence[TextRegion], counts: list[int], starts: lis
     # the first of line k+1 is not CJK); a paragraph without such a junction joins without
     # spaces. (A page with an empty clean text, which ``join_texts`` would skip, has
     # every junction looked at by ``join_texts`` itself.)
-    if all(clean):
-        mixed = {m.start() for m in _NOT_CJK_RE.finditer("".join(map(_LAST, clean)))}
-        mixed.update(m.start() - 1 for m in _NOT_CJK_RE.finditer("".join(map(_FIRST, clean))))
-    else:
-        mixed = set(range(n))
+    mixed = _mixed_junctions(page, n) if all(clean) else list(range(n))
+    mi = 0  # (a pointer into ``mixed``)
     ends_sentence_of = _sentence_ends(profile)
     p_text: list[str] = []
     p_lines: list[tuple[Line, ...]] = []
@@ -736,21 +732,25 @@ def _paragraphs_of(regions: Sequence[TextRegion], counts: list[int], starts: lis
         bounds.append(end)
         m = len(bounds) - 1
         per_region.append(m)
-        p_width.extend(repeat(region.width or 0.0, m))
-        p_index.extend(repeat(region.index, m))
-        p_whole.extend(repeat(m == 1, m))
-        p_fresh.append(a0 in not_full)
-        p_fresh.extend(repeat(True, m - 1))
+        width = region.width or 0.0
+        index = region.index
+        alone = m == 1
         for a, b in zip(bounds, bounds[1:]):
+            p_width.append(width)
+            p_index.append(index)
+            p_whole.append(alone)
+            p_fresh.append(a != a0 or a0 in not_full)
             reasons = [breaks[a]] if a != a0 else []
             while removed_at < len(removed_lines) and removed_lines[removed_at] < b:
                 reasons.extend(removals[removed_lines[removed_at]])
                 removed_at += 1
             texts = clean[a:b]
             own = tuple(line_objs[a:b])
+            while mi < len(mixed) and mixed[mi] < a:
+                mi += 1  # (the first junction of the page's mixed ones at or after line a)
             if marked:
                 text = join_texts(marked_hyphens.apply(own, texts, reasons), reasons, lexicon)
-            elif mixed and not mixed.isdisjoint(range(a, b - 1)):
+            elif mi < len(mixed) and mixed[mi] < b - 1:
                 text = join_texts(texts, reasons, lexicon)
             else:
                 text = "".join(texts)
@@ -771,12 +771,36 @@ def _paragraphs_of(regions: Sequence[TextRegion], counts: list[int], starts: lis
     return out
 
 
-def _spaced_lines(texts: list[str]) -> list[int]:
+def _mixed_junctions(page: str, n: int) -> list[int]:
+    """A superset of the junctions after line k (k in order) of the page's lines
+    (``page``: their raw texts joined by line feeds) where the clean texts have a
+    character that is not CJK on either side, found in the page text: a line's clean
+    text keeps its first and last character that is not a space (removals take spaces
+    and the second half of doubled text), and a space is not CJK."""
+    if page.count("\n") != n - 1:
+        return list(range(n))
+    out = []
+    k = 0
+    pos = 0
+    count = page.count
+    for m in _MIXED_JUNCTION.finditer(page):
+        at = m.start()
+        k += count("\n", pos, at)
+        out.append(k)
+        pos = at
+    return out
+
+
+#: A line feed with a character that is not CJK (``_NOT_CJK``) after or before it: the
+#: literal first, so that the scan looks for line feeds only.
+_MIXED_JUNCTION = re.compile("\n(?:(?=" + _NOT_CJK.pattern + ")|(?<=" + _NOT_CJK.pattern + "\n))")
+
+
+def _spaced_lines(texts: list[str], page: str) -> list[int]:
     """Indices of the texts that hold whitespace (the others are one word each, their own
     ``str.split``), found in the page's text: when all the texts are printable the only
     whitespace they can hold is the space (every other whitespace character is not
     printable), found with ``str.find``; otherwise every text is asked."""
-    page = "\n".join(texts)
     if "".join(texts).isprintable() and page.count("\n") == len(texts) - 1:
         out = []
         find, count = page.find, page.count
@@ -1086,7 +1110,7 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
                 # when that box's head is surely not indented: ``surely_continues``; the
                 # width tolerance of a wide column would take an indent for noise)
                 link(i, i + 1, "blank-line-repair: joined across a text-box break")
-        for c in assign_links(candidate_links(boxes, profile, params.spread_indent_min), boxes):
+        for c in best_links(boxes, profile, params.spread_indent_min):
             i, j = c.tail, c.head
             if linkable(i, j):
                 if j > i and all(boxes[k].region.width is None for k in range(i + 1, j)):
