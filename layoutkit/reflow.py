@@ -984,8 +984,8 @@ def page_lexicon(regions: Sequence[TextRegion], params: ReflowParams) -> Optiona
     if not params.dehyphenate:
         return None
     lines = list(chain.from_iterable(map(_LINES, regions)))
-    # the letter search looks only at lines with a CJK share below 0.3 (picked at C speed)
-    if not any(map(_LATIN_LETTER.search, map(_TEXT, compress(lines, map(gt, repeat(0.3), map(_CJK_SHARE, lines)))))):
+    # the letter search looks only at lines with a CJK share below 0.3
+    if not any(_LATIN_LETTER.search(sl.line.text) for sl in [sl for sl in lines if sl.shape.cjk < 0.3]):
         return None
     return Lexicon.build(map(_TEXT, lines), params.extra_words)
 
