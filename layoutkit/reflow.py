@@ -677,18 +677,19 @@ def _cjk_column_paragraphs(regions: Sequence[TextRegion], profile: Profile, para
         if brk:
             breaks[k] = brk
             last_break = k
-    return _paragraphs_of(regions, counts, starts, lines, clean, page, deficit, not_full, breaks, removals,
-                          profile, params, lexicon)
+    return _paragraphs_of(regions, counts, starts, lines, clean, page, sorted(words), deficit, not_full, breaks,
+                          removals, profile, params, lexicon)
 
 
 def _paragraphs_of(regions: Sequence[TextRegion], counts: list[int], starts: list[int], lines: list[ShapedLine],
-                   clean: list[str], page: str, deficit: list[float], not_full: set[int], breaks: dict[int, str],
+                   clean: list[str], page: str, spaced: list[int], deficit: list[float], not_full: set[int],
+                   breaks: dict[int, str],
                    removals: dict[int, list[str]], profile: Profile, params: ReflowParams,
                    lexicon: Optional[Lexicon]) -> list[list[Paragraph]]:
     """The ``cjk-columns`` pass's paragraphs, from the page's lines cut at the region
     starts and ``breaks``: each paragraph's fields gathered in page-wide lists, and the
     records made from them at once (``_make_paragraphs``). ``page``: the lines' raw texts
-    joined by line feeds."""
+    joined by line feeds; ``spaced``: the lines with whitespace."""
     n = len(lines)
     indent_max = params.indent_max
     line_objs = list(map(_LINE, lines))
@@ -699,7 +700,7 @@ def _paragraphs_of(regions: Sequence[TextRegion], counts: list[int], starts: lis
     # the first of line k+1 is not CJK); a paragraph without such a junction joins without
     # spaces. (A page with an empty clean text, which ``join_texts`` would skip, has
     # every junction looked at by ``join_texts`` itself.)
-    mixed = _mixed_junctions(page, n) if all(clean) else list(range(n))
+    mixed = _mixed_junctions(page, n, spaced) if all(clean) else list(range(n))
     mi = 0  # (a pointer into ``mixed``)
     ends_sentence_of = _sentence_ends(profile)
     p_text: list[str] = []
@@ -771,12 +772,14 @@ def _paragraphs_of(regions: Sequence[TextRegion], counts: list[int], starts: lis
     return out
 
 
-def _mixed_junctions(page: str, n: int) -> list[int]:
+def _mixed_junctions(page: str, n: int, spaced: Sequence[int]) -> list[int]:
     """A superset of the junctions after line k (k in order) of the page's lines
     (``page``: their raw texts joined by line feeds) where the clean texts have a
     character that is not CJK on either side, found in the page text: a line's clean
-    text keeps its first and last character that is not a space (removals take spaces
-    and the second half of doubled text), and a space is not CJK."""
+    text keeps its first and last character that is not whitespace (removals take
+    whitespace and the second half of doubled text). Whitespace other than the
+    ideographic space is not CJK; both junctions of the lines with whitespace
+    (``spaced``, as ``_spaced_lines`` finds them) are taken as they are."""
     if page.count("\n") != n - 1:
         return list(range(n))
     out = []
@@ -788,6 +791,8 @@ def _mixed_junctions(page: str, n: int) -> list[int]:
         k += count("\n", pos, at)
         out.append(k)
         pos = at
+    if spaced:
+        return sorted(set(out).union(spaced, [k - 1 for k in spaced if k]))
     return out
 
 
@@ -1150,11 +1155,13 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             rp = rp[1:]
         if extra and rp:
             rp[0] = replace(rp[0], reasons=rp[0].reasons + tuple(extra))
-        for p in rp:
-            paras.append(p)
-            fams.append(bx.region.family)
-            widths.append(bx.region.width)
-            exits.append(bx.region.family)
+        if rp:
+            region = bx.region
+            m = len(rp)
+            paras += rp
+            fams += [region.family] * m
+            widths += [region.width] * m
+            exits += [region.family] * m
     return Flow(tuple(paras), tuple(fams), tuple(widths), tuple(exits))
 
 

@@ -66,7 +66,8 @@ def test_mixed_junctions_cover_the_clean_texts_junctions(texts: list[str]) -> No
     clean = [clean_line(t, False).text for t in texts]
     if not all(clean):
         return  # (the caller then treats every junction as mixed)
-    got = set(_mixed_junctions("\n".join(texts), len(texts)))
+    spaced = [k for k, t in enumerate(texts) if t.split() != [t]]
+    got = set(_mixed_junctions("\n".join(texts), len(texts), spaced))
     for k in range(len(texts) - 1):
         if _NOT_CJK.match(clean[k][-1]) or _NOT_CJK.match(clean[k + 1][0]):
             assert k in got
@@ -149,3 +150,22 @@ def test_best_links_on_the_shared_pages() -> None:
         boxes = build_boxes(_regions(path.read_text(encoding="utf-8"), params), profile, params)
         want = continuation.assign_links(continuation.candidate_links(boxes, profile, params.spread_indent_min), boxes)
         assert continuation.best_links(boxes, profile, params.spread_indent_min) == want
+
+
+def _unclosed_reference(text: str):  # type: ignore[no-untyped-def]
+    """``continuation.unclosed`` as it was: every bracket found by one class search."""
+    import re
+
+    brackets = re.compile("[" + re.escape("".join(continuation.OPENERS) + "".join(continuation.OPENERS.values())) + "]")
+    stack: list[str] = []
+    for ch in brackets.findall(text):
+        if ch in continuation.OPENERS:
+            stack.append(continuation.OPENERS[ch])
+        elif ch in continuation._CLOSERS and stack and stack[-1] == ch:
+            stack.pop()
+    return stack[-1] if stack else None
+
+
+@given(st.text(alphabet="的一（）()“”《》〈〉「」【】『』", max_size=16))
+def test_unclosed_by_bracket_marks_equal_class_search(text: str) -> None:
+    assert continuation.unclosed(text) == _unclosed_reference(text)
