@@ -11,6 +11,7 @@ not the best link first). ``reflow.reflow`` builds the chains; ``chain_order`` p
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import repeat
@@ -150,34 +151,18 @@ OPENERS = {"（": "）", "(": ")", "“": "”", "《": "》", "〈": "〉", "�
 
 
 _CLOSERS = set(OPENERS.values())
-#: The brackets and quotes of ``OPENERS``: only they matter to the balance.
-_OPENING = tuple(OPENERS)
-_BRACKET_CHARS = tuple(OPENERS) + tuple(OPENERS.values())
+#: The brackets and quotes of ``OPENERS``: only they matter to the balance, so a paragraph
+#: is scanned once at C speed and the loop sees only its brackets. (The standard ``re``
+#: module: a class of literal characters means the same there, and its scan is about
+#: twice as fast as ``regex``'s.)
+_BRACKETS = re.compile("[" + re.escape("".join(OPENERS) + "".join(OPENERS.values())) + "]")
 
 
 def unclosed(text: str) -> Optional[str]:
-    """The closing bracket or quote an unbalanced opening in ``text`` waits for, if any.
-
-    ``bracket-marks``: only the brackets matter, so they are found with ``str.find``
-    (a C scan per bracket character the text holds, far cheaper than testing every
-    character against a class) and taken in the order of their positions; a text without
-    an opening bracket leaves nothing open."""
-    for opening in _OPENING:
-        if opening in text:
-            break
-    else:
-        return None
-    marks: list[tuple[int, str]] = []
-    find = text.find
-    for ch in _BRACKET_CHARS:
-        at = find(ch)
-        while at >= 0:
-            marks.append((at, ch))
-            at = find(ch, at + 1)
-    marks.sort()
+    """The closing bracket or quote an unbalanced opening in ``text`` waits for, if any."""
     stack: list[str] = []
     closers = _CLOSERS
-    for _, ch in marks:
+    for ch in _BRACKETS.findall(text):
         if ch in OPENERS:
             stack.append(OPENERS[ch])
         elif ch in closers and stack and stack[-1] == ch:

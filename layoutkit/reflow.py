@@ -778,8 +778,8 @@ def _mixed_junctions(page: str, n: int, spaced: Sequence[int]) -> list[int]:
     character that is not CJK on either side, found in the page text: a line's clean
     text keeps its first and last character that is not whitespace (removals take
     whitespace and the second half of doubled text). Whitespace other than the
-    ideographic space is not CJK; both junctions of the lines with whitespace
-    (``spaced``, as ``_spaced_lines`` finds them) are taken as they are."""
+    ideographic space is not CJK; on a page with an ideographic space, both junctions of
+    the lines with whitespace (``spaced``, as ``_spaced_lines`` finds them) are taken."""
     if page.count("\n") != n - 1:
         return list(range(n))
     out = []
@@ -791,7 +791,8 @@ def _mixed_junctions(page: str, n: int, spaced: Sequence[int]) -> list[int]:
         k += count("\n", pos, at)
         out.append(k)
         pos = at
-    if spaced:
+    if spaced and "\u3000" in page:
+        # (the ideographic space is the one whitespace character in a CJK range)
         return sorted(set(out).union(spaced, [k - 1 for k in spaced if k]))
     return out
 
@@ -1155,13 +1156,11 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             rp = rp[1:]
         if extra and rp:
             rp[0] = replace(rp[0], reasons=rp[0].reasons + tuple(extra))
-        if rp:
-            region = bx.region
-            m = len(rp)
-            paras += rp
-            fams += [region.family] * m
-            widths += [region.width] * m
-            exits += [region.family] * m
+        for p in rp:
+            paras.append(p)
+            fams.append(bx.region.family)
+            widths.append(bx.region.width)
+            exits.append(bx.region.family)
     return Flow(tuple(paras), tuple(fams), tuple(widths), tuple(exits))
 
 

@@ -151,21 +151,3 @@ def test_best_links_on_the_shared_pages() -> None:
         want = continuation.assign_links(continuation.candidate_links(boxes, profile, params.spread_indent_min), boxes)
         assert continuation.best_links(boxes, profile, params.spread_indent_min) == want
 
-
-def _unclosed_reference(text: str):  # type: ignore[no-untyped-def]
-    """``continuation.unclosed`` as it was: every bracket found by one class search."""
-    import re
-
-    brackets = re.compile("[" + re.escape("".join(continuation.OPENERS) + "".join(continuation.OPENERS.values())) + "]")
-    stack: list[str] = []
-    for ch in brackets.findall(text):
-        if ch in continuation.OPENERS:
-            stack.append(continuation.OPENERS[ch])
-        elif ch in continuation._CLOSERS and stack and stack[-1] == ch:
-            stack.pop()
-    return stack[-1] if stack else None
-
-
-@given(st.text(alphabet="的一（）()“”《》〈〉「」【】『』", max_size=16))
-def test_unclosed_by_bracket_marks_equal_class_search(text: str) -> None:
-    assert continuation.unclosed(text) == _unclosed_reference(text)
