@@ -79,7 +79,8 @@ def _run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = 
         regions = geometric_regions(lines, params.columns, params.reflow.letterspace_share)
     else:
         regions = text_regions(lines, params.columns, params.reflow.letterspace_share)
-    flow = reflow(regions, prof, params.reflow, input_boxes=source.format in OCR_XML_FORMATS)
+    flow = reflow(regions, prof, params.reflow, input_boxes=source.format in OCR_XML_FORMATS,
+                  held=flat.held if flat is not None else {})
     if flat is not None:
         flow = annotate(flow, flat)  # the restored breaks' reasons
     items = classify(flow, prof, params.classify)
