@@ -225,7 +225,7 @@ def emission_order(boxes: Sequence[Box]) -> list[int]:
 
 def _emission_order(boxes: Sequence[Box], virtual: Sequence[int]) -> list[int]:
     """``emission_order`` given the segment order (``segment_sequence``)."""
-    rank = {k: r for r, k in enumerate(virtual)}
+    rank = dict(zip(virtual, range(len(virtual))))
     done = [False] * len(boxes)
     starts: dict[int, list[int]] = {}
     for i in virtual:
@@ -236,7 +236,7 @@ def _emission_order(boxes: Sequence[Box], virtual: Sequence[int]) -> list[int]:
                 members.append(k)
                 done[k] = True
                 k = boxes[k].next
-            starts[min(rank[m] for m in members)] = members
+            starts[min(map(rank.__getitem__, members))] = members
     for i in virtual:  # boxes left over (only in a cycle, which linking forbids)
         if not done[i]:
             starts[rank[i]] = [i]

@@ -329,6 +329,16 @@ def candidate_links(boxes: Sequence["Box"], profile: Profile, spread_indent_min:
     ``next_body``) is taken once per box, not once per pair, and only on pages with a
     paragraph to place. Candidates come tail by tail, heads in stream order.
     """
+    out: list[Candidate] = []
+    for i, js, scores in _tail_scores(boxes, profile, spread_indent_min):
+        out.extend(map(_TUPLE_NEW, repeat(Candidate), zip(scores, repeat(i), js)))
+    return out
+
+
+def _tail_scores(boxes: Sequence["Box"], profile: Profile,
+                 spread_indent_min: float) -> list[tuple[int, list[int], list[float]]]:
+    """``candidate_links`` as lists: for each tail (in stream order), its heads (in stream
+    order) and their scores."""
     tails = [i for i, a in enumerate(boxes) if a.next is None and a.paras[-1].runs_on and a.cjk]
     if not tails:
         return []
@@ -371,7 +381,7 @@ def candidate_links(boxes: Sequence["Box"], profile: Profile, spread_indent_min:
         heads.append(j)
     any_heads = [j for j in heads if kinds[j] == _ANY_HEAD]
     title_heads = [j for j in heads if kinds[j] == _TITLE_HEAD]
-    out: list[Candidate] = []
+    out: list[tuple[int, list[int], list[float]]] = []
     for i in tails:
         a = box_list[i]
         closer = a.closer
@@ -408,7 +418,7 @@ def candidate_links(boxes: Sequence["Box"], profile: Profile, spread_indent_min:
                   + terms[j]
                   - (0.05 * (j - i) if j > i else 0.5 + 0.1 * (i - j))
                   + (2.5 if i < j <= last else 0.0) for j in js]
-        out.extend(map(_TUPLE_NEW, repeat(Candidate), zip(scores, repeat(i), js)))
+        out.append((i, js, scores))
     return out
 
 
@@ -492,6 +502,52 @@ def assign_links(candidates: Sequence[Candidate], boxes: Sequence["Box"]) -> lis
             t, h = tails[r], heads[col]
             if (t, h) in weight:
                 chosen.append(first[(t, h)])
+    return sorted(chosen, key=lambda c: (-c.score, c.tail, c.head))
+
+
+def best_links(boxes: Sequence["Box"], profile: Profile, spread_indent_min: float = 2.1) -> list[Candidate]:
+    """``assign_links(candidate_links(boxes, profile, spread_indent_min), boxes)``, with
+    ``row-maximum-assignment`` decided from each tail's list of scores
+    (``row-maxima-by-tail``): when it applies (every tail's best link clear, no head
+    wanted twice), only the chosen links are made into candidates; the weights, the
+    top two of each tail (staying unlinked, weight 0, first) and the tests are those of
+    ``assign_links`` and ``_row_maxima``, in the same order. Otherwise (and on pages
+    beyond ``ASSIGNMENT_BUDGET``) the candidates are made and ``assign_links`` decides."""
+    rows = [row for row in _tail_scores(boxes, profile, spread_indent_min) if row[1]]
+    if not rows:
+        return []
+    heads = sorted(set().union(*[js for _, js, _ in rows]))
+
+    def fallback() -> list[Candidate]:
+        candidates: list[Candidate] = []
+        for i, js, scores in rows:
+            candidates.extend(map(_TUPLE_NEW, repeat(Candidate), zip(scores, repeat(i), js)))
+        return assign_links(candidates, boxes)
+
+    if len(rows) ** 2 * (len(heads) + len(rows)) > ASSIGNMENT_BUDGET:
+        return fallback()
+    # the column family of each head that ``surely_continues``, else None (``assign_links``)
+    orphan_family: dict[int, Optional[float]] = {}
+    for h in heads:
+        b = boxes[h]
+        orphan_family[h] = b.region.family if surely_continues(b) else None
+    taken: set[int] = set()
+    chosen: list[Candidate] = []
+    for t, js, scores in rows:
+        family = boxes[t].region.family
+        best, head, second, score = 0.0, -1, -math.inf, 0.0
+        for s, h in zip(scores, js):
+            f = orphan_family[h]
+            w = s + (ORPHAN_HEAD_BONUS if f is not None and family == f else 0.0)
+            if w > best:
+                best, head, second, score = w, h, best, s
+            elif w > second:
+                second = w
+        if best - second <= ROW_MAXIMUM_MARGIN or head in taken:
+            return fallback()
+        if head >= 0:
+            taken.add(head)
+            chosen.append(_TUPLE_NEW(Candidate, (score, t, head)))
     return sorted(chosen, key=lambda c: (-c.score, c.tail, c.head))
 
 

@@ -26,6 +26,7 @@ the only ones the pipeline ever removes; each removal is named in ``reasons``.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from itertools import accumulate, chain, compress, repeat
 from operator import add, and_, attrgetter, ge, gt, itemgetter, le, lt, ne, not_, or_, sub
@@ -37,7 +38,7 @@ import regex
 from . import marked_hyphens
 from .columns import ShapedLine, TextRegion
 from .chain_order import emission_plan
-from .continuation import Box, assign_links, candidate_links, surely_continues, chain_has, geometric_run_on, same_style, unclosed
+from .continuation import Box, best_links, surely_continues, chain_has, geometric_run_on, same_style, unclosed
 from .dehyphenate import HYPHENS, Lexicon, decide
 from .noise import is_noise
 from .measure import shape
@@ -183,7 +184,7 @@ def dedupe_fake_bold(text: str) -> CleanLine:
     # A doubled run of two or more characters repeats its first two characters (a bigram):
     # without a repeated character, or else a repeated bigram, nothing is doubled. These
     # C-speed tests spare most lines the backtracking searches below.
-    if len(set(text)) == len(text) or len({text[k:k + 2] for k in range(len(text) - 1)}) == len(text) - 1:
+    if len(set(text)) == len(text) or len(set(map(add, text, text[1:]))) == len(text) - 1:
         return CleanLine(text)
     if _DOUBLED_RUN.search(text) and regex.search(r"(\p{Han}{2,})\1", text):
         new = regex.sub(r"(\p{Han}{2,})\1", r"\1", text)
@@ -586,76 +587,120 @@ def _cjk_column_paragraphs(regions: Sequence[TextRegion], profile: Profile, para
     paragraph's first line" (the break decided just before). A paragraph that starts with
     a line that is not full is fresh (``starts_fresh``), so that test is implied where the
     loop asks it. Only lines after a line that is not full, or short by an indent, can
-    break: those are the only ones visited."""
+    break: those are the only ones visited.
+
+    ``quiet-lines``: most lines of a column are full, not short by an indent and not
+    title-like, and hold no space. Only the other lines are looked at one by one: a line
+    short of its measure by less than the least of ``0.75 tol``, ``indent_min`` and
+    ``indent_max`` (every one of the three tests needs at least that) is quiet, found for
+    the whole page by one comparison per line at C speed; a letter-spaced line's deficit
+    only ever drops to 0 (``_Measure.deficit``), so a quiet line stays quiet. Lines with a
+    space are found in the page text (``_spaced_lines``). Paragraphs are made together at
+    the end (``_paragraphs_of``)."""
     counts = list(map(len, map(_LINES, regions)))
     lines = list(chain.from_iterable(map(_LINES, regions)))
     n = len(lines)
     widths = list(map(_WIDTH, regions))
     per_line = chain.from_iterable
     deficit = list(map(sub, per_line(map(repeat, widths, counts)), map(_EMS, lines)))
-    spread = list(map(_LETTERSPACED, lines))
     indent_min, indent_max = params.indent_min, params.indent_max
-    if any(spread):
-        # a spread line short of its measure by less than an indent, or by more than
-        # one, fills its measure (``_Measure.deficit``)
-        spread_min = params.spread_indent_min
-        for k in compress(range(n), spread):
-            if not spread_min <= deficit[k] <= indent_max:
-                deficit[k] = 0.0
     tols = [max(1.0, 0.06 * w) for w in widths]
-    full = list(map(ge, per_line(map(repeat, tols, counts)), deficit))  # deficit <= tol
-    # indent_short: indent_min <= deficit <= indent_max and deficit > 0.75 tol
-    indent_short = list(map(and_, map(and_, map(le, repeat(indent_min, n), deficit),
-                                      map(ge, repeat(indent_max, n), deficit)),
-                            map(gt, deficit, per_line(map(repeat, [t * 0.75 for t in tols], counts)))))
-    title_like = list(map(lt, repeat(indent_max, n), deficit))  # deficit > indent_max
-    words = list(map(str.split, map(_TEXT, lines)))
+    quiet_below = [min(t * 0.75, indent_min, indent_max) for t in tols]
+    if min(quiet_below, default=1.0) > 0.0:
+        # (a quiet line's deficit is below its bound; with a bound of 0 or less a
+        # letter-spaced line's deficit set to 0 could be above it: every line is looked at)
+        loud = list(compress(range(n), map(le, per_line(map(repeat, quiet_below, counts)), deficit)))
+    else:
+        loud = list(range(n))
     starts = list(accumulate(counts[:-1], initial=0))
-    is_start = [False] * (n + 1)  # (+1: the start of a last region without lines)
-    for a in starts:
-        is_start[a] = True
+    is_start = set(starts)
+    ends = list(accumulate(counts))
+    spread_min = params.spread_indent_min
+    not_full: set[int] = set()
+    indent_short: set[int] = set()
+    title_like: list[int] = []
+    r = 0
+    for k in loud:
+        while k >= ends[r]:
+            r += 1
+        d = deficit[k]
+        if lines[k].shape.letterspaced and not spread_min <= d <= indent_max:
+            # a spread line short of its measure by less than an indent, or by more than
+            # one, fills its measure (``_Measure.deficit``)
+            d = deficit[k] = 0.0
+        tol = tols[r]
+        if d > tol:
+            not_full.add(k)
+        if indent_min <= d <= indent_max and d > tol * 0.75:
+            indent_short.add(k)
+        if d > indent_max:
+            title_like.append(k)
     # Clean texts. A line of one word is its own clean text (no space to judge), unless
     # it may hold fake bold: only title-like lines are searched for it, and a doubled
     # run repeats a character (``dedupe_fake_bold``), so a word without a repeated
     # character (``set`` at C speed) is its own clean text too: most CJK lines, and most
     # paragraphs' short last lines (title-like by their width).
-    clean = list(map(" ".join, words))  # (a line of one word: the word; others are cleaned below)
-    several = list(map(ne, map(len, words), repeat(1, n)))
-    todo = [*compress(range(n), several),
-            *[k for k in compress(range(n), title_like) if not several[k] and len(set(clean[k])) != len(clean[k])]]
+    texts = list(map(_TEXT, lines))
+    clean = texts.copy()
+    words: dict[int, list[str]] = {}
+    page = "\n".join(texts)
+    for k in _spaced_lines(texts, page):
+        words[k] = w = texts[k].split()
+        clean[k] = " ".join(w)
+    todo = [k for k, w in words.items() if len(w) != 1]
+    todo += [k for k in title_like if (k not in words or len(words[k]) == 1) and len(set(clean[k])) != len(clean[k])]
     removals: dict[int, list[str]] = {}
     dedupe = params.dedupe_fake_bold
     for k in todo:
+        sh = lines[k].shape
+        spread = sh.letterspaced
         # CJK only: Latin text has real doubled tokens (``....`` leaders, ``papa``)
-        fake_bold = dedupe and title_like[k] and not spread[k] and lines[k].shape.cjk > 0
-        clean[k], removed = _cleaned_text(words[k], spread[k], fake_bold, not is_start[k] and spread[k - 1])
+        fake_bold = dedupe and deficit[k] > indent_max and not spread and sh.cjk > 0
+        clean[k], removed = _cleaned_text(words[k] if k in words else [texts[k]], spread, fake_bold,
+                                          k not in is_start and lines[k - 1].shape.letterspaced)
         if removed:
             removals[k] = removed
+    ends_sentence_of = _sentence_ends(profile)
     # breaks: only a line after a line that is not full, or short by an indent, can break
     breaks: dict[int, str] = {}
     last_break = -1
-    for k in compress(range(1, n), map(or_, map(not_, full), indent_short[1:])):
-        if is_start[k]:
+    for k in sorted({p + 1 for p in not_full}.union(indent_short)):
+        if k in is_start or k >= n:
             continue
         p = k - 1
         brk: Optional[str] = None
-        if not full[p]:
-            first = last_break == p or is_start[p]
+        if p in not_full:
+            first = last_break == p or p in is_start
             if first and deficit[p] > indent_max:
                 brk = "title-line-break"
-            elif first and indent_short[p]:
-                if ends_sentence(clean[p], profile) and not full[k]:
+            elif first and p in indent_short:
+                if k in not_full and ends_sentence_of(clean[p]):
                     brk = "short-line-break"
-            elif ends_sentence(clean[p], profile):
+            elif ends_sentence_of(clean[p]):
                 brk = "short-line-break"
             # (else: CJK paragraphs end with punctuation; a short line without it is a
             # narrowed stretch of the column, a wrap around a picture, not an end)
-        elif indent_short[k] and ends_sentence(clean[p], profile):
-            brk = ("indent-break (spread-indent: a letter-spaced line short by an indent)" if spread[k]
-                   else "indent-break")
+        elif k in indent_short and ends_sentence_of(clean[p]):
+            brk = ("indent-break (spread-indent: a letter-spaced line short by an indent)"
+                   if lines[k].shape.letterspaced else "indent-break")
         if brk:
             breaks[k] = brk
             last_break = k
+    return _paragraphs_of(regions, counts, starts, lines, clean, page, sorted(words), deficit, not_full, breaks,
+                          removals, profile, params, lexicon)
+
+
+def _paragraphs_of(regions: Sequence[TextRegion], counts: list[int], starts: list[int], lines: list[ShapedLine],
+                   clean: list[str], page: str, spaced: list[int], deficit: list[float], not_full: set[int],
+                   breaks: dict[int, str],
+                   removals: dict[int, list[str]], profile: Profile, params: ReflowParams,
+                   lexicon: Optional[Lexicon]) -> list[list[Paragraph]]:
+    """The ``cjk-columns`` pass's paragraphs, from the page's lines cut at the region
+    starts and ``breaks``: each paragraph's fields gathered in page-wide lists, and the
+    records made from them at once (``_make_paragraphs``). ``page``: the lines' raw texts
+    joined by line feeds; ``spaced``: the lines with whitespace."""
+    n = len(lines)
+    indent_max = params.indent_max
     line_objs = list(map(_LINE, lines))
     marked_page = any(map(_OWN_HYPHENATED, line_objs))
     boxed_page = any(map(_BBOX, line_objs))
@@ -664,24 +709,30 @@ def _cjk_column_paragraphs(regions: Sequence[TextRegion], profile: Profile, para
     # the first of line k+1 is not CJK); a paragraph without such a junction joins without
     # spaces. (A page with an empty clean text, which ``join_texts`` would skip, has
     # every junction looked at by ``join_texts`` itself.)
-    if all(clean):
-        mixed = {m.start() for m in _NOT_CJK.finditer("".join(map(_LAST, clean)))}
-        mixed.update(m.start() - 1 for m in _NOT_CJK.finditer("".join(map(_FIRST, clean))))
-    else:
-        mixed = set(range(n))
+    mixed = _mixed_junctions(page, n, spaced) if all(clean) else list(range(n))
+    mi = 0  # (a pointer into ``mixed``)
+    ends_sentence_of = _sentence_ends(profile)
+    p_text: list[str] = []
+    p_lines: list[tuple[Line, ...]] = []
+    p_width: list[float] = []
+    p_index: list[int] = []
+    p_fresh: list[bool] = []
+    p_runs_on: list[bool] = []
+    p_reasons: list[tuple[str, ...]] = []
+    p_bbox: list[Optional[BBox]] = []
+    p_whole: list[bool] = []
+    per_region: list[int] = []
     cuts = sorted(breaks)
     removed_lines = sorted(removals)
-    out: list[list[Paragraph]] = []
     c = 0  # the first cut not yet used
     removed_at = 0  # the first line with removals not yet recorded
+    no_reasons: tuple[str, ...] = ()
     for r, region in enumerate(regions):
         a0 = starts[r]
         end = a0 + counts[r]
         if a0 == end:
-            out.append([])  # (no lines, no paragraph)
+            per_region.append(0)  # (no lines, no paragraph)
             continue
-        width = region.width or 0.0
-        index = region.index
         marked = marked_page and any(map(_HYPHENATED, region.lines))
         boxed = boxed_page and any(map(_LINE_BBOX, region.lines))
         bounds = [a0]
@@ -689,29 +740,159 @@ def _cjk_column_paragraphs(regions: Sequence[TextRegion], profile: Profile, para
             bounds.append(cuts[c])
             c += 1
         bounds.append(end)
-        alone = len(bounds) == 2
-        rp: list[Paragraph] = []
+        m = len(bounds) - 1
+        per_region.append(m)
+        width = region.width or 0.0
+        index = region.index
+        alone = m == 1
         for a, b in zip(bounds, bounds[1:]):
+            p_width.append(width)
+            p_index.append(index)
+            p_whole.append(alone)
+            p_fresh.append(a != a0 or a0 in not_full)
             reasons = [breaks[a]] if a != a0 else []
             while removed_at < len(removed_lines) and removed_lines[removed_at] < b:
                 reasons.extend(removals[removed_lines[removed_at]])
                 removed_at += 1
             texts = clean[a:b]
-            own = line_objs[a:b]
+            own = tuple(line_objs[a:b])
+            while mi < len(mixed) and mixed[mi] < a:
+                mi += 1  # (the first junction of the page's mixed ones at or after line a)
             if marked:
                 text = join_texts(marked_hyphens.apply(own, texts, reasons), reasons, lexicon)
-            elif mixed and not mixed.isdisjoint(range(a, b - 1)):
+            elif mi < len(mixed) and mixed[mi] < b - 1:
                 text = join_texts(texts, reasons, lexicon)
             else:
                 text = "".join(texts)
             last = b - 1
             # ``runs_on`` as in ``_region_paragraphs`` (a CJK region with a measure)
-            runs_on = not ends_sentence(clean[last], profile) and not (
-                (b - a == 1 and deficit[last] > indent_max) or (b - a <= 4 and standalone(text, profile)))
-            rp.append(_paragraph(text, tuple(own), width, index, a != a0 or not full[a0], runs_on,
-                                 tuple(reasons), BBox.union_all(list(map(_BBOX, own))) if boxed else None, alone))
-        out.append(rp)
+            p_runs_on.append(not ends_sentence_of(clean[last]) and not (
+                (b - a == 1 and deficit[last] > indent_max) or (b - a <= 4 and standalone(text, profile))))
+            p_text.append(text)
+            p_lines.append(own)
+            p_reasons.append(tuple(reasons) if reasons else no_reasons)
+            p_bbox.append(BBox.union_all(list(map(_BBOX, own))) if boxed else None)
+    made = _make_paragraphs(p_text, p_lines, p_width, p_index, p_fresh, p_runs_on, p_reasons, p_bbox, p_whole)
+    out: list[list[Paragraph]] = []
+    a = 0
+    for m in per_region:
+        out.append(made[a:a + m])
+        a += m
     return out
+
+
+def _mixed_junctions(page: str, n: int, spaced: Sequence[int]) -> list[int]:
+    """A superset of the junctions after line k (k in order) of the page's lines
+    (``page``: their raw texts joined by line feeds) where the clean texts have a
+    character that is not CJK on either side, found in the page text: a line's clean
+    text keeps its first and last character that is not whitespace (removals take
+    whitespace and the second half of doubled text). Whitespace other than the
+    ideographic space is not CJK; on a page with an ideographic space, both junctions of
+    the lines with whitespace (``spaced``, as ``_spaced_lines`` finds them) are taken."""
+    if page.count("\n") != n - 1:
+        return list(range(n))
+    out = []
+    k = 0
+    pos = 0
+    count = page.count
+    for m in _MIXED_JUNCTION.finditer(page):
+        at = m.start()
+        k += count("\n", pos, at)
+        out.append(k)
+        pos = at
+    if spaced and "\u3000" in page:
+        # (the ideographic space is the one whitespace character in a CJK range)
+        return sorted(set(out).union(spaced, [k - 1 for k in spaced if k]))
+    return out
+
+
+#: A line feed with a character that is not CJK (``_NOT_CJK``) after or before it: the
+#: literal first, so that the scan looks for line feeds only.
+_MIXED_JUNCTION = re.compile("\n(?:(?=" + _NOT_CJK.pattern + ")|(?<=" + _NOT_CJK.pattern + "\n))")
+
+
+def _spaced_lines(texts: list[str], page: str) -> list[int]:
+    """Indices of the texts that hold whitespace (the others are one word each, their own
+    ``str.split``), found in the page's text: when all the texts are printable the only
+    whitespace they can hold is the space (every other whitespace character is not
+    printable), found with ``str.find``; otherwise every text is asked."""
+    if "".join(texts).isprintable() and page.count("\n") == len(texts) - 1:
+        out = []
+        find, count = page.find, page.count
+        at = find(" ")
+        k = 0
+        pos = 0
+        while at >= 0:
+            k += count("\n", pos, at)
+            out.append(k)
+            pos = find("\n", at)  # the next line (-1: none)
+            if pos < 0:
+                break
+            at = find(" ", pos)
+        return out
+    return [k for k, t in enumerate(texts) if len(t.split()) != 1 or t.split()[0] != t]
+
+
+def _make_paragraphs_builder() -> Callable[..., list[Paragraph]]:
+    """``list(map(Paragraph, texts, lines, ...))`` of a page's fields in nine lists: the
+    records made and each of their nine slots filled by one ``map`` over the page
+    (``slotbuild``), not a Python call per paragraph; the plain ``map`` when the slots
+    are not plain (a compiled class)."""
+    names = ("text", "lines", "region_width", "region_index", "starts_fresh", "runs_on", "reasons", "bbox",
+             "whole_region")
+    setters = slot_setters(Paragraph, names)
+    if setters is None:
+        def plain(*columns: Sequence[object]) -> list[Paragraph]:
+            return list(map(Paragraph, *columns))
+
+        return plain
+    new = object.__new__
+
+    def build(*columns: Sequence[object]) -> list[Paragraph]:
+        out: list[Paragraph] = list(map(new, repeat(Paragraph, len(columns[0]))))
+        for setter, values in zip(setters, columns):
+            any(map(setter, out, values))  # (setters return None: ``any`` runs them all)
+        return out
+
+    return build
+
+
+#: Paragraphs from nine lists of their fields, in ``Paragraph``'s order (``_make_paragraphs_builder``).
+_make_paragraphs = _make_paragraphs_builder()
+
+
+class _SentenceEnds(dict):  # type: ignore[type-arg]
+    """``ends_sentence`` of a text by its last character, for one profile's terminal
+    punctuation: True or False when the last character settles it, None when the whole
+    text must be asked (a closing bracket or quote, which ``ends_sentence`` looks
+    through, or whitespace, which it strips)."""
+
+    def __init__(self, terminal: str):
+        super().__init__()
+        self.terminal = terminal
+
+    def __missing__(self, ch: str) -> Optional[bool]:
+        value = self[ch] = None if (not ch or ch in _CLOSERS or ch.isspace()) else (
+            ch in self.terminal or ch in ".!?。！？…")
+        return value
+
+
+_SENTENCE_ENDS: dict[str, _SentenceEnds] = {}
+
+
+def _sentence_ends(profile: Profile) -> Callable[[str], bool]:
+    """``ends_sentence(text, profile)`` as a function of the text: most texts answered by
+    their last character (``_SentenceEnds``), the others by ``ends_sentence``."""
+    table = _SENTENCE_ENDS.get(profile.terminal_punctuation)
+    if table is None:
+        table = _SENTENCE_ENDS[profile.terminal_punctuation] = _SentenceEnds(profile.terminal_punctuation)
+    by_last = table.__getitem__
+
+    def ends(text: str) -> bool:
+        found = by_last(text[-1:])
+        return ends_sentence(text, profile) if found is None else found
+
+    return ends
 
 
 def _paragraph_builder() -> Callable[[str, tuple[Line, ...], float, int, bool, bool, tuple[str, ...],
@@ -949,7 +1130,7 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
                 # when that box's head is surely not indented: ``surely_continues``; the
                 # width tolerance of a wide column would take an indent for noise)
                 link(i, i + 1, "blank-line-repair: joined across a text-box break")
-        for c in assign_links(candidate_links(boxes, profile, params.spread_indent_min), boxes):
+        for c in best_links(boxes, profile, params.spread_indent_min):
             i, j = c.tail, c.head
             if linkable(i, j):
                 if j > i and all(boxes[k].region.width is None for k in range(i + 1, j)):
