@@ -1,0 +1,96 @@
+"""The geometric text stages' fast paths (pdfgeo9) compute exactly what the plain code
+computed (``tests/geo9_reference.py``):
+
+* ``columns.geometric_regions`` (the page's lines measured in one pass, one-line regions
+  without lists, hosts of ``_fit_short_regions`` filed with their numbers) against the
+  region-by-region original, on generated pages and on a scanned corpus page.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from layoutkit import columns
+from layoutkit.model import BBox, Line
+from layoutkit.params import Params
+
+from . import geo9_reference as ref
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+WORDS = ["the", "Mr.", "Congress", "of", "und", "1887", "—", "WASHINGTON,", "dem", "a", "ſo", "中国", "，"]
+
+
+@st.composite
+def geo_lines(draw):
+    """A page of lines with boxes (some missing, some vertical, some blank), in runs of
+    region ids (some lines without one), font sizes from a few values."""
+    lines = []
+    n_regions = draw(st.integers(0, 14))
+    number = 0
+    for r in range(n_regions):
+        region = draw(st.sampled_from([f"b{r}", f"b{r % 3}", None]))
+        size = draw(st.sampled_from([8.0, 10.0, 10.0, 16.0, None]))
+        vertical = draw(st.integers(0, 9)) == 0
+        x0 = draw(st.integers(0, 60)) * 9.0
+        top = draw(st.integers(0, 80)) * 7.0
+        width = draw(st.sampled_from([0.0, 5.0, 40.0, 90.0, 150.0, 400.0]))
+        for k in range(draw(st.integers(1, 5))):
+            number += 1
+            words = draw(st.lists(st.sampled_from(WORDS), min_size=0, max_size=9))
+            text = " ".join(words)
+            if draw(st.integers(0, 6)) == 0:
+                text = "  " + text
+            box = None
+            if draw(st.integers(0, 7)) != 0:
+                dx = draw(st.integers(-2, 3)) * 4.0
+                w = width * draw(st.sampled_from([1.0, 1.0, 0.7, 0.3]))
+                h = size or 10.0
+                box = BBox(x0 + dx, top + k * h, x0 + dx + w, top + (k + 1) * h)
+            lines.append(Line(text, number, bbox=box, font_size=size, region=region,
+                              region_type="vertical" if vertical else None))
+    return lines
+
+
+def outcome(fn, *args):
+    """What ``fn(*args)`` returns, or the name of the exception it raises (both codes
+    stop on the same malformed input: a short region's line without a box)."""
+    try:
+        return fn(*args)
+    except (AssertionError, ValueError, ZeroDivisionError) as exc:
+        return type(exc).__name__
+
+
+@settings(max_examples=200, deadline=None)
+@given(geo_lines())
+def test_geometric_regions_match_reference(lines):
+    params = Params()
+    got = outcome(columns.geometric_regions, lines, params.columns, 0.6)
+    want = outcome(ref.geometric_regions, lines, params.columns, 0.6)
+    assert got == want
+    if isinstance(got, str):
+        return
+    # (``LineShape.ems`` does not take part in equality)
+    assert [s.shape.ems for r in got for s in r.lines] == [s.shape.ems for r in want for s in r.lines]
+
+
+def test_fit_short_regions_without_extents_matches_reference():
+    lines = [Line("x", k + 1, bbox=BBox(0.0, 10.0 * k, 100.0 if k < 3 else 20.0, 10.0 * k + 10.0), font_size=10.0)
+             for k in range(4)]
+    groups = [lines[:3], lines[3:]]
+    shape = columns.shape("xxxxxxxxxx")
+    raw = [([columns.ShapedLine(ln, shape) for ln in g], 20.0 if len(g) >= 3 else None) for g in groups]
+    assert columns._fit_short_regions(groups, raw) == ref.fit_short_regions(groups, raw)
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "rero-landbote1845" / "18451228_01.pdf").exists(),
+                    reason="shared corpus absent")
+def test_geometric_regions_on_a_scan_match_reference():
+    from layoutkit.readers import pdf as reader
+    params = Params()
+    path = SHARED / "corpus" / "rero-landbote1845" / "18451228_01.pdf"
+    content = next(iter(reader._pdfium_pages(str(path), path.read_bytes(), [1], params)))
+    lines = reader._read_page(str(path), content, "", params).lines
+    assert columns.geometric_regions(lines, params.columns, 0.6) == ref.geometric_regions(lines, params.columns, 0.6)
