@@ -90,3 +90,57 @@ def geometric_regions(lines: Sequence[Line], params: ColumnParams, letterspace_s
         regions.append(TextRegion(lines=tuple(shaped), width=width if family is not None else None,
                                   family=family, index=i, reasons=(why,)))
     return regions
+
+
+def geotype_first_pass(items, profile):
+    """``geotype.first_pass`` as it was: paragraph by paragraph, ``evolve`` per item."""
+    from layoutkit.geotype import (CAPTION, CAPTION_ABOVE, CREDIT, TITLE_RATIO, _FOOT, _HEAD, _PICTURE_TEXT, _bold,
+                                   _region_zone, _style_family)
+    from layoutkit.model import evolve
+    from layoutkit.noise import is_noise
+    from layoutkit.reflow import ends_sentence
+
+    def dominant(lines):
+        weights = {}
+        for ln in lines:
+            if ln.font_size is not None:
+                weights[ln.font_size] = weights.get(ln.font_size, 0) + len(ln.text)
+        if not weights:
+            return None
+        return max(weights.items(), key=lambda kv: kv[1])[0]
+
+    body = dominant(ln for t in items for ln in t.para.lines)
+    if body is None:
+        return items
+    out = []
+    for t in items:
+        size = dominant(t.para.lines)
+        zone = _region_zone(t)
+        text = t.text.strip()
+        picture = zone if zone in _PICTURE_TEXT else ""
+        if picture == CAPTION or picture == CAPTION_ABOVE:
+            if profile.match("credit", text):
+                t = t.retype("credit", "image-credit: a credit set as a picture's caption")
+            elif picture == CAPTION_ABOVE:
+                t = t.retype("caption", "image-caption: short text in a caption style right above a picture, "
+                                        "nearer to it than to the text above")
+            else:
+                t = t.retype("caption", "image-caption: short text in a caption style at a picture")
+        elif picture == CREDIT:
+            t = t.retype("credit", "image-credit: a short line in its own style under a picture's caption")
+        elif zone == _HEAD:
+            t = t.retype("header", "page-zone: in the page's top margin")
+        elif zone == _FOOT:
+            if t.type == "credit" or profile.match("credit", text):
+                t = t.retype("credit", "page-zone: a credit in the page's bottom margin")
+            else:
+                t = t.retype("footer", "page-zone: in the page's bottom margin")
+        elif size is not None and size >= TITLE_RATIO * body and (len(t.para.lines) <= 3 or len(text) <= 60) and t.type in (
+                "body", "headline", "caption", "other") and not (ends_sentence(text, profile) and len(text) > 40) \
+                and not is_noise(text):
+            t = t.retype("headline", f"title-size: {size / body:.2f} times the body size", hint="title")
+        elif t.hint == "title" and size is not None and abs(size - body) <= 0.05 * body and not _bold(t) \
+                and t.width is not None:
+            t = t.retype("body", "body-size: set in the body size and weight inside a column")
+        out.append(evolve(t, family=_style_family(t, size)))
+    return out

@@ -3,7 +3,10 @@ computed (``tests/geo9_reference.py``):
 
 * ``columns.geometric_regions`` (the page's lines measured in one pass, one-line regions
   without lists, hosts of ``_fit_short_regions`` filed with their numbers) against the
-  region-by-region original, on generated pages and on a scanned corpus page.
+  region-by-region original, on generated pages and on a scanned corpus page;
+* ``geotype.first_pass`` (the body size in one pass, one-line paragraphs read off their
+  line, style families once per size and typeface, items rebuilt in bulk) against the
+  paragraph-by-paragraph original, on generated items and on corpus pages.
 """
 from __future__ import annotations
 
@@ -13,8 +16,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from layoutkit import columns
-from layoutkit.model import BBox, Line
+from layoutkit import columns, geotype
+from layoutkit.classify import Typed
+from layoutkit.layout.captions import CAPTION, CAPTION_ABOVE, CREDIT
+from layoutkit.profile import load_profile
+from layoutkit.model import BBox, Line, Paragraph
 from layoutkit.params import Params
 
 from . import geo9_reference as ref
@@ -94,3 +100,58 @@ def test_geometric_regions_on_a_scan_match_reference():
     content = next(iter(reader._pdfium_pages(str(path), path.read_bytes(), [1], params)))
     lines = reader._read_page(str(path), content, "", params).lines
     assert columns.geometric_regions(lines, params.columns, 0.6) == ref.geometric_regions(lines, params.columns, 0.6)
+
+
+ZONES = [None, None, None, "page-head", "page-foot", CAPTION, CAPTION_ABOVE, CREDIT, "other"]
+TEXTS = ["Photo by AP", "THE NEWS", "the end of a long sentence that goes on and on and on.", "m", "£ *",
+         "Washington, March 3.", "Mr. Smith said so", ""]
+
+
+@st.composite
+def typed_items(draw):
+    """A page's typed paragraphs: one to three lines each, sizes from a few values (some
+    int, some None, some zero), fonts, zones, types and hints as the text rules leave them."""
+    items = []
+    number = 0
+    for _ in range(draw(st.integers(0, 12))):
+        lines = []
+        for _ in range(draw(st.sampled_from([1, 1, 1, 2, 3, 4]))):
+            number += 1
+            lines.append(Line(draw(st.sampled_from(TEXTS)), number,
+                              font_size=draw(st.sampled_from([10.0, 10.0, 10.2, 14.0, 24.0, 10, None, 0.0])),
+                              font=draw(st.sampled_from([None, "", "ABCDEF+Times-Bold", "Times", "X+Times"])),
+                              bold=draw(st.sampled_from([None, True, False])), region_type=draw(st.sampled_from(ZONES))))
+        text = " ".join(ln.text for ln in lines)
+        para = Paragraph(text, tuple(lines), 20.0, 0)
+        items.append(Typed(para, draw(st.sampled_from(["body", "headline", "credit", "caption", "other", "byline"])),
+                           text, draw(st.sampled_from([None, 20.0])), draw(st.sampled_from([None, 20.0])),
+                           hint=draw(st.sampled_from(["", "title"]))))
+    return items
+
+
+@settings(max_examples=300, deadline=None)
+@given(typed_items(), st.sampled_from(["en", "de"]))
+def test_geotype_first_pass_matches_reference(items, name):
+    profile = load_profile(name)
+    got = outcome(geotype.first_pass, items, profile)
+    want = outcome(ref.geotype_first_pass, items, profile)
+    assert got == want
+    if not isinstance(got, str):
+        assert [type(t.family) for t in got] == [type(t.family) for t in want]
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "rero-landbote1845" / "18451228_01.pdf").exists(),
+                    reason="shared corpus absent")
+def test_geotype_first_pass_on_a_scan_matches_reference():
+    from layoutkit.classify import _first_pass, merge_fake_bold_titles
+    from layoutkit.pipeline import resolve_profile
+    from layoutkit.readers import pdf as reader
+    from layoutkit.reflow import reflow
+    params = Params()
+    path = SHARED / "corpus" / "rero-landbote1845" / "18451228_01.pdf"
+    for content in reader._pdfium_pages(str(path), path.read_bytes(), [1, 2], params):
+        lines = reader._read_page(str(path), content, "", params).lines
+        profile, _ = resolve_profile(None, "\n".join(ln.text for ln in lines[:300]))
+        flow = reflow(columns.geometric_regions(lines, params.columns), profile, params.reflow)
+        items = merge_fake_bold_titles(_first_pass(flow, profile, params.classify))
+        assert geotype.first_pass(items, profile) == ref.geotype_first_pass(items, profile)
