@@ -30,9 +30,9 @@ Second pass (after the neighbour rules):
 """
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import replace
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import chain
 from operator import attrgetter, itemgetter
 from typing import Callable, Iterable, Optional, Sequence
 
@@ -42,7 +42,7 @@ from .model import Line, evolve
 from .noise import is_noise
 from .profile import Profile
 from .reflow import ends_sentence
-from .slotbuild import slot_setters
+from .slotbuild import field_replacer
 
 #: Text this many times the body size is title material.
 TITLE_RATIO = 1.3
@@ -219,34 +219,9 @@ _TEXT = attrgetter("text")
 _WEIGHT = itemgetter(1)
 
 
-def _with_families_builder() -> Callable[[Sequence[Typed], Sequence[Optional[float]]], list[Typed]]:
-    """``with_families(items, families)``: ``[evolve(t, family=f) ...]`` for a page's typed
-    items, the new objects made and each slot filled by one ``map`` over the page
-    (``slotbuild``) instead of an ``__init__`` per item. The plain ``evolve`` when
-    ``Typed`` is compiled or its fields are not plain slots."""
-    names = tuple(f.name for f in fields(Typed))
-    setters = slot_setters(Typed, names)
-    if setters is None:
-        def plain(items: Sequence[Typed], families: Sequence[Optional[float]]) -> list[Typed]:
-            return [evolve(t, family=f) for t, f in zip(items, families)]
-
-        return plain
-    columns = [(setter, attrgetter(name)) for setter, name in zip(setters, names) if name != "family"]
-    set_family = setters[names.index("family")]
-    new = object.__new__
-
-    def build(items: Sequence[Typed], families: Sequence[Optional[float]]) -> list[Typed]:
-        out: list[Typed] = list(map(new, repeat(Typed, len(items))))
-        for setter, get in columns:
-            any(map(setter, out, map(get, items)))  # (setters return None: ``any`` runs them all)
-        any(map(set_family, out, families))
-        return out
-
-    return build
-
-
-#: ``[evolve(t, family=f) for t, f in zip(items, families)]``, built faster.
-with_families = _with_families_builder()
+#: ``[evolve(t, family=f) for t, f in zip(items, families)]`` for a page's typed items,
+#: built in one pass (``slotbuild.field_replacer``).
+with_families = field_replacer(Typed, "family")
 
 
 #: The page margins the layout stage marks, and the places at a picture (``_region_zone``).

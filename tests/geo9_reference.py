@@ -144,3 +144,27 @@ def geotype_first_pass(items, profile):
             t = t.retype("body", "body-size: set in the body size and weight inside a column")
         out.append(evolve(t, family=_style_family(t, size)))
     return out
+
+
+def renumber(articles, blocks):
+    """``furniture._renumber`` as it was: block by block, ``evolve`` per renamed block."""
+    from layoutkit.model import evolve
+    bid = 0
+    out_arts = []
+    for n, a in enumerate(articles, 1):
+        numbered = []
+        for b in a.blocks:
+            bid += 1
+            new_id = f"b{bid}"
+            numbered.append(b if b.id == new_id else evolve(b, id=new_id))
+        art_id = f"a{n}"
+        if a.id == art_id and type(a.blocks) is tuple and all(x is y for x, y in zip(numbered, a.blocks)):
+            out_arts.append(a)
+        else:
+            out_arts.append(evolve(a, id=art_id, blocks=tuple(numbered)))
+    out_blocks = []
+    for b in blocks:
+        bid += 1
+        new_id = f"b{bid}"
+        out_blocks.append(b if b.id == new_id else evolve(b, id=new_id))
+    return out_arts, out_blocks

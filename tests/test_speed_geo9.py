@@ -6,7 +6,9 @@ computed (``tests/geo9_reference.py``):
   region-by-region original, on generated pages and on a scanned corpus page;
 * ``geotype.first_pass`` (the body size in one pass, one-line paragraphs read off their
   line, style families once per size and typeface, items rebuilt in bulk) against the
-  paragraph-by-paragraph original, on generated items and on corpus pages.
+  paragraph-by-paragraph original, on generated items and on corpus pages;
+* ``furniture._renumber`` (renamed blocks rebuilt in one pass, ``slotbuild.field_replacer``)
+  against the block-by-block original: same objects kept, same copies made.
 """
 from __future__ import annotations
 
@@ -16,11 +18,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from layoutkit import columns, geotype
+from layoutkit import columns, furniture, geotype
 from layoutkit.classify import Typed
 from layoutkit.layout.captions import CAPTION, CAPTION_ABOVE, CREDIT
 from layoutkit.profile import load_profile
-from layoutkit.model import BBox, Line, Paragraph
+from layoutkit.model import Article, BBox, Block, Line, Paragraph
 from layoutkit.params import Params
 
 from . import geo9_reference as ref
@@ -155,3 +157,27 @@ def test_geotype_first_pass_on_a_scan_matches_reference():
         flow = reflow(columns.geometric_regions(lines, params.columns), profile, params.reflow)
         items = merge_fake_bold_titles(_first_pass(flow, profile, params.classify))
         assert geotype.first_pass(items, profile) == ref.geotype_first_pass(items, profile)
+
+
+@st.composite
+def numbered_page(draw):
+    """Articles (some already numbered in order, some not) and page-level blocks."""
+    ids = st.sampled_from(["", "b1", "b2", "b3", "b4", "b5", "b7", "x"])
+    block = st.builds(lambda t, i, k: Block(type=t, text=f"t{k}", lines=(k, k), id=i),
+                      st.sampled_from(["body", "header"]), ids, st.integers(1, 50))
+    articles = [Article(id=draw(st.sampled_from(["", "a1", "a2", "a3"])), kind="article",
+                        blocks=tuple(draw(st.lists(block, max_size=4))), headline=None)
+                for _ in range(draw(st.integers(0, 4)))]
+    return articles, draw(st.lists(block, max_size=4))
+
+
+@settings(max_examples=300, deadline=None)
+@given(numbered_page())
+def test_renumber_matches_reference(page):
+    articles, blocks = page
+    got_arts, got_blocks = furniture._renumber(articles, blocks)
+    want_arts, want_blocks = ref.renumber(articles, blocks)
+    assert (got_arts, got_blocks) == (want_arts, want_blocks)
+    # the same objects are kept (an article already numbered is not copied)
+    assert [a is b for a, b in zip(got_arts, articles)] == [a is b for a, b in zip(want_arts, articles)]
+    assert [a is b for a, b in zip(got_blocks, blocks)] == [a is b for a, b in zip(want_blocks, blocks)]
