@@ -561,6 +561,40 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
     return out
 
 
+def _one_line_paragraph(region: TextRegion, profile: Profile, params: ReflowParams) -> Paragraph:
+    """``_region_paragraphs`` of a Latin region of one line with a box (``geo-one-line``:
+    most regions of a scanned page with an OCR layer), the same rules with what one line
+    leaves of them: no break to decide, no junction to join (so no lexicon, and marked
+    hyphens rebuild nothing), the line's clean text its paragraph's text.
+    ``tests/test_speed_geo9.py`` checks it against ``_region_paragraphs``."""
+    s = region.lines[0]
+    line = s.line
+    sh = s.shape
+    width = region.width
+    indent_max = params.indent_max
+    if width is None:
+        deficit, full, indent_short = 0.0, False, False
+    elif sh.letterspaced:
+        (deficit,), (full,), (indent_short,) = _Measure(width, params, False).line_tests(region.lines)
+    else:
+        tol = max(1.0, 0.12 * width)  # (``_Measure.tol`` of Latin text)
+        deficit = width - sh.ems
+        full = deficit <= tol
+        indent_short = params.indent_min <= deficit <= params.indent_max and deficit > tol * 0.75
+    words = line.text.split()
+    title_like = width is None or deficit > indent_max
+    if len(words) == 1 and not title_like:
+        text, removed = words[0], ()
+    else:
+        fake_bold = params.dedupe_fake_bold and title_like and not sh.letterspaced and sh.cjk > 0
+        text, removed = _cleaned_text(words, sh.letterspaced, fake_bold, False)
+    starts_fresh = width is None or not full
+    runs_on = width is not None and not ends_sentence(text, profile) and (
+        full or (starts_fresh and indent_short) or ends_with_word_hyphen(text)) and not (
+        deficit > indent_max or standalone(text, profile))
+    return _paragraph(text, (line,), width or 0.0, region.index, starts_fresh, runs_on, tuple(removed), line.bbox, True)
+
+
 def _cjk_column_paragraphs(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams,
                            lexicon: Optional[Lexicon] = None) -> list[list[Paragraph]]:
     """``_region_paragraphs`` of CJK regions with a measure (not vertical), all of a page's
@@ -836,6 +870,8 @@ def build_boxes(regions: Sequence[TextRegion], profile: Profile, params: ReflowP
             rp = [_vertical_paragraph(region)]
         elif cjk and region.width is not None:
             rp = next(column_paras)
+        elif not cjk and len(region.lines) == 1 and region.lines[0].line.bbox is not None:
+            rp = [_one_line_paragraph(region, profile, params)]  # (``geo-one-line``)
         else:
             rp = _region_paragraphs(region, profile, params, lexicon, chunked, cjk)
         if not rp:

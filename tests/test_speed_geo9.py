@@ -8,7 +8,9 @@ computed (``tests/geo9_reference.py``):
   line, style families once per size and typeface, items rebuilt in bulk) against the
   paragraph-by-paragraph original, on generated items and on corpus pages;
 * ``furniture._renumber`` (renamed blocks rebuilt in one pass, ``slotbuild.field_replacer``)
-  against the block-by-block original: same objects kept, same copies made.
+  against the block-by-block original: same objects kept, same copies made;
+* ``reflow._one_line_paragraph`` (``geo-one-line``) against ``reflow._region_paragraphs``
+  on Latin regions of one line with a box, and ``reflow.build_boxes`` on whole pages.
 """
 from __future__ import annotations
 
@@ -18,7 +20,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from layoutkit import columns, furniture, geotype
+from layoutkit import columns, furniture, geotype, reflow
+from layoutkit.columns import ShapedLine, TextRegion
+from layoutkit.measure import LineShape, shape
 from layoutkit.classify import Typed
 from layoutkit.layout.captions import CAPTION, CAPTION_ABOVE, CREDIT
 from layoutkit.profile import load_profile
@@ -181,3 +185,51 @@ def test_renumber_matches_reference(page):
     # the same objects are kept (an article already numbered is not copied)
     assert [a is b for a, b in zip(got_arts, articles)] == [a is b for a, b in zip(want_arts, articles)]
     assert [a is b for a, b in zip(got_blocks, blocks)] == [a is b for a, b in zip(want_blocks, blocks)]
+
+
+LINE_TEXTS = ["The", "Congress,", "said.", "ſo", "go-", "unter⸗", "By JOHN SMITH", "WASHINGTON, March 3.",
+              "1887", "a b c d e", "(Continued", "Photo by AP", "中 国 人 民", "Mr.  Smith   spoke", "—", ""]
+
+
+@st.composite
+def one_line_regions(draw):
+    text = draw(st.one_of(st.sampled_from(LINE_TEXTS),
+                          st.lists(st.sampled_from(LINE_TEXTS), min_size=1, max_size=6).map(" ".join)))
+    ems = draw(st.sampled_from([None, 1.0, 5.0, 17.5, 19.0, 20.0, 21.0]))
+    own = shape(text)
+    s = own if ems is None else LineShape(lo=ems, hi=ems, cjk=own.cjk, indent=draw(st.integers(0, 3)),
+                                           letterspaced=draw(st.booleans()) and own.letterspaced)
+    line = Line(text, 1, bbox=BBox(0.0, 0.0, 100.0, 10.0), hyphenated=draw(st.booleans()),
+                hyphen_word=draw(st.sampled_from([None, "gone"])))
+    width = draw(st.sampled_from([None, 8.0, 20.0, 40.0]))
+    return TextRegion(lines=(ShapedLine(line, s),), width=width, family=width, index=draw(st.integers(0, 5)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(one_line_regions(), st.sampled_from(["en", "de", "zh"]), st.booleans())
+def test_one_line_paragraph_matches_region_paragraphs(region, name, chunked):
+    profile = load_profile(name)
+    params = Params().reflow
+    if reflow._cjk_region(region):
+        return  # (CJK regions take the column pass)
+    want = reflow._region_paragraphs(region, profile, params, None, chunked, False)
+    assert [reflow._one_line_paragraph(region, profile, params)] == want
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "rero-landbote1845" / "18451228_01.pdf").exists(),
+                    reason="shared corpus absent")
+def test_build_boxes_on_a_scan_matches_region_paragraphs():
+    from layoutkit.pipeline import resolve_profile
+    from layoutkit.readers import pdf as reader
+    params = Params()
+    path = SHARED / "corpus" / "rero-landbote1845" / "18451228_01.pdf"
+    for content in reader._pdfium_pages(str(path), path.read_bytes(), [1, 2], params):
+        lines = reader._read_page(str(path), content, "", params).lines
+        profile, _ = resolve_profile(None, "\n".join(ln.text for ln in lines[:300]))
+        regions = columns.geometric_regions(lines, params.columns)
+        lexicon = reflow.page_lexicon(regions, params.reflow)
+        boxes = reflow.build_boxes(regions, profile, params.reflow, lexicon)
+        ones = [b for b in boxes if len(b.region.lines) == 1 and not b.cjk]
+        assert ones
+        for b in ones:
+            assert b.paras == reflow._region_paragraphs(b.region, profile, params.reflow, lexicon, True, False)
