@@ -555,7 +555,7 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
         out.append(Paragraph(
             text=text, lines=tuple(line_objs), region_width=width or 0.0,
             region_index=region.index, starts_fresh=b.starts_fresh, runs_on=runs_on,
-            reasons=tuple(reasons), bbox=BBox.union_all(list(map(_BBOX, line_objs))) if boxed else None,
+            reasons=tuple(reasons), bbox=lines_box(line_objs) if boxed else None,
             whole_region=alone,
         ))
     return out
@@ -593,6 +593,23 @@ def _one_line_paragraph(region: TextRegion, profile: Profile, params: ReflowPara
         full or (starts_fresh and indent_short) or ends_with_word_hyphen(text)) and not (
         deficit > indent_max or standalone(text, profile))
     return _paragraph(text, (line,), width or 0.0, region.index, starts_fresh, runs_on, tuple(removed), line.bbox, True)
+
+
+def lines_box(lines: Sequence[Line]) -> Optional[BBox]:
+    """``BBox.union_all`` of the lines' boxes, in one ``min``/``max`` per side instead of
+    a box per pairwise union (``geo-paragraph-box``: a paragraph of a scan has a dozen
+    lines). The same numbers: ``min`` over the boxes keeps, like each pairwise ``min``,
+    the earlier value unless a later one is smaller. The one box itself when only one."""
+    boxes = [b for b in map(_BBOX, lines) if b is not None]
+    if len(boxes) < 2:
+        return boxes[0] if boxes else None
+    return BBox(min(map(_X0, boxes)), min(map(_TOP, boxes)), max(map(_X1, boxes)), max(map(_BOTTOM, boxes)))
+
+
+_X0 = attrgetter("x0")
+_TOP = attrgetter("top")
+_X1 = attrgetter("x1")
+_BOTTOM = attrgetter("bottom")
 
 
 def _cjk_column_paragraphs(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams,
@@ -941,6 +958,11 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             tail, head = a.paras[-1], b.paras[0]
             if input_boxes and not a.cjk and not b.cjk:
                 latin_box_break(i)  # Latin OCR text blocks, like a text export's blank lines
+                continue
+            if head.starts_fresh or not (tail.runs_on or a.last_full):
+                # (``geo-link-needs``: both links below need a head that does not start
+                # fresh, and a tail that runs on or ends on a full line; asked first, the
+                # costlier tests, profile patterns among them, are spared most boxes)
                 continue
             if standalone(head.text, profile) or not same_style(tail, head):
                 continue

@@ -10,7 +10,10 @@ computed (``tests/geo9_reference.py``):
 * ``furniture._renumber`` (renamed blocks rebuilt in one pass, ``slotbuild.field_replacer``)
   against the block-by-block original: same objects kept, same copies made;
 * ``reflow._one_line_paragraph`` (``geo-one-line``) against ``reflow._region_paragraphs``
-  on Latin regions of one line with a box, and ``reflow.build_boxes`` on whole pages.
+  on Latin regions of one line with a box, and ``reflow.build_boxes`` on whole pages;
+* ``reflow.lines_box`` against ``BBox.union_all``;
+* ``geo-link-needs``: the two tests ``reflow`` now asks first of a geometric junction
+  never skip one that the two link rules would take.
 """
 from __future__ import annotations
 
@@ -233,3 +236,32 @@ def test_build_boxes_on_a_scan_matches_region_paragraphs():
         assert ones
         for b in ones:
             assert b.paras == reflow._region_paragraphs(b.region, profile, params.reflow, lexicon, True, False)
+
+
+coord = st.one_of(st.integers(-5, 5).map(float), st.integers(-5, 5), st.floats(allow_nan=True, allow_infinity=True))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.builds(BBox, coord, coord, coord, coord)), max_size=6))
+def test_lines_box_matches_union_all(boxes):
+    lines = [Line("x", k + 1, bbox=b) for k, b in enumerate(boxes)]
+    got, want = reflow.lines_box(lines), BBox.union_all(boxes)
+    assert repr(got) == repr(want)  # (repr: NaN is not equal to itself)
+    if want is not None:
+        assert [type(v) for v in (got.x0, got.top, got.x1, got.bottom)] == \
+            [type(v) for v in (want.x0, want.top, want.x1, want.bottom)]
+
+
+@given(st.booleans(), st.booleans(), st.booleans(), st.sampled_from([None, 10.0, 12.0]),
+       st.sampled_from([None, 10.0, 12.0]), st.sampled_from([None, 9.0, 10.0]), st.sampled_from([None, 10.0]))
+def test_geometric_link_needs(runs_on, starts_fresh, last_full, fam_a, fam_b, size_a, size_b):
+    from layoutkit.continuation import geometric_run_on
+    box = BBox(0.0, 0.0, 10.0, 10.0)
+    tail = Paragraph("a", (Line("a", 1, bbox=box, font_size=size_a),), 10.0, 0, runs_on=runs_on)
+    head = Paragraph("b", (Line("b", 2, bbox=box, font_size=size_b),), 10.0, 1, starts_fresh=starts_fresh)
+    same_family = fam_a is not None and fam_a == fam_b
+    links = (same_family and ((tail.runs_on and not head.starts_fresh) or (
+        last_full and not head.starts_fresh and not tail.runs_on))) or (
+        fam_b is not None and geometric_run_on(tail, head))
+    skipped = head.starts_fresh or not (tail.runs_on or last_full)
+    assert not (skipped and links)
