@@ -536,58 +536,76 @@ def _measured_groups(lines: Sequence[Line], starts: Sequence[int], letterspace_s
     """For ``geometric_regions``: every line's shape in ems (measured against its region's
     own scale), each region's measure (None: no scale) and each region's ``_extent``.
 
-    ``geo-one-line``: most regions of a scanned page are one line; its scale is its own
-    width over its text width, so its width is its text width and its indent 0 (the same
-    arithmetic as for longer regions, without the lists)."""
+    Each line's extent along its writing direction (``_along``) is read once for the
+    page. ``geo-one-line``: most regions of a scanned page are one line; its scale is its
+    own width over its text width, so its width is its text width and its indent 0 (the
+    same arithmetic as for longer regions, without the lists)."""
     texts = list(map(_TEXT, lines))
     shapes = list(map(shape, texts, repeat(letterspace_share)))
+    boxes = list(map(_BOX, lines))
+    alongs = [None if b is None else (b.bottom - b.top if rt == "vertical" else b.x1 - b.x0)
+              for b, rt in zip(boxes, map(_REGION_TYPE, lines))]
     final = list(shapes)
     widths: list[Optional[float]] = []
     exts: list[Optional[tuple[float, float, float, float]]] = []
     ends = [*starts[1:], len(lines)]
     for a, b in zip(starts, ends):
         if b - a == 1:
-            ln = lines[a]
-            box = ln.bbox
+            box = boxes[a]
             if box is None:
                 widths.append(None)
                 exts.append(None)
                 continue
             exts.append((box.x0, box.top, box.x1, box.bottom))
             s = shapes[a]
-            if ln.region_type == "vertical":
-                lo, hi = box.top, box.bottom
-            else:
-                lo, hi = box.x0, box.x1
-            along = hi - lo
+            along = alongs[a]
+            assert along is not None
             if not (s.hi >= 3 and along > 0):
                 widths.append(None)
                 continue
+            if lines[a].region_type == "vertical":
+                lo, hi = box.top, box.bottom
+            else:
+                lo, hi = box.x0, box.x1
             scale = along / s.hi
             w = along / scale
             final[a] = make_shape(w, w, s.cjk, int(round((lo - lo) / scale)), False)
             widths.append((hi - lo) / scale)
             continue
-        group = lines[a:b]
-        text_shapes = shapes[a:b]
-        exts.append(_extent(group))
-        ratios = [_along(ln.bbox, ln) / s.hi for ln, s in zip(group, text_shapes)
-                  if ln.bbox is not None and s.hi >= 3 and _along(ln.bbox, ln) > 0]
+        group_boxes = boxes[a:b]
+        own = [bx for bx in group_boxes if bx is not None]
+        if not own:
+            exts.append(None)
+            widths.append(None)  # (no box: no ratio, no scale)
+            continue
+        x0s, tops = list(map(_X0, own)), list(map(_TOP, own))
+        x1s, bottoms = list(map(_X1, own)), list(map(_BOTTOM, own))
+        exts.append((min(x0s), min(tops), max(x1s), max(bottoms)))
+        group_alongs = alongs[a:b]
+        ratios = [al / s.hi for al, s in zip(group_alongs, shapes[a:b])
+                  if al is not None and s.hi >= 3 and al > 0]
         scale = _median(ratios) if ratios else None
         if scale is None:
             widths.append(None)
             continue
-        vertical = group[0].region_type == "vertical"
-        left = min((ln.bbox.top if vertical else ln.bbox.x0) for ln in group if ln.bbox is not None)
-        right = max((ln.bbox.bottom if vertical else ln.bbox.x1) for ln in group if ln.bbox is not None)
-        for k, ln, s in zip(range(a, b), group, text_shapes):
-            if ln.bbox is None:
+        vertical = lines[a].region_type == "vertical"
+        left, right = (min(tops), max(bottoms)) if vertical else (min(x0s), max(x1s))
+        for k, bx, al in zip(range(a, b), group_boxes, group_alongs):
+            if bx is None:
                 continue
-            w = _along(ln.bbox, ln) / scale
-            indent = int(round(((ln.bbox.top if vertical else ln.bbox.x0) - left) / scale))
-            final[k] = make_shape(w, w, s.cjk, indent, False)
+            w = al / scale
+            indent = int(round(((bx.top if vertical else bx.x0) - left) / scale))
+            final[k] = make_shape(w, w, shapes[k].cjk, indent, False)
         widths.append((right - left) / scale)
     return final, widths, exts
+
+
+_BOX = attrgetter("bbox")
+_REGION_TYPE = attrgetter("region_type")
+_X0 = attrgetter("x0")
+_TOP = attrgetter("top")
+_X1 = attrgetter("x1")
+_BOTTOM = attrgetter("bottom")
 
 
 def geometric_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share: float = 0.6) -> list[TextRegion]:
