@@ -23,16 +23,17 @@ their credit) and page-level blocks. Then:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple, Optional, Sequence
+from typing import Callable, NamedTuple, Optional, Sequence
 
 import regex
 
 from .classify import Typed
 from .layout.captions import TITLE as IMAGE_TITLE
-from .model import Article, Block, Byline
+from .model import Article, BBox, Block, Byline
 from .params import ArticleParams
 from .profile import Profile
 from .scriptcount import ScriptCounter, is_latin_page
+from .slotbuild import slot_setters
 
 _HAN_OR_WORD = regex.compile(r"\p{Han}|\w+")
 _LETTER = regex.compile(r"\p{L}")
@@ -285,9 +286,41 @@ def _to_block(t: Typed, type_: Optional[str] = None, role: Optional[str] = None,
               id_: str = "", extra: tuple[str, ...] = ()) -> Block:
     lines = (t.para.first_line, t.para.last_line)
     reasons = t.reasons + ((reason,) if reason else ()) + extra
-    return Block(type=type_ or t.type, text=t.text, lines=lines, role=role if role is not None else
-                 (t.role if t.role != "author_note" and t.role != "jump" else None),
-                 bbox=t.para.bbox, reasons=reasons, id=id_, page=t.para.lines[0].page)
+    return _block(type_ or t.type, t.text, lines, role if role is not None else
+                  (t.role if t.role != "author_note" and t.role != "jump" else None),
+                  t.para.bbox, reasons, id_, t.para.lines[0].page)
+
+
+def _block_builder() -> Callable[[str, str, tuple[int, int], Optional[str], Optional[BBox], tuple[str, ...], str, int],
+                                 Block]:
+    """``Block(type, text, lines, role, bbox, reasons, id, page)`` built by setting its slots
+    directly (``slotbuild``: a frozen dataclass's ``__init__`` sets each field through
+    ``object.__setattr__``; a scanned page makes thousands of blocks). The class itself
+    when its fields are not these eight plain slots."""
+    setters = slot_setters(Block, ("type", "text", "lines", "role", "bbox", "reasons", "id", "page"))
+    if setters is None:
+        return Block
+    set_type, set_text, set_lines, set_role, set_bbox, set_reasons, set_id, set_page = setters
+    new = object.__new__
+
+    def build(type_: str, text: str, lines: tuple[int, int], role: Optional[str], bbox: Optional[BBox],
+              reasons: tuple[str, ...], id_: str, page: int) -> Block:
+        b = new(Block)
+        set_type(b, type_)
+        set_text(b, text)
+        set_lines(b, lines)
+        set_role(b, role)
+        set_bbox(b, bbox)
+        set_reasons(b, reasons)
+        set_id(b, id_)
+        set_page(b, page)
+        return b  # type: ignore[no-any-return]
+
+    return build
+
+
+#: Builds a ``Block`` from its eight fields in order (see ``_block_builder``).
+_block = _block_builder()
 
 
 def _made(p: _Pending, id_: str = "") -> Block:

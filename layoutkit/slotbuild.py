@@ -64,3 +64,4 @@ def field_replacer(cls: type, name: str) -> Callable[[Sequence[Any], Sequence[An
         return out
 
     return build
+

@@ -12,6 +12,7 @@ computed (``tests/geo9_reference.py``):
 * ``reflow._one_line_paragraph`` (``geo-one-line``) against ``reflow._region_paragraphs``
   on Latin regions of one line with a box, and ``reflow.build_boxes`` on whole pages;
 * ``reflow.lines_box`` against ``BBox.union_all``;
+* ``articles._block`` (slots set directly) against ``Block(...)``;
 * ``geo-link-needs``: the two tests ``reflow`` now asks first of a geometric junction
   never skip one that the two link rules would take.
 """
@@ -265,3 +266,13 @@ def test_geometric_link_needs(runs_on, starts_fresh, last_full, fam_a, fam_b, si
         fam_b is not None and geometric_run_on(tail, head))
     skipped = head.starts_fresh or not (tail.runs_on or last_full)
     assert not (skipped and links)
+
+
+@given(st.sampled_from(["body", "headline"]), st.text(max_size=5), st.tuples(st.integers(), st.integers()),
+       st.sampled_from([None, "By"]), st.one_of(st.none(), st.builds(BBox, coord, coord, coord, coord)),
+       st.lists(st.text(max_size=3), max_size=3).map(tuple), st.text(max_size=3), st.integers(1, 9))
+def test_block_builder_matches_block(type_, text, lines, role, bbox, reasons, id_, page):
+    from layoutkit.articles import _block
+    got = _block(type_, text, lines, role, bbox, reasons, id_, page)
+    want = Block(type=type_, text=text, lines=lines, role=role, bbox=bbox, reasons=reasons, id=id_, page=page)
+    assert type(got) is Block and repr(got) == repr(want)
