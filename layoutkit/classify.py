@@ -12,7 +12,7 @@ and which a kicker or deck is decided by ``articles`` once the cluster has its b
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import regex
 
@@ -23,6 +23,7 @@ from .textwidth import is_cjk
 from .params import ClassifyParams
 from .profile import Profile
 from .reflow import Flow, ends_sentence
+from .slotbuild import slot_setters
 
 _NAME_LINE = regex.compile(r"^\p{Han}[\p{Han}·•]{1,6}$")
 _FOLIO_NAME = regex.compile(r"^\s*(\d{1,3})\s*(\p{Han}{2,8})\s*$")
@@ -46,7 +47,8 @@ class Typed:
     exit_family: Optional[float] = None
 
     def retype(self, type_: str, reason: str, role: Optional[str] = None, hint: str = "") -> "Typed":
-        return evolve(self, type=type_, role=role, reasons=self.reasons + (reason,), hint=hint)
+        return _typed(self.para, type_, self.text, self.family, self.width, role, self.reasons + (reason,), hint,
+                      self.exit_family)  # (``evolve`` of the four fields, built directly)
 
 
 def _title_like(p: Paragraph, width: Optional[float], profile: Profile, params: ClassifyParams) -> bool:
@@ -178,7 +180,41 @@ class _Make:
 
     def retype(self, type_: str, reason: str, role: Optional[str] = None, hint: str = "") -> Typed:
         p = self.para
-        return Typed(p, type_, p.text, self.family, self.width, role, p.reasons + (reason,), hint, self.exit_family)
+        return _typed(p, type_, p.text, self.family, self.width, role, p.reasons + (reason,), hint, self.exit_family)
+
+
+def _typed_builder() -> Callable[[Paragraph, str, str, Optional[float], Optional[float], Optional[str],
+                                  tuple[str, ...], str, Optional[float]], Typed]:
+    """``Typed(para, type, text, family, width, role, reasons, hint, exit_family)`` built
+    by setting its slots directly (``slotbuild``: the frozen ``__init__`` sets each field
+    through ``object.__setattr__``; a scanned page types thousands of paragraphs). The
+    class itself when its fields are not these nine plain slots."""
+    setters = slot_setters(Typed, ("para", "type", "text", "family", "width", "role", "reasons", "hint",
+                                   "exit_family"))
+    if setters is None:
+        return Typed
+    set_para, set_type, set_text, set_family, set_width, set_role, set_reasons, set_hint, set_exit = setters
+    new = object.__new__
+
+    def build(para: Paragraph, type_: str, text: str, family: Optional[float], width: Optional[float],
+              role: Optional[str], reasons: tuple[str, ...], hint: str, exit_family: Optional[float]) -> Typed:
+        t = new(Typed)
+        set_para(t, para)
+        set_type(t, type_)
+        set_text(t, text)
+        set_family(t, family)
+        set_width(t, width)
+        set_role(t, role)
+        set_reasons(t, reasons)
+        set_hint(t, hint)
+        set_exit(t, exit_family)
+        return t  # type: ignore[no-any-return]
+
+    return build
+
+
+#: Builds a ``Typed`` from its nine fields in order (see ``_typed_builder``).
+_typed = _typed_builder()
 
 
 def _no_cjk(text: str) -> bool:

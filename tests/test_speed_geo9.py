@@ -12,7 +12,8 @@ computed (``tests/geo9_reference.py``):
 * ``reflow._one_line_paragraph`` (``geo-one-line``) against ``reflow._region_paragraphs``
   on Latin regions of one line with a box, and ``reflow.build_boxes`` on whole pages;
 * ``reflow.lines_box`` against ``BBox.union_all``;
-* ``articles._block`` (slots set directly) against ``Block(...)``;
+* ``articles._block`` and ``classify._typed`` (slots set directly) against the classes'
+  own ``__init__``, and ``Typed.retype`` against ``evolve``;
 * ``geo-link-needs``: the two tests ``reflow`` now asks first of a geometric junction
   never skip one that the two link rules would take.
 """
@@ -276,3 +277,16 @@ def test_block_builder_matches_block(type_, text, lines, role, bbox, reasons, id
     got = _block(type_, text, lines, role, bbox, reasons, id_, page)
     want = Block(type=type_, text=text, lines=lines, role=role, bbox=bbox, reasons=reasons, id=id_, page=page)
     assert type(got) is Block and repr(got) == repr(want)
+
+
+@settings(max_examples=200, deadline=None)
+@given(typed_items(), st.sampled_from(["body", "headline"]), st.text(max_size=4), st.sampled_from([None, "By"]),
+       st.sampled_from(["", "title"]))
+def test_typed_builder_and_retype_match(items, type_, reason, role, hint):
+    from layoutkit.classify import _typed
+    from layoutkit.model import evolve
+    for t in items:
+        assert repr(_typed(t.para, t.type, t.text, t.family, t.width, t.role, t.reasons, t.hint, t.exit_family)) == repr(t)
+        got = t.retype(type_, reason, role, hint)
+        want = evolve(t, type=type_, role=role, reasons=t.reasons + (reason,), hint=hint)
+        assert type(got) is Typed and repr(got) == repr(want)
