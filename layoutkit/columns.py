@@ -632,7 +632,7 @@ def geometric_regions(lines: Sequence[Line], params: ColumnParams, letterspace_s
     ends = [*starts[1:], len(kept)]
     raw: list[tuple[list[ShapedLine], Optional[float]]] = [
         (shaped_page[a:b], width) for a, b, width in zip(starts, ends, widths)]
-    raw = _fit_short_regions([kept[a:b] for a, b in zip(starts, ends)], raw, exts)
+    raw = _fit_short_regions((), raw, exts)  # (the groups' lines are read only for extents: given)
     measures = [(round(w * 2) / 2, len(sh)) for sh, w in raw if w is not None and len(sh) >= max(params.min_run + 1, 3)]
     families = _families(measures, params) if measures else []
     regions = []
