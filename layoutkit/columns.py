@@ -591,7 +591,7 @@ def _measured_groups(lines: Sequence[Line], starts: Sequence[int], letterspace_s
         vertical = lines[a].region_type == "vertical"
         left, right = (min(tops), max(bottoms)) if vertical else (min(x0s), max(x1s))
         for k, bx, al in zip(range(a, b), group_boxes, group_alongs):
-            if bx is None:
+            if bx is None or al is None:  # (``al`` is None exactly when ``bx`` is)
                 continue
             w = al / scale
             indent = int(round(((bx.top if vertical else bx.x0) - left) / scale))

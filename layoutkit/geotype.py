@@ -132,7 +132,7 @@ def first_pass(items: list[Typed], profile: Profile) -> list[Typed]:
         return items
     typed = []
     families: list[Optional[float]] = []
-    styles: dict[tuple[float, Optional[str]], float] = {}  # one-line paragraphs' families
+    styles: dict[tuple[float, Optional[str]], Optional[float]] = {}  # one-line paragraphs' families
     title_size = TITLE_RATIO * body
     for t in items:
         lines = t.para.lines

@@ -583,6 +583,7 @@ def _one_line_paragraph(region: TextRegion, profile: Profile, params: ReflowPara
         indent_short = params.indent_min <= deficit <= params.indent_max and deficit > tol * 0.75
     words = line.text.split()
     title_like = width is None or deficit > indent_max
+    removed: Sequence[str]
     if len(words) == 1 and not title_like:
         text, removed = words[0], ()
     else:

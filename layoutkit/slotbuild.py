@@ -57,7 +57,7 @@ def field_replacer(cls: type, name: str) -> Callable[[Sequence[Any], Sequence[An
     new = object.__new__
 
     def build(items: Sequence[Any], values: Sequence[Any]) -> list[Any]:
-        out = list(map(new, repeat(cls, len(items))))
+        out: list[Any] = list(map(new, repeat(cls, len(items))))
         for setter, get in kept:
             any(map(setter, out, map(get, items)))  # (setters return None: ``any`` runs them all)
         any(map(set_new, out, values))
