@@ -37,6 +37,7 @@ def fit_short_regions(groups, raw):
         fitted = []
         for s in shaped:
             b = s.line.bbox
+            assert b is not None  # (as the original: a short region's line without a box stops it)
             w = b.width / scale
             indent = int(round((b.x0 - h[0]) / scale))
             fitted.append(ShapedLine(s.line, LineShape(lo=w, hi=w, cjk=s.shape.cjk, indent=indent, letterspaced=False)))
