@@ -28,6 +28,10 @@ COMPILED = (
     "textwidth", "scriptcount", "measure", "columns", "reflow", "continuation", "classify",
     "articles", "dehyphenate", "marked_hyphens", "textboxes", "masthead", "latin_titles",
     "chain_order", "noise", "orthography", "profile",
+    # the rest of a text page's own work (``docs/performance.md``, "Sixth round"): the
+    # JSON text (``jsontext``), language detection, the pipeline's glue, furniture
+    # placement, the text reader and the own-export test
+    "jsontext", "language", "pipeline", "serialize", "furniture", "readers/text", "structured",
 )
 
 

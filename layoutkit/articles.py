@@ -23,6 +23,7 @@ their credit) and page-level blocks. Then:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Callable, NamedTuple, Optional, Sequence
 
 import regex
@@ -35,6 +36,8 @@ from .profile import Profile
 from .scriptcount import ScriptCounter, is_latin_page
 from .slotbuild import slot_setters
 
+#: An item's text (``map`` over a page's items at C speed, not a generator).
+_TEXT = attrgetter("text")
 _HAN_OR_WORD = regex.compile(r"\p{Han}|\w+")
 _LETTER = regex.compile(r"\p{L}")
 #: letters of the scripts ``textwidth.is_cjk`` counts: Han, kana, hangul
@@ -188,7 +191,7 @@ def _flow_across(segs: list[_Segment], k: int) -> Optional[tuple[_Segment, _Segm
 
 def _is_latin_page(items: Sequence[Typed]) -> bool:
     """True when fewer than 30% of the page's letters are CJK (see ``measure.shape``)."""
-    return is_latin_page("".join(t.text for t in items), _cjk_and_letters)
+    return is_latin_page("".join(map(_TEXT, items)), _cjk_and_letters)
 
 
 def _cjk_and_letters(text: str) -> tuple[int, int]:
@@ -282,24 +285,20 @@ class _Pending(NamedTuple):
     extra: tuple[str, ...] = ()
 
 
-def _to_block(t: Typed, type_: Optional[str] = None, role: Optional[str] = None, reason: str = "",
-              id_: str = "", extra: tuple[str, ...] = ()) -> Block:
-    lines = (t.para.first_line, t.para.last_line)
-    reasons = t.reasons + ((reason,) if reason else ()) + extra
-    return _block(type_ or t.type, t.text, lines, role if role is not None else
-                  (t.role if t.role != "author_note" and t.role != "jump" else None),
-                  t.para.bbox, reasons, id_, t.para.lines[0].page)
-
-
-def _block_builder() -> Callable[[str, str, tuple[int, int], Optional[str], Optional[BBox], tuple[str, ...], str, int],
-                                 Block]:
-    """``Block(type, text, lines, role, bbox, reasons, id, page)`` built by setting its slots
-    directly (``slotbuild``: a frozen dataclass's ``__init__`` sets each field through
-    ``object.__setattr__``; a scanned page makes thousands of blocks). The class itself
-    when its fields are not these eight plain slots."""
-    setters = slot_setters(Block, ("type", "text", "lines", "role", "bbox", "reasons", "id", "page"))
+def _block_builder() -> Callable[[str, str, tuple[int, int], Optional[str], Optional[BBox], tuple[str, ...],
+                                   str, int], Block]:
+    """``Block(type, text, lines, role, bbox, reasons, id, page)`` built by setting its
+    slots directly (``slotbuild``: the frozen dataclass ``__init__`` sets each of its
+    eight fields through ``object.__setattr__``, about 2.5 times the cost; assembly makes
+    one block per paragraph). The class itself when it is not a plain slot class."""
+    names = ("type", "text", "lines", "role", "bbox", "reasons", "id", "page")
+    setters = slot_setters(Block, names)
     if setters is None:
-        return Block
+        def plain(type_: str, text: str, lines: tuple[int, int], role: Optional[str], bbox: Optional[BBox],
+                  reasons: tuple[str, ...], id_: str, page: int) -> Block:
+            return Block(type_, text, lines, role, bbox, reasons, id_, page)
+
+        return plain
     set_type, set_text, set_lines, set_role, set_bbox, set_reasons, set_id, set_page = setters
     new = object.__new__
 
@@ -319,8 +318,21 @@ def _block_builder() -> Callable[[str, str, tuple[int, int], Optional[str], Opti
     return build
 
 
-#: Builds a ``Block`` from its eight fields in order (see ``_block_builder``).
+#: Builds a ``Block`` from all its fields in order (see ``_block_builder``).
 _block = _block_builder()
+
+
+def _to_block(t: Typed, type_: Optional[str] = None, role: Optional[str] = None, reason: str = "",
+              id_: str = "", extra: tuple[str, ...] = ()) -> Block:
+    para = t.para
+    lines = para.lines
+    reasons = t.reasons + ((reason,) if reason else ()) + extra
+    if role is None:
+        role = t.role
+        if role == "author_note" or role == "jump":
+            role = None
+    return _block(type_ or t.type, t.text, (lines[0].number, lines[-1].number), role, para.bbox, reasons, id_,
+                  lines[0].page)
 
 
 def _made(p: _Pending, id_: str = "") -> Block:
@@ -445,7 +457,7 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
     bid = 0
     for n, d in enumerate(drafts, start=1):
         body_items = [t for r in sorted(d.runs, key=lambda r: r.start) for _, t in r.items]
-        body_text = "".join(t.text for t in body_items)
+        body_text = "".join(map(_TEXT, body_items))
         titles = [t for _, t in d.titles if t.hint == "title"]
         head_idx = _choose_headline(titles, body_text) if titles else -1
         kickers: list[_Pending] = []
@@ -486,12 +498,20 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
                     [_made(b) for b in printed] != [_made(b) for b in title_blocks]:
                 title_blocks = [b if b is g else b._replace(extra=b.extra + (TITLE_ORDER,))
                                 for b, g in zip(printed, title_blocks)]
-        pending = title_blocks
-        pending.extend(_Pending(t, reason=d.why.get(id(t), "")) for t in body_items)
-        pending.extend(_Pending(t) for _, t in d.notes)
-        pending.extend(_photo_blocks([t for _, t in d.photo]))
         numbered = []
-        for b in pending:
+        for b in title_blocks:
+            bid += 1
+            numbered.append(_to_block(b.item, b.type, b.role, b.reason, f"b{bid}", b.extra))
+        # body items and notes keep their own type and role: made directly, without a
+        # ``_Pending`` each (the body is most of a page's blocks)
+        why = d.why
+        for t in body_items:
+            bid += 1
+            numbered.append(_to_block(t, None, None, why.get(id(t), ""), f"b{bid}"))
+        for _, t in d.notes:
+            bid += 1
+            numbered.append(_to_block(t, id_=f"b{bid}"))
+        for b in _photo_blocks([t for _, t in d.photo]):
             bid += 1
             numbered.append(_to_block(b.item, b.type, b.role, b.reason, f"b{bid}", b.extra))
         kind = d.kind if not (d.kind == "photo" and d.runs) else "article"

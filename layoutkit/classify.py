@@ -47,8 +47,7 @@ class Typed:
     exit_family: Optional[float] = None
 
     def retype(self, type_: str, reason: str, role: Optional[str] = None, hint: str = "") -> "Typed":
-        return _typed(self.para, type_, self.text, self.family, self.width, role, self.reasons + (reason,), hint,
-                      self.exit_family)  # (``evolve`` of the four fields, built directly)
+        return evolve(self, type=type_, role=role, reasons=self.reasons + (reason,), hint=hint)
 
 
 def _title_like(p: Paragraph, width: Optional[float], profile: Profile, params: ClassifyParams) -> bool:
@@ -113,8 +112,10 @@ def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Ty
         # patterns finds nothing in a short paragraph (most of a page), each answer is
         # None without its own search (``Profile.none_match``)
         ask = _no_match if single and profile.none_match(_FIRST_PASS_KEYS, text) else profile.match
-        in_head = p.first_line - first_line < params.header_zone_lines
-        in_foot = total_lines - p.last_line < params.header_zone_lines
+        # (the page zones are asked about short paragraphs only: a longer one never
+        # needs them, and each is a property call)
+        in_head = single and p.first_line - first_line < params.header_zone_lines
+        in_foot = single and total_lines - p.last_line < params.header_zone_lines
         if single and in_head and ask("header", text):
             out.append(t.retype("header", "header-pattern in the page's top lines"))
             continue
@@ -184,15 +185,19 @@ class _Make:
 
 
 def _typed_builder() -> Callable[[Paragraph, str, str, Optional[float], Optional[float], Optional[str],
-                                  tuple[str, ...], str, Optional[float]], Typed]:
-    """``Typed(para, type, text, family, width, role, reasons, hint, exit_family)`` built
-    by setting its slots directly (``slotbuild``: the frozen ``__init__`` sets each field
-    through ``object.__setattr__``; a scanned page types thousands of paragraphs). The
-    class itself when its fields are not these nine plain slots."""
-    setters = slot_setters(Typed, ("para", "type", "text", "family", "width", "role", "reasons", "hint",
-                                   "exit_family"))
+                                   tuple[str, ...], str, Optional[float]], Typed]:
+    """``Typed(para, type, text, family, width, role, reasons, hint, exit_family)`` built by
+    setting its slots directly (``slotbuild``: the frozen dataclass ``__init__`` sets its
+    nine fields through ``object.__setattr__``); the class itself when compiled (mypyc
+    builds its native class cheaply)."""
+    names = ("para", "type", "text", "family", "width", "role", "reasons", "hint", "exit_family")
+    setters = slot_setters(Typed, names)
     if setters is None:
-        return Typed
+        def plain(para: Paragraph, type_: str, text: str, family: Optional[float], width: Optional[float],
+                  role: Optional[str], reasons: tuple[str, ...], hint: str, exit_family: Optional[float]) -> Typed:
+            return Typed(para, type_, text, family, width, role, reasons, hint, exit_family)
+
+        return plain
     set_para, set_type, set_text, set_family, set_width, set_role, set_reasons, set_hint, set_exit = setters
     new = object.__new__
 
@@ -213,7 +218,7 @@ def _typed_builder() -> Callable[[Paragraph, str, str, Optional[float], Optional
     return build
 
 
-#: Builds a ``Typed`` from its nine fields in order (see ``_typed_builder``).
+#: Builds a ``Typed`` from all its fields in order (see ``_typed_builder``).
 _typed = _typed_builder()
 
 

@@ -67,8 +67,9 @@ def _shaped_lines_builder() -> Callable[[Sequence[Line], Sequence[LineShape]], l
 
 #: ``list(map(ShapedLine, lines, shapes))``, built faster (``_shaped_lines_builder``).
 shaped_lines = _shaped_lines_builder()
-#: A line's text (``map`` over a page's lines at C speed).
+#: A line's text (``map`` over a page's lines at C speed); a shaped line's text.
 _TEXT = attrgetter("text")
+_LINE_TEXT = attrgetter("line.text")
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,7 +324,7 @@ def text_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share:
         shapes = shapes_of[i]
         family: Optional[float] = None
         width: Optional[float] = None
-        if len(chunk) <= 3 and any(_fake_bold(s.line.text) for s in chunk):
+        if len(chunk) <= 3 and any(map(_fake_bold, map(_LINE_TEXT, chunk))):
             # doubled glyphs are drawn only for display type: the box is a title
             regions.append(text_region(tuple(chunk), None, None, i, ("fake-bold text: title material",), False))
             continue

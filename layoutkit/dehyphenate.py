@@ -24,7 +24,13 @@ the hyphen altogether (``Har``/``bor``). ``decide`` looks at one line join and r
 4. ``lowercase-continuation``: a lowercase continuation is the rest of the word: join;
 5. ``all-caps-continuation``: an all-capitals fragment continued in capitals
    (``GOEDE-``/``RE.``) is one word: join;
-6. ``capitalized-continuation``: a capitalized continuation (``Nord-``/``Amerika``) keeps
+6. ``lowercase-fragment``: a piece opening in lowercase that the page never prints as a
+   word of its own (``regoe-``, ``gouver-``, ``kost-``), continued by a capital or by OCR
+   debris (``regoe-``/``Wl``, ``kost-``/``Spieligern``, ``moge-``/``4(jj``), is a word cut
+   at the line end whose next letters OCR misread: join. A compound's hyphen before a
+   capital follows a capitalized or whole word (``Nord-``/``Amerika``, ``open-``/``J``
+   when ``open`` is printed elsewhere stays kept);
+7. ``capitalized-continuation``: a capitalized continuation (``Nord-``/``Amerika``) keeps
    the hyphen, written without a space.
 
 Without a hyphen (``dropped-hyphen``), two pieces are joined only when the page
@@ -250,6 +256,9 @@ def decide(left_text: str, right_text: str, lexicon: Optional[Lexicon]) -> Join:
             return Join(True, False, "", f"dehyphenation: join {frag}{a}+{_first_word(right_text)} "
                                          "(ocr-speck: a speck opens the lowercase continuation)")
         if not cont_m:
+            if _broken_fragment(frag, right_text, lexicon):
+                return Join(True, False, "", f"dehyphenation: join {frag}{a}+{_first_word(right_text)} "
+                                             f"({FRAGMENT_RULE}: no word on the page, OCR debris follows)")
             return Join(False, True, "", f"dehyphenation: keep {frag}{a}+{_first_word(right_text)} "
                                          "(not-a-word-break: continuation opens with no letter)")
         cont = cont_m.group(0)
@@ -272,6 +281,9 @@ def decide(left_text: str, right_text: str, lexicon: Optional[Lexicon]) -> Join:
             return Join(True, False, "", f"dehyphenation: join {shown} (lowercase-continuation)")
         if len(frag) >= 2 and frag.isupper() and cont.isupper():
             return Join(True, False, "", f"dehyphenation: join {shown} (all-caps-continuation)")
+        if _broken_fragment(frag, right_text, lexicon):
+            return Join(True, False, "", f"dehyphenation: join {shown} "
+                                         f"({FRAGMENT_RULE}: no word on the page, misread capital follows)")
         return Join(False, True, "", f"dehyphenation: keep {shown} (capitalized-continuation)")
     if lexicon is not None and _is_latin_letter(a) and _is_latin_letter(right_text[0]):
         cont_m = _LETTERS.match(right_text)
@@ -282,6 +294,39 @@ def decide(left_text: str, right_text: str, lexicon: Optional[Lexicon]) -> Join:
                                          f"{frag + cont!r} x{lexicon.joined(frag + cont)})")
     return plain
 
+
+#: Rule name of ``_broken_fragment`` joins (module doc, rule 6).
+FRAGMENT_RULE = "lowercase-fragment"
+
+
+def _broken_fragment(frag: str, right_text: str, lexicon: Optional[Lexicon]) -> bool:
+    """Rule ``lowercase-fragment`` (module doc): ``frag`` (the letters before a line-end
+    hyphen) opens in lowercase and the page never prints it as a word of its own, so it
+    is the start of a word cut at the line end, not a compound's first word; the
+    continuation (a capital or OCR debris, not a space or a dash) is that word's rest as
+    OCR misread it. Measured on the dev cases' gold text: every such join
+    (``regoe-``/``Wl``, ``ver-``/``Schuldet``, ``moge-``/``4(jj``) is one word there.
+    Without a vocabulary there is no evidence: no join."""
+    if lexicon is None or not frag or not frag[0].islower() or not right_text:
+        return False
+    first = right_text[0]
+    if first.isspace() or first in HYPHENS or first in _OPENERS or fold(frag) in NAME_PREFIXES:
+        return False
+    return lexicon.joined(frag) == 0
+
+
+#: Prefixes printed with a hyphen before a capitalized name (``anti-``/``Slavery``,
+#: ``ex-``/``Minister``, ``non-``/``German``): a lowercase piece that is a whole prefix, not
+#: a cut word, so ``lowercase-fragment`` leaves it to ``capitalized-continuation``.
+NAME_PREFIXES = frozenset({
+    "anti", "pro", "non", "ex", "pan", "neo", "mid", "post", "pre", "trans", "ultra", "un",
+    "vice", "pseudo", "semi", "contre", "tegen", "oud",
+})
+
+
+#: Punctuation a continuation may open with that is no misread letter: dashes, opening
+#: quotes and brackets (``sogenannte-``/``„Kulturkampf“`` is not one word).
+_OPENERS = "\u2012\u2013\u2014\u2015\"'\u201e\u201c\u201d\u201a\u2018\u2019\u00ab\u00bb([{"
 
 #: The plain join (a space, nothing removed): most joins, made once (``Join`` is frozen).
 _PLAIN = Join(False, False, " ", None)

@@ -73,6 +73,22 @@ of figures with dot leaders ends no sentence (1 of 32 paragraph-end breaks after
 line was a gold block start). Mean flat break F1 0.678 -> 0.680; the rules measured and
 not kept are listed in ``docs/flat-text.md``.
 
+Sixth round (mean flat break F1 over the 23 dev cases 0.680 -> 0.701; ``docs/flat-text.md``):
+
+* holds (``Restored.held``, ``reflow(held=…)``): where flat read "this line goes on", the
+  reflow stage makes no break of its own either: ``flat-line-goes-on`` (region profiles:
+  the line before ends on a lowercase word inside its sentence), ``flat-sentence-goes-on``
+  (region profiles: its period closes a day, a month or an abbreviation), ``flat-box-holds``
+  (block profiles: a restored box is one OCR block, cut only before OCR debris);
+* ``flat-dateline-cut``: a dateline cut after its day (``WTB Wien, 15.`` / ``Jan. …``);
+* block profiles: ``flat-notice-run`` (notices closed by order numbers or opened by an
+  asterism are one OCR block), ``flat-list-item`` (short paragraphs next to each other are
+  a list in one block), ``flat-colon-lead-in`` (``Du Voltaire :`` stays with the text
+  before it), ``flat-dialogue-goes-on`` (``—Et maintenant?``), ``flat-chapter-opens``
+  (``XIV``);
+* ``flat-sentence-tail`` also after a line that fills the measure and ends no sentence,
+  whatever its last word; a line of fewer than two letters is no title line.
+
 Measured and not used: ``flat-table-rows`` (on block pages, no break between two lines of
 figures: it gains break F1 on the BnF pages and loses article grouping).
 
@@ -92,6 +108,7 @@ from .model import Line, Paragraph
 from .noise import is_noise
 from .profile import Profile
 from .reflow import Flow, ends_sentence, ends_with_word_hyphen, table_rows
+from .textboxes import opens_enumeration
 
 #: Lines on either side of a line that define its local measure.
 WINDOW = 12
@@ -104,6 +121,9 @@ BLOCK_SHORT_SHARE = 0.7
 #: A line at least this share of the local measure that ends no sentence goes on in the
 #: next line, even a short capitalized one (``flat-sentence-tail``).
 TAIL_SHARE = 0.5
+#: A line at least this share of the local measure that ends no sentence goes on in the
+#: next line whatever its last word (``flat-sentence-tail``).
+FULL_TAIL_SHARE = 0.95
 #: After a full line that ends a sentence, a capitalized line shorter than this share
 #: opens a block (``flat-short-after-full``, region profiles).
 FIRST_SHARE = 0.85
@@ -125,6 +145,8 @@ def _title_line(text: str, width: float, measure: float, profile: Profile) -> bo
     t = text.strip()
     if not t or width > TITLE_SHARE * measure or not t[0].isupper():
         return False
+    if sum(c.isalpha() for c in t) < 2:
+        return False  # one capital alone (``H``, ``S``) is a speck of OCR debris, no title
     if profile.match("heading", t):
         return True
     return not ends_sentence(t, profile) and sum(c.isupper() for c in t) * 2 >= sum(c.isalpha() for c in t)
@@ -156,10 +178,21 @@ def sentence_tail(prev: str, text: str, prev_width: float, measure: float, profi
     ``Boden und Rheinische Baubank.``) after a long line that stops on a lowercase word
     (``… C. W. van``: a running line of three words or more) is the end of that line's
     sentence, not a title: the title-run break does not apply. (A previous line ending in OCR debris or a capitalized word
-    does not count: a heading such as ``Onderwijs.`` often follows such lines.)"""
+    does not count: a heading such as ``Onderwijs.`` often follows such lines.) A line that
+    fills the measure (``FULL_TAIL_SHARE``) and ends no sentence goes on whatever its last
+    word (``… un ancien prix de Rom`` / ``M. Gustave Charpentier.``, ``… représentera le
+    roi de`` / ``Portugal.``): none of the 18 title-run breaks before such a tail on the dev
+    flat cases was right."""
     words = prev.split()
-    return len(words) >= 3 and prev_width >= TAIL_SHARE * measure and bool(_LOWER_WORD.fullmatch(words[-1])) \
-        and ends_sentence(text, profile)
+    if not ends_sentence(text, profile) or len(words) < 3:
+        return False
+    if prev_width >= FULL_TAIL_SHARE * measure:
+        # (not a word in capitals alone, ``VERTROKKEN.``: a section heading; a comma is left
+        # to ``flat-comma-continues``)
+        t = text.strip()
+        return not ends_sentence(prev, profile) and not ends_with_word_hyphen(prev) \
+            and not prev.rstrip().endswith(",") and not (" " not in t and t.isupper())
+    return prev_width >= TAIL_SHARE * measure and bool(_LOWER_WORD.fullmatch(words[-1]))
 
 
 def page_header(text: str, profile: Profile) -> bool:
@@ -230,6 +263,62 @@ def ends_with_initial(text: str) -> bool:
     return bool(_INITIAL_END.search(t)) and not _ROMAN.search(t)
 
 
+#: A chapter number alone on its line: a Roman numeral (``XIV``, ``XV.``).
+_CHAPTER = regex.compile(r"[IVXLC]{1,6}\.?")
+_DAY_END = regex.compile(r"(?:^|\s)\d{1,2}\.$")
+
+
+def dateline_cut(prev: str, text: str, profile: Profile) -> bool:
+    """``flat-dateline-cut``: a dateline that the line end cut after its day (``WTB Wien,
+    15.`` / ``Jan. An der Wertpapierbörse …``, ``Moskauer`` / ``Börse, 15.`` / ``Jan. 1
+    Tscherwonetz``): the day's period ends no sentence, the date goes on in the next line.
+    Read from the profile's own datelines: the two lines joined are one, the first alone
+    is none."""
+    p = prev.strip()
+    return bool(_DAY_END.search(p)) and bool(profile.match("dateline", f"{p} {text.strip()}")) \
+        and not profile.match("dateline", p)
+
+
+#: A notice's order number, closing its last line or opening a line of its signature
+#: (``Amsterdam, 30 November 1876. (43923)``, ``(43885) A. J. A. ROMER``).
+_ORDER_NUMBER = regex.compile(r"\(\s*\d{4,6}\s*\)\s*[|.]?\s*$|^\s*\(\s*\d{4,6}\s*\)\s")
+#: A notice's opening asterism, two or three marks with an asterisk before a capitalized
+#: word (``*** Heden overleed``, ``*»* De LEDEN``; a single ``*`` opens a news item).
+_ASTERISM = regex.compile(r"^\s*(?=[^\p{L}\p{N}\s]{2,3}\s)[^\p{L}\p{N}\s]*\*[^\p{L}\p{N}\s]*\s+\p{Lu}")
+#: Two notice marks at most this many lines apart belong to one run of notices.
+NOTICE_GAP = 40
+#: This many lines of OCR debris in a row between two notices end their run.
+NOTICE_BREAK_DEBRIS = 2
+
+
+def notice_run(lines: Sequence[str]) -> list[bool]:
+    """``flat-notice-run`` (block profiles): per line, whether it lies inside a run of
+    small notices (family notices, thanks, sales) each closed by the advertisement's order
+    number or opened by an asterism (``*** Heden overleed``), between two such marks at
+    most ``NOTICE_GAP`` lines apart with no stretch of OCR debris between them (a rule or
+    a column edge read as specks ends the run). The OCR engine
+    sets such a column of notices, separated only by thin rules, in one text block; the
+    names, ``EN`` / ``MET`` and signatures set in capitals inside the notices are no
+    titles there, and their short lines no paragraph ends (on the dev block pages the run
+    of 26 numbered notices of an 1876 page holds 2 gold block starts against about 80
+    title and paragraph-end breaks)."""
+    noise = [is_noise(t) for t in lines]
+    # a stretch of OCR debris between two notices (a rule or a column edge read as specks,
+    # ``NOTICE_BREAK_DEBRIS`` lines or more) ends a run of numbered notices, a speck inside
+    # a notice does not; notices opened by an asterism, whose end is not marked, stop at
+    # any debris
+    stretch = [i for i in range(len(lines) - NOTICE_BREAK_DEBRIS + 1) if all(noise[i:i + NOTICE_BREAK_DEBRIS])]
+    speck = [i for i, n in enumerate(noise) if n]
+    inside = [False] * len(lines)
+    for marks, edges in (([i for i, t in enumerate(lines) if _ORDER_NUMBER.search(t)], stretch),
+                         ([i for i, t in enumerate(lines) if _ASTERISM.match(t)], speck)):
+        for a, b in zip(marks, marks[1:]):
+            if b - a <= NOTICE_GAP and not any(a < e < b for e in edges):
+                for i in range(a + 1, b + 1):
+                    inside[i] = True
+    return inside
+
+
 def line_signals(lines: Sequence[Line], profile: Profile) -> list[frozenset[str]]:
     """Per line, the names of the block-start signals that fire before it (see the module
     doc); empty for the first line, for CJK pages and after a word hyphen. Exposed so
@@ -242,6 +331,7 @@ def line_signals(lines: Sequence[Line], profile: Profile) -> list[frozenset[str]
     title = [_title_line(ln.text, widths[i], measures[i], profile) for i, ln in enumerate(lines)]
     block = profile.text_box == "block"
     short_share = BLOCK_SHORT_SHARE if block else SHORT_SHARE
+    notices = notice_run([ln.text for ln in lines]) if block else [False] * len(lines)
     out: list[frozenset[str]] = [frozenset()]
     for i in range(1, len(lines)):
         prev, cur = lines[i - 1].text.strip(), lines[i].text.strip()
@@ -252,6 +342,9 @@ def line_signals(lines: Sequence[Line], profile: Profile) -> list[frozenset[str]
             if end and run_in_dateline(prev, profile):
                 end = False  # the period closes an abbreviated month or a day, not a sentence
                 found.add("flat-dateline-runs-in")
+            if end and dateline_cut(prev, cur, profile):
+                end = False  # the period closes the day of a dateline cut by the line end
+                found.add("flat-dateline-cut")
             if end and block and is_noise(prev):
                 # ``flat-debris-ends-nothing`` (block profiles): the period of OCR debris or of
                 # a row of figures with dot leaders (``Turc...,.., 22 50,,..``) ends no sentence
@@ -306,7 +399,58 @@ def line_signals(lines: Sequence[Line], profile: Profile) -> list[frozenset[str]
                 found.add("flat-initial-continues")
             if block and prev.endswith(":"):
                 found.add("flat-colon-introduces")
+            if notices[i]:
+                found.add("flat-notice-run")
+            if block and _CHAPTER.fullmatch(prev):
+                # ``flat-chapter-opens`` (block profiles): a chapter number alone on its line
+                # (``XIV``, a serial's next chapter) heads the text that follows, in its block
+                found.add("flat-chapter-opens")
+            if block and cur[:1] in "—–" and cur[1:2] and not cur[1:2].isspace() and not title[i - 1]:
+                # ``flat-dialogue-goes-on`` (block profiles): a dialogue turn, its dash set
+                # close to the words (``—Et maintenant? interrogea …``), stays in the OCR block
+                # of the dialogue (6 breaks before such lines on the BnF pages, none right; a
+                # dash and a space open the news items of the KB pages, which are blocks)
+                found.add("flat-dialogue-goes-on")
+            if block and cur.endswith(":") and widths[i] < TITLE_SHARE * measures[i] and not title[i - 1] \
+                    and not title[i]:
+                # ``flat-colon-lead-in`` (block profiles): a short line that announces what
+                # follows (``Du Voltaire :``, ``A une heure :``) after a text line stays in the
+                # OCR block of that text (a press review, a programme): 11 of the 12 breaks
+                # before such lines on the dev block pages were false
+                found.add("flat-colon-lead-in")
         out.append(frozenset(found))
+    if block:
+        out = _list_items(out, title)
+    return out
+
+
+#: On block pages, paragraphs of at most this many lines next to each other are the items
+#: of a list (``flat-list-item``).
+LIST_ITEM_LINES = 4
+
+
+def _breaks(signals: Sequence[frozenset[str]]) -> list[int]:
+    """The line indexes where ``restore`` inserts a break (line 0 included)."""
+    return [0] + [i for i, found in enumerate(signals)
+                  if i and not found & HARD_VETOES and found & BREAK_SIGNALS.keys()]
+
+
+def _list_items(signals: list[frozenset[str]], title: Sequence[bool]) -> list[frozenset[str]]:
+    """``flat-list-item`` (block profiles): between two paragraphs of at most
+    ``LIST_ITEM_LINES`` lines each (``Vendredi, Manon.`` / ``Samedi, Kassya.``, the ships of
+    a maritime report, the prices of a market report, the theatres of a programme) there is
+    no block break: such lists are set in one OCR text block (mean flat break F1 over the
+    23 dev cases: at most 2 lines +0.0013, 3 lines +0.0022; measured again with the later
+    rules, 4 lines instead of 3 +0.0012, 5 lines the same as 4). Title lines keep their breaks (a title run is no list
+    item). The paragraphs are those the other signals make, read once before any is
+    merged, so the rule does not feed on itself."""
+    starts = _breaks(signals) + [len(signals)]
+    out = list(signals)
+    for k in range(1, len(starts) - 1):
+        i = starts[k]
+        if starts[k] - starts[k - 1] <= LIST_ITEM_LINES and starts[k + 1] - i <= LIST_ITEM_LINES \
+                and not title[i] and not title[i - 1]:
+            out[i] = signals[i] | {"flat-list-item"}
     return out
 
 
@@ -333,34 +477,105 @@ VETOES: Mapping[str, str] = {
     "flat-initial-continues": "the line before ends with an initial or a one-letter title (M.): the name goes on",
     "flat-debris-ends-nothing": "the line before is OCR debris or a row of figures: its period ends no sentence (profile text_box: block)",
     "flat-full-line-continues": "the line before fills the measure: a one-line sentence or a dateline after it stays in its OCR block (profile text_box: block)",
+    "flat-dateline-cut": "the line before ends a dateline cut after its day: the date goes on",
+    "flat-colon-lead-in": "a short line ending in a colon announces what follows, in the OCR block of the text before it (profile text_box: block)",
+    "flat-dialogue-goes-on": "a dialogue turn opened by a close-set dash stays in the OCR block of the dialogue (profile text_box: block)",
+    "flat-chapter-opens": "the line before is a chapter number alone: the chapter's text follows in its block (profile text_box: block)",
+    "flat-list-item": "short paragraphs next to each other are the items of a list, set in one OCR text block (profile text_box: block)",
+    "flat-notice-run": "inside a run of notices closed by order numbers, set in one OCR text block (profile text_box: block)",
 }
+#: Vetoes that read a line's final period as no sentence end (a dateline cut after its day
+#: or month, an abbreviation): on region pages the reflow stage makes no break after that
+#: line either (``flat-sentence-goes-on``; its title and short-line rules took the cut
+#: datelines of market reports for title lines: 6 breaks, none right, on the dev pages).
+SENTENCE_VETOES = frozenset({"flat-dateline-runs-in", "flat-dateline-cut", "flat-abbreviation-end"})
 #: Vetoes that overrule every break signal of the line.
-HARD_VETOES = frozenset({"flat-noise-line", "flat-colon-introduces", "flat-initial-continues"})
+HARD_VETOES = frozenset({"flat-noise-line", "flat-colon-introduces", "flat-initial-continues", "flat-notice-run",
+                         "flat-list-item", "flat-colon-lead-in", "flat-dialogue-goes-on",
+                         "flat-chapter-opens"})
+
+
+#: The last word of a line is a lowercase word of two letters or more (``… würde die``,
+#: ``… Nadeln in``; not a unit after figures, ``350 g``).
+_LOWER_LAST = regex.compile(r"(?:^|\s)\p{Ll}{2,}$")
+
+
+def line_goes_on(prev: str, text: str, profile: Profile) -> bool:
+    """``flat-line-goes-on`` (region profiles): a line that ends on a lowercase word, with no
+    sentence end, colon or comma (``die Wechselkurse ausübt, würde die`` / ``Preise der
+    Auslandwaren``), stops inside its sentence, however short it is: the next line is no
+    new paragraph and no title, even when it opens with a capital (German nouns do). The
+    lines of a narrow stretch of column (beside a picture, a table) look short to the
+    reflow stage's width rules; this says they go on. A next line that opens an
+    enumeration, a section (``§. 5.``) or with figures (``1. November cr. ab``) is left to
+    those rules: laws and notices set such items on lines of their own mid-sentence; so is
+    a line of one word (``und`` between the two titles of a masthead: display type)."""
+    t, p = text.lstrip(), prev.strip()
+    # (a lone word on its line, ``und`` between the two names of a masthead, is display)
+    return " " in p and bool(_LOWER_LAST.search(p)) and not ends_sentence(p, profile) \
+        and bool(t) and not t[0].isdigit() and not t.startswith("§") and not opens_enumeration(t)
+
+
+#: Why a line that flat left inside its restored box stays there, against the reflow
+#: stage's own break rules (``Restored.held``).
+HOLDS: Mapping[str, str] = {
+    "flat-box-holds": "a restored box is one OCR text block (profile text_box: block): the reflow stage does not cut it before a text line",
+    "flat-line-goes-on": "the line before ends on a lowercase word inside its sentence: the text goes on",
+    "flat-sentence-goes-on": "the period of the line before closes a day, a month or an abbreviation, no sentence: the text goes on",
+}
 
 
 @dataclass(frozen=True)
 class Restored:
     """Lines with the restored blank lines, and why: for the line number of the first
-    line after a restored break (or of a line a veto kept in its block), the reason."""
+    line after a restored break (or of a line a veto kept in its block), the reason.
+
+    ``held``: for the line number of a line that flat leaves inside its box and whose
+    evidence says the box goes on there, the reason (``HOLDS``): the reflow stage makes no
+    break of its own before that line (``reflow(held=…)``). Without it the reflow stage
+    cuts restored boxes again by its width and title-material rules, which know nothing
+    of the lines that flat read: on the dev flat cases its breaks inside restored boxes
+    were right 117 times and false 88 times on region pages, false 46 times in 47 on
+    block pages."""
 
     lines: tuple[Line, ...]
     reasons: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    held: Mapping[int, str] = field(default_factory=dict)
+
+
+def _hold(prev: str, text: str, found: frozenset[str], profile: Profile) -> str | None:
+    """Which hold (``HOLDS``) keeps the reflow stage from breaking before ``text``, a line
+    that flat left in its box (``found``: its signals), if any."""
+    if profile.text_box == "block":
+        # (not before a line of OCR debris: the reflow stage sets such a line aside after its
+        # paragraph, and a longer paragraph moves it further from its place)
+        return None if is_noise(text) else "flat-box-holds"
+    if line_goes_on(prev, text, profile):
+        return "flat-line-goes-on"
+    return "flat-sentence-goes-on" if found & SENTENCE_VETOES else None
 
 
 def restore(lines: Sequence[Line], profile: Profile) -> Restored:
     """``lines`` with blank lines inserted at block boundaries (see the module doc)."""
     out: list[Line] = []
     reasons: dict[int, tuple[str, ...]] = {}
+    held: dict[int, str] = {}
+    prev: Line | None = None
     for ln, found in zip(lines, line_signals(lines, profile)):
         vetoes = sorted(found & VETOES.keys())
         breaks = [] if found & HARD_VETOES else sorted(found & BREAK_SIGNALS.keys())
         if breaks:
             out.append(replace(ln, text=""))
             reasons[ln.number] = tuple(f"{name}: {BREAK_SIGNALS[name]}" for name in breaks)
-        elif vetoes:
-            reasons[ln.number] = tuple(f"{name}: {VETOES[name]}" for name in vetoes)
+        else:
+            if vetoes:
+                reasons[ln.number] = tuple(f"{name}: {VETOES[name]}" for name in vetoes)
+            hold = _hold(prev.text, ln.text, found, profile) if prev is not None else None
+            if hold:
+                held[ln.number] = f"{hold}: {HOLDS[hold]}"
         out.append(ln)
-    return Restored(tuple(out), reasons)
+        prev = ln
+    return Restored(tuple(out), reasons, held)
 
 
 def restore_breaks(lines: Sequence[Line], profile: Profile) -> list[Line]:

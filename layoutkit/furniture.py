@@ -75,7 +75,7 @@ def place_in_reading_order(articles: Sequence[Article], blocks: Sequence[Block])
         why = f"{REASON}: page-level, kept before the article text that follows it"
         moved = tuple(evolve(b, reasons=b.reasons + (why,)) for b in run)
         first = run[0].lines[0]
-        while j < len(articles) and not (firsts[j] is not None and firsts[j] > first):
+        while j < len(articles) and not ((start := firsts[j]) is not None and start > first):
             j += 1
         out.insert(j + inserted, Article(id="", kind="other", blocks=moved, headline=None))
     return _renumber(out, trailing)

@@ -332,15 +332,21 @@ def shapes_of_classes(texts: Sequence[str], classes: Sequence[str], letterspace_
     out: list[LineShape] = []
     append = out.append
     interned = _INTERNED
+    if len(interned) + len(texts) > SHAPE_CACHE_SIZE:
+        interned.clear()  # (once here, so a new shape below goes in without a size test)
     for text, cls, n, c, w, hf, r in zip(texts, classes, nonspace, cjk_chars, wide, half, runs):
         cjk = c / n  # (a non-blank line has a non-space character)
         if cjk < 0.3 or len(cls) - n >= 3:
             append(_shape_of(text, text.strip(), cls, letterspace_share))
             continue
         lo = w + 0.5 * hf
-        key = (lo, lo + 0.5 * r, cjk, len(text) - len(text.lstrip(" ")) if text[0] == " " else 0, False)
+        hi = lo + 0.5 * r
+        indent = len(text) - len(text.lstrip(" ")) if text[0] == " " else 0
+        key = (lo, hi, cjk, indent, False)
         found = interned.get(key)
-        append(found if found is not None else _interned(*key))
+        if found is None:  # (``_interned``, inlined: a fresh page misses for half its lines)
+            found = interned[key] = make_shape(lo, hi, cjk, indent, False)
+        append(found)
     _remember(texts, out, letterspace_share)
     return out
 

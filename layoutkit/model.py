@@ -12,7 +12,7 @@ geometry and every bbox is ``None``.
 """
 from __future__ import annotations
 
-import json
+from .jsontext import dumps
 from dataclasses import MISSING, dataclass, fields, replace
 from operator import attrgetter
 from itertools import repeat
@@ -319,7 +319,8 @@ class Page:
         }
 
     def to_json(self, *, indent: Optional[int] = 1) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        # json.dumps(..., ensure_ascii=False, indent=indent), built directly (jsontext)
+        return dumps(self.to_dict(), indent=indent)
 
     def iter_blocks(self):
         """Every block of the page: article blocks in reading order, then page-level ones."""

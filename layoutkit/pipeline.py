@@ -8,6 +8,8 @@
 from __future__ import annotations
 
 import hashlib
+from itertools import repeat
+from operator import attrgetter, is_not
 from typing import Optional, Sequence, Union
 
 from .articles import assemble
@@ -32,6 +34,9 @@ from .reflow import reflow
 from .structured import is_own_export, page_from_structure
 
 ProfileSpec = Union[str, Profile, None]
+#: A line's text and bbox (``map`` over a page's lines at C speed, not a generator).
+_TEXT = attrgetter("text")
+_BBOX = attrgetter("bbox")
 
 
 def resolve_profile(profile: ProfileSpec, sample_text: str) -> tuple[Profile, str]:
@@ -58,7 +63,7 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
 def _run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = None,
                params: Optional[Params] = None, warnings: Sequence[str] = ()) -> Page:
     params = params or Params()
-    sample = "\n".join(line.text for line in lines[:300])
+    sample = "\n".join(map(_TEXT, lines[:300]))
     prof, language = resolve_profile(profile, sample)
     if is_own_export(lines):  # our own ALTO/PAGE export read back: its tags are the answer
         page = page_from_structure(lines, source, prof, language, warnings)
@@ -75,11 +80,12 @@ def _run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = 
         # OCR XML: the input's own regions, measured like text boxes (measured on the dev
         # cases, this beats calibrating ems from the boxes); geometry is used later on
         regions = text_regions(region_breaks(lines), params.columns, params.reflow.letterspace_share)
-    elif any(line.bbox is not None for line in lines):
+    elif any(map(is_not, map(_BBOX, lines), repeat(None))):  # (some line has a bbox)
         regions = geometric_regions(lines, params.columns, params.reflow.letterspace_share)
     else:
         regions = text_regions(lines, params.columns, params.reflow.letterspace_share)
-    flow = reflow(regions, prof, params.reflow, input_boxes=source.format in OCR_XML_FORMATS)
+    flow = reflow(regions, prof, params.reflow, input_boxes=source.format in OCR_XML_FORMATS,
+                  held=flat.held if flat is not None else {})
     if flat is not None:
         flow = annotate(flow, flat)  # the restored breaks' reasons
     items = classify(flow, prof, params.classify)

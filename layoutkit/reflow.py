@@ -29,7 +29,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from itertools import accumulate, chain, compress, repeat
 from operator import add, and_, attrgetter, ge, gt, itemgetter, le, lt, ne, not_, or_, sub
-from typing import Callable, Optional, Sequence
+from types import MappingProxyType
+from typing import Callable, Mapping, Optional, Sequence
 
 import regex
 
@@ -46,6 +47,9 @@ from .profile import Profile
 from .slotbuild import slot_setters
 from .textboxes import JOIN_REASON as BOX_JOIN_REASON, box_break_joins, opens_enumeration
 from .textwidth import is_cjk
+
+#: No line held (``reflow(held=…)``): every input but a flat text.
+_NO_HOLDS: Mapping[int, str] = MappingProxyType({})
 
 _CJK_PUNCT = set("，。、；：？！“”‘’「」『』（）《》〈〉【】…—·％")
 #: Marks of ``_CJK_PUNCT`` that Latin text uses as well (see ``clean_line``).
@@ -395,10 +399,11 @@ def _cleaned_text(words: list[str], letterspaced: bool, fake_bold: bool, after_s
 
 def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParams,
                        lexicon: Optional[Lexicon] = None, chunked: bool = False,
-                       cjk: Optional[bool] = None) -> list[Paragraph]:
+                       cjk: Optional[bool] = None, held: Mapping[int, str] = _NO_HOLDS) -> list[Paragraph]:
     """The paragraphs of one region (the break rules of the module doc).
 
     ``cjk``: the region is CJK text (computed from its lines when not given).
+    ``held``: line numbers before which no break is made, with the reason (``reflow``).
     Work is done once per line where it can be: the width tests (``_Measure.line_tests``),
     and the clean text of a line of one word that is not title-like (most CJK lines): with
     no space to judge and no fake bold to look for, the word is the clean text."""
@@ -493,7 +498,11 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
                         and opens_enumeration(text):
                     brk = "enumeration-break"  # ``2) Waren des Abschnitts ...`` (textboxes.opens_enumeration)
             if brk and not cjk:
-                if chunked and width and brk != "title-material-line" and (
+                if held and s.line.number in held:
+                    # the flat stage read this line as going on in its restored box (``flat.HOLDS``)
+                    cur.reasons.append(f"{held[s.line.number]} (no {brk})")
+                    brk = None
+                if brk and chunked and width and brk != "title-material-line" and (
                         profile.text_box == "block"
                         or not strong_latin_break(lines[p], prev_text, text, width, profile, params)):
                     # Latin text boxes cut by blank lines are the extractor's blocks; inside one,
@@ -874,8 +883,9 @@ def _opens_author_note(text: str, profile: Profile, closer: Optional[str]) -> bo
 
 
 def build_boxes(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams,
-                lexicon: Optional[Lexicon] = None) -> list[Box]:
-    """Each region's paragraphs as an unlinked ``Box`` (regions without text are left out)."""
+                lexicon: Optional[Lexicon] = None, held: Mapping[int, str] = _NO_HOLDS) -> list[Box]:
+    """Each region's paragraphs as an unlinked ``Box`` (regions without text are left out;
+    ``held``: see ``reflow``)."""
     boxes: list[Box] = []
     # Blank lines cut the page into text boxes (a flat text has none: one region).
     chunked = len(regions) >= 3
@@ -891,7 +901,7 @@ def build_boxes(regions: Sequence[TextRegion], profile: Profile, params: ReflowP
         elif not cjk and len(region.lines) == 1 and region.lines[0].line.bbox is not None:
             rp = [_one_line_paragraph(region, profile, params)]  # (``geo-one-line``)
         else:
-            rp = _region_paragraphs(region, profile, params, lexicon, chunked, cjk)
+            rp = _region_paragraphs(region, profile, params, lexicon, chunked, cjk, held)
         if not rp:
             continue
         closer = unclosed(rp[-1].text)
@@ -902,8 +912,12 @@ def build_boxes(regions: Sequence[TextRegion], profile: Profile, params: ReflowP
 
 
 def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams, *,
-           input_boxes: bool = False) -> Flow:
+           input_boxes: bool = False, held: Mapping[int, str] = _NO_HOLDS) -> Flow:
     """Paragraphs of every region, with paragraphs cut by box breaks joined again.
+
+    ``held``: line numbers of Latin lines before which the break rules make no break, with
+    the reason recorded instead (the flat stage's "this line goes on", ``flat.Restored.held``;
+    empty for every other input).
 
     ``input_boxes``: the regions are the input's own OCR text blocks (ALTO TextBlock, PAGE
     TextRegion, hOCR carea), which Latin ground truth treats as block units just as the
@@ -932,7 +946,7 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
     position of its earliest box (an extractor emits the top of a column early).
     """
     lexicon = page_lexicon(regions, params)
-    boxes = build_boxes(regions, profile, params, lexicon)
+    boxes = build_boxes(regions, profile, params, lexicon, held)
 
     def link(i: int, j: int, why: str) -> None:
         boxes[i].next = j

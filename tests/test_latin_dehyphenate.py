@@ -71,3 +71,10 @@ def test_blank_continuation_is_recorded_not_a_crash() -> None:
     # found by hypothesis (test_speed_equivalence): a whitespace-only piece after a hyphen
     j = decide("Nord⸗", " ", None)
     assert j.keep_hyphen and not j.joined and j.reason and "not-a-word-break" in j.reason
+
+
+def test_lowercase_fragment_needs_the_page_vocabulary() -> None:
+    # with no vocabulary there is no evidence that ``regoe`` is no word of its own
+    assert decide("regoe-", "Wl conferentie", None).keep_hyphen
+    j = decide("regoe-", "Wl conferentie", Lexicon.build(["regoe-", "Wl conferentie"]))
+    assert j.joined and j.reason and "lowercase-fragment" in j.reason
