@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Callable, Optional, Sequence
 import regex
 
 from .language import PAGE_CODES
-from .measure import LineShape, page_shapes, shape, shapes_of_classes
+from .measure import LineShape, make_shape, page_shapes, shape, shapes_of_classes
 from .model import BBox, Line, Region
 from .params import ColumnParams
 from .slotbuild import slot_setters
@@ -423,55 +423,80 @@ def _host_cells(x0: float, x1: float, size: float) -> Optional[range]:
     return range(int(x0 // width), int(x1 // width) + 1)
 
 
-def _fit_short_regions(groups: Sequence[Sequence[Line]], raw: list[tuple[list[ShapedLine], Optional[float]]]
+#: A host of ``_fit_short_regions``, its tests' numbers computed once: (index, left edge
+#: less half an em, right edge plus half an em, width, top, bottom, font size).
+_Host = tuple[int, float, float, float, float, float, Optional[float]]
+
+
+def _fit_short_regions(groups: Sequence[Sequence[Line]], raw: list[tuple[list[ShapedLine], Optional[float]]],
+                       ext: Optional[Sequence[Optional[tuple[float, float, float, float]]]] = None
                        ) -> list[tuple[list[ShapedLine], Optional[float]]]:
     """``column-fit``: a region of one or two lines cannot show its column's measure (a
     paragraph's indented first line alone at the foot of a column, a last line at the
     head of the next). When a region of at least three lines in the same font size
     (the column it sits in) spans the short region's x-extent within half a line height,
     measure the short region's lines against that column: its left edge, its scale and
-    its full width."""
-    ext = [_extent(g) for g in groups]
+    its full width.
+
+    ``ext``: each group's ``_extent`` when the caller has it (computed here otherwise)."""
+    if ext is None:
+        ext = [_extent(g) for g in groups]
     out = list(raw)
     # hosts by font size: only a host in the short region's size can take it (a page of
     # thousands of OCR regions would otherwise compare every pair); within a size, by
     # the cells of ``_HOST_CELL`` ems across that the host spans (widened by the half em
     # of the test below): a host spanning the short region covers the cell of its left
-    # edge, so only the hosts listed there (in page order) are tried
-    hosts_of: dict[Optional[float], dict[int, list[int]]] = {}
-    anywhere: dict[Optional[float], list[int]] = {}  # hosts tried for every short region
+    # edge, so only the hosts listed there (in page order) are tried. Each host is filed
+    # with the numbers its test reads (``_Host``): the half em added in a host's size is
+    # the half em of the short region's size, the two sizes being equal
+    hosts_of: dict[Optional[float], dict[int, list[_Host]]] = {}
+    anywhere: dict[Optional[float], list[_Host]] = {}  # hosts tried for every short region
+    records: dict[int, _Host] = {}
     for j, (hshaped, hwidth) in enumerate(raw):
         h = ext[j]
         if hwidth is not None and len(hshaped) >= 3 and h is not None:
             hsize = hshaped[0].line.font_size
             cells = hosts_of.setdefault(hsize, {})
-            span = _host_cells(h[0] - 0.5 * hsize, h[2] + 0.5 * hsize, hsize) if hsize is not None else None
+            rec: _Host
+            if hsize is None:
+                rec = (j, h[0], h[2], h[2] - h[0], h[1], h[3], hsize)  # (never tried: no short region has no size)
+                span = None
+            else:
+                rec = (j, h[0] - 0.5 * hsize, h[2] + 0.5 * hsize, h[2] - h[0], h[1], h[3], hsize)
+                span = _host_cells(h[0] - 0.5 * hsize, h[2] + 0.5 * hsize, hsize)
+            records[j] = rec
             if span is None or len(span) > 64:  # (no usable size, or implausibly wide)
-                anywhere.setdefault(hsize, []).append(j)
+                anywhere.setdefault(hsize, []).append(rec)
                 continue
             for cell in span:
-                cells.setdefault(cell, []).append(j)
+                cells.setdefault(cell, []).append(rec)
     for i, (shaped, width) in enumerate(raw):
         e = ext[i]
-        if len(shaped) > 2 or e is None or shaped[0].line.font_size is None or shaped[0].line.region_type == "vertical":
+        if len(shaped) > 2 or e is None:
             continue
-        size = shaped[0].line.font_size
+        line0 = shaped[0].line
+        size = line0.font_size
+        if size is None or line0.region_type == "vertical":
+            continue
         best = None
         cells = hosts_of.get(size, {})
         at = _host_cells(e[0], e[0], size) if e[0] <= e[2] else None
+        candidates: Sequence[_Host]
         if at is None:  # (a reversed box: every host of the size)
-            candidates = sorted({j for js in cells.values() for j in js} | set(anywhere.get(size, ())))
+            found = {rec[0] for recs in cells.values() for rec in recs} | {rec[0] for rec in anywhere.get(size, ())}
+            candidates = [records[j] for j in sorted(found)]
         else:
             candidates = cells.get(at[0], [])
             if size in anywhere:
                 candidates = sorted(candidates + anywhere[size])
-        for j in candidates:
-            hshaped = raw[j][0]
-            h = ext[j]
-            if j == i or h is None or hshaped[0].line.font_size != size:
+        e0, e1, e2, e3 = e
+        ew = e2 - e0
+        # (a host is never the short region itself: it has three lines or more)
+        for j, hlo, hhi, hw, htop, hbottom, hsize in candidates:
+            if hsize != size:
                 continue
-            if h[0] - 0.5 * size <= e[0] and e[2] <= h[2] + 0.5 * size and (h[2] - h[0]) > (e[2] - e[0]):
-                dist = min(abs(e[1] - h[3]), abs(h[1] - e[3]))
+            if hlo <= e0 and e2 <= hhi and hw > ew:
+                dist = min(abs(e1 - hbottom), abs(htop - e3))
                 if best is None or dist < best[0]:
                     best = (dist, j)
         if best is None:
@@ -486,9 +511,102 @@ def _fit_short_regions(groups: Sequence[Sequence[Line]], raw: list[tuple[list[Sh
             assert b is not None
             w = b.width / scale
             indent = int(round((b.x0 - h[0]) / scale))
-            fitted.append(ShapedLine(s.line, LineShape(lo=w, hi=w, cjk=s.shape.cjk, indent=indent, letterspaced=False)))
+            fitted.append(ShapedLine(s.line, make_shape(w, w, s.shape.cjk, indent, False)))
         out[i] = (fitted, hwidth)
     return out
+
+
+_REGION_ID = attrgetter("region")
+
+
+def _group_starts(lines: Sequence[Line]) -> list[int]:
+    """Where each region of ``geometric_regions`` starts among the non-blank ``lines``:
+    a line joins the open region when it carries the id of that region's first line (a
+    line without an id is a region of its own)."""
+    starts = []
+    current: Optional[str] = None
+    for k, r in enumerate(map(_REGION_ID, lines)):
+        if r is None or not current == r:
+            starts.append(k)
+            current = r
+    return starts
+
+
+def _measured_groups(lines: Sequence[Line], starts: Sequence[int], letterspace_share: float
+                     ) -> tuple[list[LineShape], list[Optional[float]], list[Optional[tuple[float, float, float, float]]]]:
+    """For ``geometric_regions``: every line's shape in ems (measured against its region's
+    own scale), each region's measure (None: no scale) and each region's ``_extent``.
+
+    Each line's extent along its writing direction (``_along``) is read once for the
+    page. ``geo-one-line``: most regions of a scanned page are one line; its scale is its
+    own width over its text width, so its width is its text width and its indent 0 (the
+    same arithmetic as for longer regions, without the lists)."""
+    texts = list(map(_TEXT, lines))
+    shapes = list(map(shape, texts, repeat(letterspace_share)))
+    boxes = list(map(_BOX, lines))
+    alongs = [None if b is None else (b.bottom - b.top if rt == "vertical" else b.x1 - b.x0)
+              for b, rt in zip(boxes, map(_REGION_TYPE, lines))]
+    final = list(shapes)
+    widths: list[Optional[float]] = []
+    exts: list[Optional[tuple[float, float, float, float]]] = []
+    ends = [*starts[1:], len(lines)]
+    for a, b in zip(starts, ends):
+        if b - a == 1:
+            box = boxes[a]
+            if box is None:
+                widths.append(None)
+                exts.append(None)
+                continue
+            exts.append((box.x0, box.top, box.x1, box.bottom))
+            s = shapes[a]
+            along = alongs[a]
+            assert along is not None
+            if not (s.hi >= 3 and along > 0):
+                widths.append(None)
+                continue
+            if lines[a].region_type == "vertical":
+                lo, hi = box.top, box.bottom
+            else:
+                lo, hi = box.x0, box.x1
+            scale = along / s.hi
+            w = along / scale
+            final[a] = make_shape(w, w, s.cjk, int(round((lo - lo) / scale)), False)
+            widths.append((hi - lo) / scale)
+            continue
+        group_boxes = boxes[a:b]
+        own = [bx for bx in group_boxes if bx is not None]
+        if not own:
+            exts.append(None)
+            widths.append(None)  # (no box: no ratio, no scale)
+            continue
+        x0s, tops = list(map(_X0, own)), list(map(_TOP, own))
+        x1s, bottoms = list(map(_X1, own)), list(map(_BOTTOM, own))
+        exts.append((min(x0s), min(tops), max(x1s), max(bottoms)))
+        group_alongs = alongs[a:b]
+        ratios = [al / s.hi for al, s in zip(group_alongs, shapes[a:b])
+                  if al is not None and s.hi >= 3 and al > 0]
+        scale = _median(ratios) if ratios else None
+        if scale is None:
+            widths.append(None)
+            continue
+        vertical = lines[a].region_type == "vertical"
+        left, right = (min(tops), max(bottoms)) if vertical else (min(x0s), max(x1s))
+        for k, bx, al in zip(range(a, b), group_boxes, group_alongs):
+            if bx is None or al is None:  # (``al`` is None exactly when ``bx`` is)
+                continue
+            w = al / scale
+            indent = int(round(((bx.top if vertical else bx.x0) - left) / scale))
+            final[k] = make_shape(w, w, shapes[k].cjk, indent, False)
+        widths.append((right - left) / scale)
+    return final, widths, exts
+
+
+_BOX = attrgetter("bbox")
+_REGION_TYPE = attrgetter("region_type")
+_X0 = attrgetter("x0")
+_TOP = attrgetter("top")
+_X1 = attrgetter("x1")
+_BOTTOM = attrgetter("bottom")
 
 
 def geometric_regions(lines: Sequence[Line], params: ColumnParams, letterspace_share: float = 0.6) -> list[TextRegion]:
@@ -503,48 +621,32 @@ def geometric_regions(lines: Sequence[Line], params: ColumnParams, letterspace_s
     a bbox fall back to their text width. A region of one or two lines is measured
     against the column it sits in (``_fit_short_regions``). A vertical line
     (``region_type == "vertical"``) is measured along its height.
+
+    The page's lines are measured in one pass (``_measured_groups``) and paired with
+    their shapes at once (``shaped_lines``); ``tests/test_speed_geo9.py`` checks the
+    regions against the per-region code this replaces.
     """
-    groups: list[list[Line]] = []
-    for line in lines:
-        if line.is_blank:
-            continue
-        if groups and groups[-1][0].region == line.region and line.region is not None:
-            groups[-1].append(line)
-        else:
-            groups.append([line])
-    raw: list[tuple[list[ShapedLine], Optional[float]]] = []
-    for group in groups:
-        text_shapes = [shape(ln.text, letterspace_share) for ln in group]
-        ratios = [_along(ln.bbox, ln) / s.hi for ln, s in zip(group, text_shapes)
-                  if ln.bbox is not None and s.hi >= 3 and _along(ln.bbox, ln) > 0]
-        scale = _median(ratios) if ratios else None
-        if scale is None:
-            raw.append(([ShapedLine(ln, s) for ln, s in zip(group, text_shapes)], None))
-            continue
-        vertical = group[0].region_type == "vertical"
-        left = min((ln.bbox.top if vertical else ln.bbox.x0) for ln in group if ln.bbox is not None)
-        right = max((ln.bbox.bottom if vertical else ln.bbox.x1) for ln in group if ln.bbox is not None)
-        shaped = []
-        for ln, s in zip(group, text_shapes):
-            if ln.bbox is None:
-                shaped.append(ShapedLine(ln, s))
-                continue
-            w = _along(ln.bbox, ln) / scale
-            indent = int(round(((ln.bbox.top if vertical else ln.bbox.x0) - left) / scale))
-            shaped.append(ShapedLine(ln, LineShape(lo=w, hi=w, cjk=s.cjk, indent=indent, letterspaced=False)))
-        raw.append((shaped, (right - left) / scale))
-    raw = _fit_short_regions(groups, raw)
+    kept = list(compress(lines, map(str.strip, map(_TEXT, lines))))  # (not ``is_blank``)
+    starts = _group_starts(kept)
+    final, widths, exts = _measured_groups(kept, starts, letterspace_share)
+    shaped_page = shaped_lines(kept, final)
+    ends = [*starts[1:], len(kept)]
+    raw: list[tuple[list[ShapedLine], Optional[float]]] = [
+        (shaped_page[a:b], width) for a, b, width in zip(starts, ends, widths)]
+    raw = _fit_short_regions((), raw, exts)  # (the groups' lines are read only for extents: given)
     measures = [(round(w * 2) / 2, len(sh)) for sh, w in raw if w is not None and len(sh) >= max(params.min_run + 1, 3)]
     families = _families(measures, params) if measures else []
     regions = []
     for i, (shaped, width) in enumerate(raw):
-        family = _family_of(width, families) if width is not None else None
-        if family is None and width is not None and families:
+        if width is None:
+            regions.append(text_region(tuple(shaped), None, None, i,
+                                       (f"input region {shaped[0].line.region} without geometry",), False))
+            continue
+        family = _family_of(width, families)
+        if family is None and families:
             family = min((f for f, _, _ in families), key=lambda f: abs(f - width))
-        if width is not None and len(shaped) < 2 and families and not any(lo - 1 <= width <= hi + 1 for _, lo, hi in families):
+        if len(shaped) < 2 and families and not any(lo - 1 <= width <= hi + 1 for _, lo, hi in families):
             family = None  # a lone short line in its own box: title material
-        why = f"input region {shaped[0].line.region}; measure {width:g} em" if width is not None else \
-            f"input region {shaped[0].line.region} without geometry"
-        regions.append(TextRegion(lines=tuple(shaped), width=width if family is not None else None,
-                                  family=family, index=i, reasons=(why,)))
+        why = f"input region {shaped[0].line.region}; measure {width:g} em"
+        regions.append(text_region(tuple(shaped), width if family is not None else None, family, i, (why,), False))
     return regions

@@ -26,9 +26,12 @@ one-run article of kind ``other`` are the same group there.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import chain, compress
+from operator import attrgetter, ne
 from typing import Sequence
 
 from .model import Article, Block, evolve
+from .slotbuild import field_replacer
 
 REASON = "furniture-in-order"
 
@@ -81,23 +84,28 @@ def place_in_reading_order(articles: Sequence[Article], blocks: Sequence[Block])
 def _renumber(articles: Sequence[Article], blocks: Sequence[Block]) -> tuple[list[Article], list[Block]]:
     """Articles ``a1..`` and blocks ``b1..`` numbered in reading order. A block or
     article that already carries its number is kept as it is (they are immutable): only
-    those after the first moved run are copied."""
-    bid = 0
+    those after the first moved run are copied, all in one pass (``with_ids``)."""
+    flat: list[Block] = list(chain.from_iterable(map(_BLOCKS, articles)))
+    flat.extend(blocks)
+    ids = [f"b{k}" for k in range(1, len(flat) + 1)]
+    stale = list(compress(range(len(flat)), map(ne, map(_ID, flat), ids)))
+    if stale:
+        for k, b in zip(stale, with_ids([flat[k] for k in stale], [ids[k] for k in stale])):
+            flat[k] = b
     out_arts = []
+    at = 0
     for n, a in enumerate(articles, 1):
-        numbered = []
-        for b in a.blocks:
-            bid += 1
-            new_id = f"b{bid}"
-            numbered.append(b if b.id == new_id else evolve(b, id=new_id))
+        numbered = flat[at:at + len(a.blocks)]
+        at += len(a.blocks)
         art_id = f"a{n}"
         if a.id == art_id and type(a.blocks) is tuple and all(x is y for x, y in zip(numbered, a.blocks)):
             out_arts.append(a)
         else:
             out_arts.append(evolve(a, id=art_id, blocks=tuple(numbered)))
-    out_blocks = []
-    for b in blocks:
-        bid += 1
-        new_id = f"b{bid}"
-        out_blocks.append(b if b.id == new_id else evolve(b, id=new_id))
-    return out_arts, out_blocks
+    return out_arts, flat[at:]
+
+
+_BLOCKS = attrgetter("blocks")
+_ID = attrgetter("id")
+#: ``[evolve(b, id=i) for b, i in zip(blocks, ids)]``, built in one pass.
+with_ids = field_replacer(Block, "id")

@@ -32,7 +32,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
-from typing import Iterable, Optional, Sequence
+from itertools import chain
+from operator import attrgetter, itemgetter
+from typing import Callable, Iterable, Optional, Sequence
 
 from .classify import Typed
 from .layout.captions import CAPTION, CAPTION_ABOVE, CREDIT
@@ -40,6 +42,7 @@ from .model import Line, evolve
 from .noise import is_noise
 from .profile import Profile
 from .reflow import ends_sentence
+from .slotbuild import field_replacer
 
 #: Text this many times the body size is title material.
 TITLE_RATIO = 1.3
@@ -71,7 +74,7 @@ def _size(t: Typed) -> Optional[float]:
 
 def body_size(items: Sequence[Typed]) -> Optional[float]:
     """The size most of the page's characters are set in."""
-    return _dominant_size(ln for t in items for ln in t.para.lines)
+    return _page_size(items)
 
 
 def _region_zone(t: Typed) -> str:
@@ -117,44 +120,108 @@ def _font_code(font: str) -> int:
 
 
 def first_pass(items: list[Typed], profile: Profile) -> list[Typed]:
-    """Geometric typing before the neighbour rules (see the module docstring)."""
-    body = body_size(items)
+    """Geometric typing before the neighbour rules (see the module docstring).
+
+    ``geo-type-page``: the rules decide per paragraph, but what they read is gathered per
+    page where it can be: the body size in one pass over the lines' sizes and lengths
+    (``_page_size``), a one-line paragraph's size, zone and typeface read off its line,
+    style families computed once per (size, typeface), and the typed items rebuilt with
+    their families in one pass (``with_families``)."""
+    body = _page_size(items)
     if body is None:
         return items
-    out = []
+    typed = []
+    families: list[Optional[float]] = []
+    styles: dict[tuple[float, Optional[str]], Optional[float]] = {}  # one-line paragraphs' families
+    title_size = TITLE_RATIO * body
     for t in items:
-        size = _size(t)
-        zone = _region_zone(t)
-        text = t.text.strip()
-        picture = zone if zone in _PICTURE_TEXT else ""
-        if picture == CAPTION or picture == CAPTION_ABOVE:
-            if profile.match("credit", text):
-                t = t.retype("credit", "image-credit: a credit set as a picture's caption")
-            elif picture == CAPTION_ABOVE:
-                t = t.retype("caption", "image-caption: short text in a caption style right above a picture, "
-                                        "nearer to it than to the text above")
-            else:
-                t = t.retype("caption", "image-caption: short text in a caption style at a picture")
-        elif picture == CREDIT:
-            t = t.retype("credit", "image-credit: a short line in its own style under a picture's caption")
-        elif zone == _HEAD:
-            t = t.retype("header", "page-zone: in the page's top margin")
-        elif zone == _FOOT:
-            if t.type == "credit" or profile.match("credit", text):
+        lines = t.para.lines
+        if len(lines) == 1:
+            line = lines[0]
+            size = line.font_size
+            zone = line.region_type
+            if zone is not None and zone not in _ZONES:
+                zone = None
+        else:
+            size = _dominant_size(lines)
+            zone = _region_zone(t) or None
+        if zone is not None:
+            text = t.text.strip()
+            if zone == CAPTION or zone == CAPTION_ABOVE:
+                if profile.match("credit", text):
+                    t = t.retype("credit", "image-credit: a credit set as a picture's caption")
+                elif zone == CAPTION_ABOVE:
+                    t = t.retype("caption", "image-caption: short text in a caption style right above a picture, "
+                                            "nearer to it than to the text above")
+                else:
+                    t = t.retype("caption", "image-caption: short text in a caption style at a picture")
+            elif zone == CREDIT:
+                t = t.retype("credit", "image-credit: a short line in its own style under a picture's caption")
+            elif zone == _HEAD:
+                t = t.retype("header", "page-zone: in the page's top margin")
+            elif t.type == "credit" or profile.match("credit", text):  # (_FOOT)
                 t = t.retype("credit", "page-zone: a credit in the page's bottom margin")
             else:
                 t = t.retype("footer", "page-zone: in the page's bottom margin")
-        elif size is not None and size >= TITLE_RATIO * body and (len(t.para.lines) <= 3 or len(text) <= 60) and t.type in (
-                "body", "headline", "caption", "other") and not (ends_sentence(text, profile) and len(text) > 40) \
-                and not is_noise(text):
-            # (``noise-not-title``: large OCR debris, ``m`` or ``£ *`` read off an ornament or
-            # a picture, is no title: it would open an article in the middle of a table)
+        elif size is not None and size >= title_size and t.type in _TITLE_SIZE_TYPES and _title_text(t, profile):
             t = t.retype("headline", f"title-size: {size / body:.2f} times the body size", hint="title")
         elif t.hint == "title" and size is not None and abs(size - body) <= 0.05 * body and not _bold(t) \
                 and t.width is not None:
             t = t.retype("body", "body-size: set in the body size and weight inside a column")
-        out.append(evolve(t, family=_style_family(t, size)))
-    return out
+        typed.append(t)
+        if size is None:
+            families.append(t.family)
+        elif len(lines) == 1 and type(size) is float and size > 0:
+            # (a positive float: sizes equal as keys give the same family, which an int
+            # size, equal to a float one, or -0.0 would not)
+            key = (size, lines[0].font)
+            family = styles.get(key)
+            if family is None:
+                family = styles[key] = _style_family(t, size)
+            families.append(family)
+        else:
+            families.append(_style_family(t, size))
+    return with_families(typed, families)
+
+
+def _title_text(t: Typed, profile: Profile) -> bool:
+    """``title-size``'s tests of a large paragraph's text: short (at most three lines, or
+    60 characters), not a long sentence, and not OCR debris (``noise-not-title``: large
+    OCR debris, ``m`` or ``£ *`` read off an ornament or a picture, is no title: it would
+    open an article in the middle of a table)."""
+    text = t.text.strip()
+    return (len(t.para.lines) <= 3 or len(text) <= 60) and not (ends_sentence(text, profile) and len(text) > 40) \
+        and not is_noise(text)
+
+
+#: Types a large paragraph may have to become a title (``title-size``).
+_TITLE_SIZE_TYPES = ("body", "headline", "caption", "other")
+
+
+def _page_size(items: Sequence[Typed]) -> Optional[float]:
+    """``body_size``: the font size most of the page's characters are set in (the first
+    such size on a tie), from the sizes and lengths of the page's lines read in one pass."""
+    lines = list(chain.from_iterable(map(_LINES, map(_PARA, items))))
+    weights: dict[float, int] = {}
+    get = weights.get
+    for size, n in zip(map(_FONT_SIZE, lines), map(len, map(_TEXT, lines))):
+        if size is not None:
+            weights[size] = get(size, 0) + n
+    if not weights:
+        return None
+    return max(weights.items(), key=_WEIGHT)[0]
+
+
+_PARA = attrgetter("para")
+_LINES = attrgetter("lines")
+_FONT_SIZE = attrgetter("font_size")
+_TEXT = attrgetter("text")
+_WEIGHT = itemgetter(1)
+
+
+#: ``[evolve(t, family=f) for t, f in zip(items, families)]`` for a page's typed items,
+#: built in one pass (``slotbuild.field_replacer``).
+with_families = field_replacer(Typed, "family")
 
 
 #: The page margins the layout stage marks, and the places at a picture (``_region_zone``).

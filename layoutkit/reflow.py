@@ -565,10 +565,62 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
         out.append(Paragraph(
             text=text, lines=tuple(line_objs), region_width=width or 0.0,
             region_index=region.index, starts_fresh=b.starts_fresh, runs_on=runs_on,
-            reasons=tuple(reasons), bbox=BBox.union_all(list(map(_BBOX, line_objs))) if boxed else None,
+            reasons=tuple(reasons), bbox=lines_box(line_objs) if boxed else None,
             whole_region=alone,
         ))
     return out
+
+
+def _one_line_paragraph(region: TextRegion, profile: Profile, params: ReflowParams) -> Paragraph:
+    """``_region_paragraphs`` of a Latin region of one line with a box (``geo-one-line``:
+    most regions of a scanned page with an OCR layer), the same rules with what one line
+    leaves of them: no break to decide, no junction to join (so no lexicon, and marked
+    hyphens rebuild nothing), the line's clean text its paragraph's text.
+    ``tests/test_speed_geo9.py`` checks it against ``_region_paragraphs``."""
+    s = region.lines[0]
+    line = s.line
+    sh = s.shape
+    width = region.width
+    indent_max = params.indent_max
+    if width is None:
+        deficit, full, indent_short = 0.0, False, False
+    elif sh.letterspaced:
+        (deficit,), (full,), (indent_short,) = _Measure(width, params, False).line_tests(region.lines)
+    else:
+        tol = max(1.0, 0.12 * width)  # (``_Measure.tol`` of Latin text)
+        deficit = width - sh.ems
+        full = deficit <= tol
+        indent_short = params.indent_min <= deficit <= params.indent_max and deficit > tol * 0.75
+    words = line.text.split()
+    title_like = width is None or deficit > indent_max
+    removed: Sequence[str]
+    if len(words) == 1 and not title_like:
+        text, removed = words[0], ()
+    else:
+        fake_bold = params.dedupe_fake_bold and title_like and not sh.letterspaced and sh.cjk > 0
+        text, removed = _cleaned_text(words, sh.letterspaced, fake_bold, False)
+    starts_fresh = width is None or not full
+    runs_on = width is not None and not ends_sentence(text, profile) and (
+        full or (starts_fresh and indent_short) or ends_with_word_hyphen(text)) and not (
+        deficit > indent_max or standalone(text, profile))
+    return _paragraph(text, (line,), width or 0.0, region.index, starts_fresh, runs_on, tuple(removed), line.bbox, True)
+
+
+def lines_box(lines: Sequence[Line]) -> Optional[BBox]:
+    """``BBox.union_all`` of the lines' boxes, in one ``min``/``max`` per side instead of
+    a box per pairwise union (``geo-paragraph-box``: a paragraph of a scan has a dozen
+    lines). The same numbers: ``min`` over the boxes keeps, like each pairwise ``min``,
+    the earlier value unless a later one is smaller. The one box itself when only one."""
+    boxes = [b for b in map(_BBOX, lines) if b is not None]
+    if len(boxes) < 2:
+        return boxes[0] if boxes else None
+    return BBox(min(map(_X0, boxes)), min(map(_TOP, boxes)), max(map(_X1, boxes)), max(map(_BOTTOM, boxes)))
+
+
+_X0 = attrgetter("x0")
+_TOP = attrgetter("top")
+_X1 = attrgetter("x1")
+_BOTTOM = attrgetter("bottom")
 
 
 def _cjk_column_paragraphs(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams,
@@ -1027,6 +1079,8 @@ def build_boxes(regions: Sequence[TextRegion], profile: Profile, params: ReflowP
             rp = [_vertical_paragraph(region)]
         elif cjk and region.width is not None:
             rp = next(column_paras)
+        elif not cjk and len(region.lines) == 1 and region.lines[0].line.bbox is not None:
+            rp = [_one_line_paragraph(region, profile, params)]  # (``geo-one-line``)
         else:
             rp = _region_paragraphs(region, profile, params, lexicon, chunked, cjk, held)
         if not rp:
@@ -1100,6 +1154,11 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             tail, head = a.paras[-1], b.paras[0]
             if input_boxes and not a.cjk and not b.cjk:
                 latin_box_break(i)  # Latin OCR text blocks, like a text export's blank lines
+                continue
+            if head.starts_fresh or not (tail.runs_on or a.last_full):
+                # (``geo-link-needs``: both links below need a head that does not start
+                # fresh, and a tail that runs on or ends on a full line; asked first, the
+                # costlier tests, profile patterns among them, are spared most boxes)
                 continue
             if standalone(head.text, profile) or not same_style(tail, head):
                 continue

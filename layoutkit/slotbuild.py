@@ -31,3 +31,37 @@ def slot_setters(cls: type, names: Sequence[str]) -> Optional[tuple[Callable[[An
             return None
         found.append(descriptor.__set__)
     return tuple(found)
+
+
+def field_replacer(cls: type, name: str) -> Callable[[Sequence[Any], Sequence[Any]], list[Any]]:
+    """``replace_all(items, values)``: ``[dataclasses.replace(x, name=v) ...]`` for many
+    instances of ``cls`` at once, the new objects made and each slot filled by one ``map``
+    over all of them (C-level loops calling the slot setters) instead of an ``__init__``
+    per object. Exact only for a class whose ``__init__`` just stores its fields (no
+    ``__post_init__``: the caller's class is checked for one). Falls back to ``replace``
+    per object when the fields are not plain slots (a compiled class)."""
+    from dataclasses import replace
+
+    names = tuple(f.name for f in fields(cls))
+    setters = slot_setters(cls, names) if name in names and not hasattr(cls, "__post_init__") else None
+    if setters is None:
+        def plain(items: Sequence[Any], values: Sequence[Any]) -> list[Any]:
+            return [replace(x, **{name: v}) for x, v in zip(items, values)]
+
+        return plain
+    from itertools import repeat
+    from operator import attrgetter
+
+    kept = [(setter, attrgetter(n)) for setter, n in zip(setters, names) if n != name]
+    set_new = setters[names.index(name)]
+    new = object.__new__
+
+    def build(items: Sequence[Any], values: Sequence[Any]) -> list[Any]:
+        out: list[Any] = list(map(new, repeat(cls, len(items))))
+        for setter, get in kept:
+            any(map(setter, out, map(get, items)))  # (setters return None: ``any`` runs them all)
+        any(map(set_new, out, values))
+        return out
+
+    return build
+
