@@ -455,7 +455,7 @@ def _fit_short_regions(groups: Sequence[Sequence[Line]], raw: list[tuple[list[Sh
     for j, (hshaped, hwidth) in enumerate(raw):
         h = ext[j]
         if hwidth is not None and len(hshaped) >= 3 and h is not None:
-            hsize = hshaped[0].line.font_size
+            hsize: Optional[float] = hshaped[0].line.font_size
             cells = hosts_of.setdefault(hsize, {})
             rec: _Host
             if hsize is None:
@@ -492,8 +492,8 @@ def _fit_short_regions(groups: Sequence[Sequence[Line]], raw: list[tuple[list[Sh
         e0, e1, e2, e3 = e
         ew = e2 - e0
         # (a host is never the short region itself: it has three lines or more)
-        for j, hlo, hhi, hw, htop, hbottom, hsize in candidates:
-            if hsize != size:
+        for j, hlo, hhi, hw, htop, hbottom, csize in candidates:
+            if csize != size:
                 continue
             if hlo <= e0 and e2 <= hhi and hw > ew:
                 dist = min(abs(e1 - hbottom), abs(htop - e3))

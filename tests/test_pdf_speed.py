@@ -17,6 +17,8 @@ from layoutkit.layout import lines
 from layoutkit.layout.chars import Char, dedupe
 from layoutkit.params import LayoutParams
 
+from . import geo9_reference
+
 
 def _dedupe_reference(chars: list[Char], tolerance: float = 0.15) -> tuple[list[Char], int]:
     """The rule of ``dedupe`` as first written: sort by (glyph, x0, index), compare each
@@ -268,38 +270,8 @@ def test_clusters_match_reference(blocks):
         [(u.blocks, u.x0, u.top, u.x1, u.bottom, u.title) for u in want]
 
 
-def _fit_reference(groups, raw):
-    """``columns._fit_short_regions`` as first written: every host of the size tried."""
-    ext = [columns._extent(g) for g in groups]
-    out = list(raw)
-    for i, (shaped, width) in enumerate(raw):
-        e = ext[i]
-        if len(shaped) > 2 or e is None or shaped[0].line.font_size is None or shaped[0].line.region_type == "vertical":
-            continue
-        size = shaped[0].line.font_size
-        best = None
-        for j, (hshaped, hwidth) in enumerate(raw):
-            h = ext[j]
-            if hwidth is None or len(hshaped) < 3 or j == i or h is None or hshaped[0].line.font_size != size:
-                continue
-            if h[0] - 0.5 * size <= e[0] and e[2] <= h[2] + 0.5 * size and (h[2] - h[0]) > (e[2] - e[0]):
-                dist = min(abs(e[1] - h[3]), abs(h[1] - e[3]))
-                if best is None or dist < best[0]:
-                    best = (dist, j)
-        if best is None:
-            continue
-        hshaped, hwidth = raw[best[1]]
-        h = ext[best[1]]
-        scale = (h[2] - h[0]) / hwidth
-        fitted = []
-        for s in shaped:
-            b = s.line.bbox
-            w = b.width / scale
-            indent = int(round((b.x0 - h[0]) / scale))
-            fitted.append(columns.ShapedLine(s.line, LineShape(lo=w, hi=w, cjk=s.shape.cjk, indent=indent,
-                                                               letterspaced=False)))
-        out[i] = (fitted, hwidth)
-    return out
+# the plain reference of columns._fit_short_regions lives with the other geometric references
+_fit_reference = geo9_reference.fit_short_regions
 
 
 def _region(x0: float, top: float, w: float, size: float, nlines: int) -> list[Line]:
