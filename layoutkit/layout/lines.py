@@ -25,7 +25,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import add, gt, itemgetter, le, mul, ne, or_, sub, truediv
-from typing import Iterable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence, TypeVar
 
 from ..params import LayoutParams
 from ..textwidth import is_cjk
@@ -311,9 +311,20 @@ def _attach_superscripts(segments: list[list[Char]], body: float) -> list[list[C
     merged = _superscript_hosts([_extent(seg) for seg in segments], list(map(len, segments)), body)
     if not merged:
         return segments
+    return attach_to_hosts(segments, merged, lambda seg: sorted(seg, key=row_key))
+
+
+_Part = TypeVar("_Part")
+
+
+def attach_to_hosts(segments: list[list[_Part]], merged: dict[int, int],
+                    order: Callable[[list[_Part]], list[_Part]]) -> list[list[_Part]]:
+    """The segments with each merged one (``merged``: segment -> its host) moved into its
+    host, a host that took any put back in reading order by ``order``. Shared by the
+    per-char and the run-by-run line builders, whose parts are chars and runs."""
     # each line's superscripts, in the order they were found (one pass over ``merged``,
     # not one per line: an OCR page has thousands of lines and hundreds of short runs)
-    attached: dict[int, list[Char]] = {}
+    attached: dict[int, list[_Part]] = {}
     for j, h in merged.items():
         attached.setdefault(h, []).extend(segments[j])
     out = []
@@ -321,7 +332,7 @@ def _attach_superscripts(segments: list[list[Char]], body: float) -> list[list[C
         if k in merged:
             continue
         extra = attached.get(k)
-        out.append(sorted(seg + extra, key=row_key) if extra else seg)
+        out.append(order(seg + extra) if extra else seg)
     return out
 
 

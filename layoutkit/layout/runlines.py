@@ -29,7 +29,7 @@ from typing import Optional, Sequence
 from ..params import LayoutParams
 from .chars import Char, font_is_bold, font_is_italic
 from .lines import build_lines as per_char_lines
-from .lines import _bands, _cut, _make_line, _split, _superscript_hosts, row_key, vertical_lines
+from .lines import _bands, _cut, _make_line, _split, _superscript_hosts, attach_to_hosts, row_key, vertical_lines
 from .records import TextLine
 from .runs import (_TEN, _BOTTOM, _GAP, _INF, _LAST_X0, _SIZE, _X0, ROW_STEP,
                    Run, singles, text_runs)
@@ -116,16 +116,7 @@ def _attach_run_superscripts(segments: list[list[Run]], body: float) -> list[lis
     merged = _superscript_hosts(ext, lengths, body)
     if not merged:
         return segments
-    attached: dict[int, list[Run]] = {}
-    for j, h in merged.items():
-        attached.setdefault(h, []).extend(segments[j])
-    out = []
-    for k, seg in enumerate(segments):
-        if k in merged:
-            continue
-        extra = attached.get(k)
-        out.append(sorted(singles(seg + extra), key=row_key) if extra else seg)
-    return out
+    return attach_to_hosts(segments, merged, lambda seg: sorted(singles(seg), key=row_key))
 
 
 def _run_line(seg: list[Run], params: LayoutParams) -> Optional[TextLine]:
