@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,6 +33,8 @@ from layoutkit.measure import clear_shape_cache  # noqa: E402
 from layoutkit.params import Params  # noqa: E402
 from layoutkit.pipeline import resolve_profile  # noqa: E402
 from layoutkit.readers import text as text_reader  # noqa: E402
+
+from bench.text_parts import run_part  # noqa: E402
 
 SEED = ROOT / "fixtures" / "seed-zh.txt"
 
@@ -81,20 +82,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=7)
     args = ap.parse_args()
     data = Path(args.file).read_bytes()
-    fn = parts(data)[args.part]
-    fn()  # warm: imports, compiled patterns, profile loading
-    if not args.time:
-        for _ in range(args.n):
-            fn()
-        return
-    best = float("inf")
-    for _ in range(args.runs):
-        t0 = time.process_time()
-        for _ in range(args.n):
-            fn()
-        best = min(best, (time.process_time() - t0) / args.n)
-    print(f"{args.part}: {best * 1000:.3f} ms")
-
+    run_part(args.part, parts(data)[args.part], args.n, args.time, args.runs)
 
 if __name__ == "__main__":
     main()

@@ -120,20 +120,25 @@ def main() -> None:
     table = parts(data)
     names = PARTS if args.part == "all" else (args.part,)
     for name in names:
-        fn = table[name]
-        fn()  # warm: imports, compiled patterns, profile loading
-        if not args.time:
-            for _ in range(args.n):
-                fn()
-            continue
-        best = float("inf")
-        for _ in range(args.runs):
-            t0 = time.process_time()
-            for _ in range(args.n):
-                fn()
-            best = min(best, (time.process_time() - t0) / args.n)
-        print(f"{name}: {best * 1000:.3f} ms")
+        run_part(name, table[name], args.n, args.time, args.runs)
 
+
+def run_part(name: str, fn: Callable[[], object], n: int, timed: bool, runs: int) -> None:
+    """Run ``fn`` once to warm up, then ``n`` times (for callgrind: the counts of two
+    ``n`` give the instructions per run), or with ``timed`` print its least CPU time per
+    run over ``runs`` rounds of ``n``. Shared with ``bench/front_text.py``."""
+    fn()  # warm: imports, compiled patterns, profile loading
+    if not timed:
+        for _ in range(n):
+            fn()
+        return
+    best = float("inf")
+    for _ in range(runs):
+        t0 = time.process_time()
+        for _ in range(n):
+            fn()
+        best = min(best, (time.process_time() - t0) / n)
+    print(f"{name}: {best * 1000:.3f} ms")
 
 if __name__ == "__main__":
     main()
