@@ -46,23 +46,30 @@ def _dominant(chars: Sequence[Char]) -> tuple[float, str]:
     distinct_sizes = set(map(_SIZE, chars))
     distinct_fonts = set(map(_FONT, chars))
     if len(distinct_sizes) == 1:
-        size = round(next(iter(distinct_sizes)), 1)
+        sizes: dict[float, int] = dict.fromkeys(distinct_sizes, 1)
     else:
-        # counted by exact size (first-seen order), then merged to 0.1 pt: one round per
-        # distinct size, not per char
-        raw: dict[float, int] = {}
+        sizes = {}
         for s in map(_SIZE, chars):
-            raw[s] = raw.get(s, 0) + 1
-        sizes: dict[float, int] = {}
-        for s, n in raw.items():
-            r = round(s, 1)
-            sizes[r] = sizes.get(r, 0) + n
-        size = max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
-    if len(distinct_fonts) == 1:
-        font = next(iter(distinct_fonts))
+            sizes[s] = sizes.get(s, 0) + 1
+    # (``Counter`` counts in C and keeps first-seen order, so font ties fall to the first)
+    fonts = dict.fromkeys(distinct_fonts, 1) if len(distinct_fonts) == 1 else Counter(map(_FONT, chars))
+    return dominant_of_counts(sizes, fonts)
+
+
+def dominant_of_counts(sizes: dict[float, int], fonts: dict[str, int]) -> tuple[float, str]:
+    """Size and font covering most characters, from the chars counted by exact size and by
+    font in first-seen order: sizes merged to 0.1 pt (one round per distinct size, not per
+    char), ties to the larger size; font ties to the first seen. Shared by the per-char
+    and the run-by-run line builders."""
+    if len(sizes) == 1:
+        size = round(next(iter(sizes)), 1)
     else:
-        # counted in C (``Counter`` keeps first-seen order, so font ties fall to the first)
-        font = max(Counter(map(_FONT, chars)).items(), key=lambda kv: kv[1])[0]
+        merged: dict[float, int] = {}
+        for s, n in sizes.items():
+            r = round(s, 1)
+            merged[r] = merged.get(r, 0) + n
+        size = max(merged.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    font = next(iter(fonts)) if len(fonts) == 1 else max(fonts.items(), key=lambda kv: kv[1])[0]
     return size, font
 
 

@@ -29,7 +29,8 @@ from typing import Optional, Sequence
 from ..params import LayoutParams
 from .chars import Char, font_is_bold, font_is_italic
 from .lines import build_lines as per_char_lines
-from .lines import _bands, _cut, _make_line, _split, _superscript_hosts, attach_to_hosts, row_key, vertical_lines
+from .lines import (_bands, _cut, _make_line, _split, _superscript_hosts, attach_to_hosts, dominant_of_counts,
+                    row_key, vertical_lines)
 from .records import TextLine
 from .runs import (_TEN, _BOTTOM, _GAP, _INF, _LAST_X0, _SIZE, _X0, ROW_STEP,
                    Run, singles, text_runs)
@@ -168,7 +169,7 @@ def _run_line(seg: list[Run], params: LayoutParams) -> Optional[TextLine]:
         pos += n
     if not texts:
         return None
-    size, font = _dominant(sizes, fonts)
+    size, font = dominant_of_counts(sizes, fonts)
     unit = max(size, 1e-6)
     space_gap = params.space_gap
     if cjk or widest / unit > space_gap:  # CJK spacing, or a word space inside a run
@@ -197,22 +198,3 @@ def _one_run_line(seg: list[Run], params: LayoutParams) -> Optional[TextLine]:
     return TextLine(text=text if nchars == len(chars) else text[:-1], x0=x0, top=top, x1=ink_right, bottom=bottom,
                     size=unit, font=font, bold=font_is_bold(font), italic=font_is_italic(font), vertical=False,
                     nchars=nchars)
-
-
-def _dominant(sizes: dict[float, int], fonts: dict[str, int]) -> tuple[float, str]:
-    """``lines._dominant`` from the chars counted by exact size and by font, in the order
-    first seen (a run counts as many times as it has chars; the runs' order is the
-    chars' order)."""
-    if len(sizes) == 1:
-        size = round(next(iter(sizes)), 1)
-    else:
-        merged: dict[float, int] = {}
-        for s, n in sizes.items():
-            k = round(s, 1)
-            merged[k] = merged.get(k, 0) + n
-        size = max(merged.items(), key=lambda kv: (kv[1], kv[0]))[0]
-    if len(fonts) == 1:
-        font = next(iter(fonts))
-    else:
-        font = max(fonts.items(), key=lambda kv: kv[1])[0]
-    return size, font
