@@ -601,6 +601,8 @@ def _one_line_paragraph(region: TextRegion, profile: Profile, params: ReflowPara
     removed: Sequence[str]
     if len(words) == 1 and not title_like:
         text, removed = words[0], ()
+    elif sh.cjk <= 0 and line.text.isascii():
+        text, removed = " ".join(words), ()  # (``ascii-clean-text``, ``_region_paragraphs``)
     else:
         fake_bold = params.dedupe_fake_bold and title_like and not sh.letterspaced and sh.cjk > 0
         text, removed = _cleaned_text(words, sh.letterspaced, fake_bold, False)
