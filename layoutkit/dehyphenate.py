@@ -156,7 +156,24 @@ class Lexicon:
         the counts against the plain per-word loop."""
         texts = list(map(str.strip, lines))
         find_ascii, find_any = _ASCII_WORD.findall, _WORD.findall
-        keys = [list(map(fold, find_ascii(t) if t.isascii() else find_any(t))) for t in texts]
+        page = "\n".join(texts)
+        if "Σ" not in page and page.count("\n") == len(texts) - 1:
+            # ``fold-page``: the page folded at once, then cut into its lines again and read
+            # for words: the words found are the folded words (lowercasing maps a letter to
+            # letters and marks, and a hyphen mark to itself; ``ſ`` and the hyphen marks are
+            # replaced char by char), with no call of ``fold`` per word. Not when a line
+            # holds a line break (the cut would not give the lines back), nor with a capital
+            # sigma, whose lowercase depends on the characters around it (a final sigma).
+            folded = page.lower().replace("ſ", "s")
+            if not folded.isascii():
+                for mark in _WORD_HYPHENS:
+                    if mark != "-":
+                        folded = folded.replace(mark, "-")
+            else:
+                folded = folded.replace("=", "-")
+            keys = [find_ascii(t) if t.isascii() else find_any(t) for t in folded.split("\n")]
+        else:
+            keys = [list(map(fold, find_ascii(t) if t.isascii() else find_any(t))) for t in texts]
         # a blank line ends no hyphenated word (``t[-1:]`` is "", in no set)
         ends = list(map(_HYPHEN_SET.__contains__, map(_LAST_CHAR, texts)))
         # the line before a line's: did it end with a hyphen (then the line's first word

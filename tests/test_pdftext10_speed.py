@@ -58,3 +58,19 @@ def test_dropped_hyphen_case_shortcut() -> None:
 def test_trailing_letters_matches_reference(text: str, end: int) -> None:
     end = min(end, len(text))
     assert dehyphenate._trailing_letters(text, end) == ref.trailing_letters(text, end)
+
+
+#: Lines for ``fold-page``: also a capital sigma (whose lowercase depends on its
+#: neighbours: the page is then folded word by word), the Kelvin sign (lowercase ASCII),
+#: a dotted capital I (two characters in lowercase) and line breaks inside a line.
+_PAGE_CHARS = st.sampled_from(list("abeinortABEINRT -=.,1\u2e17\u2010ſ") + list("ΣΟΔσKİ\n\u00ad"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(_PAGE_CHARS, max_size=20) | st.text(_ASCII, max_size=20), max_size=12))
+def test_lexicon_fold_page_matches_per_word_loop(lines: list[str]) -> None:
+    from .test_speed_scantext import reference_lexicon
+
+    fast, want = Lexicon.build(lines), reference_lexicon(lines)
+    assert fast.words == want.words and fast.interior == want.interior
+    assert fast.pairs == want.pairs and fast.compounds == want.compounds
