@@ -27,6 +27,11 @@ chart, a masthead engraving, each opening fresh); ``page-end-unfinished`` fires 
 dev pages, one late (kb 1876 p2) and one not (reichsanzeiger 1878: the text goes on on
 the next page). None of them is a rule for the dev losses; ``continues`` is the one
 worth a rule for pages of running text (with a continuation score choosing the box).
+
+It also runs the ``cohesive-late-box`` rule (``layoutkit/late_cohesion.py``: the last box
+moved before the one box it shares many rare words with) on the stream order of every
+ALTO and PAGE file, as a text export lists their boxes: it fires on kb 1876 p3 only, and
+puts the box where the geometric rule does (between stream boxes 63 and 64).
 """
 from __future__ import annotations
 
