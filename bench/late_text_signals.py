@@ -114,7 +114,7 @@ def cohesion_rows(path: Path) -> list[tuple[str, int, int, bool, Optional[tuple[
     rows = []
     for raw in read_pages(read_input_bytes(path, params), path=str(path), params=params):
         boxes = _boxes(raw.lines)
-        partner = cohesive_partner([cohesion_words(b.lines) for b in boxes], [len(b.lines) for b in boxes])
+        partner = cohesive_partner([cohesion_words([ln.text for ln in b.lines]) for b in boxes], [len(b.lines) for b in boxes])
         if partner < 0:
             continue
         last = len(boxes) - 1
