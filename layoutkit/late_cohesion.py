@@ -122,11 +122,21 @@ def place_cohesive_late_box(lines: Sequence[Line]) -> tuple[list[Line], frozense
     and the number of the moved box's first line (empty when nothing moved). Lines keep
     their numbers: a text line's number is its line in the file."""
     texts = list(map(_TEXT, lines))
-    spans = _boxes(texts)
-    if len(spans) < NEAR + 3 or spans[-1][1] - spans[-1][0] < 2:
+    # the last box found from the end first: on most pages its words already rule the move
+    # out, and the page's other boxes are then never split or read
+    end = len(texts)
+    while end and not texts[end - 1].strip():
+        end -= 1
+    start = end
+    while start and texts[start - 1].strip():
+        start -= 1
+    if end - start < 2:
         return list(lines), frozenset()
-    last = _words(texts[spans[-1][0]:spans[-1][1]])
-    if len(last) < MIN_SHARED:  # (the words of the other boxes are not needed)
+    last = _words(texts[start:end])
+    if len(last) < MIN_SHARED:
+        return list(lines), frozenset()
+    spans = _boxes(texts)
+    if len(spans) < NEAR + 3:
         return list(lines), frozenset()
     words = [_words(texts[a:b]) for a, b in spans[:-1]] + [last]
     partner = cohesive_partner(words, [b - a for a, b in spans])
