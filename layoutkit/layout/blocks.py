@@ -21,10 +21,12 @@ overlaps it vertically.
 """
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Sequence
 
 from ..params import LayoutParams
 from .chars import Rule
+from .grid import _Axis
 from .records import TextBlock, TextLine
 
 
@@ -71,32 +73,71 @@ def build_blocks(lines: Sequence[TextLine], rules: Sequence[Rule], params: Layou
                  title_size: float) -> list[TextBlock]:
     """Group lines into blocks (see the module docstring). ``title_size``: sizes at or above
     it are title material, whose centred lines may stack with ragged edges."""
-    horizontal = sorted((ln for ln in lines if not ln.vertical), key=lambda ln: (ln.top, ln.x0))
+    horizontal = [ln for ln in lines if not ln.vertical]
+    # sorted by (top, x0) in two stable sorts on float keys (CPython compares floats
+    # without the generic tuple comparison): the order of the tuple sort
+    horizontal.sort(key=_X0)
+    horizontal.sort(key=_TOP)
+    tops = [ln.top for ln in horizontal]
+    if _finite(tops) and _finite([ln.x0 for ln in horizontal]) and _finite([ln.x1 for ln in horizontal]):
+        open_blocks = _stack(horizontal, rules, params, title_size)
+    else:  # (NaN or infinite coordinates: the sweep's premises fail, the plain scan decides)
+        open_blocks = stack_plain(horizontal, rules, params, title_size)
+    blocks: list[TextBlock] = []
+    for blk in open_blocks:
+        if len(blk) < 4:
+            blocks.append(_box(blk, False))
+        else:
+            blocks.extend(_split_measure(blk, params))
+    blocks.extend(_vertical_blocks([ln for ln in lines if ln.vertical], params))
+    return blocks
+
+
+_X0 = attrgetter("x0")
+_TOP = attrgetter("top")
+
+
+def _finite(values: list[float]) -> bool:
+    """No NaN or infinity among ``values`` (a sum of finite floats can overflow to
+    infinity: then the answer is a false "no", which only sends the page the plain way)."""
+    total = sum(values)
+    return total - total == 0.0
+
+
+def _candidate(last: TextLine, ln: TextLine, rules: Sequence[Rule], params: LayoutParams,
+               title_size: float) -> bool:
+    """``ln`` may join the block whose last line is ``last``: stacked within reach, in one
+    column (``_joins``), no rule between. (The cheap bounds of the scans come first.)"""
+    if last.bottom > ln.top + 0.5 * ln.size or ln.top - last.bottom > params.line_gap * ln.size * 1.5:
+        return False  # not stacked
+    centred = ln.size >= title_size and abs(ln.cy - last.cy) >= 0 and \
+        abs((ln.x0 + ln.x1) / 2 - (last.x0 + last.x1) / 2) <= 1.0 * ln.size
+    return _joins(last, ln, centred, params) and not (rules and _rule_between(last, ln, rules))
+
+
+def stack_plain(horizontal: Sequence[TextLine], rules: Sequence[Rule], params: LayoutParams,
+                title_size: float) -> list[list[TextLine]]:
+    """The lines (sorted by top, then left edge) stacked into blocks: each line joins,
+    among the blocks whose last line it may follow (``_candidate``), the one whose last
+    line's left edge is nearest its own (the first made on a tie), else opens a block.
+
+    The plain scan over every block still open: the reference for ``_stack``, and the
+    way for lines with coordinates it cannot file (NaN, infinite)."""
     open_blocks: list[list[TextLine]] = []
     # blocks whose last line lies far above the current line can take no more lines
     # (lines come sorted by top): only the active ones are searched
     active: list[int] = []
     reach = params.line_gap * 1.5 * 1.15  # the farthest a joining line can be, in the last line's ems
-    # per block, its last line and the numbers the scan below reads of it, in one tuple
-    # (bottom, x0, x1, reach in points, line): an OCR page keeps dozens of blocks active
-    lasts: list[tuple[float, float, float, float, TextLine]] = []
     for ln in horizontal:
         best = None
         best_key = None
         still: list[int] = []
-        top, x0, x1 = ln.top, ln.x0, ln.x1
-        overlap_limit = top + 0.5 * ln.size
-        gap_limit = params.line_gap * ln.size * 1.5
         for k in active:
-            bottom, lx0, lx1, lreach, last = lasts[k]
-            if bottom < top - lreach:
+            last = open_blocks[k][-1]
+            if last.bottom < ln.top - reach * last.size:
                 continue  # too far above: the block is closed for good
             still.append(k)
-            if lx1 <= x0 or x1 <= lx0 or bottom > overlap_limit or top - bottom > gap_limit:
-                continue  # no x-overlap (``_joins`` would refuse) or not stacked
-            centred = ln.size >= title_size and abs(ln.cy - last.cy) >= 0 and \
-                abs((ln.x0 + ln.x1) / 2 - (last.x0 + last.x1) / 2) <= 1.0 * ln.size
-            if not _joins(last, ln, centred, params) or _rule_between(last, ln, rules):
+            if last.x1 <= ln.x0 or ln.x1 <= last.x0 or not _candidate(last, ln, rules, params, title_size):
                 continue
             key = abs(ln.x0 - last.x0)
             if best_key is None or key < best_key:
@@ -105,15 +146,84 @@ def build_blocks(lines: Sequence[TextLine], rules: Sequence[Rule], params: Layou
         if best is None:
             active.append(len(open_blocks))
             open_blocks.append([ln])
-            lasts.append((ln.bottom, x0, x1, reach * ln.size, ln))
         else:
             open_blocks[best].append(ln)
-            lasts[best] = (ln.bottom, x0, x1, reach * ln.size, ln)
-    blocks: list[TextBlock] = []
-    for blk in open_blocks:
-        blocks.extend(_split_measure(blk, params))
-    blocks.extend(_vertical_blocks([ln for ln in lines if ln.vertical], params))
-    return blocks
+    return open_blocks
+
+
+def _stack(horizontal: Sequence[TextLine], rules: Sequence[Rule], params: LayoutParams,
+           title_size: float) -> list[list[TextLine]]:
+    """``stack_plain``'s blocks, the open blocks filed by the x-range of their last line
+    in bins along x: a line reads only the bins its own x-range touches (a block it may
+    join overlaps it in x), not every block still open (an OCR page keeps ~40 open, a
+    handful in any one column). A block found closed in a bin leaves all its bins
+    (closed for good: the lines come sorted by top). The best block is the one with the
+    least (left-edge distance, block number): the plain scan's choice, whatever order
+    the bins hand the blocks in."""
+    # bins about a column's width: ten title sizes (a line touches one to three)
+    axis = _Axis([*(ln.x0 for ln in horizontal), *(ln.x1 for ln in horizontal)], 10.0 * title_size)
+    bins: list[list[int]] = [[] for _ in range(axis.n)]
+    span = axis.span
+    open_blocks: list[list[TextLine]] = []
+    # per block: its last line and the numbers the scan reads of it, in one tuple
+    # (bottom, x0, x1, reach in points, line), and the bins it is filed in
+    lasts: list[tuple[float, float, float, float, TextLine]] = []
+    filed: list[range] = []
+    reach = params.line_gap * 1.5 * 1.15  # the farthest a joining line can be, in the last line's ems
+    seen = [-1] * len(horizontal)  # per block, the last line whose search read it
+    closed: list[int] = []
+    for i, ln in enumerate(horizontal):
+        top, x0, x1 = ln.top, ln.x0, ln.x1
+        overlap_limit = top + 0.5 * ln.size
+        gap_limit = params.line_gap * ln.size * 1.5
+        cols = span(x0, x1)
+        best = -1
+        best_key = 0.0
+        for col in cols:
+            for k in bins[col]:
+                if seen[k] == i:
+                    continue
+                seen[k] = i
+                bottom, lx0, lx1, lreach, last = lasts[k]
+                if bottom < top - lreach:
+                    closed.append(k)
+                    continue
+                if lx1 <= x0 or x1 <= lx0 or bottom > overlap_limit or top - bottom > gap_limit:
+                    continue  # no x-overlap (``_joins`` would refuse) or not stacked
+                centred = ln.size >= title_size and abs(ln.cy - last.cy) >= 0 and \
+                    abs((ln.x0 + ln.x1) / 2 - (last.x0 + last.x1) / 2) <= 1.0 * ln.size
+                if not _joins(last, ln, centred, params) or (rules and _rule_between(last, ln, rules)):
+                    continue
+                key = abs(x0 - lx0)
+                if best < 0 or key < best_key or (key == best_key and k < best):
+                    best, best_key = k, key
+        if closed:
+            for k in closed:  # closed for good: out of every bin
+                for c in filed[k]:
+                    bins[c].remove(k)
+                filed[k] = range(0)
+            closed.clear()
+        entry = (ln.bottom, x0, x1, reach * ln.size, ln)
+        if best < 0:
+            k = len(open_blocks)
+            open_blocks.append([ln])
+            lasts.append(entry)
+            filed.append(cols)
+            for c in cols:
+                bins[c].append(k)
+        else:
+            open_blocks[best].append(ln)
+            lasts[best] = entry
+            old = filed[best]
+            if old != cols:
+                for c in old:
+                    if c not in cols:
+                        bins[c].remove(best)
+                for c in cols:
+                    if c not in old:
+                        bins[c].append(best)
+                filed[best] = cols
+    return open_blocks
 
 
 def _split_measure(blk: list[TextLine], params: LayoutParams) -> list[TextBlock]:

@@ -27,6 +27,7 @@ Vertical blocks among themselves read right to left (a vertical page: ``left`` m
 from __future__ import annotations
 
 import bisect
+import heapq
 from dataclasses import dataclass, replace
 from itertools import compress, repeat
 from operator import and_, gt, le, lt, not_, sub
@@ -36,6 +37,7 @@ from ..params import LayoutParams
 from .blocks import TextBlock
 from .boxes import framing_boxes
 from .chars import PageContent, Rule
+from .grid import BoxGrid
 
 #: Share of the page height at the top and bottom where running heads and folios live.
 MARGIN_ZONE = 0.05
@@ -107,38 +109,49 @@ def _clusters(blocks: Sequence[TextBlock], body: float, params: LayoutParams) ->
     taken = [False] * len(units)
     reach = 3.0 * body
     order = sorted((i for i, u in enumerate(units) if u.title), key=lambda i: -units[i].blocks[0].size)
-    # candidates (blocks of at most two lines) sorted by top: a title looks only at those
-    # whose top lies within its reach (a page of OCR noise has thousands of units)
-    small = sorted((u.top, ui) for ui, u in enumerate(units) if len(units[ui].blocks[0].lines) <= 2)
-    tops = [top for top, _ in small]
-    small_ids = [ui for _, ui in small]
-    tallest = max((units[ui].bottom - units[ui].top for _, ui in small), default=0.0)
-    # each unit's (first) block box, for the test ``_try_join`` starts with: most units of
-    # a window lie beyond the title's reach and are passed over without a call
+    # candidates (blocks of at most two lines), filed in a grid by their box: a title
+    # looks only at those in the cells its reach touches (a page of OCR noise has
+    # thousands of units; a window of tops alone spans the tallest candidate's height)
+    small_ids = [ui for ui, u in enumerate(units) if len(u.blocks[0].lines) <= 2]
+    # each unit's (first) block box, for the test ``_try_join`` starts with: most units
+    # near a title still lie beyond its reach and are passed over without a call
     bx0, btop, bx1, bbottom = ([getattr(u.blocks[0], f) for u in units] for f in ("x0", "top", "x1", "bottom"))
+    grid = BoxGrid([bx0[ui] for ui in small_ids], [btop[ui] for ui in small_ids], [bx1[ui] for ui in small_ids],
+                   [bbottom[ui] for ui in small_ids], 2 * reach) if order else None
+    pushed = [-1] * len(small_ids)  # per candidate, the title whose search holds it
     for ti in order:
         if taken[ti]:
             continue
         t = units[ti]
-        # units are tried in page order against the cluster as it grows: after each growth
-        # the window is searched again from the next unit on (the same as trying every unit)
-        pos = 0
-        while True:
-            lo = bisect.bisect_left(tops, t.top - reach - tallest)
-            hi = bisect.bisect_right(tops, t.bottom + reach)
+        # units are tried in page order against the cluster as it grows (the same as
+        # trying every unit in turn): the candidates of the cells within the title's reach
+        # wait in a heap; when the cluster grows, those of the cells its growth adds join
+        # them (a unit passed over before is not tried again, as in a pass over all units)
+        below, above, right, left = t.bottom + reach, t.top - reach, t.x1 + reach, t.x0 - reach
+        cells = grid.spans(left, above, right, below)  # type: ignore[union-attr]
+        heap = []
+        for k in grid.filed(*cells):  # type: ignore[union-attr]
+            if pushed[k] != ti:
+                pushed[k] = ti
+                heap.append(k)
+        heapq.heapify(heap)  # (positions in ``small_ids``, which ascend with the units)
+        last = -1
+        while heap:
+            k = heapq.heappop(heap)
+            last = k
+            ui = small_ids[k]
+            if btop[ui] > below or bbottom[ui] < above or bx0[ui] > right or bx1[ui] < left:
+                continue  # (``_try_join`` would refuse: out of reach)
             bounds = (t.x0, t.top, t.x1, t.bottom)
-            window = sorted(small_ids[lo:hi])
-            below, above, right, left = t.bottom + reach, t.top - reach, t.x1 + reach, t.x0 - reach
-            for ui in window[bisect.bisect_left(window, pos):]:
-                pos = ui + 1
-                if btop[ui] > below or bbottom[ui] < above or bx0[ui] > right or bx1[ui] < left:
-                    continue  # (``_try_join`` would refuse: out of reach)
-                if _try_join(t, ti, units, ui, taken, body, reach, title_size):
-                    if (t.x0, t.top, t.x1, t.bottom) != bounds:
-                        break
-                    below, above, right, left = t.bottom + reach, t.top - reach, t.x1 + reach, t.x0 - reach
-            else:
-                break
+            if _try_join(t, ti, units, ui, taken, body, reach, title_size) \
+                    and (t.x0, t.top, t.x1, t.bottom) != bounds:
+                below, above, right, left = t.bottom + reach, t.top - reach, t.x1 + reach, t.x0 - reach
+                grown = grid.spans(left, above, right, below)  # type: ignore[union-attr]
+                for k in grid.filed(*grown, old=cells):  # type: ignore[union-attr]
+                    if k > last and pushed[k] != ti:
+                        pushed[k] = ti
+                        heapq.heappush(heap, k)
+                cells = grown
     out = [u for k, u in enumerate(units) if not taken[k]]
     for u in out:
         if len(u.blocks) > 1:
