@@ -26,13 +26,17 @@ from typing import Sequence
 
 from ..params import LayoutParams
 from .chars import Rule
-from .grid import _Axis
-from .records import TextBlock, TextLine
+from .records import TextBlock, TextLine, make_blocks
+
+_X0, _TOP, _X1, _BOTTOM = (attrgetter(name) for name in ("x0", "top", "x1", "bottom"))
 
 
 def _box(lines: Sequence[TextLine], vertical: bool, reasons: tuple[str, ...] = ()) -> TextBlock:
-    return TextBlock(tuple(lines), min(ln.x0 for ln in lines), min(ln.top for ln in lines),
-                     max(ln.x1 for ln in lines), max(ln.bottom for ln in lines), vertical, reasons)
+    if len(lines) == 1:  # (most blocks of an OCR page: its box is the line's)
+        ln = lines[0]
+        return TextBlock((ln,), ln.x0, ln.top, ln.x1, ln.bottom, vertical, reasons)
+    return TextBlock(tuple(lines), min(map(_X0, lines)), min(map(_TOP, lines)),
+                     max(map(_X1, lines)), max(map(_BOTTOM, lines)), vertical, reasons)
 
 
 def _rule_between(a: TextLine, b: TextLine, rules: Sequence[Rule]) -> bool:
@@ -83,18 +87,35 @@ def build_blocks(lines: Sequence[TextLine], rules: Sequence[Rule], params: Layou
         open_blocks = _stack(horizontal, rules, params, title_size)
     else:  # (NaN or infinite coordinates: the sweep's premises fail, the plain scan decides)
         open_blocks = stack_plain(horizontal, rules, params, title_size)
-    blocks: list[TextBlock] = []
+    # the blocks' lines and boxes as per-page columns, the blocks made at once
+    parts: list[tuple[TextLine, ...]] = []
+    why: list[tuple[str, ...]] = []
     for blk in open_blocks:
         if len(blk) < 4:
-            blocks.append(_box(blk, False))
+            parts.append(tuple(blk))
+            why.append(())
         else:
-            blocks.extend(_split_measure(blk, params))
+            for run, reasons in _measure_runs(blk):
+                parts.append(tuple(run))
+                why.append(reasons)
+    x0s, tops, x1s, bottoms = [], [], [], []
+    for run in parts:
+        if len(run) == 1:  # (most blocks of an OCR page: its box is the line's)
+            ln = run[0]
+            x0s.append(ln.x0)
+            tops.append(ln.top)
+            x1s.append(ln.x1)
+            bottoms.append(ln.bottom)
+        else:
+            x0s.append(min(map(_X0, run)))
+            tops.append(min(map(_TOP, run)))
+            x1s.append(max(map(_X1, run)))
+            bottoms.append(max(map(_BOTTOM, run)))
+    blocks = make_blocks(parts, x0s, tops, x1s, bottoms, False, why)
     blocks.extend(_vertical_blocks([ln for ln in lines if ln.vertical], params))
     return blocks
 
 
-_X0 = attrgetter("x0")
-_TOP = attrgetter("top")
 
 
 def _finite(values: list[float]) -> bool:
@@ -159,24 +180,35 @@ def _stack(horizontal: Sequence[TextLine], rules: Sequence[Rule], params: Layout
     handful in any one column). A block found closed in a bin leaves all its bins
     (closed for good: the lines come sorted by top). The best block is the one with the
     least (left-edge distance, block number): the plain scan's choice, whatever order
-    the bins hand the blocks in."""
-    # bins about a column's width: ten title sizes (a line touches one to three)
-    axis = _Axis([*(ln.x0 for ln in horizontal), *(ln.x1 for ln in horizontal)], 10.0 * title_size)
-    bins: list[list[int]] = [[] for _ in range(axis.n)]
-    span = axis.span
+    the bins hand the blocks in. ``_candidate``'s tests are written out in the loop
+    (the same expressions; the lines are all horizontal here), with the numbers of a
+    block's last line kept in one tuple.
+
+    Coordinates must be finite (``build_blocks`` checks): a line's bins are then
+    ``int((x - lo) * scale)`` for its two edges, in ``0 .. n - 1``."""
+    lo = min(ln.x0 for ln in horizontal) if horizontal else 0.0
+    hi = max(ln.x1 for ln in horizontal) if horizontal else 0.0
+    lo, hi = min(lo, hi), max(lo, hi)
+    # bins about a column's width: ten title sizes (a line touches one to three), at
+    # most 256 of them
+    width = max(10.0 * title_size, (hi - lo) / 256)
+    scale = 1.0 / width if width > 0.0 and width - width == 0.0 else 0.0
+    n = int((hi - lo) * scale) + 1
+    bins: list[list[int]] = [[] for _ in range(n)]
+    line_gap, indent_max = params.line_gap, params.indent_max
     open_blocks: list[list[TextLine]] = []
-    # per block: its last line and the numbers the scan reads of it, in one tuple
-    # (bottom, x0, x1, reach in points, line), and the bins it is filed in
-    lasts: list[tuple[float, float, float, float, TextLine]] = []
+    # per block: its last line's bottom, x0, x1, reach in points, size, line; its bins
+    lasts: list[tuple[float, float, float, float, float, TextLine]] = []
     filed: list[range] = []
-    reach = params.line_gap * 1.5 * 1.15  # the farthest a joining line can be, in the last line's ems
+    reach = line_gap * 1.5 * 1.15  # the farthest a joining line can be, in the last line's ems
     seen = [-1] * len(horizontal)  # per block, the last line whose search read it
     closed: list[int] = []
     for i, ln in enumerate(horizontal):
-        top, x0, x1 = ln.top, ln.x0, ln.x1
-        overlap_limit = top + 0.5 * ln.size
-        gap_limit = params.line_gap * ln.size * 1.5
-        cols = span(x0, x1)
+        top, x0, x1, s = ln.top, ln.x0, ln.x1, ln.size
+        overlap_limit = top + 0.5 * s
+        gap_limit = line_gap * s * 1.5
+        a, b = int((x0 - lo) * scale), int((x1 - lo) * scale)
+        cols = range(a, b + 1) if a <= b else range(b, a + 1)
         best = -1
         best_key = 0.0
         for col in cols:
@@ -184,15 +216,33 @@ def _stack(horizontal: Sequence[TextLine], rules: Sequence[Rule], params: Layout
                 if seen[k] == i:
                     continue
                 seen[k] = i
-                bottom, lx0, lx1, lreach, last = lasts[k]
+                bottom, lx0, lx1, lreach, ls, last = lasts[k]
                 if bottom < top - lreach:
                     closed.append(k)
                     continue
                 if lx1 <= x0 or x1 <= lx0 or bottom > overlap_limit or top - bottom > gap_limit:
                     continue  # no x-overlap (``_joins`` would refuse) or not stacked
-                centred = ln.size >= title_size and abs(ln.cy - last.cy) >= 0 and \
-                    abs((ln.x0 + ln.x1) / 2 - (last.x0 + last.x1) / 2) <= 1.0 * ln.size
-                if not _joins(last, ln, centred, params) or (rules and _rule_between(last, ln, rules)):
+                # ``_joins`` (both lines horizontal)
+                # (``min``/``max`` of two written as the builtins choose: the first
+                # argument unless the second is smaller / larger; no builtin call)
+                size = s if s < ls else ls
+                if 1e-6 > size:
+                    size = 1e-6
+                if (s if s > ls else ls) / size > 1.15:
+                    continue
+                gap = top - bottom
+                if gap > line_gap * size or gap < -0.5 * size:
+                    continue
+                overlap = (x1 if x1 < lx1 else lx1) - (x0 if x0 > lx0 else lx0)
+                if overlap <= 0:
+                    continue
+                if not (abs(x0 - lx0) <= indent_max * size or abs(x1 - lx1) <= 1.0 * size):
+                    # (``centred``: title material centred under the last line)
+                    centred = s >= title_size and abs(ln.cy - last.cy) >= 0 and \
+                        abs((x0 + x1) / 2 - (lx0 + lx1) / 2) <= 1.0 * s
+                    if not (centred and overlap > 0.5 * min(last.width, ln.width)):
+                        continue
+                if rules and _rule_between(last, ln, rules):
                     continue
                 key = abs(x0 - lx0)
                 if best < 0 or key < best_key or (key == best_key and k < best):
@@ -203,7 +253,7 @@ def _stack(horizontal: Sequence[TextLine], rules: Sequence[Rule], params: Layout
                     bins[c].remove(k)
                 filed[k] = range(0)
             closed.clear()
-        entry = (ln.bottom, x0, x1, reach * ln.size, ln)
+        entry = (ln.bottom, x0, x1, reach * s, s, ln)
         if best < 0:
             k = len(open_blocks)
             open_blocks.append([ln])
@@ -229,9 +279,15 @@ def _stack(horizontal: Sequence[TextLine], rules: Sequence[Rule], params: Layout
 def _split_measure(blk: list[TextLine], params: LayoutParams) -> list[TextBlock]:
     """Cut a block where its right edge steps out for good (``measure-change``): two
     consecutive lines end more than one em right of every line before them."""
+    return [_box(run, False, reasons) for run, reasons in _measure_runs(blk)]
+
+
+def _measure_runs(blk: list[TextLine]) -> list[tuple[list[TextLine], tuple[str, ...]]]:
+    """The runs of ``blk`` between its measure cuts (``_split_measure``), each with the
+    reasons its block records."""
     if len(blk) < 4:
-        return [_box(blk, False)]
-    out: list[TextBlock] = []
+        return [(blk, ())]
+    out: list[tuple[list[TextLine], tuple[str, ...]]] = []
     start = 0
     # the right and left edge of the run blk[start:i] so far, kept as ``max``/``min`` over
     # it would find them (one comparison per line, not a pass over the run per line: a
@@ -242,10 +298,10 @@ def _split_measure(blk: list[TextLine], params: LayoutParams) -> list[TextBlock]
         size = blk[i].size
         before = right
         if i - start >= 2 and blk[i].x1 > before + 1.0 * size and blk[i + 1].x1 > before + 1.0 * size:
-            out.append(_box(blk[start:i], False, ("measure-change: the column widens below",)))
+            out.append((blk[start:i], ("measure-change: the column widens below",)))
             start = i
         elif i - start >= 2 and blk[i].x0 < left - 1.0 * size and blk[i + 1].x0 < left - 1.0 * size:
-            out.append(_box(blk[start:i], False, ("measure-change: the column widens to the left below",)))
+            out.append((blk[start:i], ("measure-change: the column widens to the left below",)))
             start = i
         if start == i:
             right, left = blk[i].x1, blk[i].x0
@@ -256,7 +312,7 @@ def _split_measure(blk: list[TextLine], params: LayoutParams) -> list[TextBlock]
             if x0 < left:
                 left = x0
         i += 1
-    out.append(_box(blk[start:], False))
+    out.append((blk[start:], ()))
     return out
 
 

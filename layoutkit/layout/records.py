@@ -7,8 +7,11 @@ extend the plain ``model.Extent``; defined here they stay ordinary Python classe
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import repeat
+from typing import Sequence
 
 from ..model import Extent
+from ..slotbuild import slot_setters
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,3 +65,25 @@ def block_size(lines: tuple[TextLine, ...]) -> float:
         return lines[0].size if lines else 0.0
     sizes = sorted([ln.size for ln in lines])
     return sizes[len(sizes) // 2]
+
+
+def make_blocks(lines: Sequence[tuple[TextLine, ...]], x0s: Sequence[float], tops: Sequence[float],
+                x1s: Sequence[float], bottoms: Sequence[float], vertical: bool,
+                reasons: Sequence[tuple[str, ...]]) -> list[TextBlock]:
+    """``[TextBlock(ls, x0, top, x1, bottom, vertical, why) ...]`` for a page's blocks at
+    once: the objects made and each slot filled by one C-level ``map`` over all of them
+    (``slotbuild``) instead of a dataclass ``__init__`` (eight ``object.__setattr__``
+    calls) and a ``__post_init__`` per block (an OCR page has ~2,000 blocks)."""
+    n = len(lines)
+    if _SETTERS is None:  # (the fields are not plain slots: build through the class)
+        return [TextBlock(*row, vertical, why) for *row, why in zip(lines, x0s, tops, x1s, bottoms, reasons)]
+    out: list[TextBlock] = list(map(_new, repeat(TextBlock, n)))
+    values = (lines, x0s, tops, x1s, bottoms, repeat(vertical, n), reasons, repeat("", n), map(block_size, lines))
+    for setter, column in zip(_SETTERS, values):
+        any(map(setter, out, column))  # (setters return None: ``any`` runs them all)
+    return out
+
+
+_new = object.__new__
+#: The slot setters of ``TextBlock``'s fields, in ``make_blocks``' order.
+_SETTERS = slot_setters(TextBlock, ("lines", "x0", "top", "x1", "bottom", "vertical", "reasons", "zone", "size"))
