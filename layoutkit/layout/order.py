@@ -31,7 +31,7 @@ import heapq
 from dataclasses import dataclass, replace
 from itertools import compress, repeat
 from operator import and_, gt, le, lt, not_, sub
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..params import LayoutParams
 from .blocks import TextBlock
@@ -218,6 +218,18 @@ def _topological(units: list[_Unit], tol: float, vertical_page: bool) -> list[_U
     n = len(units)
     if n > MAX_TOPOLOGICAL:
         return sorted(units, key=(lambda u: (u.top, -u.x1)) if vertical_page else (lambda u: (u.top, u.x0)))
+    key = (lambda u: (u.top, -u.x1)) if vertical_page else (lambda u: (u.top, u.x0))
+    if not any(u.vertical and u.title for u in units) and \
+            _finite([v for u in units for v in (u.x0, u.top, u.x1, u.bottom)]):
+        return _kahn(units, _edge_masks(units, tol, vertical_page), key)
+    return _topological_plain(units, tol, vertical_page)
+
+
+def _topological_plain(units: list[_Unit], tol: float, vertical_page: bool) -> list[_Unit]:
+    """Breuel's order on a node by the plain tests: each unit's row of edges, the free
+    unit picked by a scan. The reference for ``_edge_masks`` + ``_kahn``, and the way for
+    nodes with a vertical title or with coordinates that cannot be sorted (NaN)."""
+    n = len(units)
     succ: list[list[int]] = [[] for _ in range(n)]
     indeg = [0] * n
     # ``left`` looks for a unit between two others overlapping both in x: only the units
@@ -248,6 +260,130 @@ def _topological(units: list[_Unit], tol: float, vertical_page: bool) -> list[_U
         out.append(units[i])
         for j in succ[i]:
             indeg[j] -= 1
+    return out
+
+
+def _finite(values: list[float]) -> bool:
+    """No NaN or infinity among ``values`` (a sum of huge finite floats can overflow:
+    then a false "no", which only sends the node the plain way)."""
+    total = sum(values)
+    return total - total == 0.0
+
+
+def _bits(mask: int) -> list[int]:
+    """The positions of the set bits of ``mask``, lowest first."""
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
+
+
+def _ranked(values: list[float]) -> tuple[list[float], list[int]]:
+    """``values`` sorted, and ``prefix[p]``: the bit set of the units holding the ``p``
+    smallest (so the units with a value below a bound are one bisection and one lookup)."""
+    order = sorted(range(len(values)), key=values.__getitem__)
+    prefix = [0]
+    acc = 0
+    for k in order:
+        acc |= 1 << k
+        prefix.append(acc)
+    return [values[k] for k in order], prefix
+
+
+def _edge_masks(units: list[_Unit], tol: float, vertical_page: bool) -> list[int]:
+    """``_edges`` as bit sets: per unit ``a``, the set of units ``b`` with ``_before(a, b)``
+    (no vertical title in the node; finite coordinates).
+
+    Every threshold test of one unit against all others (``b``'s centre below ``a``'s,
+    ``b``'s top + tol above ``a``'s top, ``b`` right of ``a``) is one bisection in the
+    others' sorted values and one precomputed bit set. The ``left`` rule's search for a
+    unit ``c`` between ``a`` and ``b`` overlapping both is turned around: per unit ``c``
+    overlapping ``a``, the set of units ``b`` it blocks is a few bit-set operations, since
+    ``c.top >= min(a.bottom, b.bottom) - tol`` holds exactly when ``c.top >= a.bottom - tol``
+    or ``c.top >= b.bottom - tol`` (rounding is monotone: ``fl(min(x, y) - t)`` is
+    ``min(fl(x - t), fl(y - t))``), and likewise for ``c.bottom <= max(a.top, b.top) + tol``.
+    The overlap tests themselves are the same C-level rows as ``_topological_plain``'s."""
+    n = len(units)
+    full = (1 << n) - 1
+    bits = [1 << k for k in range(n)]
+    x0s = [u.x0 for u in units]
+    x1s = [u.x1 for u in units]
+    tops = [u.top for u in units]
+    bottoms = [u.bottom for u in units]
+    # over[i]: the units overlapping unit i in x (``_x_overlap``: a symmetric test)
+    over = [sum(compress(bits, map(gt, map(sub, map(min, x1s, repeat(u.x1)), map(max, x0s, repeat(u.x0))),
+                                   repeat(tol)))) for u in units]
+    cys = [(u.top + u.bottom) / 2 for u in units]
+    top_tol = [t + tol for t in tops]
+    bottom_less = [b - tol for b in bottoms]
+    s_cy, p_cy = _ranked(cys)
+    s_tt, p_tt = _ranked(top_tol)
+    s_top, p_top = _ranked(tops)
+    s_bottom, p_bottom = _ranked(bottoms)
+    s_bl, p_bl = _ranked(bottom_less)
+    if vertical_page:
+        s_side, p_side = _ranked(x1s)
+    else:
+        s_side, p_side = _ranked([x + tol for x in x0s])
+    right, left = bisect.bisect_right, bisect.bisect_left
+    # per unit c: the units b whose bottom - tol <= c.top (``c.top >= b.bottom - tol``), and
+    # those whose top + tol >= c.bottom (``c.bottom <= b.top + tol``)
+    t_inv = [p_bl[right(s_bl, t)] for t in tops]
+    u_inv = [full ^ p_tt[left(s_tt, b)] for b in bottoms]
+    out = []
+    for i in range(n):
+        a = units[i]
+        ov = over[i]
+        # ``above``: overlapping, a's centre higher and its top not below b's (within tol)
+        above = ov & (full ^ p_cy[right(s_cy, cys[i])]) & (full ^ p_tt[right(s_tt, a.top)])
+        # ``left``: not overlapping, a entirely left of b (right of it on a vertical page)
+        if vertical_page:
+            side = p_side[right(s_side, a.x0 + tol)]  # b.x1 <= a.x0 + tol
+        else:
+            side = full ^ p_side[left(s_side, a.x1)]  # a.x1 <= b.x0 + tol
+        beside = side & ~ov & full
+        if beside:
+            # the units c of ``ov`` with c.top >= a.bottom - tol, c.bottom <= a.top + tol
+            ta = full ^ p_top[left(s_top, bottom_less[i])]
+            ua = p_bottom[right(s_bottom, top_tol[i])]
+            blocked = 0
+            for c in _bits(ov):
+                cb = bits[c]
+                blocked |= over[c] & (full if ta & cb else t_inv[c]) & (full if ua & cb else u_inv[c])
+            beside &= ~blocked
+        out.append((above | beside) & ~bits[i])
+    return out
+
+
+def _kahn(units: list[_Unit], succ: list[int], key: Callable[[_Unit], tuple[float, float]]) -> list[_Unit]:
+    """The topological order of ``units`` under the edges ``succ`` (bit sets), the free unit
+    with the least ``key`` first (the first on a tie), a cycle broken at the unit with
+    the least key: ``_topological_plain``'s order, the free units kept in a heap of
+    (key, position) instead of a scan of all units per step."""
+    n = len(units)
+    indeg = [0] * n
+    targets = [_bits(m) for m in succ]
+    for row in targets:
+        for j in row:
+            indeg[j] += 1
+    keys = [(*key(u), i) for i, u in enumerate(units)]
+    heap = [keys[i] for i in range(n) if indeg[i] == 0]
+    heapq.heapify(heap)
+    done = [False] * n
+    out: list[_Unit] = []
+    while len(out) < n:
+        if heap:
+            i = heapq.heappop(heap)[-1]
+        else:  # a cycle (overlapping units): break it at the highest unit
+            i = min((keys[k] for k in range(n) if not done[k]))[-1]
+        done[i] = True
+        out.append(units[i])
+        for j in targets[i]:
+            indeg[j] -= 1
+            if indeg[j] == 0 and not done[j]:
+                heapq.heappush(heap, keys[j])
     return out
 
 
