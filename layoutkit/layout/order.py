@@ -37,7 +37,7 @@ from ..params import LayoutParams
 from .blocks import TextBlock
 from .boxes import framing_boxes
 from .chars import PageContent, Rule
-from .grid import BoxGrid
+from .grid import Axis
 
 #: Share of the page height at the top and bottom where running heads and folios live.
 MARGIN_ZONE = 0.05
@@ -109,54 +109,81 @@ def _clusters(blocks: Sequence[TextBlock], body: float, params: LayoutParams) ->
     taken = [False] * len(units)
     reach = 3.0 * body
     order = sorted((i for i, u in enumerate(units) if u.title), key=lambda i: -units[i].blocks[0].size)
-    # candidates (blocks of at most two lines), filed in a grid by their box: a title
-    # looks only at those in the cells its reach touches (a page of OCR noise has
-    # thousands of units; a window of tops alone spans the tallest candidate's height)
+    # candidates: blocks of at most two lines (positions in ``small_ids``, ascending with
+    # the units), with each one's (first) block box for the test ``_try_join`` starts with
     small_ids = [ui for ui, u in enumerate(units) if len(u.blocks[0].lines) <= 2]
-    # each unit's (first) block box, for the test ``_try_join`` starts with: most units
-    # near a title still lie beyond its reach and are passed over without a call
-    bx0, btop, bx1, bbottom = ([getattr(u.blocks[0], f) for u in units] for f in ("x0", "top", "x1", "bottom"))
-    grid = BoxGrid([bx0[ui] for ui in small_ids], [btop[ui] for ui in small_ids], [bx1[ui] for ui in small_ids],
-                   [bbottom[ui] for ui in small_ids], 2 * reach) if order else None
+    smalls = [units[ui].blocks[0] for ui in small_ids]
+    bx0, btop, bx1, bbottom = ([getattr(b, f) for b in smalls] for f in ("x0", "top", "x1", "bottom"))
+    # a title looks only at the candidates of the strips (along x, ``8 * reach`` wide)
+    # its reach touches whose top lies within its reach widened by the tallest
+    # candidate's height (bisection in each strip's sorted tops), and at the few
+    # candidates taller than ``2 * reach`` always (one tall block would widen every
+    # title's window to its height); a relative pad covers the rounding of that bound
+    tall_limit = 2 * reach
+    heights = list(map(sub, bbottom, btop))
+    tall = [k for k, h in enumerate(heights) if not h <= tall_limit]
+    tallest = max((h for h in heights if h <= tall_limit), default=0.0)
+    axis = Axis([*bx0, *bx1], 8 * reach)
+    strips: list[list[int]] = [[] for _ in range(axis.n)]
+    for k, h in enumerate(heights):
+        if h <= tall_limit:
+            for col in axis.span(bx0[k], bx1[k]):
+                strips[col].append(k)
+    for strip in strips:
+        strip.sort(key=btop.__getitem__)
+    strip_tops = [[btop[k] for k in strip] for strip in strips]
     pushed = [-1] * len(small_ids)  # per candidate, the title whose search holds it
     for ti in order:
         if taken[ti]:
             continue
         t = units[ti]
         # units are tried in page order against the cluster as it grows (the same as
-        # trying every unit in turn): the candidates of the cells within the title's reach
-        # wait in a heap; when the cluster grows, those of the cells its growth adds join
-        # them (a unit passed over before is not tried again, as in a pass over all units)
+        # trying every unit in turn): the candidates of the windows wait in a heap; when
+        # the cluster grows, those its growth adds to the windows join them (a unit
+        # passed over before is not tried again, as in a pass over all units)
         below, above, right, left = t.bottom + reach, t.top - reach, t.x1 + reach, t.x0 - reach
-        cells = grid.spans(left, above, right, below)  # type: ignore[union-attr]
-        heap = []
-        for k in grid.filed(*cells):  # type: ignore[union-attr]
-            if pushed[k] != ti:
-                pushed[k] = ti
-                heap.append(k)
-        heapq.heapify(heap)  # (positions in ``small_ids``, which ascend with the units)
+        heap = list(tall)
+        windows: dict[int, tuple[int, int]] = {}
+        for col in axis.span(left, right):
+            lo, hi = _window(strip_tops[col], above - tallest, tallest, below)
+            windows[col] = (lo, hi)
+            heap.extend(strips[col][lo:hi])
+        for k in heap:
+            pushed[k] = ti
+        heap = list(set(heap)) if len(windows) > 1 else heap
+        heapq.heapify(heap)
         last = -1
         while heap:
             k = heapq.heappop(heap)
             last = k
-            ui = small_ids[k]
-            if btop[ui] > below or bbottom[ui] < above or bx0[ui] > right or bx1[ui] < left:
+            if btop[k] > below or bbottom[k] < above or bx0[k] > right or bx1[k] < left:
                 continue  # (``_try_join`` would refuse: out of reach)
             bounds = (t.x0, t.top, t.x1, t.bottom)
-            if _try_join(t, ti, units, ui, taken, body, reach, title_size) \
+            if _try_join(t, ti, units, small_ids[k], taken, body, reach, title_size) \
                     and (t.x0, t.top, t.x1, t.bottom) != bounds:
                 below, above, right, left = t.bottom + reach, t.top - reach, t.x1 + reach, t.x0 - reach
-                grown = grid.spans(left, above, right, below)  # type: ignore[union-attr]
-                for k in grid.filed(*grown, old=cells):  # type: ignore[union-attr]
-                    if k > last and pushed[k] != ti:
-                        pushed[k] = ti
-                        heapq.heappush(heap, k)
-                cells = grown
+                for col in axis.span(left, right):
+                    lo, hi = _window(strip_tops[col], above - tallest, tallest, below)
+                    old = windows.get(col)
+                    strip = strips[col]
+                    grown = strip[lo:hi] if old is None else (*strip[lo:old[0]], *strip[old[1]:hi])
+                    for k in grown:
+                        if k > last and pushed[k] != ti:
+                            pushed[k] = ti
+                            heapq.heappush(heap, k)
+                    windows[col] = (lo, hi) if old is None else (min(lo, old[0]), max(hi, old[1]))
     out = [u for k, u in enumerate(units) if not taken[k]]
     for u in out:
         if len(u.blocks) > 1:
             u.blocks.sort(key=lambda b: (-b.x1, b.top) if u.vertical else (b.top, b.x0))
     return out
+
+
+def _window(tops: list[float], floor: float, tallest: float, below: float) -> tuple[int, int]:
+    """The positions in ``tops`` (sorted) from ``floor`` to ``below``, padded by a relative
+    1e-6 each way (the candidates' tops are compared with bounds computed another way)."""
+    return (bisect.bisect_left(tops, floor - 1e-6 * (abs(floor) + tallest + 1.0)),
+            bisect.bisect_right(tops, below + 1e-6 * (abs(below) + 1.0)))
 
 
 def _try_join(t: _Unit, ti: int, units: list[_Unit], ui: int, taken: list[bool], body: float, reach: float,
@@ -312,9 +339,25 @@ def _edge_masks(units: list[_Unit], tol: float, vertical_page: bool) -> list[int
     x1s = [u.x1 for u in units]
     tops = [u.top for u in units]
     bottoms = [u.bottom for u in units]
-    # over[i]: the units overlapping unit i in x (``_x_overlap``: a symmetric test)
-    over = [sum(compress(bits, map(gt, map(sub, map(min, x1s, repeat(u.x1)), map(max, x0s, repeat(u.x0))),
-                                   repeat(tol)))) for u in units]
+    # over[i]: the units overlapping unit i in x (``_x_overlap``, a symmetric test), by
+    # bisection: ``min(a.x1, b.x1) - max(a.x0, b.x0) > tol`` holds exactly when each of the
+    # four differences ``a.x1 - a.x0``, ``b.x1 - b.x0``, ``a.x1 - b.x0``, ``b.x1 - a.x0``
+    # exceeds tol (monotone rounding: the difference of the min and the max is the least
+    # of the four), and ``fl(a.x1 - y)`` falls as ``y`` grows: the b with
+    # ``a.x1 - b.x0 > tol`` are a prefix of the units sorted by x0, those with
+    # ``b.x1 - a.x0 > tol`` a suffix of the units sorted by x1
+    s_x0, p_x0 = _ranked(x0s)
+    s_x1, p_x1 = _ranked(x1s)
+    wide = sum(compress(bits, map(gt, map(sub, x1s, x0s), repeat(tol))))
+    over = []
+    for i in range(n):
+        if not wide >> i & 1:
+            over.append(0)
+            continue
+        a1, a0 = x1s[i], x0s[i]
+        k = bisect.bisect_left(s_x0, True, key=lambda y: not a1 - y > tol)
+        m = bisect.bisect_left(s_x1, True, key=lambda y: y - a0 > tol)
+        over.append(p_x0[k] & (full ^ p_x1[m]) & wide)
     cys = [(u.top + u.bottom) / 2 for u in units]
     top_tol = [t + tol for t in tops]
     bottom_less = [b - tol for b in bottoms]
