@@ -142,6 +142,7 @@ def _clusters(blocks: Sequence[TextBlock], body: float, params: LayoutParams) ->
         # the cluster grows, those its growth adds to the windows join them (a unit
         # passed over before is not tried again, as in a pass over all units)
         below, above, right, left = t.bottom + reach, t.top - reach, t.x1 + reach, t.x0 - reach
+        horizontal = not t.vertical
         heap = list(tall)
         windows: dict[int, tuple[int, int]] = {}
         for col in axis.span(left, right):
@@ -158,8 +159,13 @@ def _clusters(blocks: Sequence[TextBlock], body: float, params: LayoutParams) ->
             last = k
             if btop[k] > below or bbottom[k] < above or bx0[k] > right or bx1[k] < left:
                 continue  # (``_try_join`` would refuse: out of reach)
+            ui = small_ids[k]
+            if taken[ui] or ui == ti:
+                continue  # (refused too)
+            if horizontal and not smalls[k].vertical and btop[k] < t.bottom and t.top < bbottom[k]:
+                continue  # (refused: on the title's rows, neither above nor below it)
             bounds = (t.x0, t.top, t.x1, t.bottom)
-            if _try_join(t, ti, units, small_ids[k], taken, body, reach, title_size) \
+            if _try_join(t, ti, units, ui, taken, body, reach, title_size) \
                     and (t.x0, t.top, t.x1, t.bottom) != bounds:
                 below, above, right, left = t.bottom + reach, t.top - reach, t.x1 + reach, t.x0 - reach
                 for col in axis.span(left, right):
