@@ -187,6 +187,6 @@ def test_axis_span_meets_every_meeting_interval(values, size, a0, a1, b0, b1):
     for x in (a0, a1, b0, b1):
         assert 0 <= axis.index(x) < axis.n
     meets = max(a0, a1) >= min(b0, b1) and max(b0, b1) >= min(a0, a1)
-    nan = any(x != x for x in (a0, a1, b0, b1))
+    nan = any(map(math.isnan, (a0, a1, b0, b1)))
     if meets or nan:
         assert set(axis.span(a0, a1)) & set(axis.span(b0, b1))

@@ -13,6 +13,7 @@ interval meets a search interval (closed, either end order) always shares a cell
 """
 from __future__ import annotations
 
+from math import isnan
 from typing import Sequence
 
 #: Most cells along the axis: beyond it cells are made larger.
@@ -46,7 +47,7 @@ class Axis:
     def span(self, lo: float, hi: float) -> range:
         """The cells a closed interval between ``lo`` and ``hi`` (either order) touches;
         every cell when either is NaN."""
-        if lo != lo or hi != hi:
+        if isnan(lo) or isnan(hi):
             return range(self.n)
         a, b = self.index(lo), self.index(hi)
         return range(a, b + 1) if a <= b else range(b, a + 1)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import repeat
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..model import Extent
 from ..slotbuild import slot_setters
@@ -65,6 +65,41 @@ def block_size(lines: tuple[TextLine, ...]) -> float:
         return lines[0].size if lines else 0.0
     sizes = sorted([ln.size for ln in lines])
     return sizes[len(sizes) // 2]
+
+
+def _line_maker() -> Callable[..., TextLine]:
+    """``make_line``: a ``TextLine`` made by ``object.__new__`` and its slot setters (a
+    third of the frozen dataclass ``__init__``'s time: no ``object.__setattr__`` by name
+    per field), or the class itself when the fields are not plain slots."""
+    setters = slot_setters(TextLine, ("text", "x0", "top", "x1", "bottom", "size", "font", "bold", "italic",
+                                      "vertical", "nchars"))
+    if setters is None:
+        return TextLine
+    s_text, s_x0, s_top, s_x1, s_bottom, s_size, s_font, s_bold, s_italic, s_vertical, s_nchars = setters
+    new = object.__new__
+
+    def make_line(text: str, x0: float, top: float, x1: float, bottom: float, size: float, font: str, bold: bool,
+                  italic: bool, vertical: bool, nchars: int) -> TextLine:
+        line: TextLine = new(TextLine)
+        s_text(line, text)
+        s_x0(line, x0)
+        s_top(line, top)
+        s_x1(line, x1)
+        s_bottom(line, bottom)
+        s_size(line, size)
+        s_font(line, font)
+        s_bold(line, bold)
+        s_italic(line, italic)
+        s_vertical(line, vertical)
+        s_nchars(line, nchars)
+        return line
+
+    return make_line
+
+
+#: ``TextLine(text, x0, top, x1, bottom, size, font, bold, italic, vertical, nchars)``, all
+#: fields given by position: the line builders make one per line of the page.
+make_line = _line_maker()
 
 
 def make_blocks(lines: Sequence[tuple[TextLine, ...]], x0s: Sequence[float], tops: Sequence[float],
