@@ -29,8 +29,8 @@ from __future__ import annotations
 import bisect
 import heapq
 from dataclasses import dataclass, replace
-from itertools import compress, repeat
-from operator import and_, gt, le, lt, not_, sub
+from itertools import chain, compress, repeat
+from operator import and_, attrgetter, gt, le, lt, not_, sub
 from typing import Callable, Sequence
 
 from ..params import LayoutParams
@@ -41,6 +41,9 @@ from .grid import Axis
 
 #: Share of the page height at the top and bottom where running heads and folios live.
 MARGIN_ZONE = 0.05
+
+_TEXT = attrgetter("text")
+_LINES = attrgetter("lines")
 
 
 @dataclass
@@ -580,8 +583,9 @@ def reading_order(blocks: Sequence[TextBlock], page: PageContent, body: float,
             and not columns.attached(b, body, below=False)]
     margin = {id(b) for b in head} | {id(b) for b in foot}
     rest = [b for b in blocks if id(b) not in margin]
-    vertical_chars = sum(len(ln.text) for b in rest if b.vertical for ln in b.lines)
-    all_chars = sum(len(ln.text) for b in rest for ln in b.lines)
+    # (the lines' text lengths summed in C: an OCR page has thousands of lines)
+    vertical_chars = sum(map(len, map(_TEXT, chain.from_iterable(b.lines for b in rest if b.vertical))))
+    all_chars = sum(map(len, map(_TEXT, chain.from_iterable(map(_LINES, rest)))))
     vertical_page = vertical_chars > 0.5 * max(all_chars, 1)
     units = _boxed(_clusters(rest, body, params), framing_boxes(rest, page, body), body, vertical_page)
     out: list[TextBlock] = [replace(b, zone="page-head") for b in sorted(head, key=lambda b: (b.top, b.x0))]
