@@ -48,6 +48,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 from typing import Iterable, Optional
 
 import regex
@@ -85,16 +87,27 @@ _WORD = regex.compile(r"[\p{L}\p{M}ꝛ]+(?:[" + regex.escape(_WORD_HYPHENS) + r"
 #: hyphen marks ``-`` and ``=``; the same matches (``tests/test_speed_scantext.py``).
 _ASCII_WORD = re.compile("[A-Za-z]+(?:[" + re.escape("".join(h for h in _WORD_HYPHENS if h.isascii())) + "][A-Za-z]+)*")
 _LETTERS = regex.compile(r"^[\p{L}\p{M}ꝛ]+")
+#: ``_LETTERS`` (and ``_LEADING_LETTERS``) for ASCII text: ASCII's letters are A-Z and a-z
+#: (no mark, no ``ꝛ``), read by ``re`` (faster than ``regex`` with its property classes).
+_ASCII_LETTERS = re.compile("[A-Za-z]+")
 _TRAILING_LETTERS = regex.compile(r"[\p{L}\p{M}ꝛ]+$")
 #: ``_LETTERS`` without its anchor, for ``match`` on a reversed window (``_trailing_letters``).
 _LEADING_LETTERS = regex.compile(r"[\p{L}\p{M}ꝛ]+")
 _HYPHEN_CLASS = regex.compile("[" + regex.escape(_WORD_HYPHENS) + "]")
+#: ``HYPHENS`` as a set, and a text's last character ("" for an empty text), for
+#: ``Lexicon.build``'s pass over the lines' ends.
+_HYPHEN_SET = frozenset(HYPHENS)
+_LAST_CHAR = itemgetter(slice(-1, None))
 
 
 @lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """The comparison key of a word: lowercase, long s as s, hyphen marks as ``-``.
-    (Memoized: a page folds every word it holds, most of them many times.)"""
+    (Memoized: a page folds every word it holds, most of them many times.) An ASCII word
+    has no ``ſ`` and only two of the hyphen marks (``-``, ``=``): folded with ``str``
+    methods, not the hyphen pattern (a page brings a few thousand new words)."""
+    if word.isascii():
+        return word.lower().replace("=", "-")
     return _HYPHEN_CLASS.sub("-", word.lower().replace("ſ", "s"))
 
 
@@ -131,52 +144,59 @@ class Lexicon:
     def build(lines: Iterable[str], extra_words: Iterable[str] = ()) -> "Lexicon":
         """Count the words of ``lines`` (see the class docstring for what is counted).
 
-        Per line the tokens are folded with one ``map`` and the four counts collected as
-        slices of that list (the kept words are a contiguous stretch: all but a
-        hyphenated line end and the continuation after one); the counters are built once
-        at the end. Only a line holding a hyphen mark can hold a compound word, and only
-        such lines take the per-word loop. (A scanned page has ~5,000 lines: the plain
-        per-word loop, ``tests/test_speed_scantext.py``'s reference, was ~6% of its text
-        stages.)"""
-        words: list[str] = []
-        interior: list[str] = []
-        pairs: list[str] = []
+        ``page-vocabulary-pass``: the page is read in passes over all of its lines, each a
+        ``map`` or a comprehension, not one loop that does everything per line: the lines'
+        tokens (ASCII lines, most of a Latin page, read by ``re``, ~2x faster than
+        ``regex`` with its property classes; the same matches), their folded keys, which
+        lines end with a hyphen, and then the four counts as slices of each line's keys
+        (the kept words are a contiguous stretch: all but a hyphenated line end's fragment
+        and the continuation after one). A scanned page has ~5,000 lines of two or three
+        words: the per-line loop this replaced (``tests/pdftext10_reference.py``) spent
+        most of its time on its own bookkeeping. ``tests/test_speed_scantext.py`` checks
+        the counts against the plain per-word loop."""
+        texts = list(map(str.strip, lines))
+        find_ascii, find_any = _ASCII_WORD.findall, _WORD.findall
+        page = "\n".join(texts)
+        if "Σ" not in page and page.count("\n") == len(texts) - 1:
+            # ``fold-page``: the page folded at once, then cut into its lines again and read
+            # for words: the words found are the folded words (lowercasing maps a letter to
+            # letters and marks, and a hyphen mark to itself; ``ſ`` and the hyphen marks are
+            # replaced char by char), with no call of ``fold`` per word. Not when a line
+            # holds a line break (the cut would not give the lines back), nor with a capital
+            # sigma, whose lowercase depends on the characters around it (a final sigma).
+            folded = page.lower().replace("ſ", "s")
+            if not folded.isascii():
+                for mark in _WORD_HYPHENS:
+                    if mark != "-":
+                        folded = folded.replace(mark, "-")
+            else:
+                folded = folded.replace("=", "-")
+            keys = [find_ascii(t) if t.isascii() else find_any(t) for t in folded.split("\n")]
+        else:
+            keys = [list(map(fold, find_ascii(t) if t.isascii() else find_any(t))) for t in texts]
+        # a blank line ends no hyphenated word (``t[-1:]`` is "", in no set)
+        ends = list(map(_HYPHEN_SET.__contains__, map(_LAST_CHAR, texts)))
+        # the line before a line's: did it end with a hyphen (then the line's first word
+        # is a continuation)
+        prevs = [False, *ends[:-1]] if ends else []
+        interior = [k for ks in keys if len(ks) > 2 for k in ks[1:-1]]  # neither first nor last
+        kept = [ks[p:len(ks) - e] if p or e else ks for ks, p, e in zip(keys, prevs, ends)]
+        pairs = [a + " " + b for ks in kept if len(ks) > 1 for a, b in zip(ks, ks[1:])]
+        flat = list(chain.from_iterable(kept))
+        words = [k for k in flat if "-" not in k]
         compounds: list[str] = []
-        prev_hyphen = False
-        for text in lines:
-            text = text.strip()
-            if not text:
-                prev_hyphen = False
-                continue
-            # (no groups in the patterns: whole matches; ASCII lines, most of a Latin page,
-            # are read by ``re``, ~2x faster than ``regex`` with its property classes)
-            keys = list(map(fold, (_ASCII_WORD if text.isascii() else _WORD).findall(text)))
-            ends_hyphen = text[-1] in HYPHENS
-            n = len(keys)
-            if n > 2:
-                interior.extend(keys[1:n - 1])  # neither first nor last on the line
-            # kept: all but a hyphenated line end's fragment and the continuation after one
-            kept = keys[1 if prev_hyphen else 0:n - 1 if ends_hyphen else n]
-            if kept:
-                if len(kept) > 1:
-                    pairs.extend(map(" ".join, zip(kept, kept[1:])))
-                if _HYPHEN_CLASS.search(text) is None:
-                    words.extend(kept)  # no hyphen mark on the line: no compound
-                else:
-                    for key in kept:
-                        if "-" in key:
-                            parts = key.split("-")
-                            words.extend(parts)
-                            compounds.extend(map("-".join, zip(parts, parts[1:])))
-                        else:
-                            words.append(key)
-            prev_hyphen = ends_hyphen
+        for key in [k for k in flat if "-" in k]:  # parts of hyphenated words (few)
+            parts = key.split("-")
+            words.extend(parts)
+            compounds.extend(map("-".join, zip(parts, parts[1:])))
         return Lexicon(Counter(words), Counter(interior), Counter(pairs), Counter(compounds),
                        frozenset(fold(w) for w in extra_words))
 
     def joined(self, word: str) -> int:
-        key = fold(word)
-        return self.words[key] + (1 if key in self.extra else 0)
+        # (an ASCII word of letters folds to its lowercase: no ``ſ``, no hyphen mark; most
+        # words asked about are new to ``fold``'s cache, the joins of two line pieces)
+        key = word.lower() if word.isascii() and word.isalpha() else fold(word)
+        return self.words.get(key, 0) + (1 if key in self.extra else 0)
 
     def hyphenated(self, left: str, right: str) -> int:
         return self.compounds[fold(left) + "-" + fold(right)]
@@ -196,7 +216,8 @@ def _trailing_letters(text: str, end: int) -> str:
     stop = end - 1 if end > start and text[end - 1] == "\n" else end
     # The window read backwards: the run is its longest prefix of letters, found by an
     # anchored ``match`` (a ``[...]+$`` search tries every start position of the window).
-    m = _LEADING_LETTERS.match(text[start:stop][::-1])
+    window = text[start:stop]
+    m = (_ASCII_LETTERS if window.isascii() else _LEADING_LETTERS).match(window[::-1])
     if m is None:
         return ""
     run = m.end()
@@ -216,6 +237,10 @@ def _first_word(text: str) -> str:
 def _last_word(text: str) -> str:
     words = text.rsplit(None, 1)
     return words[-1] if words else text
+
+
+#: Below this character ``textwidth.is_cjk`` is false (its first range).
+_CJK_FIRST = "\u2e80"
 
 
 def _is_latin_letter(ch: str) -> bool:
@@ -285,8 +310,16 @@ def decide(left_text: str, right_text: str, lexicon: Optional[Lexicon]) -> Join:
             return Join(True, False, "", f"dehyphenation: join {shown} "
                                          f"({FRAGMENT_RULE}: no word on the page, misread capital follows)")
         return Join(False, True, "", f"dehyphenation: keep {shown} (capitalized-continuation)")
-    if lexicon is not None and _is_latin_letter(a) and _is_latin_letter(right_text[0]):
-        cont_m = _LETTERS.match(right_text)
+    b = right_text[0]
+    if lexicon is not None and a.isalpha() and b.isalpha() \
+            and (a < _CJK_FIRST or not is_cjk(a)) and (b < _CJK_FIRST or not is_cjk(b)):
+        # (``_is_latin_letter`` of both, its CJK test only for characters that may be CJK)
+        if a.islower() and not b.islower():
+            # ``dropped_hyphen``'s case test fails: a capital or uncased continuation after
+            # a fragment holding a lowercase letter (``frag.isupper()`` is false): spared the
+            # letter runs (``tests/test_pdftext10_speed.py``)
+            return plain
+        cont_m = (_ASCII_LETTERS if right_text.isascii() else _LETTERS).match(right_text)
         frag = _trailing_letters(left_text, len(left_text))
         cont = cont_m.group(0) if cont_m else ""
         if frag and cont and dropped_hyphen(frag, cont, lexicon):

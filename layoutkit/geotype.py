@@ -171,9 +171,11 @@ def first_pass(items: list[Typed], profile: Profile) -> list[Typed]:
         typed.append(t)
         if size is None:
             families.append(t.family)
-        elif len(lines) == 1 and type(size) is float and size > 0:
+        elif type(size) is float and size > 0 and (len(lines) == 1 or len(set(map(_FONT, lines))) == 1):
             # (a positive float: sizes equal as keys give the same family, which an int
-            # size, equal to a float one, or -0.0 would not)
+            # size, equal to a float one, or -0.0 would not). ``geo-style-once``: a
+            # paragraph whose lines are all in one font has that font's family, as a
+            # one-line paragraph has: looked up, not weighed line by line
             key = (size, lines[0].font)
             family = styles.get(key)
             if family is None:
@@ -215,6 +217,7 @@ def _page_size(items: Sequence[Typed]) -> Optional[float]:
 _PARA = attrgetter("para")
 _LINES = attrgetter("lines")
 _FONT_SIZE = attrgetter("font_size")
+_FONT = attrgetter("font")
 _TEXT = attrgetter("text")
 _WEIGHT = itemgetter(1)
 

@@ -414,7 +414,12 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
         cjk = _cjk_region(region)
     deficit, full, indent_short = _Measure(width, params, cjk).line_tests(lines)
     indent_max = params.indent_max
-    words = list(map(str.split, map(_TEXT, lines)))
+    texts = list(map(_TEXT, lines))
+    words = list(map(str.split, texts))
+    # ``ascii-clean-text``: an ASCII line's clean text is its words joined by single spaces
+    # (no CJK character for a justification space to touch, ``_clean_words``; no fake bold,
+    # which needs a CJK share): most lines of a Latin page, spared ``_cleaned_text``
+    ascii_line = list(map(str.isascii, texts))
     # title-like lines (no measure, or short of it by more than an indent) may hold
     # fake-bold doubles: only they are passed to ``dedupe_fake_bold``
     title_like = [True] * len(lines) if width is None else [d > indent_max for d in deficit]
@@ -431,6 +436,10 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
         s = lines[k]
         if plain[k]:
             text = words[k][0]
+            if removed:
+                removed = ()
+        elif ascii_line[k] and s.shape.cjk <= 0:  # (``ascii-clean-text``)
+            text = " ".join(words[k])
             if removed:
                 removed = ()
         else:
@@ -562,12 +571,8 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
             cjk or full[k] or (n == 1 and b.starts_fresh and indent_short[k])
             or (not cjk and ends_with_word_hyphen(b.texts[-1]))) and not (
             (n == 1 and deficit[k] > indent_max) or (n <= 4 and standalone(text, profile)))
-        out.append(Paragraph(
-            text=text, lines=tuple(line_objs), region_width=width or 0.0,
-            region_index=region.index, starts_fresh=b.starts_fresh, runs_on=runs_on,
-            reasons=tuple(reasons), bbox=lines_box(line_objs) if boxed else None,
-            whole_region=alone,
-        ))
+        out.append(_paragraph(text, tuple(line_objs), width or 0.0, region.index, b.starts_fresh, runs_on,
+                              tuple(reasons), lines_box(line_objs) if boxed else None, alone))
     return out
 
 
@@ -596,6 +601,8 @@ def _one_line_paragraph(region: TextRegion, profile: Profile, params: ReflowPara
     removed: Sequence[str]
     if len(words) == 1 and not title_like:
         text, removed = words[0], ()
+    elif sh.cjk <= 0 and line.text.isascii():
+        text, removed = " ".join(words), ()  # (``ascii-clean-text``, ``_region_paragraphs``)
     else:
         fake_bold = params.dedupe_fake_bold and title_like and not sh.letterspaced and sh.cjk > 0
         text, removed = _cleaned_text(words, sh.letterspaced, fake_bold, False)

@@ -44,6 +44,7 @@ of kind ``photo``.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from typing import Optional, Sequence
 
@@ -71,13 +72,62 @@ def _family(font: str) -> str:
 
 
 def _body_family(blocks: Sequence[TextBlock]) -> str:
-    """The typeface most of the page's characters are set in."""
-    counts: dict[str, int] = {}
+    """The typeface most of the page's characters are set in (counted per font name, then
+    per family: a page has a few fonts and thousands of lines; the families come in the
+    order of their first line, as counting line by line would have them)."""
+    by_font: dict[str, int] = {}
     for b in blocks:
         for ln in b.lines:
-            f = _family(ln.font)
-            counts[f] = counts.get(f, 0) + ln.nchars
+            by_font[ln.font] = by_font.get(ln.font, 0) + ln.nchars
+    counts: dict[str, int] = {}
+    for font, n in by_font.items():
+        f = _family(font)
+        counts[f] = counts.get(f, 0) + n
     return max(counts.items(), key=lambda kv: kv[1])[0] if counts else ""
+
+
+class _Sides:
+    """The blocks that may sit at a picture's side within ``caption_gap`` ems (``_along``
+    answers for at most these), found by bisection in the blocks' sorted tops and
+    bottoms instead of asking ``_along`` of every block of the page for every picture
+    and side (an OCR page has ~2,000 blocks).
+
+    ``_along`` measures in the block's own em: a block whose size is not a positive
+    finite number, or whose box is not finite, is always a candidate; for the others
+    the windows are widened by the largest such em and a relative pad (the bounds are
+    computed in another order than ``_along``'s gap)."""
+
+    def __init__(self, blocks: Sequence[TextBlock], caption_gap: float) -> None:
+        n = len(blocks)
+        ems = [b.size for b in blocks]
+        boxes = [(b.x0, b.top, b.x1, b.bottom) for b in blocks]
+        plain = [k for k in range(n) if ems[k] > 0.0 and ems[k] - ems[k] == 0.0
+                 and sum(boxes[k]) - sum(boxes[k]) == 0.0]
+        self.always = sorted(set(range(n)).difference(plain))
+        self.em = max((ems[k] for k in plain), default=0.0)
+        self.gap = caption_gap
+        self.by_top = sorted(plain, key=lambda k: boxes[k][1])
+        self.tops = [boxes[k][1] for k in self.by_top]
+        self.by_bottom = sorted(plain, key=lambda k: boxes[k][3])
+        self.bottoms = [boxes[k][3] for k in self.by_bottom]
+
+    @staticmethod
+    def _range(keys: list[float], ids: list[int], lo: float, hi: float) -> list[int]:
+        pad = 1e-6 * (abs(lo) + abs(hi) + 1.0)
+        return ids[bisect.bisect_left(keys, lo - pad):bisect.bisect_right(keys, hi + pad)]
+
+    def candidates(self, img: Rule, side: str) -> list[int]:
+        """Positions of the blocks ``_along(b, img, side)`` may place within the gap, in
+        page order (a superset: ``_along`` decides)."""
+        em, gap = self.em, self.gap
+        if side == "below":  # 0.5 em above the picture's bottom to ``gap`` ems below it
+            found = self._range(self.tops, self.by_top, img.bottom - 0.5 * em, img.bottom + gap * em)
+        elif side == "above":
+            found = self._range(self.bottoms, self.by_bottom, img.top - gap * em, img.top + 0.5 * em)
+        else:  # top or bottom within one em of the picture's
+            found = self._range(self.tops, self.by_top, img.top - em, img.top + em) + \
+                self._range(self.bottoms, self.by_bottom, img.bottom - em, img.bottom + em)
+        return sorted({*found, *self.always})
 
 
 def _block_family(b: TextBlock) -> str:
@@ -136,6 +186,7 @@ def tag_captions(blocks: Sequence[TextBlock], images: Sequence[Rule], body: floa
     if not photos or not blocks:
         return list(blocks)
     family = _body_family(blocks)
+    index = _Sides(blocks, params.caption_gap)
     tags: dict[int, tuple[str, str]] = {}
     captioned: list[tuple[Rule, int]] = []  # each picture with a caption, and that caption
     for img in photos:
@@ -144,7 +195,8 @@ def tag_captions(blocks: Sequence[TextBlock], images: Sequence[Rule], body: floa
             if side == "above" and found:
                 break
             near = []
-            for k, b in enumerate(blocks):
+            for k in index.candidates(img, side):
+                b = blocks[k]
                 if k in tags or b.zone:
                     continue
                 gap = _along(b, img, side)

@@ -30,7 +30,7 @@ from typing import Callable, Iterable, Optional, Sequence, TypeVar
 from ..params import LayoutParams
 from ..textwidth import is_cjk
 from .chars import Char, font_is_bold, font_is_italic
-from .records import TextLine
+from .records import TextLine, make_line
 
 
 #: ``Char`` fields by position: ``map`` with these reads a field of every char in C
@@ -109,13 +109,8 @@ def _make_line(all_chars: Sequence[Char], params: LayoutParams, vertical: bool =
         if spaced is not None:
             wide = map(or_, wide, spaced[1:])
         text = texts[0] + "".join(map(add, map(_SEPARATOR.__getitem__, wide), texts[1:]))
-    return TextLine(
-        text=text,
-        x0=min(x0s), top=min(tops),
-        x1=max(x1s), bottom=max(bottoms),
-        size=size, font=font, bold=font_is_bold(font), italic=font_is_italic(font),
-        vertical=vertical, nchars=len(chars),
-    )
+    return make_line(text, min(x0s), min(tops), max(x1s), max(bottoms), size, font, font_is_bold(font),
+                     font_is_italic(font), vertical, len(chars))
 
 
 def _spaced_text(texts: Sequence[str], gaps: list[float], spaced: Optional[list[bool]], params: LayoutParams) -> str:

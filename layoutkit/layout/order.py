@@ -27,18 +27,23 @@ Vertical blocks among themselves read right to left (a vertical page: ``left`` m
 from __future__ import annotations
 
 import bisect
+import heapq
 from dataclasses import dataclass, replace
-from itertools import compress, repeat
-from operator import and_, gt, le, lt, not_, sub
-from typing import Sequence
+from itertools import chain, compress, repeat
+from operator import and_, attrgetter, gt, le, lt, not_, sub
+from typing import Callable, Sequence
 
 from ..params import LayoutParams
 from .blocks import TextBlock
 from .boxes import framing_boxes
 from .chars import PageContent, Rule
+from .grid import Axis
 
 #: Share of the page height at the top and bottom where running heads and folios live.
 MARGIN_ZONE = 0.05
+
+_TEXT = attrgetter("text")
+_LINES = attrgetter("lines")
 
 
 @dataclass
@@ -107,43 +112,87 @@ def _clusters(blocks: Sequence[TextBlock], body: float, params: LayoutParams) ->
     taken = [False] * len(units)
     reach = 3.0 * body
     order = sorted((i for i, u in enumerate(units) if u.title), key=lambda i: -units[i].blocks[0].size)
-    # candidates (blocks of at most two lines) sorted by top: a title looks only at those
-    # whose top lies within its reach (a page of OCR noise has thousands of units)
-    small = sorted((u.top, ui) for ui, u in enumerate(units) if len(units[ui].blocks[0].lines) <= 2)
-    tops = [top for top, _ in small]
-    small_ids = [ui for _, ui in small]
-    tallest = max((units[ui].bottom - units[ui].top for _, ui in small), default=0.0)
-    # each unit's (first) block box, for the test ``_try_join`` starts with: most units of
-    # a window lie beyond the title's reach and are passed over without a call
-    bx0, btop, bx1, bbottom = ([getattr(u.blocks[0], f) for u in units] for f in ("x0", "top", "x1", "bottom"))
+    # candidates: blocks of at most two lines (positions in ``small_ids``, ascending with
+    # the units), with each one's (first) block box for the test ``_try_join`` starts with
+    small_ids = [ui for ui, u in enumerate(units) if len(u.blocks[0].lines) <= 2]
+    smalls = [units[ui].blocks[0] for ui in small_ids]
+    bx0, btop, bx1, bbottom = ([getattr(b, f) for b in smalls] for f in ("x0", "top", "x1", "bottom"))
+    # a title looks only at the candidates of the strips (along x, ``8 * reach`` wide)
+    # its reach touches whose top lies within its reach widened by the tallest
+    # candidate's height (bisection in each strip's sorted tops), and at the few
+    # candidates taller than ``2 * reach`` always (one tall block would widen every
+    # title's window to its height); a relative pad covers the rounding of that bound
+    tall_limit = 2 * reach
+    heights = list(map(sub, bbottom, btop))
+    tall = [k for k, h in enumerate(heights) if not h <= tall_limit]
+    tallest = max((h for h in heights if h <= tall_limit), default=0.0)
+    axis = Axis([*bx0, *bx1], 8 * reach)
+    strips: list[list[int]] = [[] for _ in range(axis.n)]
+    for k, h in enumerate(heights):
+        if h <= tall_limit:
+            for col in axis.span(bx0[k], bx1[k]):
+                strips[col].append(k)
+    for strip in strips:
+        strip.sort(key=btop.__getitem__)
+    strip_tops = [[btop[k] for k in strip] for strip in strips]
+    pushed = [-1] * len(small_ids)  # per candidate, the title whose search holds it
     for ti in order:
         if taken[ti]:
             continue
         t = units[ti]
-        # units are tried in page order against the cluster as it grows: after each growth
-        # the window is searched again from the next unit on (the same as trying every unit)
-        pos = 0
-        while True:
-            lo = bisect.bisect_left(tops, t.top - reach - tallest)
-            hi = bisect.bisect_right(tops, t.bottom + reach)
+        # units are tried in page order against the cluster as it grows (the same as
+        # trying every unit in turn): the candidates of the windows wait in a heap; when
+        # the cluster grows, those its growth adds to the windows join them (a unit
+        # passed over before is not tried again, as in a pass over all units)
+        below, above, right, left = t.bottom + reach, t.top - reach, t.x1 + reach, t.x0 - reach
+        horizontal = not t.vertical
+        heap = list(tall)
+        windows: dict[int, tuple[int, int]] = {}
+        for col in axis.span(left, right):
+            lo, hi = _window(strip_tops[col], above - tallest, tallest, below)
+            windows[col] = (lo, hi)
+            heap.extend(strips[col][lo:hi])
+        for k in heap:
+            pushed[k] = ti
+        heap = list(set(heap)) if len(windows) > 1 else heap
+        heapq.heapify(heap)
+        last = -1
+        while heap:
+            k = heapq.heappop(heap)
+            last = k
+            if btop[k] > below or bbottom[k] < above or bx0[k] > right or bx1[k] < left:
+                continue  # (``_try_join`` would refuse: out of reach)
+            ui = small_ids[k]
+            if taken[ui] or ui == ti:
+                continue  # (refused too)
+            if horizontal and not smalls[k].vertical and btop[k] < t.bottom and t.top < bbottom[k]:
+                continue  # (refused: on the title's rows, neither above nor below it)
             bounds = (t.x0, t.top, t.x1, t.bottom)
-            window = sorted(small_ids[lo:hi])
-            below, above, right, left = t.bottom + reach, t.top - reach, t.x1 + reach, t.x0 - reach
-            for ui in window[bisect.bisect_left(window, pos):]:
-                pos = ui + 1
-                if btop[ui] > below or bbottom[ui] < above or bx0[ui] > right or bx1[ui] < left:
-                    continue  # (``_try_join`` would refuse: out of reach)
-                if _try_join(t, ti, units, ui, taken, body, reach, title_size):
-                    if (t.x0, t.top, t.x1, t.bottom) != bounds:
-                        break
-                    below, above, right, left = t.bottom + reach, t.top - reach, t.x1 + reach, t.x0 - reach
-            else:
-                break
+            if _try_join(t, ti, units, ui, taken, body, reach, title_size) \
+                    and (t.x0, t.top, t.x1, t.bottom) != bounds:
+                below, above, right, left = t.bottom + reach, t.top - reach, t.x1 + reach, t.x0 - reach
+                for col in axis.span(left, right):
+                    lo, hi = _window(strip_tops[col], above - tallest, tallest, below)
+                    old = windows.get(col)
+                    strip = strips[col]
+                    grown = strip[lo:hi] if old is None else (*strip[lo:old[0]], *strip[old[1]:hi])
+                    for k in grown:
+                        if k > last and pushed[k] != ti:
+                            pushed[k] = ti
+                            heapq.heappush(heap, k)
+                    windows[col] = (lo, hi) if old is None else (min(lo, old[0]), max(hi, old[1]))
     out = [u for k, u in enumerate(units) if not taken[k]]
     for u in out:
         if len(u.blocks) > 1:
             u.blocks.sort(key=lambda b: (-b.x1, b.top) if u.vertical else (b.top, b.x0))
     return out
+
+
+def _window(tops: list[float], floor: float, tallest: float, below: float) -> tuple[int, int]:
+    """The positions in ``tops`` (sorted) from ``floor`` to ``below``, padded by a relative
+    1e-6 each way (the candidates' tops are compared with bounds computed another way)."""
+    return (bisect.bisect_left(tops, floor - 1e-6 * (abs(floor) + tallest + 1.0)),
+            bisect.bisect_right(tops, below + 1e-6 * (abs(below) + 1.0)))
 
 
 def _try_join(t: _Unit, ti: int, units: list[_Unit], ui: int, taken: list[bool], body: float, reach: float,
@@ -205,6 +254,18 @@ def _topological(units: list[_Unit], tol: float, vertical_page: bool) -> list[_U
     n = len(units)
     if n > MAX_TOPOLOGICAL:
         return sorted(units, key=(lambda u: (u.top, -u.x1)) if vertical_page else (lambda u: (u.top, u.x0)))
+    key = (lambda u: (u.top, -u.x1)) if vertical_page else (lambda u: (u.top, u.x0))
+    if not any(u.vertical and u.title for u in units) and \
+            _finite([v for u in units for v in (u.x0, u.top, u.x1, u.bottom)]):
+        return _kahn(units, _edge_masks(units, tol, vertical_page), key)
+    return _topological_plain(units, tol, vertical_page)
+
+
+def _topological_plain(units: list[_Unit], tol: float, vertical_page: bool) -> list[_Unit]:
+    """Breuel's order on a node by the plain tests: each unit's row of edges, the free
+    unit picked by a scan. The reference for ``_edge_masks`` + ``_kahn``, and the way for
+    nodes with a vertical title or with coordinates that cannot be sorted (NaN)."""
+    n = len(units)
     succ: list[list[int]] = [[] for _ in range(n)]
     indeg = [0] * n
     # ``left`` looks for a unit between two others overlapping both in x: only the units
@@ -235,6 +296,146 @@ def _topological(units: list[_Unit], tol: float, vertical_page: bool) -> list[_U
         out.append(units[i])
         for j in succ[i]:
             indeg[j] -= 1
+    return out
+
+
+def _finite(values: list[float]) -> bool:
+    """No NaN or infinity among ``values`` (a sum of huge finite floats can overflow:
+    then a false "no", which only sends the node the plain way)."""
+    total = sum(values)
+    return total - total == 0.0
+
+
+def _bits(mask: int) -> list[int]:
+    """The positions of the set bits of ``mask``, lowest first."""
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
+
+
+def _ranked(values: list[float]) -> tuple[list[float], list[int]]:
+    """``values`` sorted, and ``prefix[p]``: the bit set of the units holding the ``p``
+    smallest (so the units with a value below a bound are one bisection and one lookup)."""
+    order = sorted(range(len(values)), key=values.__getitem__)
+    prefix = [0]
+    acc = 0
+    for k in order:
+        acc |= 1 << k
+        prefix.append(acc)
+    return [values[k] for k in order], prefix
+
+
+def _edge_masks(units: list[_Unit], tol: float, vertical_page: bool) -> list[int]:
+    """``_edges`` as bit sets: per unit ``a``, the set of units ``b`` with ``_before(a, b)``
+    (no vertical title in the node; finite coordinates).
+
+    Every threshold test of one unit against all others (``b``'s centre below ``a``'s,
+    ``b``'s top + tol above ``a``'s top, ``b`` right of ``a``) is one bisection in the
+    others' sorted values and one precomputed bit set. The ``left`` rule's search for a
+    unit ``c`` between ``a`` and ``b`` overlapping both is turned around: per unit ``c``
+    overlapping ``a``, the set of units ``b`` it blocks is a few bit-set operations, since
+    ``c.top >= min(a.bottom, b.bottom) - tol`` holds exactly when ``c.top >= a.bottom - tol``
+    or ``c.top >= b.bottom - tol`` (rounding is monotone: ``fl(min(x, y) - t)`` is
+    ``min(fl(x - t), fl(y - t))``), and likewise for ``c.bottom <= max(a.top, b.top) + tol``.
+    The overlap tests themselves are the same C-level rows as ``_topological_plain``'s."""
+    n = len(units)
+    full = (1 << n) - 1
+    bits = [1 << k for k in range(n)]
+    x0s = [u.x0 for u in units]
+    x1s = [u.x1 for u in units]
+    tops = [u.top for u in units]
+    bottoms = [u.bottom for u in units]
+    # over[i]: the units overlapping unit i in x (``_x_overlap``, a symmetric test), by
+    # bisection: ``min(a.x1, b.x1) - max(a.x0, b.x0) > tol`` holds exactly when each of the
+    # four differences ``a.x1 - a.x0``, ``b.x1 - b.x0``, ``a.x1 - b.x0``, ``b.x1 - a.x0``
+    # exceeds tol (monotone rounding: the difference of the min and the max is the least
+    # of the four), and ``fl(a.x1 - y)`` falls as ``y`` grows: the b with
+    # ``a.x1 - b.x0 > tol`` are a prefix of the units sorted by x0, those with
+    # ``b.x1 - a.x0 > tol`` a suffix of the units sorted by x1
+    s_x0, p_x0 = _ranked(x0s)
+    s_x1, p_x1 = _ranked(x1s)
+    wide = sum(compress(bits, map(gt, map(sub, x1s, x0s), repeat(tol))))
+    over = []
+    for i in range(n):
+        if not wide >> i & 1:
+            over.append(0)
+            continue
+        a1, a0 = x1s[i], x0s[i]
+        k = bisect.bisect_left(s_x0, True, key=lambda y: not a1 - y > tol)
+        m = bisect.bisect_left(s_x1, True, key=lambda y: y - a0 > tol)
+        over.append(p_x0[k] & (full ^ p_x1[m]) & wide)
+    cys = [(u.top + u.bottom) / 2 for u in units]
+    top_tol = [t + tol for t in tops]
+    bottom_less = [b - tol for b in bottoms]
+    s_cy, p_cy = _ranked(cys)
+    s_tt, p_tt = _ranked(top_tol)
+    s_top, p_top = _ranked(tops)
+    s_bottom, p_bottom = _ranked(bottoms)
+    s_bl, p_bl = _ranked(bottom_less)
+    if vertical_page:
+        s_side, p_side = _ranked(x1s)
+    else:
+        s_side, p_side = _ranked([x + tol for x in x0s])
+    right, left = bisect.bisect_right, bisect.bisect_left
+    # per unit c: the units b whose bottom - tol <= c.top (``c.top >= b.bottom - tol``), and
+    # those whose top + tol >= c.bottom (``c.bottom <= b.top + tol``)
+    t_inv = [p_bl[right(s_bl, t)] for t in tops]
+    u_inv = [full ^ p_tt[left(s_tt, b)] for b in bottoms]
+    out = []
+    for i in range(n):
+        a = units[i]
+        ov = over[i]
+        # ``above``: overlapping, a's centre higher and its top not below b's (within tol)
+        above = ov & (full ^ p_cy[right(s_cy, cys[i])]) & (full ^ p_tt[right(s_tt, a.top)])
+        # ``left``: not overlapping, a entirely left of b (right of it on a vertical page)
+        if vertical_page:
+            side = p_side[right(s_side, a.x0 + tol)]  # b.x1 <= a.x0 + tol
+        else:
+            side = full ^ p_side[left(s_side, a.x1)]  # a.x1 <= b.x0 + tol
+        beside = side & ~ov & full
+        if beside:
+            # the units c of ``ov`` with c.top >= a.bottom - tol, c.bottom <= a.top + tol
+            ta = full ^ p_top[left(s_top, bottom_less[i])]
+            ua = p_bottom[right(s_bottom, top_tol[i])]
+            blocked = 0
+            for c in _bits(ov):
+                cb = bits[c]
+                blocked |= over[c] & (full if ta & cb else t_inv[c]) & (full if ua & cb else u_inv[c])
+            beside &= ~blocked
+        out.append((above | beside) & ~bits[i])
+    return out
+
+
+def _kahn(units: list[_Unit], succ: list[int], key: Callable[[_Unit], tuple[float, float]]) -> list[_Unit]:
+    """The topological order of ``units`` under the edges ``succ`` (bit sets), the free unit
+    with the least ``key`` first (the first on a tie), a cycle broken at the unit with
+    the least key: ``_topological_plain``'s order, the free units kept in a heap of
+    (key, position) instead of a scan of all units per step."""
+    n = len(units)
+    indeg = [0] * n
+    targets = [_bits(m) for m in succ]
+    for row in targets:
+        for j in row:
+            indeg[j] += 1
+    keys = [(*key(u), i) for i, u in enumerate(units)]
+    heap = [keys[i] for i in range(n) if indeg[i] == 0]
+    heapq.heapify(heap)
+    done = [False] * n
+    out: list[_Unit] = []
+    while len(out) < n:
+        if heap:
+            i = heapq.heappop(heap)[-1]
+        else:  # a cycle (overlapping units): break it at the highest unit
+            i = min((keys[k] for k in range(n) if not done[k]))[-1]
+        done[i] = True
+        out.append(units[i])
+        for j in targets[i]:
+            indeg[j] -= 1
+            if indeg[j] == 0 and not done[j]:
+                heapq.heappush(heap, keys[j])
     return out
 
 
@@ -382,8 +583,9 @@ def reading_order(blocks: Sequence[TextBlock], page: PageContent, body: float,
             and not columns.attached(b, body, below=False)]
     margin = {id(b) for b in head} | {id(b) for b in foot}
     rest = [b for b in blocks if id(b) not in margin]
-    vertical_chars = sum(len(ln.text) for b in rest if b.vertical for ln in b.lines)
-    all_chars = sum(len(ln.text) for b in rest for ln in b.lines)
+    # (the lines' text lengths summed in C: an OCR page has thousands of lines)
+    vertical_chars = sum(map(len, map(_TEXT, chain.from_iterable(b.lines for b in rest if b.vertical))))
+    all_chars = sum(map(len, map(_TEXT, chain.from_iterable(map(_LINES, rest)))))
     vertical_page = vertical_chars > 0.5 * max(all_chars, 1)
     units = _boxed(_clusters(rest, body, params), framing_boxes(rest, page, body), body, vertical_page)
     out: list[TextBlock] = [replace(b, zone="page-head") for b in sorted(head, key=lambda b: (b.top, b.x0))]

@@ -31,7 +31,7 @@ from .chars import Char, font_is_bold, font_is_italic
 from .lines import build_lines as per_char_lines
 from .lines import (_bands, _cut, _make_line, _split, _superscript_hosts, attach_to_hosts, dominant_of_counts,
                     row_key, vertical_lines)
-from .records import TextLine
+from .records import TextLine, make_line
 from .runs import (_TEN, _BOTTOM, _GAP, _INF, _LAST_X0, _SIZE, _X0, ROW_STEP,
                    Run, singles, text_runs)
 
@@ -179,11 +179,8 @@ def _run_line(seg: list[Run], params: LayoutParams) -> Optional[TextLine]:
         if spaced_k or before / unit > space_gap:
             parts.append(" ")
         parts.append(text)
-    return TextLine(
-        text="".join(parts), x0=x0, top=top, x1=right, bottom=bottom,
-        size=size, font=font, bold=font_is_bold(font), italic=font_is_italic(font),
-        vertical=False, nchars=count,
-    )
+    return make_line("".join(parts), x0, top, right, bottom, size, font, font_is_bold(font), font_is_italic(font),
+                     False, count)
 
 
 def _one_run_line(seg: list[Run], params: LayoutParams) -> Optional[TextLine]:
@@ -195,6 +192,5 @@ def _one_run_line(seg: list[Run], params: LayoutParams) -> Optional[TextLine]:
     unit = round(size, 1)
     if max(text) >= "\u2e80" or gap / max(unit, 1e-6) > params.space_gap:
         return _make_line(singles(seg), params)
-    return TextLine(text=text if nchars == len(chars) else text[:-1], x0=x0, top=top, x1=ink_right, bottom=bottom,
-                    size=unit, font=font, bold=font_is_bold(font), italic=font_is_italic(font), vertical=False,
-                    nchars=nchars)
+    return make_line(text if nchars == len(chars) else text[:-1], x0, top, ink_right, bottom, unit, font,
+                     font_is_bold(font), font_is_italic(font), False, nchars)
