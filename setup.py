@@ -22,8 +22,10 @@ from setuptools import setup
 #: continuation search, typing, assembly), the profile's pattern matching (``profile``:
 #: asked several hundred times a page) and the helpers they call in their loops. Left
 #: out: ``model`` (the public
-#: dataclasses stay plain Python classes), ``hints`` (does not type-check under mypy),
-#: and every reader (time there is spent in C already: decoding, regex, XML parsing).
+#: dataclasses stay plain Python classes: compiled, their construction is no cheaper and
+#: ints stored in float fields would turn into floats; docs/performance-compiled.md),
+#: ``hints`` (does not type-check under mypy), and every reader (time there is spent in
+#: C already: decoding, regex, XML parsing).
 COMPILED = (
     "textwidth", "scriptcount", "measure", "columns", "reflow", "continuation", "classify",
     "articles", "dehyphenate", "marked_hyphens", "textboxes", "masthead", "latin_titles",

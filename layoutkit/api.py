@@ -9,7 +9,7 @@ from .errors import InputError, LimitExceededError, UnsupportedFormatError
 from .formats import sniff_format
 from .limits import page_deadline
 from .model import Page
-from .params import Params
+from .params import Params, default_params
 from .pipeline import ProfileSpec, run_lines
 from .readers import ReadPage, get_reader
 
@@ -40,7 +40,7 @@ def read_input_bytes(path: PathLike, params: Params) -> bytes:
 def read_pages(data: bytes, *, path: Optional[str] = None, format: Optional[str] = None,
                params: Optional[Params] = None, pages: Optional[Sequence[int]] = None) -> Iterator[ReadPage]:
     """The raw pages of an input (before layout analysis), lazily."""
-    params = params or Params()
+    params = params or default_params()
     fmt = format or sniff_format(data[:8192], path)
     reader = get_reader(fmt)
     if reader is None:
@@ -51,7 +51,7 @@ def read_pages(data: bytes, *, path: Optional[str] = None, format: Optional[str]
 def iter_bytes_pages(data: bytes, *, path: Optional[str] = None, format: Optional[str] = None,
                      profile: ProfileSpec = None, params: Optional[Params] = None,
                      pages: Optional[Sequence[int]] = None) -> Iterator[Page]:
-    params = params or Params()
+    params = params or default_params()
     raws = iter(read_pages(data, path=path, format=format, params=params, pages=pages))
     number = 0
     while True:
@@ -75,7 +75,7 @@ def page_from_read(raw: ReadPage, *, profile: ProfileSpec = None, params: Option
 def iter_file_pages(path: PathLike, *, format: Optional[str] = None, profile: ProfileSpec = None,
                     params: Optional[Params] = None, pages: Optional[Sequence[int]] = None) -> Iterator[Page]:
     """Every page of ``path`` (a PDF or multi-page ALTO has several), lazily, in order."""
-    params = params or Params()
+    params = params or default_params()
     data = read_input_bytes(path, params)
     yield from iter_bytes_pages(data, path=str(path), format=format, profile=profile, params=params, pages=pages)
 
@@ -116,7 +116,7 @@ def parse_pdf(path: PathLike, pages: Optional[Sequence[int]] = None, *, backend:
     """
     from dataclasses import replace
 
-    params = params or Params()
+    params = params or default_params()
     if backend is not None:
         params = params.with_(read=replace(params.read, pdf_backend=backend))
     return list(iter_file_pages(path, format="pdf", profile=profile, params=params, pages=pages))

@@ -199,7 +199,7 @@ def _typed_builder() -> Callable[[Paragraph, str, str, Optional[float], Optional
 
         return plain
     set_para, set_type, set_text, set_family, set_width, set_role, set_reasons, set_hint, set_exit = setters
-    new = object.__new__
+    new = Typed.__new__  # (object.__new__ refuses a compiled class: slotbuild)
 
     def build(para: Paragraph, type_: str, text: str, family: Optional[float], width: Optional[float],
               role: Optional[str], reasons: tuple[str, ...], hint: str, exit_family: Optional[float]) -> Typed:

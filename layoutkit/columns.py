@@ -54,7 +54,7 @@ def _shaped_lines_builder() -> Callable[[Sequence[Line], Sequence[LineShape]], l
 
         return plain
     set_line, set_shape = setters
-    new = object.__new__
+    new = ShapedLine.__new__  # (object.__new__ refuses a compiled class: slotbuild)
 
     def build(lines: Sequence[Line], shapes: Sequence[LineShape]) -> list[ShapedLine]:
         out: list[ShapedLine] = list(map(new, repeat(ShapedLine, len(lines))))
@@ -106,7 +106,7 @@ def _text_region_builder() -> Callable[[tuple[ShapedLine, ...], Optional[float],
 
         return plain
     set_lines, set_width, set_family, set_index, set_reasons, set_vertical = setters
-    new = object.__new__
+    new = TextRegion.__new__  # (object.__new__ refuses a compiled class: slotbuild)
 
     def build(lines: tuple[ShapedLine, ...], width: Optional[float], family: Optional[float], index: int,
               reasons: tuple[str, ...], vertical: bool) -> TextRegion:

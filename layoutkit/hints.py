@@ -28,6 +28,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from itertools import chain
+from operator import attrgetter
 from typing import Optional, Sequence
 
 import regex
@@ -97,9 +99,15 @@ def _top_zone(items: Sequence[Typed]) -> Optional[float]:
     return min(tops) if tops else None
 
 
+#: A typed paragraph's lines; a line's input region type (``map`` at C speed).
+_PARA_LINES = attrgetter("para.lines")
+_REGION_TYPE = attrgetter("region_type")
+
+
 def apply_region_hints(items: Sequence[Typed]) -> list[Typed]:
     """Retype paragraphs by their input region types and merge non-body regions."""
-    if not any(ln.region_type for t in items for ln in t.para.lines):
+    # (runs on every page; a text page's lines have no region type: one C-level pass)
+    if not any(map(_REGION_TYPE, chain.from_iterable(map(_PARA_LINES, items)))):
         return list(items)
     items = _split_mixed(items)
     body_top = _top_zone(items)

@@ -30,6 +30,13 @@ class _Unsupported(Exception):
     """A value the direct encoder leaves to ``json.dumps``."""
 
 
+#: Nesting depth past which the direct encoder hands the value to ``json.dumps`` (whose
+#: answer for a cycle is its ``ValueError``). Compiled by mypyc, ``_write``'s recursion is
+#: a C recursion without the interpreter's ``RecursionError``: a reference cycle crashed
+#: the process (a page's JSON is five levels deep).
+_MAX_DEPTH = 200
+
+
 def _float(value: float) -> str:
     # json.encoder's floatstr with allow_nan=True
     if value != value:
@@ -59,7 +66,7 @@ def _scalar_text(o: Any) -> str:
     raise _Unsupported
 
 
-def _write(o: Any, nl: str, step: str, out: list[str]) -> None:
+def _write(o: Any, nl: str, step: str, out: list[str], depth: int = 0) -> None:
     """Append the JSON text of ``o`` to ``out`` in pieces joined once at the end (joining
     each container's text would copy the deeper text again at every level). ``nl`` is a
     line break and the indent of ``o``'s depth, ``step`` one level of indent. Each piece
@@ -68,6 +75,8 @@ def _write(o: Any, nl: str, step: str, out: list[str]) -> None:
     seed page's 609)."""
     enc = _enc
     t = type(o)
+    if depth > _MAX_DEPTH:
+        raise _Unsupported
     if t is dict:
         if not o:
             out.append("{}")
@@ -83,7 +92,7 @@ def _write(o: Any, nl: str, step: str, out: list[str]) -> None:
                 out.append(before + enc(k) + ": " + enc(v))
             elif t is dict or t is list or t is tuple:
                 out.append(before + enc(k) + ": ")
-                _write(v, inner, step, out)
+                _write(v, inner, step, out, depth + 1)
             elif v is None:
                 out.append(before + enc(k) + ": null")
             else:
@@ -104,7 +113,7 @@ def _write(o: Any, nl: str, step: str, out: list[str]) -> None:
                 out.append(before + enc(v))
             elif t is dict or t is list or t is tuple:
                 out.append(before)
-                _write(v, inner, step, out)
+                _write(v, inner, step, out, depth + 1)
             elif t is int:
                 out.append(before + int.__repr__(v))
             else:

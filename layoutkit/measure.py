@@ -86,7 +86,7 @@ def _shape_builder() -> Callable[[float, float, float, int, bool], LineShape]:
     if setters is None:
         return LineShape
     set_lo, set_hi, set_cjk, set_indent, set_spaced, set_ems = setters
-    new = object.__new__
+    new = LineShape.__new__  # (object.__new__ refuses a compiled class: slotbuild)
 
     def build(lo: float, hi: float, cjk: float, indent: int, spaced: bool) -> LineShape:
         s = new(LineShape)

@@ -246,6 +246,21 @@ class Params:
         return replace(self, **stages)
 
 
+
+#: ``Params()``, made on first use (``default_params``).
+_DEFAULTS: list[Params] = []
+
+
+def default_params() -> Params:
+    """``Params()``, made once per process: what a call without ``params`` runs with.
+    Building it runs every stage's ``__post_init__`` range checks, about 40 µs, which
+    ``parse_bytes`` and ``run_lines`` paid on every page. Every params object is frozen
+    and holds only numbers, strings and tuples, so one shared instance is the same
+    thing as a fresh one."""
+    if not _DEFAULTS:
+        _DEFAULTS.append(Params())
+    return _DEFAULTS[0]
+
 #: Extensions taken when ``layoutkit batch`` walks a folder (files named on the command
 #: line or matched by a glob are always taken: the format is sniffed from the content).
 BATCH_EXTENSIONS = (".txt", ".pdf", ".xml", ".alto", ".hocr", ".html", ".htm")

@@ -28,7 +28,7 @@ from .latin_titles import apply_caps_titles, apply_title_date_lines
 from .masthead import apply_masthead
 from .model import Line, Page, Source
 from .orthography import apply_orthography
-from .params import Params
+from .params import Params, default_params
 from .profile import Profile, load_profile
 from .readers.text import read_lines, text_from_str
 from .reflow import reflow
@@ -63,7 +63,7 @@ def run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = N
 
 def _run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = None,
                params: Optional[Params] = None, warnings: Sequence[str] = ()) -> Page:
-    params = params or Params()
+    params = params or default_params()
     sample = "\n".join(map(_TEXT, lines[:300]))
     prof, language = resolve_profile(profile, sample)
     if is_own_export(lines):  # our own ALTO/PAGE export read back: its tags are the answer
@@ -145,7 +145,7 @@ def parse_text(text: str, *, profile: ProfileSpec = None, params: Optional[Param
     >>> page.articles[0].blocks[0].type
     'headline'
     """
-    params = params or Params()
+    params = params or default_params()
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     decoded = text_from_str(text, path=path, encoding=encoding)
     if decoded.encoding != (encoding or "str"):
