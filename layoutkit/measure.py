@@ -16,8 +16,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from itertools import repeat
-from operator import add
-from typing import Callable, Optional, Sequence
+from operator import add, sub
+from typing import Callable, Iterable, Optional, Sequence
 
 from .scriptcount import CharMap
 from .slotbuild import slot_setters
@@ -293,6 +293,34 @@ def _per_line(page: str, table: dict[int, Optional[int]]) -> list[int]:
     return list(map(len, page.translate(table).split("|")))
 
 
+def _per_line_bytes(page: bytes, drop: bytes) -> list[int]:
+    """``_per_line`` on the page's class letters as bytes, ``drop`` the letters not
+    counted: ``bytes.translate`` deleting letters and ``bytes.split`` cost less than the
+    ``str`` forms (ASCII either way, so the counts are the same)."""
+    return list(map(len, page.translate(None, drop).split(b"|")))
+
+
+def _runs_per_line(page: bytes) -> list[int]:
+    """How many runs of compressible marks (``q`` or ``a``) each line of ``page`` (class
+    letters as bytes, lines separated by ``|``, spaces ignored) holds, the number
+    ``_shape_of`` counts as ``xq`` boundaries. ``page-mark-runs``: each run is squeezed
+    to one mark by replacing doubled marks over the whole page until none is left (one
+    C-level pass each; runs are short, so two or three passes; the other letters, ``x``,
+    keep runs apart and are deleted after), and the marks left are counted per line
+    like the other quantities — instead of a ``count`` and a
+    ``startswith`` called per line."""
+    marks = page.translate(_RUN_BYTES, b"s")
+    while b"qq" in marks:
+        marks = marks.replace(b"qq", b"q")
+    return list(map(len, marks.translate(None, b"x").split(b"|")))
+
+
+#: ``_RUN_LETTERS`` for bytes: compressible marks (``q``, ``a``) as ``q``, the other
+#: letters as ``x`` (which keep runs apart until the runs are squeezed); spaces are
+#: deleted with it.
+_RUN_BYTES = bytes.maketrans(b"hwnza", b"xxxxq")
+
+
 def page_shapes(texts: Sequence[str], stripped: Sequence[str], letterspace_share: float = 0.6) -> list[LineShape]:
     """``[shape(t, letterspace_share) for t in texts]`` for a page's non-blank lines, given
     each text stripped; the answers go into the memo that ``shape`` reads, so later
@@ -322,13 +350,16 @@ def shapes_of_classes(texts: Sequence[str], classes: Sequence[str], letterspace_
                       ) -> list[LineShape]:
     """``page_shapes`` given the class letters of each stripped text (no line break in
     any text), e.g. read off codes made for another stage (``columns.text_regions``)."""
-    page = "|".join(classes)
-    nonspace = _per_line(page, _KEEP_NONSPACE)
-    cjk_chars = _per_line(page, _KEEP_CJK)
-    wide = _per_line(page, _KEEP_WIDE)
-    half = _per_line(page, _KEEP_HALF)
-    marks = page.translate(_RUN_LETTERS).split("|")
-    runs = list(map(add, map(str.count, marks, repeat("xq")), map(str.startswith, marks, repeat("q"))))
+    page = "|".join(classes).encode("ascii")  # (class letters are ASCII: ``CharMap``)
+    nonspace = _per_line_bytes(page, b"s")
+    cjk_chars = _per_line_bytes(page, b"swanz")
+    wide = _per_line_bytes(page, b"sqanz")
+    half: Iterable[int]
+    if b"z" in page:
+        half = _per_line_bytes(page, b"shwz")
+    else:  # (every non-space letter is then wide, ``hw``, or half, ``nqa``)
+        half = map(sub, nonspace, wide)
+    runs = _runs_per_line(page)
     out: list[LineShape] = []
     append = out.append
     interned = _INTERNED
