@@ -16,8 +16,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from itertools import repeat
-from operator import add, sub
-from typing import Callable, Iterable, Optional, Sequence
+from operator import sub
+from typing import Callable, Iterable, Sequence
 
 from .scriptcount import CharMap
 from .slotbuild import slot_setters
@@ -275,28 +275,11 @@ _PAGE_CLASSES = CharMap(_classify_page_char)
 page_char_class = _classify_page_char
 
 
-#: ``str.translate`` tables over class letters (``page_shapes``), each keeping the line
-#: separators ``|``: the letters counted by one quantity per line, the rest deleted (ASCII
-#: to ASCII with deletions: ``translate``'s fast path).
-_KEEP_NONSPACE = str.maketrans("", "", "s")
-_KEEP_CJK = str.maketrans("", "", "swanz")
-_KEEP_WIDE = str.maketrans("", "", "sqanz")
-_KEEP_HALF = str.maketrans("", "", "shwz")
-#: Class letters -> ``q`` for compressible punctuation, ``x`` for the rest, spaces deleted
-#: (runs of compressible marks of a CJK line, as in ``_shape_of``).
-_RUN_LETTERS = str.maketrans("hwnzaq", "xxxxqq", "s")
-
-
-def _per_line(page: str, table: dict[int, Optional[int]]) -> list[int]:
-    """How many letters each line of ``page`` (class letters, lines separated by ``|``)
-    keeps through ``table``: one C-level translate, split and ``len`` over the page."""
-    return list(map(len, page.translate(table).split("|")))
-
-
 def _per_line_bytes(page: bytes, drop: bytes) -> list[int]:
-    """``_per_line`` on the page's class letters as bytes, ``drop`` the letters not
-    counted: ``bytes.translate`` deleting letters and ``bytes.split`` cost less than the
-    ``str`` forms (ASCII either way, so the counts are the same)."""
+    """How many letters each line of ``page`` (class letters as bytes, lines separated by
+    ``|``) keeps when the letters ``drop`` are deleted: one C-level translate, split and
+    ``len`` over the page (``bytes`` forms: cheaper than ``str``'s, and the letters are
+    ASCII, so the counts are the same)."""
     return list(map(len, page.translate(None, drop).split(b"|")))
 
 
@@ -315,9 +298,8 @@ def _runs_per_line(page: bytes) -> list[int]:
     return list(map(len, marks.translate(None, b"x").split(b"|")))
 
 
-#: ``_RUN_LETTERS`` for bytes: compressible marks (``q``, ``a``) as ``q``, the other
-#: letters as ``x`` (which keep runs apart until the runs are squeezed); spaces are
-#: deleted with it.
+#: Class letters (bytes) -> compressible marks (``q``, ``a``) as ``q``, the other letters
+#: as ``x`` (which keep runs apart until the runs are squeezed); spaces are deleted with it.
 _RUN_BYTES = bytes.maketrans(b"hwnza", b"xxxxq")
 
 
