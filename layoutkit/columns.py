@@ -215,8 +215,11 @@ def _drop_title_families(families: list[tuple[float, float, float]], chunks: Seq
     boxes end sentences and a title family's boxes (all short) almost never do.
     ``reliable[k]``: chunk ``k`` is measured by most of its lines."""
     keep = []
+    # the reliable chunks and their measures, listed once for all families (was a scan
+    # of every chunk per family)
+    candidates = [(k, measured[k][0] or -1) for k in compress(range(len(chunks)), reliable)]
     for name, lo, hi in families:
-        members = [k for k in range(len(chunks)) if reliable[k] and lo <= (measured[k][0] or -1) <= hi]
+        members = [k for k, w in candidates if lo <= w <= hi]
         if not members:
             keep.append((name, lo, hi))
             continue

@@ -16,8 +16,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from itertools import repeat
-from operator import add
-from typing import Callable, Optional, Sequence
+from operator import sub
+from typing import Callable, Iterable, Sequence
 
 from .scriptcount import CharMap
 from .slotbuild import slot_setters
@@ -275,22 +275,32 @@ _PAGE_CLASSES = CharMap(_classify_page_char)
 page_char_class = _classify_page_char
 
 
-#: ``str.translate`` tables over class letters (``page_shapes``), each keeping the line
-#: separators ``|``: the letters counted by one quantity per line, the rest deleted (ASCII
-#: to ASCII with deletions: ``translate``'s fast path).
-_KEEP_NONSPACE = str.maketrans("", "", "s")
-_KEEP_CJK = str.maketrans("", "", "swanz")
-_KEEP_WIDE = str.maketrans("", "", "sqanz")
-_KEEP_HALF = str.maketrans("", "", "shwz")
-#: Class letters -> ``q`` for compressible punctuation, ``x`` for the rest, spaces deleted
-#: (runs of compressible marks of a CJK line, as in ``_shape_of``).
-_RUN_LETTERS = str.maketrans("hwnzaq", "xxxxqq", "s")
+def _per_line_bytes(page: bytes, drop: bytes) -> list[int]:
+    """How many letters each line of ``page`` (class letters as bytes, lines separated by
+    ``|``) keeps when the letters ``drop`` are deleted: one C-level translate, split and
+    ``len`` over the page (``bytes`` forms: cheaper than ``str``'s, and the letters are
+    ASCII, so the counts are the same)."""
+    return list(map(len, page.translate(None, drop).split(b"|")))
 
 
-def _per_line(page: str, table: dict[int, Optional[int]]) -> list[int]:
-    """How many letters each line of ``page`` (class letters, lines separated by ``|``)
-    keeps through ``table``: one C-level translate, split and ``len`` over the page."""
-    return list(map(len, page.translate(table).split("|")))
+def _runs_per_line(page: bytes) -> list[int]:
+    """How many runs of compressible marks (``q`` or ``a``) each line of ``page`` (class
+    letters as bytes, lines separated by ``|``, spaces ignored) holds, the number
+    ``_shape_of`` counts as ``xq`` boundaries. ``page-mark-runs``: each run is squeezed
+    to one mark by replacing doubled marks over the whole page until none is left (one
+    C-level pass each; runs are short, so two or three passes; the other letters, ``x``,
+    keep runs apart and are deleted after), and the marks left are counted per line
+    like the other quantities — instead of a ``count`` and a
+    ``startswith`` called per line."""
+    marks = page.translate(_RUN_BYTES, b"s")
+    while b"qq" in marks:
+        marks = marks.replace(b"qq", b"q")
+    return list(map(len, marks.translate(None, b"x").split(b"|")))
+
+
+#: Class letters (bytes) -> compressible marks (``q``, ``a``) as ``q``, the other letters
+#: as ``x`` (which keep runs apart until the runs are squeezed); spaces are deleted with it.
+_RUN_BYTES = bytes.maketrans(b"hwnza", b"xxxxq")
 
 
 def page_shapes(texts: Sequence[str], stripped: Sequence[str], letterspace_share: float = 0.6) -> list[LineShape]:
@@ -322,13 +332,16 @@ def shapes_of_classes(texts: Sequence[str], classes: Sequence[str], letterspace_
                       ) -> list[LineShape]:
     """``page_shapes`` given the class letters of each stripped text (no line break in
     any text), e.g. read off codes made for another stage (``columns.text_regions``)."""
-    page = "|".join(classes)
-    nonspace = _per_line(page, _KEEP_NONSPACE)
-    cjk_chars = _per_line(page, _KEEP_CJK)
-    wide = _per_line(page, _KEEP_WIDE)
-    half = _per_line(page, _KEEP_HALF)
-    marks = page.translate(_RUN_LETTERS).split("|")
-    runs = list(map(add, map(str.count, marks, repeat("xq")), map(str.startswith, marks, repeat("q"))))
+    page = "|".join(classes).encode("ascii")  # (class letters are ASCII: ``CharMap``)
+    nonspace = _per_line_bytes(page, b"s")
+    cjk_chars = _per_line_bytes(page, b"swanz")
+    wide = _per_line_bytes(page, b"sqanz")
+    half: Iterable[int]
+    if b"z" in page:
+        half = _per_line_bytes(page, b"shwz")
+    else:  # (every non-space letter is then wide, ``hw``, or half, ``nqa``)
+        half = map(sub, nonspace, wide)
+    runs = _runs_per_line(page)
     out: list[LineShape] = []
     append = out.append
     interned = _INTERNED
