@@ -14,8 +14,8 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from itertools import repeat
-from operator import itemgetter
+from itertools import chain, repeat
+from operator import attrgetter, itemgetter
 from typing import NamedTuple, Optional, Sequence
 
 
@@ -55,6 +55,8 @@ class Box:
 
 
 _FIRST_CHAR = itemgetter(slice(0, 1))
+_TEXT = attrgetter("text")
+_PARAS = attrgetter("paras")
 
 
 class Vocabulary:
@@ -65,7 +67,8 @@ class Vocabulary:
     most junctions are settled by ``followers`` alone (``junction-zero-bound``)."""
 
     def __init__(self, texts: Sequence[str]):
-        self.text = "\n".join("".join(t.split()) for t in texts)
+        # (each text without its whitespace, by ``map`` at C speed)
+        self.text = "\n".join(map("".join, map(str.split, texts)))
         self.total = len(self.text)
         self._counts: dict[str, int] = {}
         self._followers: dict[str, Counter[str]] = {}
@@ -159,10 +162,32 @@ _BRACKETS = re.compile("[" + re.escape("".join(OPENERS) + "".join(OPENERS.values
 
 
 def unclosed(text: str) -> Optional[str]:
-    """The closing bracket or quote an unbalanced opening in ``text`` waits for, if any."""
+    """The closing bracket or quote an unbalanced opening in ``text`` waits for, if any.
+
+    ``bracket-sequence-memo``: the answer depends only on the text's sequence of brackets
+    and quotes, found at C speed; most paragraphs of a page have one of a few sequences
+    (none, ``“”``, ``“”“”``, ...), each balanced once (``_balance``) and remembered."""
+    marks = "".join(_BRACKETS.findall(text))
+    found = _UNCLOSED_OF.get(marks, _UNKNOWN)
+    if found == _UNKNOWN:
+        if len(_UNCLOSED_OF) >= _UNCLOSED_MEMO_SIZE:
+            _UNCLOSED_OF.clear()
+        found = _UNCLOSED_OF[marks] = _balance(marks)
+    return found
+
+
+#: ``unclosed`` by bracket sequence (bounded: emptied when it holds ``_UNCLOSED_MEMO_SIZE``).
+_UNCLOSED_OF: dict[str, Optional[str]] = {}
+_UNCLOSED_MEMO_SIZE = 4096
+#: Not a closer: marks a sequence not yet in ``_UNCLOSED_OF``.
+_UNKNOWN = "?"
+
+
+def _balance(marks: str) -> Optional[str]:
+    """``unclosed`` of a text that holds only ``marks``, its brackets and quotes in order."""
     stack: list[str] = []
     closers = _CLOSERS
-    for ch in _BRACKETS.findall(text):
+    for ch in marks:
         if ch in OPENERS:
             stack.append(OPENERS[ch])
         elif ch in closers and stack and stack[-1] == ch:
@@ -344,7 +369,7 @@ def _tail_scores(boxes: Sequence["Box"], profile: Profile,
         return []
     box_list = list(boxes)
     n = len(box_list)
-    vocab = Vocabulary([p.text for bx in box_list for p in bx.paras])
+    vocab = Vocabulary(list(map(_TEXT, chain.from_iterable(map(_PARAS, box_list)))))
     reach = body_reach(box_list)
     kinds = [_NO_HEAD] * n
     terms = [0.0] * n
@@ -362,10 +387,10 @@ def _tail_scores(boxes: Sequence["Box"], profile: Profile,
             continue
         head = b.paras[0]
         text = head.text
+        if b.region.width is None and not open_brackets:
+            continue  # (title material is a head only by closing a tail's bracket)
         opener = bool(profile.match("continuation_start", text.lstrip()))
         if b.region.width is None:
-            if not open_brackets:
-                continue
             kind = _TITLE_HEAD
         elif head.starts_fresh and not opener and not maybe_continuation(b, spread_indent_min):
             if j not in near:

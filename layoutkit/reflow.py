@@ -27,9 +27,10 @@ the only ones the pipeline ever removes; each removal is named in ``reasons``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from itertools import accumulate, chain, compress, repeat
-from operator import add, and_, attrgetter, ge, gt, itemgetter, le, lt, ne, not_, or_, sub
+from operator import add, and_, attrgetter, eq, ge, gt, is_not, itemgetter, le, lt, mul, ne, not_, or_, sub
 from types import MappingProxyType
 from typing import Callable, Mapping, Optional, Sequence
 
@@ -151,8 +152,8 @@ class _SpaceDrops(dict):  # type: ignore[type-arg]
 _SPACE_DROPS = {False: _SpaceDrops(False), True: _SpaceDrops(True)}
 
 
-_DOUBLED_RUN = regex.compile(r"(\p{Han}{2,}|\p{N}{1,4})\1")
 _DOUBLED_PUNCT = regex.compile(r"([：:，、！？!?“”《》（）])\1")
+_DOUBLED_HAN = regex.compile(r"(\p{Han}{2,})\1")
 
 
 def dedupe_fake_bold(text: str) -> CleanLine:
@@ -186,8 +187,9 @@ def dedupe_fake_bold(text: str) -> CleanLine:
     # C-speed tests spare most lines the backtracking searches below.
     if len(set(text)) == len(text) or len(set(map(add, text, text[1:]))) == len(text) - 1:
         return CleanLine(text)
-    if _DOUBLED_RUN.search(text) and regex.search(r"(\p{Han}{2,})\1", text):
-        new = regex.sub(r"(\p{Han}{2,})\1", r"\1", text)
+    # (only a doubled Han run is reduced: doubled digits alone, ``1100``, are left)
+    if _DOUBLED_HAN.search(text):
+        new = _DOUBLED_HAN.sub(r"\1", text)
         new = _DOUBLED_PUNCT.sub(r"\1", new)
         return CleanLine(new, (f"fake-bold-double: {text!r} -> {new!r}",))
     return CleanLine(text)
@@ -663,8 +665,9 @@ def _cjk_column_paragraphs(regions: Sequence[TextRegion], profile: Profile, para
     per_line = chain.from_iterable
     deficit = list(map(sub, per_line(map(repeat, widths, counts)), map(_EMS, lines)))
     indent_min, indent_max = params.indent_min, params.indent_max
-    tols = [max(1.0, 0.06 * w) for w in widths]
-    quiet_below = [min(t * 0.75, indent_min, indent_max) for t in tols]
+    # (``_Measure.tol`` of CJK text and the quiet bound of each region, by ``map``)
+    tols = list(map(max, repeat(1.0), map(mul, repeat(0.06), widths)))
+    quiet_below = list(map(min, map(mul, tols, repeat(0.75)), repeat(indent_min), repeat(indent_max)))
     if min(quiet_below, default=1.0) > 0.0:
         # (a quiet line's deficit is below its bound; with a bound of 0 or less a
         # letter-spaced line's deficit set to 0 could be above it: every line is looked at)
@@ -695,11 +698,13 @@ def _cjk_column_paragraphs(regions: Sequence[TextRegion], profile: Profile, para
         if d > indent_max:
             title_like.append(k)
     # Clean texts. A line of one word is its own clean text (no space to judge), unless
-    # it may hold fake bold: only title-like lines are searched for it, and a doubled
-    # run repeats a character (``dedupe_fake_bold``), so a word without a repeated
-    # character (``set`` at C speed) is its own clean text too: most CJK lines, and most
-    # paragraphs' short last lines (title-like by their width).
-    texts = list(map(_TEXT, lines))
+    # it may hold fake bold: only title-like lines of CJK text that is not letter-spaced
+    # are searched for it (``_cleaned_text``), and a doubled run repeats a bigram
+    # (``dedupe_fake_bold``), so a word without a repeated character or bigram (``set``
+    # at C speed) is its own clean text too (``one-word-fake-bold-bound``): most CJK
+    # lines, and the paragraphs' short last lines (title-like by their width).
+    line_objs = list(map(_LINE, lines))
+    texts = list(map(_OWN_TEXT, line_objs))
     clean = texts.copy()
     words: dict[int, list[str]] = {}
     page = "\n".join(texts)
@@ -707,9 +712,11 @@ def _cjk_column_paragraphs(regions: Sequence[TextRegion], profile: Profile, para
         words[k] = w = texts[k].split()
         clean[k] = " ".join(w)
     todo = [k for k, w in words.items() if len(w) != 1]
-    todo += [k for k in title_like if (k not in words or len(words[k]) == 1) and len(set(clean[k])) != len(clean[k])]
-    removals: dict[int, list[str]] = {}
     dedupe = params.dedupe_fake_bold
+    if dedupe:
+        todo += [k for k in title_like if (k not in words or len(words[k]) == 1) and _repeats_bigram(clean[k])
+                 and not lines[k].shape.letterspaced and lines[k].shape.cjk > 0]
+    removals: dict[int, list[str]] = {}
     for k in todo:
         sh = lines[k].shape
         spread = sh.letterspaced
@@ -745,99 +752,123 @@ def _cjk_column_paragraphs(regions: Sequence[TextRegion], profile: Profile, para
         if brk:
             breaks[k] = brk
             last_break = k
-    return _paragraphs_of(regions, counts, starts, lines, clean, page, sorted(words), deficit, not_full, breaks,
+    return _paragraphs_of(regions, counts, starts, line_objs, clean, page, sorted(words), deficit, not_full, breaks,
                           removals, profile, params, lexicon)
 
 
-def _paragraphs_of(regions: Sequence[TextRegion], counts: list[int], starts: list[int], lines: list[ShapedLine],
+def _repeats_bigram(text: str) -> bool:
+    """Does some two-character string occur twice in ``text`` (overlaps counted)? Without
+    that, ``dedupe_fake_bold`` changes nothing: a doubled run of two or more characters
+    repeats its first two, and doubled tokens of one character each (``谢谢``) are left.
+    Most texts are settled by their characters alone (no repeated character, no repeated
+    bigram), both tested at C speed."""
+    return len(set(text)) != len(text) and len(set(map(add, text, text[1:]))) != len(text) - 1
+
+
+def _paragraphs_of(regions: Sequence[TextRegion], counts: list[int], starts: list[int], line_objs: list[Line],
                    clean: list[str], page: str, spaced: list[int], deficit: list[float], not_full: set[int],
                    breaks: dict[int, str],
                    removals: dict[int, list[str]], profile: Profile, params: ReflowParams,
                    lexicon: Optional[Lexicon]) -> list[list[Paragraph]]:
     """The ``cjk-columns`` pass's paragraphs, from the page's lines cut at the region
     starts and ``breaks``: each paragraph's fields gathered in page-wide lists, and the
-    records made from them at once (``_make_paragraphs``). ``page``: the lines' raw texts
-    joined by line feeds; ``spaced``: the lines with whitespace."""
-    n = len(lines)
+    records made from them at once (``_make_paragraphs``). ``line_objs``: the page's
+    lines; ``page``: their raw texts joined by line feeds; ``spaced``: the lines with
+    whitespace.
+
+    ``paragraph-arrays``: the fields are computed for all paragraphs at once, by ``map``
+    over the page's paragraph bounds (``heads``, ``ends``) at C speed, in the common case
+    (a paragraph is its clean lines joined without spaces, records nothing, and ends a
+    sentence by its last character); only the exceptions are visited one by one: the
+    paragraphs after a break or with removals (their reasons), those with a junction that
+    is not CJK on both sides or marked hyphens (``join_texts``), and those that may run
+    on (``runs_on``'s other tests)."""
+    if not regions:
+        return []
+    n = len(line_objs)
     indent_max = params.indent_max
-    line_objs = list(map(_LINE, lines))
     marked_page = any(map(_OWN_HYPHENATED, line_objs))
     boxed_page = any(map(_BBOX, line_objs))
+    # the paragraphs' first lines: the starts of the regions with lines, and the breaks
+    # (a break is never at a region's start); the paragraphs of region r are those from
+    # ``at[r]`` up to ``at[r + 1]``
+    cuts = sorted(breaks)
+    heads = sorted(chain(compress(starts, counts), cuts))
+    ends = [*heads[1:], n] if heads else []
+    count = len(heads)
+    at = list(map(bisect_left, repeat(heads), starts))
+    at.append(count)
+    per_region = list(map(sub, at[1:], at))
+    spans = list(map(slice, heads, ends))
+    p_text = list(map("".join, map(clean.__getitem__, spans)))
+    p_lines = list(map(tuple, map(line_objs.__getitem__, spans)))
+    # reasons: a break's, then the removals of the paragraph's lines in line order
+    notes: dict[int, list[str]] = {}
+    for a in cuts:
+        notes[bisect_left(heads, a)] = [breaks[a]]
+    for k in sorted(removals):
+        p = bisect_right(heads, k) - 1
+        if p in notes:
+            notes[p].extend(removals[k])
+        else:
+            notes[p] = list(removals[k])
     # ``join_texts``' fast path for all junctions of the page at once: the junction after
     # line k is CJK on both sides unless k is in ``mixed`` (the last character of line k or
     # the first of line k+1 is not CJK); a paragraph without such a junction joins without
     # spaces. (A page with an empty clean text, which ``join_texts`` would skip, has
     # every junction looked at by ``join_texts`` itself.)
-    mixed = _mixed_junctions(page, n, spaced) if all(clean) else list(range(n))
-    mi = 0  # (a pointer into ``mixed``)
-    ends_sentence_of = _sentence_ends(profile)
-    p_text: list[str] = []
-    p_lines: list[tuple[Line, ...]] = []
-    p_width: list[float] = []
-    p_index: list[int] = []
-    p_fresh: list[bool] = []
-    p_runs_on: list[bool] = []
-    p_reasons: list[tuple[str, ...]] = []
-    p_bbox: list[Optional[BBox]] = []
-    p_whole: list[bool] = []
-    per_region: list[int] = []
-    cuts = sorted(breaks)
-    removed_lines = sorted(removals)
-    c = 0  # the first cut not yet used
-    removed_at = 0  # the first line with removals not yet recorded
-    no_reasons: tuple[str, ...] = ()
-    for r, region in enumerate(regions):
-        a0 = starts[r]
-        end = a0 + counts[r]
-        if a0 == end:
-            per_region.append(0)  # (no lines, no paragraph)
+    joins: set[int] = set()
+    for k in _mixed_junctions(page, n, spaced) if all(clean) else range(n):
+        p = bisect_right(heads, k) - 1
+        if k + 1 < ends[p]:
+            joins.add(p)
+    marked: set[int] = set()
+    if marked_page:
+        for r, region in enumerate(regions):
+            if per_region[r] and any(map(_HYPHENATED, region.lines)):
+                marked.update(range(at[r], at[r + 1]))
+    for p in sorted(joins.union(marked)):
+        reasons = notes[p] if p in notes else []
+        texts = clean[heads[p]:ends[p]]
+        if p in marked:
+            p_text[p] = join_texts(marked_hyphens.apply(p_lines[p], texts, reasons), reasons, lexicon)
+        else:
+            p_text[p] = join_texts(texts, reasons, lexicon)
+        if reasons:
+            notes[p] = reasons
+    p_reasons: list[tuple[str, ...]] = [()] * count
+    for p, reasons in notes.items():
+        p_reasons[p] = tuple(reasons)
+    # ``runs_on`` as in ``_region_paragraphs`` (a CJK region with a measure): a paragraph
+    # whose last line ends a sentence by its last character (``_sentence_ends``) does not
+    # run on; the others are asked the rest
+    lasts = list(map(sub, ends, repeat(1)))
+    settled = list(map(_sentence_table(profile).__getitem__, map(_LAST_CHAR, map(clean.__getitem__, lasts))))
+    p_runs_on = [False] * count
+    for p in compress(range(count), map(is_not, settled, repeat(True))):
+        last = lasts[p]
+        if settled[p] is None and ends_sentence(clean[last], profile):
             continue
-        marked = marked_page and any(map(_HYPHENATED, region.lines))
-        boxed = boxed_page and any(map(_LINE_BBOX, region.lines))
-        bounds = [a0]
-        while c < len(cuts) and cuts[c] < end:
-            bounds.append(cuts[c])
-            c += 1
-        bounds.append(end)
-        m = len(bounds) - 1
-        per_region.append(m)
-        width = region.width or 0.0
-        index = region.index
-        alone = m == 1
-        for a, b in zip(bounds, bounds[1:]):
-            p_width.append(width)
-            p_index.append(index)
-            p_whole.append(alone)
-            p_fresh.append(a != a0 or a0 in not_full)
-            reasons = [breaks[a]] if a != a0 else []
-            while removed_at < len(removed_lines) and removed_lines[removed_at] < b:
-                reasons.extend(removals[removed_lines[removed_at]])
-                removed_at += 1
-            texts = clean[a:b]
-            own = tuple(line_objs[a:b])
-            while mi < len(mixed) and mixed[mi] < a:
-                mi += 1  # (the first junction of the page's mixed ones at or after line a)
-            if marked:
-                text = join_texts(marked_hyphens.apply(own, texts, reasons), reasons, lexicon)
-            elif mi < len(mixed) and mixed[mi] < b - 1:
-                text = join_texts(texts, reasons, lexicon)
-            else:
-                text = "".join(texts)
-            last = b - 1
-            # ``runs_on`` as in ``_region_paragraphs`` (a CJK region with a measure)
-            p_runs_on.append(not ends_sentence_of(clean[last]) and not (
-                (b - a == 1 and deficit[last] > indent_max) or (b - a <= 4 and standalone(text, profile))))
-            p_text.append(text)
-            p_lines.append(own)
-            p_reasons.append(tuple(reasons) if reasons else no_reasons)
-            p_bbox.append(BBox.union_all(list(map(_BBOX, own))) if boxed else None)
+        size = ends[p] - heads[p]
+        p_runs_on[p] = not ((size == 1 and deficit[last] > indent_max)
+                            or (size <= 4 and standalone(p_text[p], profile)))
+    p_fresh = list(map(or_, map(breaks.__contains__, heads), map(not_full.__contains__, heads)))
+    # each paragraph's region (most regions hold one paragraph: then region r's is r)
+    if per_region.count(1) == len(per_region):
+        owner: Sequence[int] = range(count)
+    else:
+        owner = [r for r, m in enumerate(per_region) if m for _ in range(m)]
+    p_width = list(map([region.width or 0.0 for region in regions].__getitem__, owner))
+    p_index = list(map(list(map(_INDEX, regions)).__getitem__, owner))
+    p_whole = list(map(list(map(eq, per_region, repeat(1))).__getitem__, owner))
+    p_bbox: list[Optional[BBox]] = [None] * count
+    if boxed_page:
+        for r, region in enumerate(regions):
+            if per_region[r] and any(map(_LINE_BBOX, region.lines)):
+                for p in range(at[r], at[r + 1]):
+                    p_bbox[p] = BBox.union_all(list(map(_BBOX, p_lines[p])))
     made = _make_paragraphs(p_text, p_lines, p_width, p_index, p_fresh, p_runs_on, p_reasons, p_bbox, p_whole)
-    out: list[list[Paragraph]] = []
-    a = 0
-    for m in per_region:
-        out.append(made[a:a + m])
-        a += m
-    return out
+    return list(map(made.__getitem__, map(slice, at, at[1:])))
 
 
 def _mixed_junctions(page: str, n: int, spaced: Sequence[int]) -> list[int]:
@@ -939,13 +970,18 @@ class _SentenceEnds(dict):  # type: ignore[type-arg]
 _SENTENCE_ENDS: dict[str, _SentenceEnds] = {}
 
 
-def _sentence_ends(profile: Profile) -> Callable[[str], bool]:
-    """``ends_sentence(text, profile)`` as a function of the text: most texts answered by
-    their last character (``_SentenceEnds``), the others by ``ends_sentence``."""
+def _sentence_table(profile: Profile) -> _SentenceEnds:
+    """The profile's ``_SentenceEnds`` (one per terminal punctuation, kept)."""
     table = _SENTENCE_ENDS.get(profile.terminal_punctuation)
     if table is None:
         table = _SENTENCE_ENDS[profile.terminal_punctuation] = _SentenceEnds(profile.terminal_punctuation)
-    by_last = table.__getitem__
+    return table
+
+
+def _sentence_ends(profile: Profile) -> Callable[[str], bool]:
+    """``ends_sentence(text, profile)`` as a function of the text: most texts answered by
+    their last character (``_SentenceEnds``), the others by ``ends_sentence``."""
+    by_last = _sentence_table(profile).__getitem__
 
     def ends(text: str) -> bool:
         found = by_last(text[-1:])
@@ -988,6 +1024,9 @@ def _paragraph_builder() -> Callable[[str, tuple[Line, ...], float, int, bool, b
 
 #: Builds a ``Paragraph`` from its nine fields in order (see ``_paragraph_builder``).
 _paragraph = _paragraph_builder()
+#: ``_paragraph`` sets exactly ``Paragraph``'s fields through its slots (so a paragraph
+#: made by it from another's fields is that paragraph ``replace``d).
+_PLAIN_BUILDER = _paragraph is not Paragraph
 
 
 def _free_lines(plain: list[bool], full: list[bool], indent_short: list[bool]) -> list[bool]:
@@ -1026,9 +1065,13 @@ _HYPHENATED = attrgetter("line.hyphenated")
 _OWN_HYPHENATED = attrgetter("hyphenated")
 _LINES = attrgetter("lines")
 _TEXT = attrgetter("line.text")
+_OWN_TEXT = attrgetter("text")
 _LINE = attrgetter("line")
 _BBOX = attrgetter("bbox")
 _LINE_BBOX = attrgetter("line.bbox")
+_INDEX = attrgetter("index")
+#: A text's last character ("" for an empty text), as ``text[-1:]``.
+_LAST_CHAR = itemgetter(slice(-1, None))
 
 
 @dataclass(frozen=True, slots=True)
@@ -1228,9 +1271,15 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             text = join_texts(marked_hyphens.apply([prev.lines[-1], first.lines[0]], [prev.text, first.text], reasons),
                               reasons, lexicon)
             reasons.extend(first.reasons)
-            paras[-1] = replace(prev, text=text, lines=prev.lines + first.lines, runs_on=first.runs_on,
-                                reasons=tuple(reasons), bbox=BBox.union_all([prev.bbox, first.bbox]),
-                                whole_region=False)
+            bbox = BBox.union_all([prev.bbox, first.bbox])
+            if _PLAIN_BUILDER:
+                # (``replace`` of these fields, with the other three copied: made through
+                # the slots, ``_paragraph``)
+                paras[-1] = _paragraph(text, prev.lines + first.lines, prev.region_width, prev.region_index,
+                                       prev.starts_fresh, first.runs_on, tuple(reasons), bbox, False)
+            else:
+                paras[-1] = replace(prev, text=text, lines=prev.lines + first.lines, runs_on=first.runs_on,
+                                    reasons=tuple(reasons), bbox=bbox, whole_region=False)
             if bx.region.family is not None:
                 exits[-1] = bx.region.family
             rp = rp[1:]
