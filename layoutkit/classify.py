@@ -12,14 +12,14 @@ and which a kicker or deck is decided by ``articles`` once the cluster has its b
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from typing import Callable, Optional, Sequence
 
 import regex
 
 from .measure import shape
 from .model import Paragraph, evolve
-from .noise import is_noise, is_table
-from .textwidth import is_cjk
+from .noise import CJK_CHAR, is_noise, is_table
 from .params import ClassifyParams
 from .profile import Profile
 from .reflow import Flow, ends_sentence
@@ -231,9 +231,9 @@ _typed = _typed_builder()
 
 
 def _no_cjk(text: str) -> bool:
-    """``not any(map(is_cjk, text))``, answered by one ``max`` for text below U+2E80 (no
-    CJK character lies there: ``is_cjk``'s first test)."""
-    return not text or max(text) < "\u2e80" or not any(map(is_cjk, text))
+    """``not any(map(is_cjk, text))``, answered by one C-level search (``noise.CJK_CHAR``;
+    was a ``max`` over the text, which makes a string object per CJK character)."""
+    return CJK_CHAR.search(text) is None
 
 
 #: Every profile key ``_first_pass`` asks about a paragraph's text: of one or two lines,
@@ -247,12 +247,31 @@ def _is_body(t: Typed) -> bool:
     return t.type == "body" and t.hint == ""
 
 
+def _positions(values: list[str], value: str) -> list[int]:
+    """The indices of ``value`` in ``values``, found with C-level ``index`` (most items of a
+    page are neither titles, names nor credits: the second pass visits those only)."""
+    out: list[int] = []
+    i = -1
+    try:
+        while True:
+            i = values.index(value, i + 1)
+            out.append(i)
+    except ValueError:
+        return out
+
+
+_HINT = attrgetter("hint")
+_TYPE = attrgetter("type")
+
+
 def _second_pass(items: list[Typed], profile: Profile) -> list[Typed]:
     n = len(items)
+    # (each rule below retypes only the items it visits: the title and name items are
+    # found before the first rule, which changes titles only; the credits after the second)
+    hints = list(map(_HINT, items))
     # intertitles: a title line between body paragraphs of one column family
-    for i, t in enumerate(items):
-        if t.hint != "title":
-            continue
+    for i in _positions(hints, "title"):
+        t = items[i]
         if profile.match("heading", t.text.strip()):
             # ``heading-starts-item``: a profile heading (``Aegypten.``, ``HANDELSBERICHTEN.``)
             # opens a new item of the page even between paragraphs of one column.
@@ -263,17 +282,16 @@ def _second_pass(items: list[Typed], profile: Profile) -> list[Typed]:
                 and prev.family == nxt.family:
             items[i] = t.retype("intertitle", "intertitle: title line between body paragraphs of one column")
     # names alone next to title material are bylines
-    for i, t in enumerate(items):
-        if t.hint != "name":
-            continue
+    for i in _positions(hints, "name"):
+        t = items[i]
         near = [items[j] for j in (i - 1, i + 1) if 0 <= j < n]
         if any(x.hint == "title" or x.type in ("byline", "subheadline") for x in near):
             items[i] = t.retype("byline", "byline: a name alone next to a title")
         else:
             items[i] = t.retype("body", "name line away from titles stays body")
     # captions: the paragraphs of their own column width just before a credit
-    for i, t in enumerate(items):
-        if t.type != "credit" or i == 0:
+    for i in _positions(list(map(_TYPE, items)), "credit"):
+        if i == 0:
             continue
         j = i - 1
         fam = items[j].family
@@ -327,6 +345,8 @@ def merge_fake_bold_titles(items: list[Typed]) -> list[Typed]:
     second drawing of a two-line headline. It is dropped (a documented fake-bold removal)
     and the lines it spans are one headline."""
     out = list(items)
+    if "title" not in list(map(_HINT, out)):
+        return out  # (no title line: nothing to merge)
     i = 0
     while i < len(out):
         t = out[i]
@@ -366,7 +386,12 @@ def classify(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Typed
     items = _second_pass(items, profile)
     if geometric:
         items = geotype.second_pass(items, profile)
+    if "header" not in list(map(_TYPE, items)):
+        return items  # (only a header is split: ``split_folio``)
     out: list[Typed] = []
     for t in items:
-        out.extend(split_folio(t))
+        if t.type == "header":
+            out.extend(split_folio(t))
+        else:
+            out.append(t)
     return out
