@@ -157,7 +157,7 @@ class Profile:
         found = memo.get(text)
         if found is not None:
             return found
-        if self.none_match(keys, text):
+        if self._none(keys, text):
             found = _NO_HITS
         else:
             found = frozenset([key for key in keys.split("+") if self.match(key, text) is not None])
@@ -174,7 +174,24 @@ class Profile:
         short paragraph) asks this first: one search of all their patterns as one
         alternation (``_union``) instead of one per key. The alternation is built once a
         profile has been asked about these keys ``UNION_AFTER`` times (compiling it costs
-        as much as a few thousand questions: a small page answers key by key)."""
+        as much as a few thousand questions: a small page answers key by key). A "none"
+        answer is memoized in ``hits``' table (as no hits), so ``hits`` and ``none_match``
+        share it."""
+        memo = self._hits.get(keys)
+        if memo is None:
+            memo = self._hits[keys] = {}
+        found = memo.get(text)
+        if found is not None:
+            return not found
+        if self._none(keys, text):
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[text] = _NO_HITS
+            return True
+        return False
+
+    def _none(self, keys: str, text: str) -> bool:
+        """``none_match`` without its memo."""
         union = self._unions.get(keys)
         if union is None:
             asked = self._asked.get(keys, 0) + 1
