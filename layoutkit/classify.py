@@ -18,7 +18,7 @@ from typing import Callable, Optional, Sequence
 import regex
 
 from .measure import shape
-from .model import Paragraph, evolve
+from .model import Paragraph
 from .noise import CJK_CHAR, is_noise, is_table
 from .params import ClassifyParams
 from .profile import Profile
@@ -47,7 +47,11 @@ class Typed:
     exit_family: Optional[float] = None
 
     def retype(self, type_: str, reason: str, role: Optional[str] = None, hint: str = "") -> "Typed":
-        return evolve(self, type=type_, role=role, reasons=self.reasons + (reason,), hint=hint)
+        # (``evolve(self, type=type_, role=role, reasons=..., hint=hint)`` built through the
+        # slots, ``_typed``: the dataclass ``__init__`` sets each field through
+        # ``object.__setattr__``)
+        return _typed(self.para, type_, self.text, self.family, self.width, role, self.reasons + (reason,), hint,
+                      self.exit_family)
 
 
 def _title_like(p: Paragraph, width: Optional[float], profile: Profile, params: ClassifyParams) -> bool:
@@ -137,8 +141,9 @@ def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Ty
             rule = _AUTHOR_NOTE
         elif single and "byline" in found:
             rule = _BYLINE
-        elif n_lines >= 3 and _no_cjk(text[:50]) and is_table([ln.text for ln in p.lines]):
-            # (``is_table`` says no below three lines: asked only from three on)
+        elif n_lines >= 3 and CJK_CHAR.search(text, 0, 50) is None and is_table([ln.text for ln in p.lines]):
+            # (``is_table`` says no below three lines: asked only from three on; the CJK test
+            # is ``not any(map(is_cjk, text[:50]))`` as one C-level search: ``noise.CJK_CHAR``)
             rule = _TABLE
         elif single and is_noise(text):
             rule = _NOISE
@@ -228,12 +233,6 @@ def _typed_builder() -> Callable[[Paragraph, str, str, Optional[float], Optional
 
 #: Builds a ``Typed`` from all its fields in order (see ``_typed_builder``).
 _typed = _typed_builder()
-
-
-def _no_cjk(text: str) -> bool:
-    """``not any(map(is_cjk, text))``, answered by one C-level search (``noise.CJK_CHAR``;
-    was a ``max`` over the text, which makes a string object per CJK character)."""
-    return CJK_CHAR.search(text) is None
 
 
 #: Every profile key ``_first_pass`` asks about a paragraph's text: of one or two lines,

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from layoutkit import api, pipeline
-from layoutkit.classify import _no_cjk, _positions
+from layoutkit.classify import _positions
 from layoutkit.noise import CJK_CHAR, _CJK_VISIBLE, is_noise
 from layoutkit.profile import PATTERN_KEYS, builtin_profile
 from layoutkit.textwidth import is_cjk
@@ -37,9 +37,10 @@ def test_cjk_patterns_equal_is_cjk_on_every_code_point() -> None:
     assert _CJK_VISIBLE.findall(every) == [c for c in cjk if not c.isspace()]
 
 
-@given(_TEXTS)
-def test_no_cjk_equals_plain_scan(text: str) -> None:
-    assert _no_cjk(text) == ref._no_cjk(text) == (not any(map(is_cjk, text)))
+@given(_TEXTS | st.text(_ALPHABET, min_size=45, max_size=80))
+def test_first_pass_cjk_test_equals_plain_scan(text: str) -> None:
+    """``_first_pass``'s table guard: the first 50 characters hold no CJK character."""
+    assert (CJK_CHAR.search(text, 0, 50) is None) == ref._no_cjk(text[:50]) == (not any(map(is_cjk, text[:50])))
 
 
 @given(_TEXTS)
