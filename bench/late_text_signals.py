@@ -27,6 +27,11 @@ chart, a masthead engraving, each opening fresh); ``page-end-unfinished`` fires 
 dev pages, one late (kb 1876 p2) and one not (reichsanzeiger 1878: the text goes on on
 the next page). None of them is a rule for the dev losses; ``continues`` is the one
 worth a rule for pages of running text (with a continuation score choosing the box).
+
+It also runs the ``cohesive-late-box`` rule (``layoutkit/late_cohesion.py``: the last box
+moved before the one box it shares many rare words with) on the stream order of every
+ALTO and PAGE file, as a text export lists their boxes: it fires on kb 1876 p3 only, and
+puts the box where the geometric rule does (between stream boxes 63 and 64).
 """
 from __future__ import annotations
 
@@ -34,6 +39,7 @@ import math
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Optional
 
 import regex
 
@@ -43,6 +49,8 @@ sys.path.insert(0, str(ROOT))
 from bench.cases import DEFAULT_SHARED  # noqa: E402
 from layoutkit.api import read_input_bytes, read_pages  # noqa: E402
 from layoutkit.late_boxes import _boxes, late_order  # noqa: E402
+from layoutkit.late_cohesion import cohesive_partner  # noqa: E402
+from layoutkit.late_cohesion import _words as cohesion_words  # noqa: E402
 from layoutkit.params import Params  # noqa: E402
 
 _WORD = regex.compile(r"\p{L}{4,}")
@@ -96,6 +104,34 @@ def alto_rows(path: Path) -> list[tuple[str, int, bool, bool]]:
     return rows
 
 
+def cohesion_rows(path: Path) -> list[tuple[str, int, int, bool, Optional[tuple[int, int]]]]:
+    """The ``cohesive-late-box`` rule (``layoutkit/late_cohesion.py``) run on one OCR XML
+    file's boxes in stream order, as a text export lists them: for every page where it
+    fires, ``(page, last box, partner, late, (before, after))`` with ``late`` whether the
+    geometric ``late-box`` rule moves that box too and ``(before, after)`` the stream
+    boxes around its geometric place (ALTO; PAGE files have no late boxes)."""
+    params = Params()
+    rows = []
+    for raw in read_pages(read_input_bytes(path, params), path=str(path), params=params):
+        boxes = _boxes(raw.lines)
+        partner = cohesive_partner([cohesion_words([ln.text for ln in b.lines]) for b in boxes], [len(b.lines) for b in boxes])
+        if partner < 0:
+            continue
+        last = len(boxes) - 1
+        place = None
+        late = False
+        if path.name.endswith("alto.xml"):
+            order, moved = late_order([b.bbox for b in boxes],
+                                      frozenset(i for i, b in enumerate(boxes) if len(b.lines) < 2))
+            late = last in moved
+            if late:
+                k = order.index(last)
+                place = (next((order[j] for j in range(k - 1, -1, -1) if order[j] not in moved), -1),
+                         next((order[j] for j in range(k + 1, len(order)) if order[j] not in moved), -1))
+        rows.append((path.name, last, partner, late, place))
+    return rows
+
+
 def page_end_rows(cases: Path) -> list[tuple[str, str, bool]]:
     """``(case, last line, late)`` for every dev ``.txt`` whose last box ends mid-word."""
     out = []
@@ -131,6 +167,20 @@ def main() -> int:
         print(f"{name[:48]:48s} {i:4d} {str(sim):>7s} {str(cont):>9s}")
     print(f"late boxes {len(rows)} on {len({r[0] for r in rows})} pages: "
           f"similar {sum(r[2] for r in rows)}, continues {sum(r[3] for r in rows)}")
+    pages = sorted((shared / "cases").glob("*.page.xml"))
+    seen_pages = {f.read_bytes()[:4096] for f in pages}
+    for f in sorted((shared / "corpus").rglob("*.xml")):
+        if f.name.endswith("alto.xml") or "ecpo" in str(f):
+            continue
+        head = f.read_bytes()[:4096]
+        if b"PcGts" in head and head not in seen_pages:
+            pages.append(f)
+    fired = [r for f in files + pages for r in cohesion_rows(f)]
+    print(f"\ncohesive-late-box on the stream order of {len(files)} ALTO and {len(pages)} PAGE files:"
+          f" fires on {len(fired)} page(s)")
+    for name, last, partner, late, place in fired:
+        print(f"  {name:44s} last box {last} -> before box {partner}; geometric late box: {late},"
+              f" its place between stream boxes {place}")
     print("\npage-end-unfinished on the dev .txt pages:")
     for name, last, late in page_end_rows(shared / "cases"):
         print(f"  {name:44s} ...{last!r:34s} late={late}")

@@ -8,7 +8,8 @@ place inside its article costs about twice its length, and a hyphen kept where t
 removed it costs one. This script recomputes the score unrounded for every output in a
 folder (``python -m bench.score_cases --keep OUT``) and, for each case below ``--below``,
 prints the edits of each article that costs something: short ones in full, long ones as
-their length and first characters.
+their length and first characters, and what is behind them (``article_causes``: text of
+two articles mixed in one output block, text the scorer found nowhere; the rest is order).
 
 Usage: ``python bench/textsim_losses.py OUT [--below 0.999] [--case NAME ...]``
 """
@@ -50,6 +51,36 @@ def article_texts(sc, pred_page: dict, gold_page: dict) -> list[tuple[int, str, 
     return out
 
 
+def article_causes(sc, pred_page: dict, gold_page: dict) -> dict[int, tuple[int, int, int]]:
+    """Per gold article, the characters behind its text_sim edits (squeezed characters, so
+    they bound rather than add up to the edit distance): ``(foreign, elsewhere, unmatched)``:
+
+    * ``foreign``: characters of other articles inside the output blocks that count for
+      this one (an output block mixing two articles: its minority part is an edit);
+    * ``elsewhere``: this article's characters inside output blocks that count for another
+      article (the same mix, seen from the other side: missing here);
+    * ``unmatched``: this article's characters the scorer found nowhere in the output.
+
+    What the edit distance holds beyond these is order (an article's blocks read in another
+    order than the gold's cost about twice the shorter part) and small edits (hyphens)."""
+    gold, pred = sc.Stream(sc.units(gold_page)), sc.Stream(sc.units(pred_page))
+    match = sc.align(gold, pred)
+    votes: dict[int, Counter] = defaultdict(Counter)
+    for i, j in enumerate(match):
+        if j >= 0:
+            votes[pred.owner[j]][gold.blocks[gold.owner[i]]["article"]] += 1
+    home = {pi: v.most_common(1)[0][0] for pi, v in votes.items()}
+    out: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for i, j in enumerate(match):
+        art = gold.blocks[gold.owner[i]]["article"]
+        if j < 0:
+            out[art][2] += 1
+        elif home[pred.owner[j]] != art:
+            out[art][1] += 1
+            out[home[pred.owner[j]]][0] += 1
+    return {a: (f, e, u) for a, (f, e, u) in out.items()}
+
+
 def _show(s: str) -> str:
     return repr(s) if len(s) <= SHOWN else f"<{len(s)} chars> {s[:60]!r}…"
 
@@ -69,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         gold_file = CASES / f"{name}.gold.yaml"
         if not gold_file.exists():
             continue
-        texts = article_texts(sc, sc.load(out), sc.load(gold_file))
+        pred_page, gold_page = sc.load(out), sc.load(gold_file)
+        texts = article_texts(sc, pred_page, gold_page)
         dists = [(art, g, p, min(sc.edit_distance(g, p), len(g))) for art, g, p in texts]
         length = sum(len(g) for _, g, _, _ in dists)
         sim = 1 - sum(d for *_, d in dists) / length if length else 1.0
@@ -78,10 +110,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:42s} text_sim {sim:.5f}")
         if sim >= args.below:
             continue
+        causes = article_causes(sc, pred_page, gold_page)
         for art, g, p, d in dists:
             if not d:
                 continue
-            print(f"  article {art}: {d} edits over {len(g)} chars")
+            f, e, u = causes.get(art, (0, 0, 0))
+            print(f"  article {art}: {d} edits over {len(g)} chars (mixed blocks: {f} foreign + {e} counted"
+                  f" elsewhere; {u} unmatched; the rest: order and small edits)")
             ops = difflib.SequenceMatcher(None, g, p, autojunk=False).get_opcodes()
             for op, a0, a1, b0, b1 in ops:
                 if op != "equal":

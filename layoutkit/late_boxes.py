@@ -26,8 +26,9 @@ carry an explicit ``ReadingOrder`` (on the PAGE dev cases, reordering them lower
 text_sim), and a plain-text export has no boxes to go by. (The ``.txt`` exports of the dev
 pages list the same late boxes in the same place, with no position. Line widths, a
 sentence or word continued across the gap, and vocabulary were measured as stand-ins
-(``docs/latin.md``, ``bench/late_text_signals.py``). None of them places the boxes that
-cost those pages text_sim: kb 1876 p2/p3 and bnf p3 stay at 0.933/0.937/0.978.)
+(``docs/latin.md``, ``bench/late_text_signals.py``). Shared rare words place one of them,
+kb 1876 p3's theatre listing (``late_cohesion``, rule ``cohesive-late-box``); nothing
+places the boxes of kb 1876 p2 and bnf p3, which stay at 0.933/0.978.)
 
 A run of moved boxes placed together opens an untitled article (``late_starts``): the
 producer zoned it apart from the stream, so it does not continue the article read before it.

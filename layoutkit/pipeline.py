@@ -20,6 +20,7 @@ from .furniture import place_in_reading_order
 from .gcpause import collector_paused
 from .geoarticles import split_column_skips
 from .late_boxes import place_late_boxes
+from .late_cohesion import cut_at_moved, place_cohesive_late_box
 from .geotitles import apply_geometric_titles
 from .hints import apply_region_hints
 from .language import detect_language, profile_for
@@ -76,6 +77,11 @@ def _run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = 
         # ALTO document order: boxes the producer appended after the columns beside them go
         # back to their column (PAGE files carry an explicit ReadingOrder: left alone)
         lines, late_starts = place_late_boxes(lines)
+    cohesive_starts: frozenset[int] = frozenset()
+    if source.format == "text" and flat is None:
+        # a text export lists a late box after the page, with no position: the page's
+        # last box goes before the box it is lexically cohesive with (``late_cohesion``)
+        lines, cohesive_starts = place_cohesive_late_box(lines)
     if source.format in OCR_XML_FORMATS:
         # OCR XML: the input's own regions, measured like text boxes (measured on the dev
         # cases, this beats calibrating ems from the boxes); geometry is used later on
@@ -108,6 +114,7 @@ def _run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = 
     articles, page_blocks = assemble(items, prof, params.articles)
     if source.format in OCR_XML_FORMATS:
         articles = split_column_skips(articles, prof, late_starts)  # an article does not skip a column
+    articles = cut_at_moved(articles, cohesive_starts, prof)  # a moved late box opens an article
     # page furniture printed before article text (a masthead, a running head) keeps its place
     articles, page_blocks = place_in_reading_order(articles, page_blocks)
     page = Page(source=source, language=language, articles=tuple(articles), blocks=tuple(page_blocks),

@@ -144,7 +144,8 @@ KB_CASE = SHARED / "cases" / "kb-1876-12-01-p2.txt"
     "known failure: the kb (DIDL) ground truth reads an advertisement section in column "
     "order, bottom of one column first, then the top of the next; the .txt gives the two "
     "boxes in the OCR's order, top-of-column box first, and the text carries no sign of the "
-    "printed order (text_sim 0.933 on this page, 0.935 on p3); from the ALTO the late-box "
+    "printed order (text_sim 0.933 on this page; p3's box is placed by its shared rare "
+    "words, cohesive-late-box, which these boxes lack); from the ALTO the late-box "
     "rule reads them in column order (tests/test_latin_late_boxes.py)"))
 def test_kb_advertisement_boxes_in_printed_order() -> None:
     page = layoutkit.parse_file(KB_CASE)
