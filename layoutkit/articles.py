@@ -23,7 +23,7 @@ their credit) and page-level blocks. Then:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Callable, NamedTuple, Optional, Sequence
 
 import regex
@@ -38,6 +38,8 @@ from .slotbuild import slot_setters
 
 #: An item's text (``map`` over a page's items at C speed, not a generator).
 _TEXT = attrgetter("text")
+_BLOCK_TYPE = attrgetter("type")
+_POSITION = itemgetter(0)
 _HAN_OR_WORD = regex.compile(r"\p{Han}|\w+")
 _LETTER = regex.compile(r"\p{L}")
 #: letters of the scripts ``textwidth.is_cjk`` counts: Han, kana, hangul
@@ -81,7 +83,8 @@ def _segments(items: Sequence[Typed]) -> list[_Segment]:
         return "run"
 
     for i, t in enumerate(items):
-        k = kind_of(t)
+        # (a body paragraph, most of a page, is a run: answered before ``kind_of``)
+        k = "run" if t.type == "body" else kind_of(t)
         last = segs[-1] if segs else None
         if k == "credit":
             if last is not None and last.kind == "photo":
@@ -229,6 +232,8 @@ def _choose_headline(titles: list[Typed], body_text: str) -> int:
 def parse_bylines(blocks: Sequence[Block], profile: Profile) -> tuple[Byline, ...]:
     """(role, name) pairs of an article's byline blocks; author notes are not names."""
     out: list[Byline] = []
+    if "byline" not in list(map(_BLOCK_TYPE, blocks)):
+        return ()  # (most articles: no byline block; found at C level)
     for b in blocks:
         if b.type != "byline" or b.role == "author_note":
             continue
@@ -268,7 +273,7 @@ class _Draft:
     def positions(self) -> list[int]:
         pos = [i for i, _ in self.titles] + [i for i, _ in self.notes] + [i for i, _ in self.photo]
         for r in self.runs:
-            pos.extend(i for i, _ in r.items)
+            pos.extend(map(_POSITION, r.items))  # (C-level: a run holds most of the items)
         return pos
 
 
@@ -504,10 +509,19 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
             numbered.append(_to_block(b.item, b.type, b.role, b.reason, f"b{bid}", b.extra))
         # body items and notes keep their own type and role: made directly, without a
         # ``_Pending`` each (the body is most of a page's blocks)
+        # (``_to_block(t, None, None, why.get(id(t), ""), f"b{bid}")`` written out: one call
+        # fewer per body block)
         why = d.why
         for t in body_items:
             bid += 1
-            numbered.append(_to_block(t, None, None, why.get(id(t), ""), f"b{bid}"))
+            para = t.para
+            lines = para.lines
+            reason = why.get(id(t))
+            role = t.role
+            if role == "author_note" or role == "jump":
+                role = None
+            numbered.append(_block(t.type, t.text, (lines[0].number, lines[-1].number), role, para.bbox,
+                                   t.reasons + (reason,) if reason else t.reasons, f"b{bid}", lines[0].page))
         for _, t in d.notes:
             bid += 1
             numbered.append(_to_block(t, id_=f"b{bid}"))

@@ -12,14 +12,14 @@ and which a kicker or deck is decided by ``articles`` once the cluster has its b
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from typing import Callable, Optional, Sequence
 
 import regex
 
 from .measure import shape
-from .model import Paragraph, evolve
-from .noise import is_noise, is_table
-from .textwidth import is_cjk
+from .model import Paragraph
+from .noise import CJK_CHAR, is_noise, is_table
 from .params import ClassifyParams
 from .profile import Profile
 from .reflow import Flow, ends_sentence
@@ -47,7 +47,11 @@ class Typed:
     exit_family: Optional[float] = None
 
     def retype(self, type_: str, reason: str, role: Optional[str] = None, hint: str = "") -> "Typed":
-        return evolve(self, type=type_, role=role, reasons=self.reasons + (reason,), hint=hint)
+        # (``evolve(self, type=type_, role=role, reasons=..., hint=hint)`` built through the
+        # slots, ``_typed``: the dataclass ``__init__`` sets each field through
+        # ``object.__setattr__``)
+        return _typed(self.para, type_, self.text, self.family, self.width, role, self.reasons + (reason,), hint,
+                      self.exit_family)
 
 
 def _title_like(p: Paragraph, width: Optional[float], profile: Profile, params: ClassifyParams) -> bool:
@@ -103,85 +107,94 @@ def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Ty
     n = len(flow.paragraphs)
     total_lines = flow.paragraphs[-1].last_line if n else 0
     first_line = flow.paragraphs[0].first_line if n else 0
+    exit_families = flow.exit_families
+    hits = profile.hits
+    name_min = profile.byline_name_min_chars
+    name_max = profile.byline_name_max_chars
     for i, (p, fam, width) in enumerate(zip(flow.paragraphs, flow.families, flow.widths)):
         text = p.text.strip()
-        # (the item is made once, typed: ``_Make``; was a body item retyped, two objects)
-        t = _Make(p, fam, width, flow.exit_families[i] if flow.exit_families else None)
-        single = len(p.lines) <= 2
-        # ``ask`` answers the profile questions below; when one search of all their
-        # patterns finds nothing in a short paragraph (most of a page), each answer is
-        # None without its own search (``Profile.none_match``)
-        ask = _no_match if single and profile.none_match(_FIRST_PASS_KEYS, text) else profile.match
-        # (the page zones are asked about short paragraphs only: a longer one never
-        # needs them, and each is a property call)
-        in_head = single and p.first_line - first_line < params.header_zone_lines
-        in_foot = single and total_lines - p.last_line < params.header_zone_lines
-        if single and in_head and ask("header", text):
-            out.append(t.retype("header", "header-pattern in the page's top lines"))
-            continue
-        if single and p.whole_region and ask("header", text):
-            out.append(t.retype("header", "header-pattern on a line that is a text box of its own"))
-            continue
-        # cheap conditions before pattern searches (the answer is the same either way)
-        if single and in_foot and i > 0 and (ask("footer", text) or ask("header", text)):
-            out.append(t.retype("footer", "footer-pattern in the page's bottom lines"))
-            continue
-        if single and ask("credit", text):
-            out.append(t.retype("credit", "credit-pattern"))
-            continue
-        if len(p.lines) <= 4 and ask("author_note", text):
-            out.append(t.retype("byline", "author-note-pattern", role="author_note"))
-            continue
-        if single and ask("byline", text):
-            out.append(t.retype("byline", "byline-pattern"))
-            continue
-        if len(p.lines) >= 3 and _no_cjk(text[:50]) and is_table([ln.text for ln in p.lines]):
-            # (``is_table`` says no below three lines: asked only from three on)
-            out.append(t.retype("other", "table: figures in most lines (noise.is_table)"))
-            continue
-        if single and is_noise(text):
-            out.append(t.retype("other", "ocr-noise: no word-like text (noise.is_noise)"))
-            continue
-        if single and len(text) < 60 and ask("jump", text):
-            out.append(t.retype("other", "jump-line-pattern", role="jump"))
-            continue
-        if single and len(text) < 80 and ask("deck", text):
-            out.append(t.retype("subheadline", "deck-pattern", role="deck"))
-            continue
-        if (len(p.lines) == 1 or width is None) and _NAME_LINE.match(text) and \
-                profile.byline_name_min_chars <= len(text) <= profile.byline_name_max_chars:
-            if p.whole_region:
-                out.append(t.retype("byline", "byline: a name alone in a text box of its own"))
-            else:
-                out.append(t.retype("body", "name-alone-line", hint="name"))
-            continue
-        if _title_like(p, width, profile, params):
-            out.append(t.retype("headline", "title-like: short line without sentence end", hint="title"))
-            continue
-        if ask("caption", text):
-            out.append(t.retype("caption", "caption-pattern"))
-            continue
-        if ask("dateline", text):
-            out.append(t.retype("body", "dateline-pattern opens the paragraph"))
-            continue
-        out.append(t.retype("body", "body: default"))
+        n_lines = len(p.lines)
+        single = n_lines <= 2
+        # ``found``: the profile keys this paragraph's rules may ask whose patterns match
+        # its text, from one memoized question (``Profile.hits``: one search of all their
+        # patterns says "none" for most of a page); each rule tests membership
+        if single:
+            found = hits(_FIRST_PASS_KEYS, text)
+            # (the page zones are asked about short paragraphs only: a longer one never
+            # needs them, and each is a property call)
+            in_head = p.first_line - first_line < params.header_zone_lines
+            in_foot = total_lines - p.last_line < params.header_zone_lines
+        else:
+            found = hits(_SHORT_KEYS if n_lines <= 4 else _LONG_KEYS, text)
+            in_head = in_foot = False
+        # the first rule that applies gives the paragraph's type (``_Rule``); cheap
+        # conditions before pattern searches and regexes (the answer is the same either way)
+        if single and in_head and "header" in found:
+            rule = _HEADER_TOP
+        elif single and p.whole_region and "header" in found:
+            rule = _HEADER_BOX
+        elif single and in_foot and i > 0 and ("footer" in found or "header" in found):
+            rule = _FOOTER
+        elif single and "credit" in found:
+            rule = _CREDIT
+        elif n_lines <= 4 and "author_note" in found:
+            rule = _AUTHOR_NOTE
+        elif single and "byline" in found:
+            rule = _BYLINE
+        elif n_lines >= 3 and CJK_CHAR.search(text, 0, 50) is None and is_table([ln.text for ln in p.lines]):
+            # (``is_table`` says no below three lines: asked only from three on; the CJK test
+            # is ``not any(map(is_cjk, text[:50]))`` as one C-level search: ``noise.CJK_CHAR``)
+            rule = _TABLE
+        elif single and is_noise(text):
+            rule = _NOISE
+        elif single and len(text) < 60 and "jump" in found:
+            rule = _JUMP
+        elif single and len(text) < 80 and "deck" in found:
+            rule = _DECK
+        elif (n_lines == 1 or width is None) and name_min <= len(text) <= name_max and _NAME_LINE.match(text):
+            rule = _NAME_BOX if p.whole_region else _NAME_ALONE
+        # (``_title_like`` says no for a paragraph of several lines in a body column)
+        elif (n_lines == 1 or width is None) and _title_like(p, width, profile, params):
+            rule = _TITLE
+        elif "caption" in found:
+            rule = _CAPTION
+        elif "dateline" in found:
+            rule = _DATELINE
+        else:
+            rule = _BODY
+        # (the item is made once, typed; was a body item retyped, two objects)
+        out.append(_typed(p, rule.type, p.text, fam, width, rule.role, p.reasons + rule.reasons, rule.hint,
+                          exit_families[i] if exit_families else None))
     return out
 
 
-class _Make:
-    """A paragraph about to be typed: ``retype`` makes its ``Typed`` with the type, as the
-    retyped body item ``Typed(para=p, type="body", ...).retype(...)`` had it."""
+class _Rule:
+    """What a first-pass rule gives a paragraph: its type, role and provisional hint, and
+    the reason appended to the paragraph's own (one constant per rule)."""
 
-    def __init__(self, para: Paragraph, family: Optional[float], width: Optional[float],
-                 exit_family: Optional[float]) -> None:
-        self.para = para
-        self.family = family
-        self.width = width
-        self.exit_family = exit_family
+    def __init__(self, type_: str, reason: str, role: Optional[str] = None, hint: str = "") -> None:
+        self.type = type_
+        self.reasons = (reason,)
+        self.role = role
+        self.hint = hint
 
-    def retype(self, type_: str, reason: str, role: Optional[str] = None, hint: str = "") -> Typed:
-        p = self.para
-        return _typed(p, type_, p.text, self.family, self.width, role, p.reasons + (reason,), hint, self.exit_family)
+
+_HEADER_TOP = _Rule("header", "header-pattern in the page's top lines")
+_HEADER_BOX = _Rule("header", "header-pattern on a line that is a text box of its own")
+_FOOTER = _Rule("footer", "footer-pattern in the page's bottom lines")
+_CREDIT = _Rule("credit", "credit-pattern")
+_AUTHOR_NOTE = _Rule("byline", "author-note-pattern", role="author_note")
+_BYLINE = _Rule("byline", "byline-pattern")
+_TABLE = _Rule("other", "table: figures in most lines (noise.is_table)")
+_NOISE = _Rule("other", "ocr-noise: no word-like text (noise.is_noise)")
+_JUMP = _Rule("other", "jump-line-pattern", role="jump")
+_DECK = _Rule("subheadline", "deck-pattern", role="deck")
+_NAME_BOX = _Rule("byline", "byline: a name alone in a text box of its own")
+_NAME_ALONE = _Rule("body", "name-alone-line", hint="name")
+_TITLE = _Rule("headline", "title-like: short line without sentence end", hint="title")
+_CAPTION = _Rule("caption", "caption-pattern")
+_DATELINE = _Rule("body", "dateline-pattern opens the paragraph")
+_BODY = _Rule("body", "body: default")
 
 
 def _typed_builder() -> Callable[[Paragraph, str, str, Optional[float], Optional[float], Optional[str],
@@ -222,31 +235,42 @@ def _typed_builder() -> Callable[[Paragraph, str, str, Optional[float], Optional
 _typed = _typed_builder()
 
 
-def _no_cjk(text: str) -> bool:
-    """``not any(map(is_cjk, text))``, answered by one ``max`` for text below U+2E80 (no
-    CJK character lies there: ``is_cjk``'s first test)."""
-    return not text or max(text) < "\u2e80" or not any(map(is_cjk, text))
-
-
-#: Every profile key ``_first_pass`` asks about a paragraph's text.
+#: Every profile key ``_first_pass`` asks about a paragraph's text: of one or two lines,
+#: of three or four, of more.
 _FIRST_PASS_KEYS = "header+footer+credit+author_note+byline+jump+deck+caption+dateline"
-
-
-def _no_match(key: str, text: str) -> Optional[regex.Match]:
-    """``Profile.match``'s answer when ``none_match`` said no pattern matches."""
-    return None
+_SHORT_KEYS = "author_note+caption+dateline"
+_LONG_KEYS = "caption+dateline"
 
 
 def _is_body(t: Typed) -> bool:
     return t.type == "body" and t.hint == ""
 
 
+def _positions(values: list[str], value: str) -> list[int]:
+    """The indices of ``value`` in ``values``, found with C-level ``index`` (most items of a
+    page are neither titles, names nor credits: the second pass visits those only)."""
+    out: list[int] = []
+    i = -1
+    try:
+        while True:
+            i = values.index(value, i + 1)
+            out.append(i)
+    except ValueError:
+        return out
+
+
+_HINT = attrgetter("hint")
+_TYPE = attrgetter("type")
+
+
 def _second_pass(items: list[Typed], profile: Profile) -> list[Typed]:
     n = len(items)
+    # (each rule below retypes only the items it visits: the title and name items are
+    # found before the first rule, which changes titles only; the credits after the second)
+    hints = list(map(_HINT, items))
     # intertitles: a title line between body paragraphs of one column family
-    for i, t in enumerate(items):
-        if t.hint != "title":
-            continue
+    for i in _positions(hints, "title"):
+        t = items[i]
         if profile.match("heading", t.text.strip()):
             # ``heading-starts-item``: a profile heading (``Aegypten.``, ``HANDELSBERICHTEN.``)
             # opens a new item of the page even between paragraphs of one column.
@@ -257,17 +281,16 @@ def _second_pass(items: list[Typed], profile: Profile) -> list[Typed]:
                 and prev.family == nxt.family:
             items[i] = t.retype("intertitle", "intertitle: title line between body paragraphs of one column")
     # names alone next to title material are bylines
-    for i, t in enumerate(items):
-        if t.hint != "name":
-            continue
+    for i in _positions(hints, "name"):
+        t = items[i]
         near = [items[j] for j in (i - 1, i + 1) if 0 <= j < n]
         if any(x.hint == "title" or x.type in ("byline", "subheadline") for x in near):
             items[i] = t.retype("byline", "byline: a name alone next to a title")
         else:
             items[i] = t.retype("body", "name line away from titles stays body")
     # captions: the paragraphs of their own column width just before a credit
-    for i, t in enumerate(items):
-        if t.type != "credit" or i == 0:
+    for i in _positions(list(map(_TYPE, items)), "credit"):
+        if i == 0:
             continue
         j = i - 1
         fam = items[j].family
@@ -321,6 +344,8 @@ def merge_fake_bold_titles(items: list[Typed]) -> list[Typed]:
     second drawing of a two-line headline. It is dropped (a documented fake-bold removal)
     and the lines it spans are one headline."""
     out = list(items)
+    if "title" not in list(map(_HINT, out)):
+        return out  # (no title line: nothing to merge)
     i = 0
     while i < len(out):
         t = out[i]
@@ -360,7 +385,12 @@ def classify(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Typed
     items = _second_pass(items, profile)
     if geometric:
         items = geotype.second_pass(items, profile)
+    if "header" not in list(map(_TYPE, items)):
+        return items  # (only a header is split: ``split_folio``)
     out: list[Typed] = []
     for t in items:
-        out.extend(split_folio(t))
+        if t.type == "header":
+            out.extend(split_folio(t))
+        else:
+            out.append(t)
     return out

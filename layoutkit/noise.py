@@ -14,9 +14,18 @@ Lines of a section sign (``§. 1.``) are headings, never noise.
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
-from .textwidth import is_cjk
+#: One character for which ``textwidth.is_cjk`` is true (its ranges: U+3000–U+303F lie
+#: inside U+2E80–U+9FFF); and one that is also not whitespace (U+3000, the ideographic
+#: space, is the only whitespace in those ranges). One C-level search answers "does this
+#: text hold a CJK character" instead of a Python call per character
+#: (``tests/test_speed_classify10.py`` checks both against ``is_cjk`` on every code point).
+CJK_CHAR = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0002fa1f]")
+_CJK_VISIBLE = re.compile("[\u2e80-\u2fff\u3001-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+                          "\U00020000-\U0002fa1f]")
 
 _WORDLIKE = regex.compile(r"^[\"'„“‚(\[]*(?:\p{L}['’])?(?:\p{Lu}?[\p{Ll}ſ\p{M}]{2,}|\p{Lu}{2,}|\p{Lu}[\p{Ll}ſ])"
                           r"(?:[-⸗'’](?:\p{L}+))*[.,;:!?)\]\"'“”»«]*$")
@@ -31,9 +40,9 @@ def is_noise(text: str) -> bool:
     if not t or t.startswith("§"):
         return False
     # (counted with C-level ``map``s: this runs for most short paragraphs of a scan)
-    visible = len(t) - sum(map(str.isspace, t))
-    if not t.isascii() and any(is_cjk(c) and not c.isspace() for c in t):
+    if not t.isascii() and _CJK_VISIBLE.search(t):
         return False
+    visible = len(t) - sum(map(str.isspace, t))
     letters = sum(map(str.isalpha, t))  # (no space is a letter)
     tokens = t.split()
     if letters * 2 < visible and (len(t) <= MAX_NOISE_CHARS or len(tokens) * 8 < len(t)):

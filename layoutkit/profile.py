@@ -87,18 +87,23 @@ class Profile:
     #: argument and play no part in equality, hashing or ``repr`` (so a compiled build
     #: can hold them: a mypyc class has no attributes beyond its declared ones).
     _any: dict[str, Optional[regex.Pattern]] = field(init=False, compare=False, repr=False)
-    _memo: dict[tuple[str, str], Optional[regex.Match]] = field(init=False, compare=False, repr=False)
+    #: ``match``'s answers, one table per key: text -> first match or None (a table per
+    #: key is looked up by the text alone, without building and hashing a (key, text) pair).
+    _memo: dict[str, dict[str, Optional[regex.Match]]] = field(init=False, compare=False, repr=False)
     #: ``none_match``'s alternations by ``+``-joined keys: (anchored patterns, the rest),
     #: and how often each set of keys was asked before its alternations were built.
     _unions: dict[str, tuple[Optional[regex.Pattern], Optional[regex.Pattern]]] = field(
         init=False, compare=False, repr=False)
     _asked: dict[str, int] = field(init=False, compare=False, repr=False)
+    #: ``hits``' answers by ``+``-joined keys: text -> the keys that match.
+    _hits: dict[str, dict[str, frozenset[str]]] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_any", {key: _alternation(getattr(self, key)) for key in PATTERN_KEYS})
         object.__setattr__(self, "_memo", {})
         object.__setattr__(self, "_unions", {})
         object.__setattr__(self, "_asked", {})
+        object.__setattr__(self, "_hits", {})
 
     def __reduce__(self) -> tuple[Any, ...]:
         """A copied or pickled profile is built again from its fields, so it starts with
@@ -112,24 +117,53 @@ class Profile:
         Most texts match none of a key's patterns: one search of their alternation says
         so (``_alternation``) before the patterns are tried one by one for the first
         match. Stages ask about the same paragraph several times; answers are memoized
-        (bounded: the memo is emptied when it fills)."""
-        alternation = self._any[key]
-        if alternation is None and not getattr(self, key):
-            return None  # a key without patterns (``en`` has no deck or caption patterns)
-        memo = self._memo
-        found = memo.get((key, text), _UNSEEN)
+        (one table per key, bounded: a table is emptied when it fills)."""
+        memo = self._memo.get(key)
+        if memo is None:
+            if key not in PATTERN_KEYS:
+                raise KeyError(key)
+            memo = self._memo[key] = {}
+        found = memo.get(text, _UNSEEN)
         if found is not _UNSEEN:
             return found  # type: ignore[return-value]
+        patterns: tuple[regex.Pattern, ...] = getattr(self, key)
+        if not patterns:
+            return None  # a key without patterns (``en`` has no deck or caption patterns)
         found = None
+        alternation = self._any[key]
         if alternation is None or alternation.search(text):
-            for pat in getattr(self, key):
+            for pat in patterns:
                 m = pat.search(text)
                 if m:
                     found = m
                     break
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
-        memo[(key, text)] = found
+        memo[text] = found
+        return found
+
+    def hits(self, keys: str, text: str) -> frozenset[str]:
+        """The keys among the ``+``-joined ``keys`` that have a pattern matching ``text``
+        (those whose ``match(key, text)`` is not None).
+
+        A stage whose rules ask several keys about one text (typing asks up to nine
+        about a short paragraph) asks this once and tests membership: one memoized
+        call per text instead of one per key. A text is first asked ``none_match`` (one
+        search of all the keys' patterns); only when something matches are the keys
+        asked one by one."""
+        memo = self._hits.get(keys)
+        if memo is None:
+            memo = self._hits[keys] = {}
+        found = memo.get(text)
+        if found is not None:
+            return found
+        if self._none(keys, text):
+            found = _NO_HITS
+        else:
+            found = frozenset([key for key in keys.split("+") if self.match(key, text) is not None])
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[text] = found
         return found
 
     def none_match(self, keys: str, text: str) -> bool:
@@ -140,7 +174,24 @@ class Profile:
         short paragraph) asks this first: one search of all their patterns as one
         alternation (``_union``) instead of one per key. The alternation is built once a
         profile has been asked about these keys ``UNION_AFTER`` times (compiling it costs
-        as much as a few thousand questions: a small page answers key by key)."""
+        as much as a few thousand questions: a small page answers key by key). A "none"
+        answer is memoized in ``hits``' table (as no hits), so ``hits`` and ``none_match``
+        share it."""
+        memo = self._hits.get(keys)
+        if memo is None:
+            memo = self._hits[keys] = {}
+        found = memo.get(text)
+        if found is not None:
+            return not found
+        if self._none(keys, text):
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[text] = _NO_HITS
+            return True
+        return False
+
+    def _none(self, keys: str, text: str) -> bool:
+        """``none_match`` without its memo."""
         union = self._unions.get(keys)
         if union is None:
             asked = self._asked.get(keys, 0) + 1
@@ -178,11 +229,14 @@ UNION_AFTER = 1000
 #: A pattern that matches every text (at its start).
 _ALWAYS = regex.compile("")
 _UNSEEN = object()
-#: Most (key, text) answers a profile keeps. A seed-size page asks several hundred
-#: questions; a scanned newspaper page with an OCR layer (~5,000 lines) asks ~20,000 about
-#: ~5,000 texts, the same text again from reflow, typing and assembly: 2,048 made the
-#: memo empty itself several times a page before the repeats came.
-_MEMO_SIZE = 16384
+#: ``Profile.hits``' answer when no key matches.
+_NO_HITS: frozenset[str] = frozenset()
+#: Most texts a profile keeps answers for, per key (``match``) or set of keys (``hits``).
+#: A seed-size page asks several hundred questions; a scanned newspaper page with an OCR
+#: layer (~5,000 lines) asks ~20,000 about ~5,000 texts, the same text again from reflow,
+#: typing and assembly: 2,048 (then for all keys together) made the memo empty itself
+#: several times a page before the repeats came.
+_MEMO_SIZE = 8192
 #: Constructs whose meaning changes when a pattern becomes one branch of an alternation:
 #: global inline flags (``(?i)`` would apply to every branch), numbered and named
 #: backreferences and conditionals (group numbers shift), branch reset.

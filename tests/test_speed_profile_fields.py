@@ -33,7 +33,7 @@ def test_derived_fields_take_no_part_in_identity() -> None:
     assert twin == prof and hash(twin) == hash(prof)
     assert "_memo" not in repr(prof) and "_any" not in repr(prof)
     assert twin._memo == {} and twin._memo is not prof._memo
-    assert [f.name for f in dataclasses.fields(prof) if not f.init] == ["_any", "_memo", "_unions", "_asked"]
+    assert [f.name for f in dataclasses.fields(prof) if not f.init] == ["_any", "_memo", "_unions", "_asked", "_hits"]
 
 
 @given(st.sampled_from(("zh", "en", "de", "fr", "default")), st.sampled_from(sorted(PATTERN_KEYS)),

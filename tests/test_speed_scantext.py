@@ -126,10 +126,11 @@ def test_is_noise_matches_reference(text: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(_NOISE_CHARS, max_size=60))
 def test_no_cjk_matches_reference(text: str) -> None:
-    from layoutkit.classify import _no_cjk
+    # (``classify._no_cjk`` became the C-level search ``noise.CJK_CHAR``, classify10)
+    from layoutkit.noise import CJK_CHAR
     from layoutkit.textwidth import is_cjk
 
-    assert _no_cjk(text) == (not any(is_cjk(c) for c in text))
+    assert (CJK_CHAR.search(text) is None) == (not any(is_cjk(c) for c in text))
 
 
 _PROFILE_TEXTS = st.text(alphabet="本报记者杨鹤通讯员摄制图：By Photo Continued on Page 4（作者为）——。,.MONDAY 1855 No", max_size=30)
