@@ -20,7 +20,7 @@ from typing import NamedTuple, Optional, Sequence
 
 
 from .columns import TextRegion
-from .measure import shape
+from .measure import forget_with_shapes, shape
 from .model import Paragraph
 from .profile import Profile
 
@@ -178,6 +178,7 @@ def unclosed(text: str) -> Optional[str]:
 
 #: ``unclosed`` by bracket sequence (bounded: emptied when it holds ``_UNCLOSED_MEMO_SIZE``).
 _UNCLOSED_OF: dict[str, Optional[str]] = {}
+forget_with_shapes(_UNCLOSED_OF.clear)  # (benchmarks: a repeated page must not hit it)
 _UNCLOSED_MEMO_SIZE = 4096
 #: Not a closer: marks a sequence not yet in ``_UNCLOSED_OF``.
 _UNKNOWN = "?"

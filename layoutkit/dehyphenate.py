@@ -54,6 +54,7 @@ from typing import Iterable, Optional
 
 import regex
 
+from .measure import forget_with_shapes
 from .textwidth import is_cjk
 
 #: Characters that end a line with a hyphenated word in Latin text: hyphen-minus, the
@@ -109,6 +110,10 @@ def fold(word: str) -> str:
     if word.isascii():
         return word.lower().replace("=", "-")
     return _HYPHEN_CLASS.sub("-", word.lower().replace("ſ", "s"))
+
+
+# (benchmarks repeat one page: its words must not all be folded already)
+forget_with_shapes(fold.cache_clear)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Sequence
 
 from .scriptcount import CharMap
 from .slotbuild import slot_setters
-from .textwidth import is_cjk
+from .textwidth import _LAST_COUNTS, is_cjk
 
 
 def _classify_char(ch: str) -> str:
@@ -210,6 +210,10 @@ def forget_with_shapes(forget: Callable[[], None]) -> None:
     learnt of the last page, e.g. ``language``'s page codes, which ``measure`` cannot
     import)."""
     _FORGET.append(forget)
+
+
+# (``textwidth`` cannot import this module: its last page text is forgotten from here)
+forget_with_shapes(_LAST_COUNTS.clear)
 
 
 def _shape(text: str, letterspace_share: float) -> LineShape:
