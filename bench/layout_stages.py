@@ -18,14 +18,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from layoutkit.gcpause import collector_paused  # noqa: E402
-from layoutkit.layout import body_size  # noqa: E402
+from layoutkit.layout import body_size, deduped  # noqa: E402
 from layoutkit.layout.blocks import build_blocks  # noqa: E402
 from layoutkit.layout.captions import tag_captions  # noqa: E402
-from layoutkit.layout.chars import dedupe  # noqa: E402
 from layoutkit.layout.lines import build_lines as per_char_lines  # noqa: E402
 from layoutkit.layout.order import MARGIN_ZONE, reading_order  # noqa: E402
 from layoutkit.layout.runlines import build_lines  # noqa: E402
-from layoutkit.layout.runs import run_doubles, text_runs, without  # noqa: E402
 from layoutkit.params import Params  # noqa: E402
 from layoutkit.readers import pdf as reader  # noqa: E402
 
@@ -38,15 +36,7 @@ def stages(content, params) -> dict[str, float]:
     clock = time.process_time
     t = clock()
     upright = [c for c in content.chars if c.upright]
-    runs = text_runs(upright, params.dedupe_tolerance)
-    if runs is None:
-        chars = dedupe(upright, params.dedupe_tolerance)[0]
-    else:
-        chars = upright
-        drop = run_doubles(runs, params.dedupe_tolerance)
-        if drop:
-            chars = [c for k, c in enumerate(upright) if k not in drop]
-            runs = without(runs, drop, params.dedupe_tolerance)
+    chars, runs = deduped(upright, params.dedupe_tolerance)
     out["dedupe"] = clock() - t
     if not chars:
         return out

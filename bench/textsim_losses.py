@@ -30,8 +30,9 @@ from bench.score_cases import CASES, _scorer  # noqa: E402
 SHOWN = 120
 
 
-def article_texts(sc, pred_page: dict, gold_page: dict) -> list[tuple[int, str, str]]:
-    """``(gold article, gold text, output text)`` as text_sim compares them."""
+def _aligned(sc, pred_page: dict, gold_page: dict):
+    """The scorer's gold and output streams, its character match, and each output block's
+    home: the gold article most of its matched characters belong to."""
     gold, pred = sc.Stream(sc.units(gold_page)), sc.Stream(sc.units(pred_page))
     match = sc.align(gold, pred)
     votes: dict[int, Counter] = defaultdict(Counter)
@@ -39,6 +40,12 @@ def article_texts(sc, pred_page: dict, gold_page: dict) -> list[tuple[int, str, 
         if j >= 0:
             votes[pred.owner[j]][gold.blocks[gold.owner[i]]["article"]] += 1
     home = {pi: v.most_common(1)[0][0] for pi, v in votes.items()}
+    return gold, pred, match, home
+
+
+def article_texts(sc, pred_page: dict, gold_page: dict) -> list[tuple[int, str, str]]:
+    """``(gold article, gold text, output text)`` as text_sim compares them."""
+    gold, pred, match, home = _aligned(sc, pred_page, gold_page)
     by_article: dict[int, list[int]] = defaultdict(list)
     for gi, b in enumerate(gold.blocks):
         by_article[b["article"]].append(gi)
@@ -63,13 +70,7 @@ def article_causes(sc, pred_page: dict, gold_page: dict) -> dict[int, tuple[int,
 
     What the edit distance holds beyond these is order (an article's blocks read in another
     order than the gold's cost about twice the shorter part) and small edits (hyphens)."""
-    gold, pred = sc.Stream(sc.units(gold_page)), sc.Stream(sc.units(pred_page))
-    match = sc.align(gold, pred)
-    votes: dict[int, Counter] = defaultdict(Counter)
-    for i, j in enumerate(match):
-        if j >= 0:
-            votes[pred.owner[j]][gold.blocks[gold.owner[i]]["article"]] += 1
-    home = {pi: v.most_common(1)[0][0] for pi, v in votes.items()}
+    gold, pred, match, home = _aligned(sc, pred_page, gold_page)
     out: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
     for i, j in enumerate(match):
         art = gold.blocks[gold.owner[i]]["article"]

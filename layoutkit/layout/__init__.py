@@ -16,15 +16,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 from operator import itemgetter
+from typing import Optional
 
 from ..gcpause import collector_paused
 from ..params import LayoutParams
 from .blocks import TextBlock, build_blocks
 from .captions import tag_captions
-from .chars import PageContent, dedupe
+from .chars import Char, PageContent, dedupe
 from .lines import build_lines as per_char_lines
 from .runlines import build_lines
-from .runs import run_doubles, text_runs, without
+from .runs import Run, run_doubles, text_runs, without
 from .order import MARGIN_ZONE, reading_order
 
 
@@ -47,6 +48,22 @@ def body_size(content: PageContent) -> float:
     if not counts:
         return 10.0
     return max(counts.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+
+
+def deduped(upright: list[Char], tolerance: float) -> tuple[list[Char], Optional[list[Run]]]:
+    """The upright chars without their fake-bold doubles, and the page's text runs (None
+    where the page goes char by char). Dedupe goes run by run (``runs``: an OCR word, a
+    word of a line) with the per-char rule's exact result (``chars.dedupe``); a page
+    where runs would not pay, CJK above all, goes char by char."""
+    runs = text_runs(upright, tolerance)
+    if runs is None:
+        return dedupe(upright, tolerance)[0], None
+    chars = upright
+    drop = run_doubles(runs, tolerance)
+    if drop:
+        chars = [c for k, c in enumerate(upright) if k not in drop]
+        runs = without(runs, drop, tolerance)
+    return chars, runs
 
 
 def analyze(content: PageContent, params: LayoutParams) -> PageLayout:
@@ -72,15 +89,7 @@ def _analyze(content: PageContent, params: LayoutParams) -> PageLayout:
     # Dedupe and line building go run by run (``runs``: an OCR word, a word of a line),
     # with the per-char rules' exact results (``chars.dedupe``, ``lines.build_lines``).
     # (a page where runs would not pay, CJK above all, goes char by char)
-    runs = text_runs(upright, params.dedupe_tolerance)
-    if runs is None:
-        chars = dedupe(upright, params.dedupe_tolerance)[0]
-    else:
-        chars = upright
-        drop = run_doubles(runs, params.dedupe_tolerance)
-        if drop:
-            chars = [c for k, c in enumerate(upright) if k not in drop]
-            runs = without(runs, drop, params.dedupe_tolerance)
+    chars, runs = deduped(upright, params.dedupe_tolerance)
     if not chars:
         return PageLayout((), 10.0, tuple(warnings))
     page = replace(content, chars=tuple(chars))
