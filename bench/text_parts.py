@@ -1,6 +1,6 @@
 """Instruction counts (or CPU time) of each part of the text pipeline, inputs prepared once.
 
-Like ``bench/front_text.py`` but for every stage after reading too: each part runs ``N``
+Every stage of the text pipeline, reading included: each part runs ``N``
 times on a page (the seed page by default) with its input computed once beforehand, so
 that valgrind counts of ``N`` runs minus one run, divided by ``N - 1``, give the part's
 instructions per page:
@@ -9,11 +9,14 @@ instructions per page:
     PYTHONHASHSEED=0 valgrind --tool=callgrind --callgrind-out-file=/tmp/c1 $PY bench/text_parts.py classify 1
     PYTHONHASHSEED=0 valgrind --tool=callgrind --callgrind-out-file=/tmp/c11 $PY bench/text_parts.py classify 11
 
-Parts: ``read``, ``language``, ``columns``, ``reflow``, ``classify``, ``latin`` (masthead,
+Parts: ``read``, ``language``, ``columns``, ``front`` (read, language and columns in a row),
+``reflow``, ``classify``, ``latin`` (masthead,
 capitals titles, title date lines, region hints), ``articles`` (assembly, furniture
 placement, the ``Page``, orthography), ``serialize`` (``Page.to_json``), ``page``
 (``api.parse_bytes``) and ``pagejson`` (``api.parse_bytes`` then ``to_json``: what the CLI
-does per page). ``--time`` prints the least CPU time per run of ``--runs`` rounds instead.
+does per page). Every part but ``read`` and ``serialize`` starts by forgetting what the
+last run memoized by text (``measure.clear_shape_cache``), so a repeated page is not
+flattered. ``--time`` prints the least CPU time per run of ``--runs`` rounds instead.
 """
 from __future__ import annotations
 
@@ -43,7 +46,7 @@ from layoutkit.readers import text as text_reader  # noqa: E402
 from layoutkit.reflow import reflow  # noqa: E402
 
 SEED = ROOT / "fixtures" / "seed-zh.txt"
-PARTS = ("read", "language", "columns", "reflow", "classify", "latin", "articles", "serialize",
+PARTS = ("read", "language", "columns", "front", "reflow", "classify", "latin", "articles", "serialize",
          "page", "pagejson")
 
 
@@ -66,10 +69,24 @@ def parts(data: bytes) -> dict[str, Callable[[], object]]:
         clear_shape_cache()
         return text_regions(lines, params.columns, params.reflow.letterspace_share)
 
+    def front() -> list:  # type: ignore[type-arg]
+        """Read, language and columns in a row: after language detection the column stage
+        reads most of the page's classes off the codes made there."""
+        clear_shape_cache()
+        got = read()
+        resolve_profile(None, "\n".join(line.text for line in got[:300]))
+        return text_regions(got, params.columns, params.reflow.letterspace_share)
+
     regions = columns()
-    flow_ = reflow(regions, prof, params.reflow)
+
+    def reflow_() -> list:  # type: ignore[type-arg]
+        clear_shape_cache()
+        return reflow(regions, prof, params.reflow)
+
+    flow_ = reflow_()
 
     def classify_() -> list:  # type: ignore[type-arg]
+        clear_shape_cache()
         return classify(flow_, prof, params.classify)
 
     typed = classify_()
@@ -102,8 +119,8 @@ def parts(data: bytes) -> dict[str, Callable[[], object]]:
         clear_shape_cache()
         return api.parse_bytes(data).to_json()
 
-    return {"read": read, "language": language, "columns": columns,
-            "reflow": lambda: reflow(regions, prof, params.reflow), "classify": classify_,
+    return {"read": read, "language": language, "columns": columns, "front": front,
+            "reflow": reflow_, "classify": classify_,
             "latin": latin, "articles": articles, "serialize": serialize, "page": page,
             "pagejson": pagejson}
 
@@ -126,7 +143,7 @@ def main() -> None:
 def run_part(name: str, fn: Callable[[], object], n: int, timed: bool, runs: int) -> None:
     """Run ``fn`` once to warm up, then ``n`` times (for callgrind: the counts of two
     ``n`` give the instructions per run), or with ``timed`` print its least CPU time per
-    run over ``runs`` rounds of ``n``. Shared with ``bench/front_text.py``."""
+    run over ``runs`` rounds of ``n``."""
     fn()  # warm: imports, compiled patterns, profile loading
     if not timed:
         for _ in range(n):
