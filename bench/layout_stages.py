@@ -12,18 +12,14 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from layoutkit.gcpause import collector_paused  # noqa: E402
-from layoutkit.layout import body_size, deduped  # noqa: E402
-from layoutkit.layout.blocks import build_blocks  # noqa: E402
+from layoutkit.layout import deduped, framed_blocks, page_lines  # noqa: E402
 from layoutkit.layout.captions import tag_captions  # noqa: E402
-from layoutkit.layout.lines import build_lines as per_char_lines  # noqa: E402
-from layoutkit.layout.order import MARGIN_ZONE, reading_order  # noqa: E402
-from layoutkit.layout.runlines import build_lines  # noqa: E402
+from layoutkit.layout.order import reading_order  # noqa: E402
 from layoutkit.params import Params  # noqa: E402
 from layoutkit.readers import pdf as reader  # noqa: E402
 
@@ -41,17 +37,10 @@ def stages(content, params) -> dict[str, float]:
     if not chars:
         return out
     t = clock()
-    page = replace(content, chars=tuple(chars))
-    body = body_size(page)
-    head_limit = content.height * MARGIN_ZONE
-    if runs is None:
-        lines = per_char_lines(chars, params, head_limit=head_limit, body=body)
-    else:
-        lines = build_lines(chars, params, head_limit=head_limit, body=body, runs=runs)
+    page, body, lines = page_lines(content, chars, runs, params)
     out["lines"] = clock() - t
     t = clock()
-    frames = tuple(r for r in content.boxes if min(r.x1 - r.x0, r.bottom - r.top) >= 3 * body)
-    blocks = build_blocks(lines, content.rules + frames, params, title_size=body * params.title_ratio)
+    blocks = framed_blocks(content, lines, body, params)
     out["blocks"] = clock() - t
     t = clock()
     blocks = tag_captions(blocks, content.images, body, params)

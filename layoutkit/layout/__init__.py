@@ -27,6 +27,7 @@ from .lines import build_lines as per_char_lines
 from .runlines import build_lines
 from .runs import Run, run_doubles, text_runs, without
 from .order import MARGIN_ZONE, reading_order
+from .records import TextLine
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,26 @@ def deduped(upright: list[Char], tolerance: float) -> tuple[list[Char], Optional
     return chars, runs
 
 
+def page_lines(content: PageContent, chars: list[Char], runs: Optional[list[Run]],
+               params: LayoutParams) -> tuple[PageContent, float, list[TextLine]]:
+    """The page with its deduped ``chars``, its body size, and its lines: run by run
+    (``runlines``) where ``deduped`` gave runs, char by char (``lines``) where it did not,
+    with the per-char rules' exact results either way."""
+    page = replace(content, chars=tuple(chars))
+    body = body_size(page)
+    head_limit = content.height * MARGIN_ZONE
+    if runs is None:
+        return page, body, per_char_lines(chars, params, head_limit=head_limit, body=body)
+    return page, body, build_lines(chars, params, head_limit=head_limit, body=body, runs=runs)
+
+
+def framed_blocks(content: PageContent, lines: list[TextLine], body: float, params: LayoutParams) -> list[TextBlock]:
+    """The lines stacked into blocks. A frame's top and bottom edges separate the lines
+    above and below them like ruling lines (``rule-between``); its inside does not."""
+    frames = tuple(r for r in content.boxes if min(r.x1 - r.x0, r.bottom - r.top) >= 3 * body)
+    return build_blocks(lines, content.rules + frames, params, title_size=body * params.title_ratio)
+
+
 def analyze(content: PageContent, params: LayoutParams) -> PageLayout:
     """Blocks of ``content`` in reading order.
 
@@ -92,17 +113,8 @@ def _analyze(content: PageContent, params: LayoutParams) -> PageLayout:
     chars, runs = deduped(upright, params.dedupe_tolerance)
     if not chars:
         return PageLayout((), 10.0, tuple(warnings))
-    page = replace(content, chars=tuple(chars))
-    body = body_size(page)
-    head_limit = content.height * MARGIN_ZONE
-    if runs is None:
-        lines = per_char_lines(chars, params, head_limit=head_limit, body=body)
-    else:
-        lines = build_lines(chars, params, head_limit=head_limit, body=body, runs=runs)
-    # a frame's top and bottom edges separate the lines above and below them like ruling
-    # lines (``rule-between``); its inside does not
-    frames = tuple(r for r in content.boxes if min(r.x1 - r.x0, r.bottom - r.top) >= 3 * body)
-    blocks = build_blocks(lines, content.rules + frames, params, title_size=body * params.title_ratio)
+    page, body, lines = page_lines(content, chars, runs, params)
+    blocks = framed_blocks(content, lines, body, params)
     blocks = tag_captions(blocks, content.images, body, params)
     ordered = reading_order(blocks, page, body, params)
     return PageLayout(tuple(ordered), body, tuple(warnings))
