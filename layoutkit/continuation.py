@@ -278,6 +278,35 @@ def geometric_run_on(prev: Paragraph, first: Paragraph) -> bool:
     return prev.runs_on and not first.starts_fresh and abs(a.font_size - b.font_size) <= 0.05 * a.font_size
 
 
+#: How far (ems of the line's own size) a head line may start right of its region's left
+#: edge and still be flush: justification and squeezed punctuation move a line's first
+#: glyph by half an em at most, while a CJK paragraph indent is two ems.
+FLUSH_HEAD_TOLERANCE_EMS = 0.5
+
+
+def flush_head(region: TextRegion, head: Paragraph) -> bool:
+    """``flush-column-head`` (geometric CJK input): the head paragraph of a region starts
+    at the region's left edge, not an indent in: a paragraph that goes on from the foot of
+    the previous column, however short its line is.
+
+    Reflow marks a paragraph fresh when its first line is short of the measure, since the
+    extractor lost the indent. At the head of a column that misreads the lone last line of
+    a paragraph carried over from the column before (``…落实减排承诺，`` / ``为维护…贡献。``):
+    it is short because it ends the paragraph, not because it is indented. The line's
+    position settles it where the region has other lines to give its left edge (two at
+    least, the head among them); a region of one line has no edge of its own to judge by.
+    The edge is where most of the region's lines start (to the point), not the leftmost
+    start: a line opening with a squeezed quote mark or hanging punctuation starts left of
+    the column."""
+    first = head.lines[0]
+    if first.bbox is None or first.font_size is None or len(region.lines) < 2:
+        return False
+    starts = Counter(round(s.line.bbox.x0) for s in region.lines if s.line.bbox is not None)
+    # (most common start; ties go to the leftmost, ``sorted`` before ``most_common``)
+    left = Counter(dict(sorted(starts.items()))).most_common(1)[0][0]
+    return abs(first.bbox.x0 - left) <= FLUSH_HEAD_TOLERANCE_EMS * first.font_size
+
+
 def chain_has(boxes: list["Box"], start: int, target: int) -> bool:
     k: Optional[int] = start
     seen = 0

@@ -39,7 +39,7 @@ import regex
 from . import marked_hyphens
 from .columns import ShapedLine, TextRegion
 from .chain_order import emission_plan
-from .continuation import Box, best_links, surely_continues, chain_has, geometric_run_on, same_style, unclosed
+from .continuation import Box, best_links, surely_continues, chain_has, flush_head, geometric_run_on, same_style, unclosed
 from .dehyphenate import HYPHENS, Lexicon, decide
 from .noise import is_noise
 from .measure import shape
@@ -1205,14 +1205,23 @@ def reflow(regions: Sequence[TextRegion], profile: Profile, params: ReflowParams
             if input_boxes and not a.cjk and not b.cjk:
                 latin_box_break(i)  # Latin OCR text blocks, like a text export's blank lines
                 continue
-            if head.starts_fresh or not (tail.runs_on or a.last_full):
+            if head.starts_fresh and not (tail.runs_on and a.last_full and a.cjk and b.cjk):
                 # (``geo-link-needs``: both links below need a head that does not start
                 # fresh, and a tail that runs on or ends on a full line; asked first, the
                 # costlier tests, profile patterns among them, are spared most boxes)
                 continue
+            if not (tail.runs_on or a.last_full):
+                continue
             if standalone(head.text, profile) or not same_style(tail, head):
                 continue
             same_family = a.region.family is not None and a.region.family == b.region.family
+            if head.starts_fresh:
+                # a CJK tail running on at a full line: the head is fresh only if indented
+                if not (same_family and flush_head(b.region, head)):
+                    continue
+                link(i, i + 1, "flush-column-head: a short head line flush with its column goes on"
+                               " the paragraph")
+                continue
             if same_family and ((tail.runs_on and not head.starts_fresh) or (
                     a.last_full and not head.starts_fresh and not tail.runs_on)):
                 link(i, i + 1, "blank-line-repair: joined across a text-box break")
