@@ -25,7 +25,16 @@ from .profile import Profile
 from .reflow import Flow, ends_sentence
 from .slotbuild import slot_setters
 
-_NAME_LINE = regex.compile(r"^\p{Han}[\p{Han}·•]{1,6}$")
+#: A name: Han characters, or (``spaced-two-char-name``) a two-character name with one
+#: space inside, as Chinese pages print it to the width of the three-character names
+#: (``李 斌``, ``徐 昱摄``).
+_NAME_LINE = regex.compile(r"^\p{Han}(?:[\p{Han}·•]{1,6}|[ \u3000]\p{Han})$")
+#: ``byline-name-pair``: two authors' names on one line, at least one of them set solid
+#: (``胡鞍钢 张 新``, ``刘 宾 胡瑞华``, ``范祚军 万少文``). Names of two characters come spaced
+#: (see ``_NAME_LINE``); a tracked title (``新 知 新 觉``) is single characters only.
+_NAME_PAIR = regex.compile(
+    r"^(?:\p{Han}{2,3}[ \u3000]+(?:\p{Han}{2,3}|\p{Han}[ \u3000]\p{Han})"
+    r"|\p{Han}[ \u3000]\p{Han}[ \u3000]+\p{Han}{2,3})$")
 _FOLIO_NAME = regex.compile(r"^\s*(\d{1,3})\s*(\p{Han}{2,8})\s*$")
 
 
@@ -153,6 +162,8 @@ def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Ty
             rule = _DECK
         elif (n_lines == 1 or width is None) and name_min <= len(text) <= name_max and _NAME_LINE.match(text):
             rule = _NAME_BOX if p.whole_region else _NAME_ALONE
+        elif n_lines == 1 and p.whole_region and len(text) <= 9 and _NAME_PAIR.match(text):
+            rule = _NAME_PAIR_BOX
         # (``_title_like`` says no for a paragraph of several lines in a body column)
         elif (n_lines == 1 or width is None) and _title_like(p, width, profile, params):
             rule = _TITLE
@@ -191,6 +202,7 @@ _JUMP = _Rule("other", "jump-line-pattern", role="jump")
 _DECK = _Rule("subheadline", "deck-pattern", role="deck")
 _NAME_BOX = _Rule("byline", "byline: a name alone in a text box of its own")
 _NAME_ALONE = _Rule("body", "name-alone-line", hint="name")
+_NAME_PAIR_BOX = _Rule("byline", "byline-name-pair: two names alone in a text box of their own")
 _TITLE = _Rule("headline", "title-like: short line without sentence end", hint="title")
 _CAPTION = _Rule("caption", "caption-pattern")
 _DATELINE = _Rule("body", "dateline-pattern opens the paragraph")
