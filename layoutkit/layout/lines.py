@@ -241,16 +241,28 @@ def _neighbour_gaps(chars: Sequence[Char]) -> list[tuple[float, float]]:
 
     Rows are bands of chars whose centres lie within 0.3 em (sorted by x), columns the
     same across (sorted by y); the nearest neighbour is then the next char in its band,
-    so the whole test is two sorts."""
+    so the whole test is two sorts.
+
+    ``same-cell-pair``: two chars that overlap by more than three quarters of an em both
+    across and down share one cell (a compressed punctuation pair, ``。《`` in a row, ``、「``
+    in a column; a half-width mark squeezed against the next char overlaps it by half an
+    em only): they are neighbours of each other in neither direction, since their overlap
+    says nothing about which way the text runs (a row's ``。《`` would otherwise pass for a
+    two-char vertical line cut out of the row); their other neighbours decide."""
     inf = float("inf")
     n = len(chars)
     h = [inf] * n
     v = [inf] * n
     size = [c.size for c in chars]
-    # (across, along-start, along-end) per direction: rows use (cy, x0, x1), columns (cx, top, bottom)
-    for out, across, start, end in (
-            (h, [(c.top + c.bottom) / 2 for c in chars], [c.x0 for c in chars], [c.x1 for c in chars]),
-            (v, [(c.x0 + c.x1) / 2 for c in chars], [c.top for c in chars], [c.bottom for c in chars])):
+    tops = [c.top for c in chars]
+    bottoms = [c.bottom for c in chars]
+    x0s = [c.x0 for c in chars]
+    x1s = [c.x1 for c in chars]
+    # (across, along-start, along-end, across-start, across-end) per direction: rows use
+    # (cy, x0, x1, top, bottom), columns (cx, top, bottom, x0, x1)
+    for out, across, start, end, a_start, a_end in (
+            (h, [(c.top + c.bottom) / 2 for c in chars], x0s, x1s, tops, bottoms),
+            (v, [(c.x0 + c.x1) / 2 for c in chars], tops, bottoms, x0s, x1s)):
         order = sorted(range(n), key=across.__getitem__)
         band: list[int] = []
         anchor = 0.0
@@ -263,6 +275,8 @@ def _neighbour_gaps(chars: Sequence[Char]) -> list[tuple[float, float]]:
                     if abs(sa - sb) > 0.2 * (sa if sa > sb else sb):
                         continue
                     gap = start[b] - end[a]
+                    if gap < -0.75 * sa and min(a_end[a], a_end[b]) - max(a_start[a], a_start[b]) > 0.75 * sa:
+                        continue  # (``same-cell-pair``)
                     if gap / sa < out[a]:
                         out[a] = gap / sa
                     if gap / sb < out[b]:
