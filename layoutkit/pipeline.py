@@ -14,6 +14,7 @@ from typing import Optional, Sequence, Union
 
 from .articles import assemble
 from .classify import classify
+from .author_notes import rejoin_author_notes
 from .columns import geometric_regions, text_regions
 from .flat import annotate, is_flat, restore
 from .furniture import place_in_reading_order
@@ -94,6 +95,7 @@ def _run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = 
                   held=flat.held if flat is not None else {})
     if flat is not None:
         flow = annotate(flow, flat)  # the restored breaks' reasons
+    flow = rejoin_author_notes(flow, prof)  # a note wrapped over short lines is one (``author_notes``)
     items = classify(flow, prof, params.classify)
     if source.format == "text" or source.format in OCR_XML_FORMATS:
         # Latin pages: the masthead cluster is page header (text and OCR XML alike: on the
