@@ -16,6 +16,7 @@ from .articles import assemble
 from .classify import classify
 from .author_notes import rejoin_author_notes
 from .columns import geometric_regions, text_regions
+from .title_wraps import rejoin_spread_titles
 from .flat import annotate, is_flat, restore
 from .furniture import place_in_reading_order
 from .gcpause import collector_paused
@@ -96,6 +97,8 @@ def _run_lines(lines: Sequence[Line], source: Source, *, profile: ProfileSpec = 
     if flat is not None:
         flow = annotate(flow, flat)  # the restored breaks' reasons
     flow = rejoin_author_notes(flow, prof)  # a note wrapped over short lines is one (``author_notes``)
+    if source.format == "text" and flat is None:
+        flow = rejoin_spread_titles(flow, prof)  # a title wrapped across text boxes (``title_wraps``)
     items = classify(flow, prof, params.classify)
     if source.format == "text" or source.format in OCR_XML_FORMATS:
         # Latin pages: the masthead cluster is page header (text and OCR XML alike: on the
