@@ -35,6 +35,8 @@ _NAME_LINE = regex.compile(r"^\p{Han}(?:[\p{Han}·•]{1,6}|[ \u3000]\p{Han})$")
 _NAME_PAIR = regex.compile(
     r"^(?:\p{Han}{2,3}[ \u3000]+(?:\p{Han}{2,3}|\p{Han}[ \u3000]\p{Han})"
     r"|\p{Han}[ \u3000]\p{Han}[ \u3000]+\p{Han}{2,3})$")
+#: Clause punctuation: a line ending in one goes on in the next (``clause-end-not-title``).
+_CLAUSE_ENDS = frozenset("，、；,")
 _FOLIO_NAME = regex.compile(r"^\s*(\d{1,3})\s*(\p{Han}{2,8})\s*$")
 
 
@@ -77,6 +79,11 @@ def _title_like(p: Paragraph, width: Optional[float], profile: Profile, params: 
     if width is not None and s.ems > params.title_max_width * width:
         return False
     if ends_sentence(text, profile) and not profile.match("heading", text):
+        return False
+    if text[-1] in _CLAUSE_ENDS and s.cjk >= 0.3:
+        # ``clause-end-not-title``: a CJK line that stops at a comma, enumeration comma or
+        # semicolon breaks off a sentence (a bold lead-in boxed apart from its paragraph);
+        # a title never ends there
         return False
     first = text[0]
     if first.islower():

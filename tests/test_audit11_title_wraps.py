@@ -46,3 +46,14 @@ def test_solid_sentence_after_a_spread_line_is_not_joined():
     text = f"{_body()}\n\n不 忘 初 心 走 在\n\n时代前列。\n\n{_body()}\n"
     _, blocks = _blocks(text)
     assert not any("spread-title-wrap" in " ".join(b.reasons) for b in blocks)
+
+
+def test_line_stopping_at_a_comma_is_no_title():
+    # ``clause-end-not-title``: a boxed-apart lead-in that stops at a comma is no title
+    text = f"大标题在这里\n\n{_body()}\n\n党的报告提出，中国特色社会主义进入新时代，\n\n{_body()}\n"
+    _, blocks = _blocks(text)
+    lead = [b for b in blocks if b.text.startswith("党的报告提出")]
+    assert lead and lead[0].type == "body"
+    control = f"大标题在这里\n\n{_body()}\n\n党的报告提出中国特色社会主义进入新时代\n\n{_body()}\n"
+    _, blocks = _blocks(control)
+    assert [b.type for b in blocks if b.text.startswith("党的报告提出")] == ["intertitle"]
