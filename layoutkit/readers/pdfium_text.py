@@ -79,8 +79,9 @@ def text_chars(textpage: Any, n: int, left: float, top: float) -> tuple[list[Cha
     boxes = (ctypes.c_float * (4 * m))()
     deque(map(calls.loose_box, repeat(tp, m), kept, map(ctypes.byref, repeat(boxes, m), range(0, 16 * m, 16))),
           maxlen=0)
-    flat = memoryview(boxes).cast("B").cast("f").tolist()
-    lefts, tops, rights, bottoms = flat[0::4], flat[1::4], flat[2::4], flat[3::4]
+    # each column read straight from the array (a strided view: no list of all floats)
+    flat = memoryview(boxes).cast("B").cast("f")
+    lefts, tops, rights, bottoms = flat[0::4].tolist(), flat[1::4].tolist(), flat[2::4].tolist(), flat[3::4].tolist()
     fonts = _fonts(textpage, tp, kept, calls)
     styles = _styles(textpage, kept, bottoms, list(zip(fonts, map(sub, tops, bottoms))))
     # the normalised boxes (``make_char``), column by column in C: x from the loose
@@ -120,7 +121,7 @@ def _visible(tp: ctypes.c_void_p, codes: list[int], calls: PdfiumCalls) -> tuple
     the positions ``_SPECIAL`` finds in it go through the rules above, in page order."""
     n = len(codes)
     page_text = "".join(map(chr, codes))
-    special = [m.start() for m in _SPECIAL.finditer(page_text)]
+    special = list(map(re.Match.start, _SPECIAL.finditer(page_text)))
     texts = list(page_text)
     if not special:
         return list(range(n)), texts, 0
@@ -180,8 +181,6 @@ def _fonts(textpage: Any, tp: ctypes.c_void_p, kept: list[int], calls: PdfiumCal
     first.pop(None, None)  # (a char without a text object has no font: never asked)
     fonts = list(map(calls.text_font, map(ctypes.c_void_p, first)))
     char_of_font = dict(zip(fonts, first.values()))
-    font_of = dict(zip(first, fonts))
-    font_of[None] = None
     buf = ctypes.create_string_buffer(_FONT_BUFFER)
     flags = ctypes.c_int()
     name_of_font: dict[Any, Any] = {None: None}  # no text object: no font, nothing written
@@ -189,7 +188,10 @@ def _fonts(textpage: Any, tp: ctypes.c_void_p, kept: list[int], calls: PdfiumCal
         if font is not None:
             length = raw.FPDFText_GetFontInfo(textpage, i, buf, _FONT_BUFFER, flags)
             name_of_font[font] = buf.value if 0 < length <= _FONT_BUFFER else None
-    names = list(map(name_of_font.__getitem__, map(font_of.__getitem__, objects)))
+    # each text object's name (one lookup per char below, not two)
+    name_of = dict(zip(first, map(name_of_font.__getitem__, fonts)))
+    name_of[None] = None
+    names = list(map(name_of.__getitem__, objects))
     if None not in names:
         return names
     out: list[bytes] = []
