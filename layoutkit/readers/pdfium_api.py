@@ -95,6 +95,16 @@ def calls() -> PdfiumCalls:
     )
 
 
-def handle(obj: Any) -> ctypes.c_void_p:
-    """A pypdfium2 raw handle (a typed pointer) as a ``c_void_p`` for the calls above."""
-    return ctypes.cast(obj, ctypes.c_void_p)
+def handle(obj: Any) -> Any:
+    """A pypdfium2 raw handle (a typed pointer) as a ready-made pointer argument for the
+    calls above, to pass in every call of a loop (a text page's chars, a page's objects).
+
+    It is ctypes' ``byref`` of a byte placed at the handle's address (``from_address``
+    reads nothing): ctypes passes a ``byref`` argument as the address it holds, the
+    handle, without converting anything per call, where a ``c_void_p`` argument is
+    converted on each call (a format lookup and a new argument object: ~25 ns of ~100 ns
+    per char call). The argument is only good while the handle's object is open."""
+    address = ctypes.cast(obj, ctypes.c_void_p).value
+    if not address:
+        return ctypes.c_void_p()  # (null: the C functions answer their error value)
+    return ctypes.byref(ctypes.c_char.from_address(address))

@@ -39,7 +39,7 @@ import operator
 import re
 from collections import deque
 from itertools import compress, repeat
-from operator import add, itemgetter, lt, sub
+from operator import add, lt, sub
 from typing import Any
 
 from ..layout.chars import ASCENT, Char
@@ -84,13 +84,14 @@ def text_chars(textpage: Any, n: int, left: float, top: float) -> tuple[list[Cha
     lefts, tops, rights, bottoms = flat[0::4].tolist(), flat[1::4].tolist(), flat[2::4].tolist(), flat[3::4].tolist()
     fonts = _fonts(textpage, tp, kept, calls)
     styles = _styles(textpage, kept, bottoms, list(zip(fonts, map(sub, tops, bottoms))))
+    # the styles' fields as columns, one transposition in C (rather than a getter call per
+    # char and field)
+    names, sizes, uprights, lifts, ascents, descents = zip(*styles)
     # the normalised boxes (``make_char``), column by column in C: x from the loose
     # box, y from the baseline (box bottom + the style's lift, in the top-down frame)
     x0s = list(map(sub, lefts, repeat(left)))
     x1s = list(map(sub, rights, repeat(left)))
-    baselines = list(map(sub, repeat(top), map(add, bottoms, map(itemgetter(3), styles))))
-    sizes = list(map(itemgetter(1), styles))
-    uprights = list(map(itemgetter(2), styles))
+    baselines = list(map(sub, repeat(top), map(add, bottoms, lifts)))
     if not all(uprights):
         # a rotated glyph: no baseline from the loose box (``analyze`` leaves it out)
         for k in compress(range(m), map(operator.not_, uprights)):
@@ -98,12 +99,11 @@ def text_chars(textpage: Any, n: int, left: float, top: float) -> tuple[list[Cha
     for k in compress(range(m), map(lt, x1s, x0s)):
         x0s[k], x1s[k] = x1s[k], x0s[k]  # a box drawn right to left
     chars = list(map(tuple.__new__, repeat(Char), zip(
-        texts, x0s, map(sub, baselines, map(itemgetter(4), styles)), x1s,
-        map(add, baselines, map(itemgetter(5), styles)), sizes, map(itemgetter(0), styles), uprights)))
+        texts, x0s, map(sub, baselines, ascents), x1s, map(add, baselines, descents), sizes, names, uprights)))
     return chars, unmapped
 
 
-def _visible(tp: ctypes.c_void_p, codes: list[int], calls: PdfiumCalls) -> tuple[list[int], list[str], int]:
+def _visible(tp: Any, codes: list[int], calls: PdfiumCalls) -> tuple[list[int], list[str], int]:
     """Which of pdfium's chars are visible text (their indices and texts) and how many
     glyphs have no Unicode mapping.
 
@@ -160,7 +160,7 @@ def _visible(tp: ctypes.c_void_p, codes: list[int], calls: PdfiumCalls) -> tuple
     return list(compress(range(n), keep)), list(compress(texts, keep)), unmapped
 
 
-def _fonts(textpage: Any, tp: ctypes.c_void_p, kept: list[int], calls: PdfiumCalls) -> list[bytes]:
+def _fonts(textpage: Any, tp: Any, kept: list[int], calls: PdfiumCalls) -> list[bytes]:
     """Each kept char's font name (raw bytes), asked once per font.
 
     ``FPDFText_GetFontInfo`` names the font of the char's text object; so each char's
@@ -214,10 +214,12 @@ def _styles(textpage: Any, kept: list[int], bottoms: list[float],
     matrix = raw.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     by_key: dict[tuple[bytes, float], tuple[str, float, bool, float, float, float]] = {}
-    by_exact: dict[tuple[bytes, float], tuple[str, float, bool, float, float, float]] = {}
-    # each distinct key's first position (the reversed pairs leave the first one), in order
-    first = sorted(dict(zip(reversed(keys), range(len(keys) - 1, -1, -1))).items(), key=itemgetter(1))
-    for exact, k in first:
+    # each char's first char with the same exact key (one hash per char; the dict keeps the
+    # distinct keys in page order of their first char)
+    seen: dict[tuple[bytes, float], int] = {}
+    firsts = list(map(seen.setdefault, keys, range(len(keys))))
+    by_first: dict[int, tuple[str, float, bool, float, float, float]] = {}
+    for exact, k in seen.items():
         font, height = exact
         key = (font, round(height, 3))
         style = by_key.get(key)
@@ -230,5 +232,5 @@ def _styles(textpage: Any, kept: list[int], bottoms: list[float],
             style = (font.decode("utf-8", "replace"), size, upright, oy.value - bottoms[k],
                      ASCENT * size, (1 - ASCENT) * size)
             by_key[key] = style
-        by_exact[exact] = style
-    return list(map(by_exact.__getitem__, keys))
+        by_first[k] = style
+    return list(map(by_first.__getitem__, firsts))
