@@ -14,7 +14,9 @@ and baseline offset per font and box height) with fewer and cheaper calls:
   ``charinfo.m_pTextObj->GetFont()``), so one ``FPDFText_GetTextObject`` per char (an
   integer) finds it, and a page has far fewer text objects than chars;
 * the size, rotation and baseline offset are asked once per (font name, box height),
-  as before, and the box height's 0.001 pt rounding once per distinct height;
+  as before, and the box height's 0.001 pt rounding once per distinct height; each
+  char finds its style through the first char with its exact key (one hash per char)
+  and the styles' fields become columns in one transposition (``zip``);
 * which chars are text is decided from the page's code points as one string: only the
   few that need a rule (spaces, hyphen markers, surrogates, ...) are looked at one by
   one; the normalised boxes are computed column by column with ``map``.
