@@ -25,6 +25,7 @@ from operator import add, and_, floordiv, le, mul, ne, truediv
 from typing import Callable, TYPE_CHECKING, Iterator, Optional, Sequence
 
 from ..errors import InputError, LimitExceededError
+from ..gcpause import collector_paused
 from ..layout import analyze
 from ..layout.chars import ASCENT, Char, PageContent, Rule
 from ..model import BBox, Line, Source
@@ -208,7 +209,19 @@ def _lost_glyphs(page, text_objects: int, chars: int) -> bool:
 
 def _pdfium_content(doc, number: int, fallback: Optional[_PlumberFallback] = None) -> PageContent:
     """Char boxes through pdfium's C API, read in bulk (``pdfium_text.text_chars``), and
-    the page's graphics."""
+    the page's graphics; the page read with pdfplumber instead when pdfium lost its
+    glyphs (``_lost_glyphs``) and there is a ``fallback``."""
+    # The cyclic collector is paused for the pdfium reading (``gcpause``): it makes a tuple
+    # per char and lists of every char's numbers, no reference cycle, and each young-
+    # generation pass meanwhile walked the lists being filled again (a scan: ~130 passes,
+    # 20-30% of the reading's time). Not for the pdfplumber fallback (pdfminer's objects).
+    with collector_paused():
+        content = _pdfium_read(doc, number, fallback is not None)
+    return content if content is not None else fallback.content(number)
+
+
+def _pdfium_read(doc, number: int, check_lost: bool) -> Optional[PageContent]:
+    """The page's content through pdfium, None if ``check_lost`` and it lost glyphs."""
     page = doc[number - 1]
     try:
         # pdfplumber reports geometry in the MediaBox/CropBox frame, unrotated; so do we
@@ -219,8 +232,8 @@ def _pdfium_content(doc, number: int, fallback: Optional[_PlumberFallback] = Non
         chars, unmapped = text_chars(tp_obj.raw, n, left, top)
         rules, images, boxes, text_objects = _pdfium_graphics(page, left, top, _TextGrid(chars))
         tp_obj.close()
-        if fallback is not None and _lost_glyphs(page, text_objects, n):
-            return fallback.content(number)
+        if check_lost and _lost_glyphs(page, text_objects, n):
+            return None
         return PageContent(number=number, width=width, height=height, chars=tuple(chars), rules=tuple(rules),
                            images=tuple(images), unmapped=unmapped, boxes=tuple(boxes))
     finally:
@@ -354,25 +367,28 @@ class _TextGrid:
         self.centres: Optional[tuple[list[float], list[float], list[float]]] = None
 
     def _centres(self) -> tuple[list[float], list[float], list[float]]:
-        """Each char's centre x and y and its size, computed in C, and ``pad``."""
+        """Each char's centre x and y doubled (``x0 + x1``, ``top + bottom``) and its size,
+        computed in C, and ``pad``.
+
+        Doubled rather than halved: halving a float is exact, so a centre lies within
+        bounds exactly when its double lies within the doubled bounds, and the scans
+        compare the sums without a division per char."""
         if self.centres is None:
             if self.chars:
                 _text, x0s, tops, x1s, bottoms, sizes = list(zip(*self.chars))[:6]
-                cxs = list(map(truediv, map(add, x0s, x1s), repeat(2)))
-                cys = list(map(truediv, map(add, tops, bottoms), repeat(2)))
                 #: the largest char size: how far beyond a rectangle a counted centre may lie
                 self.pad = max(sizes)
-                self.centres = (cxs, cys, list(sizes))
+                self.centres = (list(map(add, x0s, x1s)), list(map(add, tops, bottoms)), list(sizes))
             else:
                 self.centres = ([], [], [])
         return self.centres
 
     def _build(self) -> dict[tuple[int, int], list[Char]]:
         cells: dict[tuple[int, int], list[Char]] = defaultdict(list)
-        cxs, cys, _sizes = self._centres()
+        sxs, sys_, _sizes = self._centres()
         # each char's cell, centre // CELL across and down, computed for all chars in C
-        kx = map(int, map(floordiv, cxs, repeat(self.CELL)))
-        ky = map(int, map(floordiv, cys, repeat(self.CELL)))
+        kx = map(int, map(floordiv, map(truediv, sxs, repeat(2)), repeat(self.CELL)))
+        ky = map(int, map(floordiv, map(truediv, sys_, repeat(2)), repeat(self.CELL)))
         for key, c in zip(zip(kx, ky), self.chars):
             cells[key].append(c)
         self.cells = cells
@@ -403,15 +419,16 @@ class _TextGrid:
     def _scan(self, r: Rule) -> bool:
         """``holds_text`` over all chars: those whose centre lies within the rectangle
         widened by ``pad`` picked in C, then the exact test on them (the same answer as
-        the cells give: ``pad`` is the largest size, so the exact test implies the pick)."""
-        cxs, cys, sizes = self._centres()
+        the cells give: ``pad`` is the largest size, so the exact test implies the pick).
+        Both on doubled centres and bounds (``_centres``)."""
+        sxs, sys_, sizes = self._centres()
         pad = self.pad
-        across = map(and_, map(le, repeat(r.x0 - pad), cxs), map(le, cxs, repeat(r.x1 + pad)))
-        down = map(and_, map(le, repeat(r.top - pad), cys), map(le, cys, repeat(r.bottom + pad)))
+        across = map(and_, map(le, repeat(2 * (r.x0 - pad)), sxs), map(le, sxs, repeat(2 * (r.x1 + pad))))
+        down = map(and_, map(le, repeat(2 * (r.top - pad)), sys_), map(le, sys_, repeat(2 * (r.bottom + pad))))
         found = 0
-        for k in compress(range(len(cxs)), map(and_, across, down)):
-            cx, cy, size = cxs[k], cys[k], sizes[k]
-            if r.x0 - size <= cx <= r.x1 + size and r.top - size <= cy <= r.bottom + size:
+        for k in compress(range(len(sxs)), map(and_, across, down)):
+            sx, sy, size = sxs[k], sys_[k], sizes[k]
+            if 2 * (r.x0 - size) <= sx <= 2 * (r.x1 + size) and 2 * (r.top - size) <= sy <= 2 * (r.bottom + size):
                 found += 1
                 if found >= 2:
                     return True

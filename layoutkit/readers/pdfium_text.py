@@ -14,7 +14,9 @@ and baseline offset per font and box height) with fewer and cheaper calls:
   ``charinfo.m_pTextObj->GetFont()``), so one ``FPDFText_GetTextObject`` per char (an
   integer) finds it, and a page has far fewer text objects than chars;
 * the size, rotation and baseline offset are asked once per (font name, box height),
-  as before, and the box height's 0.001 pt rounding once per distinct height;
+  as before, and the box height's 0.001 pt rounding once per distinct height; each
+  char finds its style through the first char with its exact key (one hash per char)
+  and the styles' fields become columns in one transposition (``zip``);
 * which chars are text is decided from the page's code points as one string: only the
   few that need a rule (spaces, hyphen markers, surrogates, ...) are looked at one by
   one; the normalised boxes are computed column by column with ``map``.
@@ -39,7 +41,7 @@ import operator
 import re
 from collections import deque
 from itertools import compress, repeat
-from operator import add, itemgetter, lt, sub
+from operator import add, lt, sub
 from typing import Any
 
 from ..layout.chars import ASCENT, Char
@@ -79,17 +81,19 @@ def text_chars(textpage: Any, n: int, left: float, top: float) -> tuple[list[Cha
     boxes = (ctypes.c_float * (4 * m))()
     deque(map(calls.loose_box, repeat(tp, m), kept, map(ctypes.byref, repeat(boxes, m), range(0, 16 * m, 16))),
           maxlen=0)
-    flat = memoryview(boxes).cast("B").cast("f").tolist()
-    lefts, tops, rights, bottoms = flat[0::4], flat[1::4], flat[2::4], flat[3::4]
+    # each column read straight from the array (a strided view: no list of all floats)
+    flat = memoryview(boxes).cast("B").cast("f")
+    lefts, tops, rights, bottoms = flat[0::4].tolist(), flat[1::4].tolist(), flat[2::4].tolist(), flat[3::4].tolist()
     fonts = _fonts(textpage, tp, kept, calls)
     styles = _styles(textpage, kept, bottoms, list(zip(fonts, map(sub, tops, bottoms))))
+    # the styles' fields as columns, one transposition in C (rather than a getter call per
+    # char and field)
+    names, sizes, uprights, lifts, ascents, descents = zip(*styles)
     # the normalised boxes (``make_char``), column by column in C: x from the loose
     # box, y from the baseline (box bottom + the style's lift, in the top-down frame)
     x0s = list(map(sub, lefts, repeat(left)))
     x1s = list(map(sub, rights, repeat(left)))
-    baselines = list(map(sub, repeat(top), map(add, bottoms, map(itemgetter(3), styles))))
-    sizes = list(map(itemgetter(1), styles))
-    uprights = list(map(itemgetter(2), styles))
+    baselines = list(map(sub, repeat(top), map(add, bottoms, lifts)))
     if not all(uprights):
         # a rotated glyph: no baseline from the loose box (``analyze`` leaves it out)
         for k in compress(range(m), map(operator.not_, uprights)):
@@ -97,12 +101,11 @@ def text_chars(textpage: Any, n: int, left: float, top: float) -> tuple[list[Cha
     for k in compress(range(m), map(lt, x1s, x0s)):
         x0s[k], x1s[k] = x1s[k], x0s[k]  # a box drawn right to left
     chars = list(map(tuple.__new__, repeat(Char), zip(
-        texts, x0s, map(sub, baselines, map(itemgetter(4), styles)), x1s,
-        map(add, baselines, map(itemgetter(5), styles)), sizes, map(itemgetter(0), styles), uprights)))
+        texts, x0s, map(sub, baselines, ascents), x1s, map(add, baselines, descents), sizes, names, uprights)))
     return chars, unmapped
 
 
-def _visible(tp: ctypes.c_void_p, codes: list[int], calls: PdfiumCalls) -> tuple[list[int], list[str], int]:
+def _visible(tp: Any, codes: list[int], calls: PdfiumCalls) -> tuple[list[int], list[str], int]:
     """Which of pdfium's chars are visible text (their indices and texts) and how many
     glyphs have no Unicode mapping.
 
@@ -120,7 +123,7 @@ def _visible(tp: ctypes.c_void_p, codes: list[int], calls: PdfiumCalls) -> tuple
     the positions ``_SPECIAL`` finds in it go through the rules above, in page order."""
     n = len(codes)
     page_text = "".join(map(chr, codes))
-    special = [m.start() for m in _SPECIAL.finditer(page_text)]
+    special = list(map(re.Match.start, _SPECIAL.finditer(page_text)))
     texts = list(page_text)
     if not special:
         return list(range(n)), texts, 0
@@ -159,7 +162,7 @@ def _visible(tp: ctypes.c_void_p, codes: list[int], calls: PdfiumCalls) -> tuple
     return list(compress(range(n), keep)), list(compress(texts, keep)), unmapped
 
 
-def _fonts(textpage: Any, tp: ctypes.c_void_p, kept: list[int], calls: PdfiumCalls) -> list[bytes]:
+def _fonts(textpage: Any, tp: Any, kept: list[int], calls: PdfiumCalls) -> list[bytes]:
     """Each kept char's font name (raw bytes), asked once per font.
 
     ``FPDFText_GetFontInfo`` names the font of the char's text object; so each char's
@@ -180,8 +183,6 @@ def _fonts(textpage: Any, tp: ctypes.c_void_p, kept: list[int], calls: PdfiumCal
     first.pop(None, None)  # (a char without a text object has no font: never asked)
     fonts = list(map(calls.text_font, map(ctypes.c_void_p, first)))
     char_of_font = dict(zip(fonts, first.values()))
-    font_of = dict(zip(first, fonts))
-    font_of[None] = None
     buf = ctypes.create_string_buffer(_FONT_BUFFER)
     flags = ctypes.c_int()
     name_of_font: dict[Any, Any] = {None: None}  # no text object: no font, nothing written
@@ -189,7 +190,10 @@ def _fonts(textpage: Any, tp: ctypes.c_void_p, kept: list[int], calls: PdfiumCal
         if font is not None:
             length = raw.FPDFText_GetFontInfo(textpage, i, buf, _FONT_BUFFER, flags)
             name_of_font[font] = buf.value if 0 < length <= _FONT_BUFFER else None
-    names = list(map(name_of_font.__getitem__, map(font_of.__getitem__, objects)))
+    # each text object's name (one lookup per char below, not two)
+    name_of = dict(zip(first, map(name_of_font.__getitem__, fonts)))
+    name_of[None] = None
+    names = list(map(name_of.__getitem__, objects))
     if None not in names:
         return names
     out: list[bytes] = []
@@ -212,10 +216,12 @@ def _styles(textpage: Any, kept: list[int], bottoms: list[float],
     matrix = raw.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     by_key: dict[tuple[bytes, float], tuple[str, float, bool, float, float, float]] = {}
-    by_exact: dict[tuple[bytes, float], tuple[str, float, bool, float, float, float]] = {}
-    # each distinct key's first position (the reversed pairs leave the first one), in order
-    first = sorted(dict(zip(reversed(keys), range(len(keys) - 1, -1, -1))).items(), key=itemgetter(1))
-    for exact, k in first:
+    # each char's first char with the same exact key (one hash per char; the dict keeps the
+    # distinct keys in page order of their first char)
+    seen: dict[tuple[bytes, float], int] = {}
+    firsts = list(map(seen.setdefault, keys, range(len(keys))))
+    by_first: dict[int, tuple[str, float, bool, float, float, float]] = {}
+    for exact, k in seen.items():
         font, height = exact
         key = (font, round(height, 3))
         style = by_key.get(key)
@@ -228,5 +234,5 @@ def _styles(textpage: Any, kept: list[int], bottoms: list[float],
             style = (font.decode("utf-8", "replace"), size, upright, oy.value - bottoms[k],
                      ASCENT * size, (1 - ASCENT) * size)
             by_key[key] = style
-        by_exact[exact] = style
-    return list(map(by_exact.__getitem__, keys))
+        by_first[k] = style
+    return list(map(by_first.__getitem__, firsts))
