@@ -117,7 +117,25 @@ def _attach_run_superscripts(segments: list[list[Run]], body: float) -> list[lis
     merged = _superscript_hosts(ext, lengths, body)
     if not merged:
         return segments
-    return attach_to_hosts(segments, merged, lambda seg: sorted(singles(seg), key=row_key))
+    return attach_to_hosts(segments, merged, row_order)
+
+
+def row_order(seg: list[Run]) -> list[Run]:
+    """A line's runs with its superscripts' runs, in the row order of their chars
+    (``lines.row_key``, stable), as whole runs where that keeps them whole.
+
+    Sorted by first x0, when each run starts more than ``ROW_STEP`` right of the last
+    char of the run before, every char starts more than ``ROW_STEP`` right of the char
+    before it (inside a run too, by ``runs.text_runs``): their x0s rounded to 0.1 pt
+    strictly increase (two numbers more than 0.11 apart round to different tenths, in
+    their order), so the per-char sort has no ties and gives these runs' chars in this
+    order, which ``_run_line`` reads as it reads the same chars one by one. Otherwise (a
+    superscript over a word, NaN coordinates: the test fails) the chars are sorted one by
+    one, as before."""
+    ordered = sorted(seg, key=_X0)
+    if all(map(gt, map(sub, map(_X0, ordered[1:]), map(_LAST_X0, ordered)), repeat(ROW_STEP))):
+        return ordered
+    return sorted(singles(seg), key=row_key)
 
 
 def _run_line(seg: list[Run], params: LayoutParams) -> Optional[TextLine]:
