@@ -157,12 +157,9 @@ def _run_line(seg: list[Run], params: LayoutParams) -> Optional[TextLine]:
     prev_x1 = 0.0
     pending = False
     pos = 0
-    cjk = False
     for text, rx0, rtop, _x1, rbottom, size, font, chars, _last, _right, gap, nchars, ink_right, ink_x1 in seg:
         n = len(chars)
         if nchars:
-            if max(text) >= "\u2e80":
-                cjk = True
             texts.append(text if nchars == n else text[:-1])
             spaced.append(pending)
             befores.append(rx0 - prev_x1)
@@ -190,7 +187,9 @@ def _run_line(seg: list[Run], params: LayoutParams) -> Optional[TextLine]:
     size, font = dominant_of_counts(sizes, fonts)
     unit = max(size, 1e-6)
     space_gap = params.space_gap
-    if cjk or widest / unit > space_gap:  # CJK spacing, or a word space inside a run
+    # (CJK text anywhere in the line, found once in C: a run's dropped trailing space is
+    # below U+2E80, and a lone space run adds no text)
+    if widest / unit > space_gap or max("".join(texts)) >= "\u2e80":  # a word space inside a run, or CJK spacing
         return _make_line(singles(seg), params)
     parts = [texts[0]]
     for text, spaced_k, before in zip(texts[1:], spaced[1:], befores[1:]):
