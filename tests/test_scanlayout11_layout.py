@@ -109,3 +109,86 @@ def test_cjk_gate_answers_as_the_runs_would(texts):
         assert got is None
     else:
         assert got == runs._gather(chars, runs._starts(chars, P.dedupe_tolerance))
+
+
+# --- run formation in one loop, and the band cut without a prefilter -------------------
+
+from tests.test_pdf_words9 import _page  # noqa: E402  (random OCR-like pages)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_page(), st.sampled_from([0.15, 0.0, 0.05, 0.6]))
+def test_formed_runs_are_the_gathered_runs(chars, tolerance):
+    chars = tuple(chars)
+    if not chars:
+        return
+    got = runs._formed(chars, tolerance)
+    want = runs._gather(chars, runs._starts(chars, tolerance))
+    assert got == want
+    # field by field with the type and sign of each value (``==`` takes 0.0 for -0.0)
+    assert [tuple(map(repr, r[:7])) + tuple(map(repr, r[8:])) for r in got] == \
+        [tuple(map(repr, r[:7])) + tuple(map(repr, r[8:])) for r in want]
+
+
+def test_formed_takes_the_first_chars_top_when_tops_are_equal_but_signed():
+    a = Char("a", 1.0, 0.0, 2.0, 10.0, 10.0, "Times")
+    b = Char("b", 3.0, -0.0, 4.0, 10.0, 10.0, "Times")
+    (run,) = runs._formed((a, b), 0.15)
+    assert repr(run.top) == "0.0" and run.text == "ab"
+
+
+def _cut_prefiltered(band, params, head_limit, body):
+    """``lines._cut`` as it was (a prefilter of C-level maps, the exact test on the pairs
+    it left): the reference for the plain loop."""
+    from itertools import compress, repeat
+    from operator import add, gt, le, mul, ne, or_, sub
+    from layoutkit.textwidth import is_cjk
+    n = len(band)
+    if n < 2:
+        return [band] if band else []
+    split_gap, latin_gap, size_jump = params.split_gap, params.latin_split_gap, params.size_jump
+    head_gap = params.head_split_gap * body
+    drift = params.band_tolerance * 1.5
+    sizes = [c.size for c in band]
+    smalls = list(map(min, sizes, sizes[1:]))
+    if min(smalls) > 1e-6:
+        x1s = [c.x1 for c in band]
+        sums = [c.top + c.bottom for c in band]
+        maybe = map(or_, map(or_, map(ne, sizes, sizes[1:]), map(le, [c.bottom for c in band[1:]], repeat(head_limit))),
+                    map(or_, map(gt, map(sub, [c.x0 for c in band[1:]], x1s), map(mul, repeat(latin_gap), smalls)),
+                        map(gt, map(sub, sums[1:], sums), map(mul, repeat(2 * drift * (1 - 1e-6)), smalls))))
+        pairs = compress(range(n - 1), maybe)
+    else:
+        pairs = range(n - 1)
+    out, start = [], 0
+    for k in pairs:
+        p, c = band[k], band[k + 1]
+        ps, cs = p.size, c.size
+        small, big = (ps, cs) if ps <= cs else (cs, ps)
+        small = small if small > 1e-6 else 1e-6
+        space = c.x0 - p.x1
+        jump = ps != cs and big / small > size_jump and space > 0.5 * big
+        if c.bottom <= head_limit:
+            wide = space > head_gap
+        elif space > latin_gap * small:
+            wide = space > (split_gap if is_cjk(p.text[-1]) or is_cjk(c.text[0]) else latin_gap) * small
+        else:
+            wide = False
+        if wide or jump or (c.top + c.bottom - p.top - p.bottom) / 2 > drift * small:
+            out.append(band[start:k + 1])
+            start = k + 1
+    out.append(band[start:])
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(_page(), st.sampled_from([-1.0, 25.0, 60.0]))
+def test_cut_is_the_prefiltered_cut(chars, head_limit):
+    from layoutkit.layout import lines
+    for band in lines._bands(chars, P):
+        lines._order_band(band)
+        assert lines._cut(band, P, head_limit, 9.0) == _cut_prefiltered(band, P, head_limit, 9.0)
+    made = _runs_of(chars) if chars else []
+    for band in lines._bands(made, P):
+        band.sort(key=lambda r: r.x0)
+        assert lines._cut(band, P, head_limit, 9.0) == _cut_prefiltered(band, P, head_limit, 9.0)
