@@ -192,3 +192,47 @@ def test_cut_is_the_prefiltered_cut(chars, head_limit):
     for band in lines._bands(made, P):
         band.sort(key=lambda r: r.x0)
         assert lines._cut(band, P, head_limit, 9.0) == _cut_prefiltered(band, P, head_limit, 9.0)
+
+
+def _crossing_mapped(made, which, reach, tolerance):
+    """``runs._crossing`` as it was (the overlaps found by ``accumulate``/``compress``
+    chains over the sorted keys and ends): the reference for the plain loop."""
+    from itertools import accumulate, compress
+    from operator import add, ge, le
+    if len(which) < 2:
+        return set()
+    pick = list(which)
+    chosen = [made[k] for k in pick]
+    x0s = [r.x0 for r in chosen]
+    tops = [r.top for r in chosen]
+    stops = [r.last_x0 + tolerance * r.size for r in chosen]
+    low = min(x0s)
+    width = max(stops) - low + 1.0
+    cell = max(2 * reach * (1 + 1e-6), 1.0)
+    margin = 1e-6 + 1e-14 * ((max(map(abs, tops)) / cell + 2) * width + abs(low))
+    stops = [stop + margin for stop in stops]
+    found = set()
+    for shift in (0.0, 0.5):
+        offsets = [(top / cell + shift) // 1.0 * width - low for top in tops]
+        keys = list(map(add, offsets, x0s))
+        ends = list(map(add, offsets, stops))
+        order = sorted(range(len(pick)), key=keys.__getitem__)
+        sorted_keys = [keys[i] for i in order]
+        sorted_ends = [ends[i] for i in order]
+        met = list(compress(range(1, len(order)), map(le, sorted_keys[1:], accumulate(sorted_ends, max))))
+        met += compress(range(len(order) - 1), map(ge, sorted_ends, sorted_keys[1:]))
+        found.update(pick[order[p]] for p in met)
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(_page(), st.sampled_from([0.15, 0.0, 0.3, 1.0]), st.sampled_from([0.5, 1.5, 3.0]),
+       st.sampled_from([None, math.nan, math.inf]), st.data())
+def test_crossing_is_the_mapped_crossing(chars, tolerance, reach, odd, data):
+    if odd is not None and chars:  # a NaN or infinite top somewhere (the two must still agree)
+        k = data.draw(st.integers(0, len(chars) - 1))
+        c = chars[k]
+        chars = chars[:k] + [Char(c.text, c.x0, odd, c.x1, c.bottom, c.size, c.font)] + chars[k + 1:]
+    made = _runs_of(chars) if chars else []
+    which = range(len(made))
+    assert runs._crossing(made, which, reach, tolerance) == _crossing_mapped(made, which, reach, tolerance)

@@ -365,13 +365,23 @@ def _crossing(runs: Sequence[Run], which: Sequence[int], reach: float, tolerance
     for shift in (0.0, 0.5):
         offsets = [(top / cell + shift) // 1.0 * width - low for top in tops]
         keys = list(map(add, offsets, x0s))
-        ends = list(map(add, offsets, stops))
         order = sorted(range(len(pick)), key=keys.__getitem__)
-        sorted_keys = list(map(keys.__getitem__, order))
-        sorted_ends = list(map(ends.__getitem__, order))
         # a range meets another of its cell when it starts before the largest end so far
-        # (it meets an earlier one), or ends after the next start (it meets a later one)
-        met = list(compress(range(1, len(order)), map(le, sorted_keys[1:], accumulate(sorted_ends, max))))
-        met += compress(range(len(order) - 1), map(ge, sorted_ends, sorted_keys[1:]))
-        found.update(map(pick.__getitem__, map(order.__getitem__, met)))
+        # (it meets an earlier one), or ends after the next start (it meets a later one):
+        # one plain loop in key order (faster in CPython 3.11 than the same tests as
+        # ``accumulate``/``compress`` chains over the sorted keys and ends, which pay a call
+        # per level and run; the largest end so far starts at the first end and grows as
+        # ``max`` would grow it)
+        prev = order[0]
+        largest = prev_end = offsets[prev] + stops[prev]
+        for i in order[1:]:
+            key = keys[i]
+            if key <= largest:
+                found.add(pick[i])
+            if prev_end >= key:
+                found.add(pick[prev])
+            end = offsets[i] + stops[i]
+            if end > largest:
+                largest = end
+            prev, prev_end = i, end
     return found
