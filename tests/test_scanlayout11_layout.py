@@ -236,3 +236,27 @@ def test_crossing_is_the_mapped_crossing(chars, tolerance, reach, odd, data):
     made = _runs_of(chars) if chars else []
     which = range(len(made))
     assert runs._crossing(made, which, reach, tolerance) == _crossing_mapped(made, which, reach, tolerance)
+
+
+def _dominant_keyed(sizes, fonts):
+    """``lines.dominant_of_counts`` as it was (``max`` with Python key functions)."""
+    if len(sizes) == 1:
+        size = round(next(iter(sizes)), 1)
+    else:
+        merged = {}
+        for s, n in sizes.items():
+            r = round(s, 1)
+            merged[r] = merged.get(r, 0) + n
+        size = max(merged.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    font = next(iter(fonts)) if len(fonts) == 1 else max(fonts.items(), key=lambda kv: kv[1])[0]
+    return size, font
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from([8.0, 8.04, 8.96, 9.0, 9.04, 12.0, math.nan, 0.0]), st.integers(1, 4),
+                       min_size=1, max_size=6),
+       st.dictionaries(st.sampled_from(["A", "B", "C", "D"]), st.integers(1, 3), min_size=1, max_size=4))
+def test_dominant_of_counts_is_the_keyed_max(sizes, fonts):
+    from layoutkit.layout.lines import dominant_of_counts
+    got, want = dominant_of_counts(sizes, fonts), _dominant_keyed(sizes, fonts)
+    assert repr(got) == repr(want)

@@ -68,8 +68,11 @@ def dominant_of_counts(sizes: dict[float, int], fonts: dict[str, int]) -> tuple[
         for s, n in sizes.items():
             r = round(s, 1)
             merged[r] = merged.get(r, 0) + n
-        size = max(merged.items(), key=lambda kv: (kv[1], kv[0]))[0]
-    font = next(iter(fonts)) if len(fonts) == 1 else max(fonts.items(), key=lambda kv: kv[1])[0]
+        # (the most chars, ties to the larger size: the largest (count, size) pair, compared
+        # as the key tuples were, without a Python key function per size)
+        size = max(zip(merged.values(), merged))[1]
+    # (ties to the first seen: ``max`` keeps the first of equal keys)
+    font = next(iter(fonts)) if len(fonts) == 1 else max(fonts, key=fonts.__getitem__)
     return size, font
 
 

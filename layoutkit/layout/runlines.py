@@ -100,6 +100,10 @@ def _attach_run_superscripts(segments: list[list[Run]], body: float) -> list[lis
     for seg in segments:
         _t, x0, top, _x1, bottom, size, _f, chars, _l, right = seg[0][:10]
         n = len(chars)
+        if len(seg) == 1:  # (half the segments of an OCR page: a word alone)
+            ext.append((x0, top, right, bottom, size))
+            lengths.append(n)
+            continue
         for _t, rx0, rtop, _x1, rbottom, rsize, _f, chars, _l, rright in map(_TEN, seg[1:]):
             if rx0 < x0:
                 x0 = rx0
