@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 from operator import itemgetter
-from typing import Optional
+from typing import Mapping, Optional, Sequence
 
 from ..gcpause import collector_paused
 from ..params import LayoutParams
@@ -25,7 +25,7 @@ from .captions import tag_captions
 from .chars import Char, PageContent, dedupe
 from .lines import build_lines as per_char_lines
 from .runlines import build_lines
-from .runs import Run, run_doubles, text_runs, without
+from .runs import _CHARS as _RUN_CHARS, _SIZE as _RUN_SIZE, Run, run_doubles, text_runs, without
 from .order import MARGIN_ZONE, reading_order
 from .records import TextLine
 
@@ -41,7 +41,23 @@ class PageLayout:
 
 def body_size(content: PageContent) -> float:
     """The size most characters of the page are set in (the body text size)."""
-    raw = Counter(map(itemgetter(5), content.chars))  # ``Char.size``, counted in C
+    return _most_common_size(Counter(map(itemgetter(5), content.chars)))  # ``Char.size``, counted in C
+
+
+def runs_body_size(runs: Sequence[Run]) -> float:
+    """``body_size`` of a page whose chars are those of ``runs`` (in order): a run's chars
+    share one size, so each run adds its char count to its size (a third to a fifth as
+    many steps as counting chars; sn99021999: 10,800 runs for 45,900 chars). The counts
+    come out equal and the sizes in the same first-seen order, so the answer is the same."""
+    raw: dict[float, int] = {}
+    for size, chars in zip(map(_RUN_SIZE, runs), map(_RUN_CHARS, runs)):
+        raw[size] = raw.get(size, 0) + len(chars)
+    return _most_common_size(raw)
+
+
+def _most_common_size(raw: Mapping[float, int]) -> float:
+    """The size with the most chars, from the chars counted by exact size (first-seen
+    order): merged to 0.1 pt, ties to the smaller size; 10 pt on an empty page."""
     counts: dict[float, int] = {}
     for s, n in raw.items():  # merged to 0.1 pt after counting: one round per distinct size
         r = round(s, 1)
@@ -73,10 +89,11 @@ def page_lines(content: PageContent, chars: list[Char], runs: Optional[list[Run]
     (``runlines``) where ``deduped`` gave runs, char by char (``lines``) where it did not,
     with the per-char rules' exact results either way."""
     page = replace(content, chars=tuple(chars))
-    body = body_size(page)
     head_limit = content.height * MARGIN_ZONE
     if runs is None:
+        body = body_size(page)
         return page, body, per_char_lines(chars, params, head_limit=head_limit, body=body)
+    body = runs_body_size(runs)
     return page, body, build_lines(chars, params, head_limit=head_limit, body=body, runs=runs)
 
 

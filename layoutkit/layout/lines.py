@@ -23,9 +23,9 @@ import bisect
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
-from operator import add, gt, itemgetter, le, mul, ne, or_, sub, truediv
-from typing import Callable, Iterable, Optional, Sequence, TypeVar
+from itertools import accumulate, repeat
+from operator import add, gt, itemgetter, or_, sub, truediv
+from typing import Callable, Optional, Sequence, TypeVar
 
 from ..params import LayoutParams
 from ..textwidth import is_cjk
@@ -68,8 +68,11 @@ def dominant_of_counts(sizes: dict[float, int], fonts: dict[str, int]) -> tuple[
         for s, n in sizes.items():
             r = round(s, 1)
             merged[r] = merged.get(r, 0) + n
-        size = max(merged.items(), key=lambda kv: (kv[1], kv[0]))[0]
-    font = next(iter(fonts)) if len(fonts) == 1 else max(fonts.items(), key=lambda kv: kv[1])[0]
+        # (the most chars, ties to the larger size: the largest (count, size) pair, compared
+        # as the key tuples were, without a Python key function per size)
+        size = max(zip(merged.values(), merged))[1]
+    # (ties to the first seen: ``max`` keeps the first of equal keys)
+    font = next(iter(fonts)) if len(fonts) == 1 else max(fonts, key=fonts.__getitem__)
     return size, font
 
 
@@ -194,24 +197,15 @@ def _cut(band: list[Char], params: LayoutParams, head_limit: float, body: float)
     split_gap, latin_gap, size_jump = params.split_gap, params.latin_split_gap, params.size_jump
     head_gap = params.head_split_gap * body
     drift = params.band_tolerance * 1.5
-    sizes = list(map(_SIZE, band))
-    smalls = list(map(min, sizes, sizes[1:]))  # (the smaller size of each neighbouring pair)
-    if min(smalls) > 1e-6:
-        # Most neighbouring pairs cannot break a line: same size, below the running heads,
-        # closer than ``latin_split_gap`` ems and no drift. Those that may are found with
-        # C-level ``map``s over the whole band and only they get the exact test below (the
-        # drift prefilter has a relative margin of 1e-6: it sums in another order).
-        x1s = list(map(_X1, band))
-        sums = list(map(add, map(_TOP, band), map(_BOTTOM, band)))
-        maybe = map(or_, map(or_, map(ne, sizes, sizes[1:]), map(le, map(_BOTTOM, band[1:]), repeat(head_limit))),
-                    map(or_, map(gt, map(sub, map(_X0, band[1:]), x1s), map(mul, repeat(latin_gap), smalls)),
-                        map(gt, map(sub, sums[1:], sums), map(mul, repeat(2 * drift * (1 - 1e-6)), smalls))))
-        pairs: Iterable[int] = compress(range(n - 1), maybe)
-    else:
-        pairs = range(n - 1)
+    # Every pair gets the exact test, in one plain loop: CPython 3.11 runs its float
+    # arithmetic and comparisons faster than a prefilter of C-level ``map``s over the band
+    # (each level of a ``map`` chain pays a call and a float object per pair), even where
+    # the prefilter left few pairs (in-process A/B, every band of a page: sn99021999 8.4
+    # -> 3.4 ms, a Federal Register page 0.6 -> 0.2 ms, People's Daily's char bands 2.9
+    # -> 1.5 ms); on an OCR layer it left 76-92% anyway (each word its own size).
     out: list[list[Char]] = []
     start = 0
-    for k in pairs:
+    for k in range(n - 1):
         p, c = band[k], band[k + 1]
         ps, cs = p.size, c.size
         small, big = (ps, cs) if ps <= cs else (cs, ps)

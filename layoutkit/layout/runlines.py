@@ -100,6 +100,10 @@ def _attach_run_superscripts(segments: list[list[Run]], body: float) -> list[lis
     for seg in segments:
         _t, x0, top, _x1, bottom, size, _f, chars, _l, right = seg[0][:10]
         n = len(chars)
+        if len(seg) == 1:  # (half the segments of an OCR page: a word alone)
+            ext.append((x0, top, right, bottom, size))
+            lengths.append(n)
+            continue
         for _t, rx0, rtop, _x1, rbottom, rsize, _f, chars, _l, rright in map(_TEN, seg[1:]):
             if rx0 < x0:
                 x0 = rx0
@@ -117,7 +121,25 @@ def _attach_run_superscripts(segments: list[list[Run]], body: float) -> list[lis
     merged = _superscript_hosts(ext, lengths, body)
     if not merged:
         return segments
-    return attach_to_hosts(segments, merged, lambda seg: sorted(singles(seg), key=row_key))
+    return attach_to_hosts(segments, merged, row_order)
+
+
+def row_order(seg: list[Run]) -> list[Run]:
+    """A line's runs with its superscripts' runs, in the row order of their chars
+    (``lines.row_key``, stable), as whole runs where that keeps them whole.
+
+    Sorted by first x0, when each run starts more than ``ROW_STEP`` right of the last
+    char of the run before, every char starts more than ``ROW_STEP`` right of the char
+    before it (inside a run too, by ``runs.text_runs``): their x0s rounded to 0.1 pt
+    strictly increase (two numbers more than 0.11 apart round to different tenths, in
+    their order), so the per-char sort has no ties and gives these runs' chars in this
+    order, which ``_run_line`` reads as it reads the same chars one by one. Otherwise (a
+    superscript over a word, NaN coordinates: the test fails) the chars are sorted one by
+    one, as before."""
+    ordered = sorted(seg, key=_X0)
+    if all(map(gt, map(sub, map(_X0, ordered[1:]), map(_LAST_X0, ordered)), repeat(ROW_STEP))):
+        return ordered
+    return sorted(singles(seg), key=row_key)
 
 
 def _run_line(seg: list[Run], params: LayoutParams) -> Optional[TextLine]:
@@ -139,12 +161,9 @@ def _run_line(seg: list[Run], params: LayoutParams) -> Optional[TextLine]:
     prev_x1 = 0.0
     pending = False
     pos = 0
-    cjk = False
     for text, rx0, rtop, _x1, rbottom, size, font, chars, _last, _right, gap, nchars, ink_right, ink_x1 in seg:
         n = len(chars)
         if nchars:
-            if max(text) >= "\u2e80":
-                cjk = True
             texts.append(text if nchars == n else text[:-1])
             spaced.append(pending)
             befores.append(rx0 - prev_x1)
@@ -172,7 +191,9 @@ def _run_line(seg: list[Run], params: LayoutParams) -> Optional[TextLine]:
     size, font = dominant_of_counts(sizes, fonts)
     unit = max(size, 1e-6)
     space_gap = params.space_gap
-    if cjk or widest / unit > space_gap:  # CJK spacing, or a word space inside a run
+    # (CJK text anywhere in the line, found once in C: a run's dropped trailing space is
+    # below U+2E80, and a lone space run adds no text)
+    if widest / unit > space_gap or max("".join(texts)) >= "\u2e80":  # a word space inside a run, or CJK spacing
         return _make_line(singles(seg), params)
     parts = [texts[0]]
     for text, spaced_k, before in zip(texts[1:], spaced[1:], befores[1:]):
