@@ -379,12 +379,15 @@ def classify(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Typed
     """Type every paragraph of the flow; returns them in stream order."""
     items = merge_fake_bold_titles(_first_pass(flow, profile, params))
     geometric = any(p.lines and p.lines[0].font_size is not None for p in flow.paragraphs)
+    body: Optional[float] = None
     if geometric:  # font sizes, weights and page zones (PDF, OCR XML): see geotype
         from . import geotype
-        items = geotype.first_pass(items, profile)
+        # (the two passes type the same paragraphs: the body size is read once)
+        body = geotype.body_size(items)
+        items = geotype.first_pass_at(items, profile, body)
     items = _second_pass(items, profile)
     if geometric:
-        items = geotype.second_pass(items, profile)
+        items = geotype.second_pass_at(items, profile, body)
     if "header" not in list(map(_TYPE, items)):
         return items  # (only a header is split: ``split_folio``)
     out: list[Typed] = []

@@ -127,7 +127,13 @@ def first_pass(items: list[Typed], profile: Profile) -> list[Typed]:
     (``_page_size``), a one-line paragraph's size, zone and typeface read off its line,
     style families computed once per (size, typeface), and the typed items rebuilt with
     their families in one pass (``with_families``)."""
-    body = _page_size(items)
+    return first_pass_at(items, profile, _page_size(items))
+
+
+def first_pass_at(items: list[Typed], profile: Profile, body: Optional[float]) -> list[Typed]:
+    """``first_pass`` given the page's body size (``body_size(items)``): ``classify`` reads
+    it once for both passes (``body-size-once``: the passes see the same paragraphs, so
+    the same lines, and a scan has thousands of them)."""
     if body is None:
         return items
     typed = []
@@ -235,7 +241,11 @@ _ZONES = _PICTURE_TEXT | {_HEAD, _FOOT}
 
 def second_pass(items: list[Typed], profile: Profile) -> list[Typed]:
     """Geometric corrections after the neighbour rules (see the module docstring)."""
-    body = body_size(items)
+    return second_pass_at(items, profile, body_size(items))
+
+
+def second_pass_at(items: list[Typed], profile: Profile, body: Optional[float]) -> list[Typed]:
+    """``second_pass`` given the page's body size (``body_size(items)``, see ``first_pass_at``)."""
     if body is None:
         return items
     out = list(items)

@@ -89,8 +89,12 @@ def is_table(lines: list[str]) -> bool:
     # (counted with C-speed ``map`` over the lines joined: this runs for every paragraph
     # of three lines or more; the digit share, false for text, is tested first)
     joined = "".join(lines)
-    visible = len(joined) - sum(map(str.isspace, joined))
-    if sum(map(str.isdigit, joined)) * 4 < visible:
+    visible = sum(map(len, joined.split()))  # (``split`` cuts at exactly ``isspace``'s characters)
+    if joined.isascii():  # (``ascii-noise-test``: the digits are what deleting 0-9 removes)
+        digits = len(joined) - len(joined.encode("ascii").translate(None, b"0123456789"))
+    else:
+        digits = sum(map(str.isdigit, joined))
+    if digits * 4 < visible:
         return False
     with_figures = len(list(filter(_DIGITS.search, lines)))
     return with_figures * 5 >= len(lines) * 4
