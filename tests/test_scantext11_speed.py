@@ -102,3 +102,93 @@ def test_is_table_equals_reference(lines: list[str]) -> None:
     from layoutkit.noise import is_table
 
     assert is_table(lines) == _is_table_reference(lines)
+
+
+# --- dehyphenate: the letters ending a text (last-word-letters)
+
+_JUNCTION_TEXT = st.text(st.sampled_from(list("abcXYZ éßſꝛ\u0301 -=.,'\n\t本")), max_size=30) | \
+    st.builds(lambda a, b: a + b, st.text(st.sampled_from(list("ab é\n")), max_size=5),
+              st.text(st.sampled_from(list("abcdefgh")), min_size=60, max_size=140))
+
+
+@settings(max_examples=2000)
+@given(_JUNCTION_TEXT)
+def test_end_letters_equals_trailing_letters(text: str) -> None:
+    from layoutkit.dehyphenate import _end_letters, _trailing_letters
+
+    assert _end_letters(text) == _trailing_letters(text, len(text))
+
+
+# --- hints: a page whose region types map to no block type is left as it is (hints-page-types)
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from layoutkit import api, hints, pipeline  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def _apply_region_hints_reference(items):  # type: ignore[no-untyped-def]
+    """``hints.apply_region_hints`` as it was: every rule run when some line has a type."""
+    from dataclasses import replace as _replace
+
+    from layoutkit.structured import split_tag
+
+    if not any(ln.region_type for t in items for ln in t.para.lines):
+        return list(items)
+    items = hints._split_mixed(items)
+    body_top = hints._top_zone(items)
+    typed = []
+    for t in items:
+        region_type = hints._hint(t)
+        new = hints.block_type_of(region_type)
+        if new is None:
+            typed.append(t)
+            continue
+        reason = f"input-region-type: {region_type}"
+        if new == "footer" and region_type == "page-number" and body_top is not None and t.para.bbox is not None \
+                and t.para.bbox.bottom <= body_top:
+            new, reason = "header", "page-number-on-top: input page-number above every body line"
+        if new == "caption" and body_top is not None and t.para.bbox is not None and t.para.bbox.bottom <= body_top:
+            new, reason = "header", f"running-head-caption: input {region_type} above every body line"
+        own = split_tag(region_type or "")
+        role = own[1] if own else None
+        if new == t.type and role == t.role and t.hint == "":
+            typed.append(t)
+            continue
+        typed.append(_replace(t, type=new, role=role, hint="", reasons=t.reasons + (reason,)))
+    return hints._resplit_body(hints._merge_regions(typed))
+
+
+def _hint_inputs() -> list[Path]:
+    found = [ROOT / "fixtures" / "pdf-two-columns.pdf", *sorted((ROOT / "fixtures" / "xml").iterdir())]
+    cases = SHARED / "cases"
+    if cases.is_dir():
+        for pattern in ("*.alto.xml", "*.page.xml", "*.pdf"):
+            found.extend(sorted(cases.glob(pattern))[:4])
+    return found
+
+
+def test_region_hints_equal_reference_on_real_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PDF pages (only the layout's page-zone marks: nothing maps) and OCR XML pages (their
+    region types map): the hinted items equal the reference's, object for object where
+    nothing changed."""
+    compared = 0
+    real = pipeline.apply_region_hints
+
+    def both(items):  # type: ignore[no-untyped-def]
+        nonlocal compared
+        want = _apply_region_hints_reference(items)
+        got = real(items)
+        assert got == want
+        assert all(g is w for g, w in zip(got, want) if w in items)
+        compared += len(got)
+        return got
+
+    monkeypatch.setattr(pipeline, "apply_region_hints", both)
+    for path in _hint_inputs():
+        list(api.iter_file_pages(path))
+    assert compared > 100
