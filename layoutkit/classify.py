@@ -122,8 +122,9 @@ def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Ty
             found = hits(_FIRST_PASS_KEYS, text)
             # (the page zones are asked about short paragraphs only: a longer one never
             # needs them, and each is a property call)
-            in_head = p.first_line - first_line < params.header_zone_lines
-            in_foot = total_lines - p.last_line < params.header_zone_lines
+            # (``Paragraph.first_line`` and ``last_line`` read without the property calls)
+            in_head = p.lines[0].number - first_line < params.header_zone_lines
+            in_foot = total_lines - p.lines[-1].number < params.header_zone_lines
         else:
             found = hits(_SHORT_KEYS if n_lines <= 4 else _LONG_KEYS, text)
             in_head = in_foot = False

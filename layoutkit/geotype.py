@@ -149,8 +149,14 @@ def first_pass_at(items: list[Typed], profile: Profile, body: Optional[float]) -
             if zone is not None and zone not in _ZONES:
                 zone = None
         else:
-            size = _dominant_size(lines)
-            zone = _region_zone(t) or None
+            # (``_dominant_size`` and ``_region_zone`` with their sets read at C speed:
+            # most paragraphs are set in one size, whose weight need not be counted)
+            sizes = set(map(_FONT_SIZE, lines))
+            size = sizes.pop() if len(sizes) == 1 else _dominant_size(lines)
+            zones = set(map(_REGION_TYPE, lines))
+            zone = zones.pop() if len(zones) == 1 else None
+            if zone is not None and zone not in _ZONES:
+                zone = None
         if zone is not None:
             text = t.text.strip()
             if zone == CAPTION or zone == CAPTION_ABOVE:
@@ -223,6 +229,7 @@ def _page_size(items: Sequence[Typed]) -> Optional[float]:
 _PARA = attrgetter("para")
 _LINES = attrgetter("lines")
 _FONT_SIZE = attrgetter("font_size")
+_REGION_TYPE = attrgetter("region_type")
 _FONT = attrgetter("font")
 _TEXT = attrgetter("text")
 _WEIGHT = itemgetter(1)
