@@ -485,6 +485,8 @@ def _fit_short_regions(groups: Sequence[Sequence[Line]], raw: list[tuple[list[Sh
         if size is None or line0.region_type == "vertical":
             continue
         cells = hosts_of.get(size, {})
+        if not cells and size not in anywhere:
+            continue  # (``host-size-first``: no host in this size, nothing to fit against)
         at = _host_cells(e[0], e[0], size) if e[0] <= e[2] else None
         candidates: Sequence[_Host]
         if at is None:  # (a reversed box: every host of the size)
