@@ -47,12 +47,13 @@ def is_noise(text: str) -> bool:
     t = text.strip()
     if not t or t.startswith("§"):
         return False
+    ascii_text = t.isascii()
+    if not ascii_text and _CJK_VISIBLE.search(t):
+        return False
     tokens = t.split()
     visible = sum(map(len, tokens))
-    if t.isascii():
+    if ascii_text:
         letters = len(t) - len(t.encode("ascii").translate(None, _ASCII_LETTER_BYTES))
-    elif _CJK_VISIBLE.search(t):
-        return False
     else:
         letters = sum(map(str.isalpha, t))  # (no space is a letter)
     if letters * 2 < visible and (len(t) <= MAX_NOISE_CHARS or len(tokens) * 8 < len(t)):
@@ -60,7 +61,7 @@ def is_noise(text: str) -> bool:
         return True
     if len(t) > MAX_NOISE_CHARS:
         return False
-    if t.isascii():
+    if ascii_text:
         in_words = sum(map(len, _ASCII_WORDLIKE.findall(t)))
     else:
         in_words = sum(map(len, filter(_WORDLIKE.match, tokens)))
