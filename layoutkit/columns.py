@@ -126,6 +126,43 @@ def _text_region_builder() -> Callable[[tuple[ShapedLine, ...], Optional[float],
 text_region = _text_region_builder()
 
 
+def _text_regions_builder() -> Callable[[list[tuple[ShapedLine, ...]], list[Optional[float]], list[Optional[float]],
+                                          list[tuple[str, ...]]], list[TextRegion]]:
+    """``[text_region(lines, width, family, i, reasons, False) for i, ...]`` for a page's
+    regions at once (``page-regions``): the objects made and each slot filled by one
+    ``map`` over the page (``slotbuild``, as ``shaped_lines``), not six setter calls per
+    region. Built one by one when the class is compiled."""
+    names = ("lines", "width", "family", "index", "reasons", "vertical")
+    setters = slot_setters(TextRegion, names)
+    if setters is None:
+        def plain(lines: list[tuple[ShapedLine, ...]], widths: list[Optional[float]],
+                  families: list[Optional[float]], reasons: list[tuple[str, ...]]) -> list[TextRegion]:
+            return [TextRegion(ln, w, f, i, r, False) for i, (ln, w, f, r) in enumerate(zip(lines, widths, families,
+                                                                                             reasons))]
+
+        return plain
+    set_lines, set_width, set_family, set_index, set_reasons, set_vertical = setters
+    new = TextRegion.__new__  # (object.__new__ refuses a compiled class: slotbuild)
+
+    def build(lines: list[tuple[ShapedLine, ...]], widths: list[Optional[float]],
+              families: list[Optional[float]], reasons: list[tuple[str, ...]]) -> list[TextRegion]:
+        n = len(lines)
+        out: list[TextRegion] = list(map(new, repeat(TextRegion, n)))
+        any(map(set_lines, out, lines))  # (setters return None: ``any`` runs them all)
+        any(map(set_width, out, widths))
+        any(map(set_family, out, families))
+        any(map(set_index, out, range(n)))
+        any(map(set_reasons, out, reasons))
+        any(map(set_vertical, out, repeat(False, n)))
+        return out
+
+    return build
+
+
+#: Builds a page's ``TextRegion``s, numbered in order (see ``_text_regions_builder``).
+text_regions_of = _text_regions_builder()
+
+
 #: How far (ems) a full line's text may fall short of its measure: justification spreads
 #: a line whose characters do not fill it with gaps too small to be extracted as spaces,
 #: and CJK punctuation may be compressed to half an em.
@@ -674,11 +711,14 @@ def geometric_regions(lines: Sequence[Line], params: ColumnParams, letterspace_s
     raw = _fit_short_regions((), raw, exts)  # (the groups' lines are read only for extents: given)
     measures = [(round(w * 2) / 2, len(sh)) for sh, w in raw if w is not None and len(sh) >= max(params.min_run + 1, 3)]
     families = _families(measures, params) if measures else []
-    regions = []
-    for i, (shaped, width) in enumerate(raw):
+    region_widths: list[Optional[float]] = []
+    fams: list[Optional[float]] = []
+    reasons: list[tuple[str, ...]] = []
+    for shaped, width in raw:
         if width is None:
-            regions.append(text_region(tuple(shaped), None, None, i,
-                                       (f"input region {shaped[0].line.region} without geometry",), False))
+            region_widths.append(None)
+            fams.append(None)
+            reasons.append((f"input region {shaped[0].line.region} without geometry",))
             continue
         family = _family_of(width, families)
         if family is None and families:
@@ -686,5 +726,7 @@ def geometric_regions(lines: Sequence[Line], params: ColumnParams, letterspace_s
         if len(shaped) < 2 and families and not any(lo - 1 <= width <= hi + 1 for _, lo, hi in families):
             family = None  # a lone short line in its own box: title material
         why = f"input region {shaped[0].line.region}; measure {_g(width)} em"  # (``_g``: memoized)
-        regions.append(text_region(tuple(shaped), width if family is not None else None, family, i, (why,), False))
-    return regions
+        region_widths.append(width if family is not None else None)
+        fams.append(family)
+        reasons.append((why,))
+    return text_regions_of([tuple(shaped) for shaped, _ in raw], region_widths, fams, reasons)

@@ -192,3 +192,17 @@ def test_region_hints_equal_reference_on_real_pages(monkeypatch: pytest.MonkeyPa
     for path in _hint_inputs():
         list(api.iter_file_pages(path))
     assert compared > 100
+
+
+def test_page_regions_equal_one_by_one() -> None:
+    """``columns.text_regions_of`` (page-regions) builds what ``text_region`` builds."""
+    from layoutkit.columns import ShapedLine, text_region, text_regions_of
+    from layoutkit.measure import shape
+    from layoutkit.model import Line
+
+    lines = [(ShapedLine(Line(text="a b", number=1), shape("a b")),), (),
+             tuple(ShapedLine(Line(text=t, number=k), shape(t)) for k, t in enumerate(["x", "yy"], 2))]
+    widths, families, reasons = [12.5, None, 3.0], [12.0, None, None], [("one",), (), ("two", "three")]
+    got = text_regions_of(lines, widths, families, reasons)
+    want = [text_region(ln, w, f, i, r, False) for i, (ln, w, f, r) in enumerate(zip(lines, widths, families, reasons))]
+    assert got == want and [type(r) for r in got] == [type(r) for r in want]
