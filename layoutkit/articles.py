@@ -462,9 +462,9 @@ def assemble(items: Sequence[Typed], profile: Profile, params: ArticleParams) ->
     bid = 0
     for n, d in enumerate(drafts, start=1):
         body_items = [t for r in sorted(d.runs, key=lambda r: r.start) for _, t in r.items]
-        body_text = "".join(map(_TEXT, body_items))
         titles = [t for _, t in d.titles if t.hint == "title"]
-        head_idx = _choose_headline(titles, body_text) if titles else -1
+        # (the body text is read only to choose a headline among titles: joined then)
+        head_idx = _choose_headline(titles, "".join(map(_TEXT, body_items))) if titles else -1
         kickers: list[_Pending] = []
         headline: list[_Pending] = []
         decks: list[_Pending] = []

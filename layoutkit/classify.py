@@ -138,8 +138,9 @@ def _first_pass(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Ty
             found = hits(_FIRST_PASS_KEYS, text)
             # (the page zones are asked about short paragraphs only: a longer one never
             # needs them, and each is a property call)
-            in_head = p.first_line - first_line < params.header_zone_lines
-            in_foot = total_lines - p.last_line < params.header_zone_lines
+            # (``Paragraph.first_line`` and ``last_line`` read without the property calls)
+            in_head = p.lines[0].number - first_line < params.header_zone_lines
+            in_foot = total_lines - p.lines[-1].number < params.header_zone_lines
         else:
             found = hits(_SHORT_KEYS if n_lines <= 4 else _LONG_KEYS, text)
             in_head = in_foot = False
@@ -398,12 +399,15 @@ def classify(flow: Flow, profile: Profile, params: ClassifyParams) -> list[Typed
     """Type every paragraph of the flow; returns them in stream order."""
     items = merge_fake_bold_titles(_first_pass(flow, profile, params))
     geometric = any(p.lines and p.lines[0].font_size is not None for p in flow.paragraphs)
+    body: Optional[float] = None
     if geometric:  # font sizes, weights and page zones (PDF, OCR XML): see geotype
         from . import geotype
-        items = geotype.first_pass(items, profile)
+        # (the two passes type the same paragraphs: the body size is read once)
+        body = geotype.body_size(items)
+        items = geotype.first_pass_at(items, profile, body)
     items = _second_pass(items, profile)
     if geometric:
-        items = geotype.second_pass(items, profile)
+        items = geotype.second_pass_at(items, profile, body)
     if "header" not in list(map(_TYPE, items)):
         return items  # (only a header is split: ``split_folio``)
     out: list[Typed] = []

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from itertools import compress, repeat
-from operator import add, attrgetter
+from operator import add, attrgetter, is_not
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
@@ -124,6 +124,43 @@ def _text_region_builder() -> Callable[[tuple[ShapedLine, ...], Optional[float],
 
 #: Builds a ``TextRegion`` from all its fields (see ``_text_region_builder``).
 text_region = _text_region_builder()
+
+
+def _text_regions_builder() -> Callable[[list[tuple[ShapedLine, ...]], list[Optional[float]], list[Optional[float]],
+                                          list[tuple[str, ...]]], list[TextRegion]]:
+    """``[text_region(lines, width, family, i, reasons, False) for i, ...]`` for a page's
+    regions at once (``page-regions``): the objects made and each slot filled by one
+    ``map`` over the page (``slotbuild``, as ``shaped_lines``), not six setter calls per
+    region. Built one by one when the class is compiled."""
+    names = ("lines", "width", "family", "index", "reasons", "vertical")
+    setters = slot_setters(TextRegion, names)
+    if setters is None:
+        def plain(lines: list[tuple[ShapedLine, ...]], widths: list[Optional[float]],
+                  families: list[Optional[float]], reasons: list[tuple[str, ...]]) -> list[TextRegion]:
+            return [TextRegion(ln, w, f, i, r, False) for i, (ln, w, f, r) in enumerate(zip(lines, widths, families,
+                                                                                             reasons))]
+
+        return plain
+    set_lines, set_width, set_family, set_index, set_reasons, set_vertical = setters
+    new = TextRegion.__new__  # (object.__new__ refuses a compiled class: slotbuild)
+
+    def build(lines: list[tuple[ShapedLine, ...]], widths: list[Optional[float]],
+              families: list[Optional[float]], reasons: list[tuple[str, ...]]) -> list[TextRegion]:
+        n = len(lines)
+        out: list[TextRegion] = list(map(new, repeat(TextRegion, n)))
+        any(map(set_lines, out, lines))  # (setters return None: ``any`` runs them all)
+        any(map(set_width, out, widths))
+        any(map(set_family, out, families))
+        any(map(set_index, out, range(n)))
+        any(map(set_reasons, out, reasons))
+        any(map(set_vertical, out, repeat(False, n)))
+        return out
+
+    return build
+
+
+#: Builds a page's ``TextRegion``s, numbered in order (see ``_text_regions_builder``).
+text_regions_of = _text_regions_builder()
 
 
 #: How far (ems) a full line's text may fall short of its measure: justification spreads
@@ -473,6 +510,9 @@ def _fit_short_regions(groups: Sequence[Sequence[Line]], raw: list[tuple[list[Sh
                 continue
             for cell in span:
                 cells.setdefault(cell, []).append(rec)
+    fitted: list[tuple[int, int, float]] = []  # (region, its number of lines, its host's measure)
+    fitted_lines: list[Line] = []
+    fitted_shapes: list[LineShape] = []
     for i, (shaped, width) in enumerate(raw):
         e = ext[i]
         if len(shaped) > 2 or e is None:
@@ -481,8 +521,9 @@ def _fit_short_regions(groups: Sequence[Sequence[Line]], raw: list[tuple[list[Sh
         size = line0.font_size
         if size is None or line0.region_type == "vertical":
             continue
-        best = None
         cells = hosts_of.get(size, {})
+        if not cells and size not in anywhere:
+            continue  # (``host-size-first``: no host in this size, nothing to fit against)
         at = _host_cells(e[0], e[0], size) if e[0] <= e[2] else None
         candidates: Sequence[_Host]
         if at is None:  # (a reversed box: every host of the size)
@@ -494,28 +535,48 @@ def _fit_short_regions(groups: Sequence[Sequence[Line]], raw: list[tuple[list[Sh
                 candidates = sorted(candidates + anywhere[size])
         e0, e1, e2, e3 = e
         ew = e2 - e0
-        # (a host is never the short region itself: it has three lines or more)
-        for j, hlo, hhi, hw, htop, hbottom, csize in candidates:
-            if csize != size:
-                continue
-            if hlo <= e0 and e2 <= hhi and hw > ew:
-                dist = min(abs(e1 - hbottom), abs(htop - e3))
-                if best is None or dist < best[0]:
-                    best = (dist, j)
-        if best is None:
+        # (a host is never the short region itself: it has three lines or more.) Every
+        # candidate was filed under this size; only a NaN size differs from itself
+        # (``csize != size``): it has no host. ``short-fit-loop``: the nearest host (the
+        # first of the least distance, ``min`` of the two gaps) kept in two locals, the
+        # two gaps' ``abs`` and ``min`` written out (the same numbers, a NaN included:
+        # ``min(a, b)`` is ``b if b < a else a``)
+        if size != size:
             continue
-        hshaped, hwidth = raw[best[1]]
-        h = ext[best[1]]
+        best_dist = 0.0
+        best_j = -1
+        for j, hlo, hhi, hw, htop, hbottom, _ in candidates:
+            if hlo <= e0 and e2 <= hhi and hw > ew:
+                above = e1 - hbottom
+                if above < 0:
+                    above = -above
+                below = htop - e3
+                if below < 0:
+                    below = -below
+                dist = below if below < above else above
+                if best_j < 0 or dist < best_dist:
+                    best_dist = dist
+                    best_j = j
+        if best_j < 0:
+            continue
+        hshaped, hwidth = raw[best_j]
+        h = ext[best_j]
         assert h is not None and hwidth is not None
         scale = (h[2] - h[0]) / hwidth
-        fitted = []
         for s in shaped:
             b = s.line.bbox
             assert b is not None
             w = b.width / scale
             indent = int(round((b.x0 - h[0]) / scale))
-            fitted.append(ShapedLine(s.line, make_shape(w, w, s.shape.cjk, indent, False)))
-        out[i] = (fitted, hwidth)
+            fitted_lines.append(s.line)
+            fitted_shapes.append(make_shape(w, w, s.shape.cjk, indent, False))
+        fitted.append((i, len(shaped), hwidth))
+    # the fitted regions' lines paired with their new shapes at once (``shaped_lines``)
+    new = shaped_lines(fitted_lines, fitted_shapes)
+    at_line = 0
+    for i, count, hwidth in fitted:
+        out[i] = (new[at_line:at_line + count], hwidth)
+        at_line += count
     return out
 
 
@@ -553,6 +614,13 @@ def _measured_groups(lines: Sequence[Line], starts: Sequence[int], letterspace_s
     widths: list[Optional[float]] = []
     exts: list[Optional[tuple[float, float, float, float]]] = []
     ends = [*starts[1:], len(lines)]
+    # ``page-box-sides``: with every line boxed (a PDF's lines), each side of every box
+    # is read once for the page, and a region's extent is the least and greatest of its
+    # slices (was four ``map``s over the region's boxes, per region)
+    boxed = all(map(is_not, boxes, repeat(None)))  # (``is_not``: no ``BBox.__eq__`` call per box)
+    if boxed:
+        page_x0s, page_tops = list(map(_X0, boxes)), list(map(_TOP, boxes))
+        page_x1s, page_bottoms = list(map(_X1, boxes)), list(map(_BOTTOM, boxes))
     for a, b in zip(starts, ends):
         if b - a == 1:
             box = boxes[a]
@@ -577,13 +645,16 @@ def _measured_groups(lines: Sequence[Line], starts: Sequence[int], letterspace_s
             widths.append((hi - lo) / scale)
             continue
         group_boxes = boxes[a:b]
-        own = [bx for bx in group_boxes if bx is not None]
-        if not own:
-            exts.append(None)
-            widths.append(None)  # (no box: no ratio, no scale)
-            continue
-        x0s, tops = list(map(_X0, own)), list(map(_TOP, own))
-        x1s, bottoms = list(map(_X1, own)), list(map(_BOTTOM, own))
+        if boxed:
+            x0s, tops, x1s, bottoms = page_x0s[a:b], page_tops[a:b], page_x1s[a:b], page_bottoms[a:b]
+        else:
+            own = [bx for bx in group_boxes if bx is not None]
+            if not own:
+                exts.append(None)
+                widths.append(None)  # (no box: no ratio, no scale)
+                continue
+            x0s, tops = list(map(_X0, own)), list(map(_TOP, own))
+            x1s, bottoms = list(map(_X1, own)), list(map(_BOTTOM, own))
         exts.append((min(x0s), min(tops), max(x1s), max(bottoms)))
         group_alongs = alongs[a:b]
         ratios = [al / s.hi for al, s in zip(group_alongs, shapes[a:b])
@@ -598,7 +669,8 @@ def _measured_groups(lines: Sequence[Line], starts: Sequence[int], letterspace_s
             if bx is None or al is None:  # (``al`` is None exactly when ``bx`` is)
                 continue
             w = al / scale
-            indent = int(round(((bx.top if vertical else bx.x0) - left) / scale))
+            # (``round`` of a float is an int: ``int(round(...))`` as before)
+            indent = round(((bx.top if vertical else bx.x0) - left) / scale)
             final[k] = make_shape(w, w, shapes[k].cjk, indent, False)
         widths.append((right - left) / scale)
     return final, widths, exts
@@ -639,17 +711,22 @@ def geometric_regions(lines: Sequence[Line], params: ColumnParams, letterspace_s
     raw = _fit_short_regions((), raw, exts)  # (the groups' lines are read only for extents: given)
     measures = [(round(w * 2) / 2, len(sh)) for sh, w in raw if w is not None and len(sh) >= max(params.min_run + 1, 3)]
     families = _families(measures, params) if measures else []
-    regions = []
-    for i, (shaped, width) in enumerate(raw):
+    region_widths: list[Optional[float]] = []
+    fams: list[Optional[float]] = []
+    reasons: list[tuple[str, ...]] = []
+    for shaped, width in raw:
         if width is None:
-            regions.append(text_region(tuple(shaped), None, None, i,
-                                       (f"input region {shaped[0].line.region} without geometry",), False))
+            region_widths.append(None)
+            fams.append(None)
+            reasons.append((f"input region {shaped[0].line.region} without geometry",))
             continue
         family = _family_of(width, families)
         if family is None and families:
             family = min((f for f, _, _ in families), key=lambda f: abs(f - width))
         if len(shaped) < 2 and families and not any(lo - 1 <= width <= hi + 1 for _, lo, hi in families):
             family = None  # a lone short line in its own box: title material
-        why = f"input region {shaped[0].line.region}; measure {width:g} em"
-        regions.append(text_region(tuple(shaped), width if family is not None else None, family, i, (why,), False))
-    return regions
+        why = f"input region {shaped[0].line.region}; measure {_g(width)} em"  # (``_g``: memoized)
+        region_widths.append(width if family is not None else None)
+        fams.append(family)
+        reasons.append((why,))
+    return text_regions_of([tuple(shaped) for shaped, _ in raw], region_widths, fams, reasons)

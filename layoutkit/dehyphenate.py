@@ -232,6 +232,16 @@ def _trailing_letters(text: str, end: int) -> str:
     return text[stop - run:stop]
 
 
+def _end_letters(text: str) -> str:
+    """``_trailing_letters(text, len(text))``. ``last-word-letters``: the text's last
+    space-separated word, when it is all ASCII letters, is that run (the space before it,
+    or the text's start, ends it): most junctions of a scan, spared the window search."""
+    word = text[text.rfind(" ") + 1:]
+    if word.isascii() and word.isalpha():
+        return word
+    return _trailing_letters(text, len(text))
+
+
 def _first_word(text: str) -> str:
     """The first whitespace-separated word of ``text`` (the text itself when it is all
     whitespace: a join with a blank piece is recorded, not a crash)."""
@@ -325,7 +335,7 @@ def decide(left_text: str, right_text: str, lexicon: Optional[Lexicon]) -> Join:
             # letter runs (``tests/test_pdftext10_speed.py``)
             return plain
         cont_m = (_ASCII_LETTERS if right_text.isascii() else _LETTERS).match(right_text)
-        frag = _trailing_letters(left_text, len(left_text))
+        frag = _end_letters(left_text)
         cont = cont_m.group(0) if cont_m else ""
         if frag and cont and dropped_hyphen(frag, cont, lexicon):
             return Join(True, False, "", f"dehyphenation: join {frag}+{cont} (dropped-hyphen: page-vocabulary "

@@ -127,7 +127,13 @@ def first_pass(items: list[Typed], profile: Profile) -> list[Typed]:
     (``_page_size``), a one-line paragraph's size, zone and typeface read off its line,
     style families computed once per (size, typeface), and the typed items rebuilt with
     their families in one pass (``with_families``)."""
-    body = _page_size(items)
+    return first_pass_at(items, profile, _page_size(items))
+
+
+def first_pass_at(items: list[Typed], profile: Profile, body: Optional[float]) -> list[Typed]:
+    """``first_pass`` given the page's body size (``body_size(items)``): ``classify`` reads
+    it once for both passes (``body-size-once``: the passes see the same paragraphs, so
+    the same lines, and a scan has thousands of them)."""
     if body is None:
         return items
     typed = []
@@ -143,8 +149,14 @@ def first_pass(items: list[Typed], profile: Profile) -> list[Typed]:
             if zone is not None and zone not in _ZONES:
                 zone = None
         else:
-            size = _dominant_size(lines)
-            zone = _region_zone(t) or None
+            # (``_dominant_size`` and ``_region_zone`` with their sets read at C speed:
+            # most paragraphs are set in one size, whose weight need not be counted)
+            sizes = set(map(_FONT_SIZE, lines))
+            size = sizes.pop() if len(sizes) == 1 else _dominant_size(lines)
+            zones = set(map(_REGION_TYPE, lines))
+            zone = zones.pop() if len(zones) == 1 else None
+            if zone is not None and zone not in _ZONES:
+                zone = None
         if zone is not None:
             text = t.text.strip()
             if zone == CAPTION or zone == CAPTION_ABOVE:
@@ -217,6 +229,7 @@ def _page_size(items: Sequence[Typed]) -> Optional[float]:
 _PARA = attrgetter("para")
 _LINES = attrgetter("lines")
 _FONT_SIZE = attrgetter("font_size")
+_REGION_TYPE = attrgetter("region_type")
 _FONT = attrgetter("font")
 _TEXT = attrgetter("text")
 _WEIGHT = itemgetter(1)
@@ -235,7 +248,11 @@ _ZONES = _PICTURE_TEXT | {_HEAD, _FOOT}
 
 def second_pass(items: list[Typed], profile: Profile) -> list[Typed]:
     """Geometric corrections after the neighbour rules (see the module docstring)."""
-    body = body_size(items)
+    return second_pass_at(items, profile, body_size(items))
+
+
+def second_pass_at(items: list[Typed], profile: Profile, body: Optional[float]) -> list[Typed]:
+    """``second_pass`` given the page's body size (``body_size(items)``, see ``first_pass_at``)."""
     if body is None:
         return items
     out = list(items)

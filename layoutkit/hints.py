@@ -106,8 +106,13 @@ _REGION_TYPE = attrgetter("region_type")
 
 def apply_region_hints(items: Sequence[Typed]) -> list[Typed]:
     """Retype paragraphs by their input region types and merge non-body regions."""
-    # (runs on every page; a text page's lines have no region type: one C-level pass)
-    if not any(map(_REGION_TYPE, chain.from_iterable(map(_PARA_LINES, items)))):
+    # (runs on every page; a text page's lines have no region type: one C-level pass.)
+    # ``hints-page-types``: nor does anything change when none of the page's region types
+    # maps to a block type (a PDF's lines carry only the layout's ``page-head`` and
+    # ``page-foot`` marks): no paragraph is split, retyped, merged or re-cut (each rule
+    # below needs a line whose ``block_type_of`` is a type). Each type is asked once.
+    types = set(map(_REGION_TYPE, chain.from_iterable(map(_PARA_LINES, items))))
+    if not any(map(block_type_of, types)):
         return list(items)
     items = _split_mixed(items)
     body_top = _top_zone(items)

@@ -35,23 +35,47 @@ MAX_NOISE_CHARS = 60
 
 
 def is_noise(text: str) -> bool:
-    """True when ``text`` looks like OCR debris rather than words (see the module doc)."""
+    """True when ``text`` looks like OCR debris rather than words (see the module doc).
+
+    ``ascii-noise-test``: an ASCII text (most lines of a scan) is counted with C-level
+    string operations instead of a test per character: its visible characters are its
+    tokens' (``str.split`` splits at exactly the characters ``str.isspace`` accepts), its
+    letters are the characters that deleting ``A-Z a-z`` removes from its bytes, and its
+    word-like tokens are found by one search of the whole text (``_ASCII_WORDLIKE``: the
+    ASCII characters of ``_WORDLIKE``'s classes, a token being a run between whitespace).
+    ``tests/test_scantext11_speed.py`` checks it against the per-token code."""
     t = text.strip()
     if not t or t.startswith("§"):
         return False
-    # (counted with C-level ``map``s: this runs for most short paragraphs of a scan)
-    if not t.isascii() and _CJK_VISIBLE.search(t):
+    ascii_text = t.isascii()
+    if not ascii_text and _CJK_VISIBLE.search(t):
         return False
-    visible = len(t) - sum(map(str.isspace, t))
-    letters = sum(map(str.isalpha, t))  # (no space is a letter)
     tokens = t.split()
+    visible = sum(map(len, tokens))
+    if ascii_text:
+        letters = len(t) - len(t.encode("ascii").translate(None, _ASCII_LETTER_BYTES))
+    else:
+        letters = sum(map(str.isalpha, t))  # (no space is a letter)
     if letters * 2 < visible and (len(t) <= MAX_NOISE_CHARS or len(tokens) * 8 < len(t)):
         # (a long line of figures has many short tokens: a table row, not debris)
         return True
     if len(t) > MAX_NOISE_CHARS:
         return False
-    in_words = sum(map(len, filter(_WORDLIKE.match, tokens)))
+    if ascii_text:
+        in_words = sum(map(len, _ASCII_WORDLIKE.findall(t)))
+    else:
+        in_words = sum(map(len, filter(_WORDLIKE.match, tokens)))
     return in_words * 3 < visible
+
+
+#: The ASCII letters (``str.isalpha`` of an ASCII character), as bytes to delete.
+_ASCII_LETTER_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+#: ``_WORDLIKE`` for ASCII text, as whole tokens found anywhere in a line: its classes
+#: keep their ASCII members (``\p{L}`` is ``A-Za-z``, ``\p{Lu}`` ``A-Z``, ``\p{Ll}``
+#: ``a-z``, no mark, no ``ſ``, the quotes ``"`` and ``'``), and the anchors become "no
+#: visible character before or after" (``re``'s ``\S`` is ``str.isspace``'s complement).
+_ASCII_WORDLIKE = re.compile(r"(?<!\S)[\"'(\[]*(?:[A-Za-z]')?(?:[A-Z]?[a-z]{2,}|[A-Z]{2,}|[A-Z][a-z])"
+                             r"(?:[-'](?:[A-Za-z]+))*[.,;:!?)\]\"']*(?!\S)")
 
 
 _DIGITS = regex.compile(r"\d+")
@@ -66,8 +90,12 @@ def is_table(lines: list[str]) -> bool:
     # (counted with C-speed ``map`` over the lines joined: this runs for every paragraph
     # of three lines or more; the digit share, false for text, is tested first)
     joined = "".join(lines)
-    visible = len(joined) - sum(map(str.isspace, joined))
-    if sum(map(str.isdigit, joined)) * 4 < visible:
+    visible = sum(map(len, joined.split()))  # (``split`` cuts at exactly ``isspace``'s characters)
+    if joined.isascii():  # (``ascii-noise-test``: the digits are what deleting 0-9 removes)
+        digits = len(joined) - len(joined.encode("ascii").translate(None, b"0123456789"))
+    else:
+        digits = sum(map(str.isdigit, joined))
+    if digits * 4 < visible:
         return False
     with_figures = len(list(filter(_DIGITS.search, lines)))
     return with_figures * 5 >= len(lines) * 4

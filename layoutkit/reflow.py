@@ -562,8 +562,17 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
     for b in paras:
         reasons = list(b.reasons)
         line_objs = list(map(_LINE, b.lines))
-        text = join_texts(marked_hyphens.apply(line_objs, b.texts, reasons) if marked else b.texts, reasons, lexicon)
         k, n = b.last, len(line_objs)
+        if n == 1:
+            # ``one-line-paragraph-text``: a paragraph of one line has no junction to join
+            # and no marked word to rebuild across one: its text is the line's clean text
+            # (``join_texts`` of one text), its box the line's (``lines_box`` of one line)
+            text = b.texts[0]
+            box = line_objs[0].bbox if boxed else None
+        else:
+            text = join_texts(marked_hyphens.apply(line_objs, b.texts, reasons) if marked else b.texts, reasons,
+                              lexicon)
+            box = lines_box(line_objs) if boxed else None
         # A paragraph runs on when its last line is full and ends no sentence, or when its
         # only line is an indented first line that ends no sentence: an indented line is a
         # paragraph's start, and a paragraph does not end without punctuation. A title line
@@ -574,7 +583,7 @@ def _region_paragraphs(region: TextRegion, profile: Profile, params: ReflowParam
             or (not cjk and ends_with_word_hyphen(b.texts[-1]))) and not (
             (n == 1 and deficit[k] > indent_max) or (n <= 4 and standalone(text, profile)))
         out.append(_paragraph(text, tuple(line_objs), width or 0.0, region.index, b.starts_fresh, runs_on,
-                              tuple(reasons), lines_box(line_objs) if boxed else None, alone))
+                              tuple(reasons), box, alone))
     return out
 
 
