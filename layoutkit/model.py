@@ -12,7 +12,9 @@ geometry and every bbox is ``None``.
 """
 from __future__ import annotations
 
-from .jsontext import dumps
+from json.encoder import encode_basestring as _json_str
+
+from .jsontext import Unsupported, dumps, scalar as _json_scalar, write as _json_write
 from dataclasses import MISSING, dataclass, fields, replace
 from operator import attrgetter
 from itertools import repeat
@@ -367,7 +369,13 @@ class Page:
         }
 
     def to_json(self, *, indent: Optional[int] = 1) -> str:
-        # json.dumps(..., ensure_ascii=False, indent=indent), built directly (jsontext)
+        # json.dumps(self.to_dict(), ensure_ascii=False, indent=indent), built directly
+        # (``page-json-direct``: from the records, ``_page_json``; or ``jsontext``)
+        if indent is not None:
+            try:
+                return _page_json(self, indent if isinstance(indent, str) else " " * indent)
+            except (Unsupported, TypeError, RecursionError):
+                pass  # (a value of another type somewhere: the plain values decide)
         return dumps(self.to_dict(), indent=indent)
 
     def iter_blocks(self):
@@ -375,3 +383,121 @@ class Page:
         for article in self.articles:
             yield from article.blocks
         yield from self.blocks
+
+
+def _page_json(page: Page, step: str) -> str:
+    """``jsontext.dumps(page.to_dict(), indent=step)`` written from the records themselves
+    (``page-json-direct``): a page's JSON is mostly its blocks (the seed page: 53 of its
+    60 records, 480 of its 609 values), and ``to_dict`` builds a dict and two or three
+    lists per block only for ``dumps`` to walk them again, value by value. Here a block's
+    text is one join of its pieces: the constant ones (keys, separators, indents) made
+    once per depth (``_BlockPieces``), its strings escaped by the encoder ``dumps`` uses.
+
+    Raises ``jsontext.Unsupported`` or ``TypeError`` (the escaper given something not a
+    string) when some value is not of the type the records declare, or a record is of a
+    subclass (its ``to_dict`` may differ): ``Page.to_json`` then writes ``to_dict``'s
+    values with ``dumps``, so the text is always what ``dumps`` writes for them."""
+    if type(page) is not Page or type(page.source) is not Source:
+        raise Unsupported
+    out: list[str] = []
+    n1 = "\n" + step
+    n2 = n1 + step
+    n3 = n2 + step
+    n4 = n3 + step
+    enc = _json_str
+    out.append("{" + n1 + '"schema_version": ' + enc(SCHEMA_VERSION) + "," + n1 + '"source": ')
+    _json_write(page.source.to_dict(), n1, step, out)
+    out.append("," + n1 + '"language": ' + enc(page.language) + "," + n1 + '"profile": ' + enc(page.profile)
+               + "," + n1 + '"articles": ')
+    if page.articles:
+        article_blocks = _BlockPieces(n3, step)
+        before = "[" + n2
+        for a in page.articles:
+            if type(a) is not Article:
+                raise Unsupported
+            out.append(before + "{" + n3 + '"id": ' + enc(a.id) + "," + n3 + '"kind": ' + enc(a.kind) + ","
+                       + n3 + '"headline": ' + ("null" if a.headline is None else enc(a.headline)) + ","
+                       + n3 + '"bylines": ')
+            if a.bylines:
+                sep = "[" + n4
+                for b in a.bylines:
+                    if type(b) is not Byline:
+                        raise Unsupported
+                    out.append(sep + "{" + n4 + step + '"role": ' + ("null" if b.role is None else enc(b.role))
+                               + "," + n4 + step + '"name": ' + enc(b.name) + n4 + "}")
+                    sep = "," + n4
+                out.append(n3 + "]")
+            else:
+                out.append("[]")
+            out.append("," + n3 + '"blocks": ')
+            article_blocks.write(a.blocks, out)
+            out.append(n2 + "}")
+            before = "," + n2
+        out.append(n1 + "]")
+    else:
+        out.append("[]")
+    out.append("," + n1 + '"blocks": ')
+    _BlockPieces(n1, step).write(page.blocks, out)
+    out.append("," + n1 + '"warnings": ')
+    _json_write(list(page.warnings), n1, step, out)
+    out.append("\n}")
+    return "".join(out)
+
+
+class _BlockPieces:
+    """The constant pieces of the JSON text of a list of blocks written at the indent
+    ``nl`` (a line break and the indent of the list itself), and its writer."""
+
+    __slots__ = ("start", "id", "type", "role", "text", "lines", "item", "bbox", "close", "reasons", "no_reasons",
+                 "end", "next", "stop")
+
+    def __init__(self, nl: str, step: str) -> None:
+        n0 = nl + step  # the blocks
+        n1 = n0 + step  # a block's keys
+        n2 = n1 + step  # the items of its lists
+        self.start = "[" + n0
+        self.id = "{" + n1 + '"id": '
+        self.type = "," + n1 + '"type": '
+        self.role = "," + n1 + '"role": '
+        self.text = "," + n1 + '"text": '
+        self.lines = "," + n1 + '"lines": [' + n2
+        self.item = "," + n2
+        self.bbox = n1 + "]," + n1 + '"bbox": [' + n2
+        self.close = n1 + "]"
+        self.reasons = "," + n1 + '"reasons": [' + n2
+        self.no_reasons = "," + n1 + '"reasons": []'
+        self.end = n0 + "}"
+        self.next = "," + n0
+        self.stop = nl + "]"
+
+    def write(self, blocks: Sequence["Block"], out: list[str]) -> None:
+        """Append the JSON text of the list ``blocks`` (opened where ``out`` ends)."""
+        if not blocks:
+            out.append("[]")
+            return
+        enc = _json_str
+        item, close = self.item, self.close
+        before = self.start
+        for b in blocks:
+            if type(b) is not Block:
+                raise Unsupported
+            first, last = b.lines[0], b.lines[1]
+            bbox = b.bbox
+            if bbox is None:
+                box = close
+            elif type(bbox) is BBox:
+                x0, top, x1, bottom = bbox.to_list()
+                box = (self.bbox + _json_scalar(x0) + item + _json_scalar(top) + item + _json_scalar(x1) + item
+                       + _json_scalar(bottom) + close)
+            else:
+                raise Unsupported
+            reasons = b.reasons
+            out.append("".join((
+                before, self.id, enc(b.id), self.type, enc(b.type), self.role,
+                "null" if b.role is None else enc(b.role), self.text, enc(b.text), self.lines,
+                int.__repr__(first) if type(first) is int else _json_scalar(first), item,
+                int.__repr__(last) if type(last) is int else _json_scalar(last), box,
+                (self.reasons + item.join(map(enc, reasons)) + close) if reasons else self.no_reasons,
+                self.end)))
+            before = self.next
+        out.append(self.stop)
