@@ -275,6 +275,54 @@ class Paragraph:
         return self.lines[-1].number
 
 
+class _ParagraphInit:
+    """A mutable twin of ``Paragraph``'s slot layout, as ``_LineInit`` is of ``Line``'s:
+    its plain ``__init__`` stores the nine fields with the interpreter's slot stores, and
+    the object becomes a ``Paragraph`` by ``__class__`` assignment (``paragraph-twin``:
+    about half the cost of filling the slots through their descriptors' setters, which
+    reflow did before, and a third of the frozen dataclass ``__init__``). Used only when
+    ``_paragraph_twin`` finds that it makes exactly a ``Paragraph``."""
+
+    __slots__ = Paragraph.__slots__  # type: ignore[attr-defined]
+
+    def __init__(self, text: str, lines: tuple[Line, ...], region_width: float, region_index: int,
+                 starts_fresh: bool, runs_on: bool, reasons: tuple[str, ...], bbox: Optional[BBox],
+                 whole_region: bool) -> None:
+        self.text = text
+        self.lines = lines
+        self.region_width = region_width
+        self.region_index = region_index
+        self.starts_fresh = starts_fresh
+        self.runs_on = runs_on
+        self.reasons = reasons
+        self.bbox = bbox
+        self.whole_region = whole_region
+
+
+def _paragraph_twin() -> Optional[type]:
+    """``_ParagraphInit`` when an object it makes, given ``Paragraph``'s fields in their
+    order, becomes by ``__class__`` assignment a ``Paragraph`` with exactly those fields
+    (checked on a probe whose nine values all differ, so a field added to ``Paragraph``,
+    a default, or an order the twin does not know shows); None otherwise (callers then
+    build ``Paragraph``s as before)."""
+    args = ("text", ("line",), 2.5, 3, "fresh", "runs on", ("reason",), "bbox", "whole")
+    specs = fields(Paragraph)
+    try:
+        probe = _ParagraphInit(*args)  # type: ignore[arg-type]
+        probe.__class__ = Paragraph  # type: ignore[assignment]
+        plain = Paragraph(*args)  # type: ignore[arg-type]
+        ok = len(specs) == len(args) and all(getattr(probe, f.name) == getattr(plain, f.name) for f in specs) \
+            and type(probe) is Paragraph and probe == plain
+    except (AttributeError, TypeError):
+        ok = False
+    return _ParagraphInit if ok else None
+
+
+#: ``PARAGRAPH_TWIN(*fields)`` followed by ``obj.__class__ = Paragraph`` makes
+#: ``Paragraph(*fields)`` (``paragraph-twin``); None when the twin does not fit.
+PARAGRAPH_TWIN = _paragraph_twin()
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """A typed block of text: one paragraph, headline, byline, caption, ..."""
