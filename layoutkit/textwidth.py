@@ -85,51 +85,79 @@ def _char_counts(text: str) -> tuple[int, int]:
 _SURROGATE_HIGH = bytes(range(0xD8, 0xE0))
 #: Every low byte, in order.
 _LOW = bytes(range(256))
-#: Most blocks of mixed classes a text may hold for ``_BlockCounter`` to count it (each
-#: costs a pass over the text); more go character by character.
-MAX_MIXED_BLOCKS = 6
+#: Latin-1 bytes that are not letters (``str.isalpha`` of their character): the letters
+#: of the block U+0000..U+00FF are counted in a text's Latin-1 encoding.
+_LATIN1_NOT_ALPHA = bytes(b for b in range(256) if not chr(b).isalpha())
 
 
 class _Mixed:
-    """A block whose characters are not all of one kind for ``is_cjk`` or ``isalpha``:
-    its characters but the first (low byte 0) as an ``EncodingMap`` (``codecs``: encoding
-    a text through it with ``ignore`` keeps the low byte of each of the block's
-    characters, at C speed), the low bytes to delete to keep the CJK ones or the letters
-    (None: the block is all or nothing, counted by its high byte), and the first
-    character with what it counts for (counted with ``str.count``: the map's byte 0
-    belongs to NUL)."""
+    """A block (other than U+0000..U+00FF) whose characters are not all of one kind for
+    ``is_cjk`` or for ``isalpha``: for each kind in which it is mixed, what most of its
+    characters are (``cjk``, ``alpha``: the block's characters are counted as that by
+    their high byte) and the exceptions, each character that is not, with its
+    correction (+1 or -1) of the CJK count and of the letter count."""
 
-    __slots__ = ("codes", "not_cjk", "not_alpha", "first", "first_cjk", "first_alpha")
+    __slots__ = ("cjk", "alpha", "exceptions")
 
     def __init__(self, chars: str, cjk_mixed: bool, alpha_mixed: bool) -> None:
-        self.codes = codecs.charmap_build("\x00" + chars[1:])
-        # (byte 0 is deleted from both: it is NUL's, or the first character's)
-        self.not_cjk = bytes([0, *(b for b in range(1, 256) if not is_cjk(chars[b]))]) if cjk_mixed else None
-        self.not_alpha = bytes([0, *(b for b in range(1, 256) if not chars[b].isalpha())]) if alpha_mixed else None
-        self.first = chars[0]
-        self.first_cjk = cjk_mixed and is_cjk(chars[0])
-        self.first_alpha = alpha_mixed and chars[0].isalpha()
+        cjk_of = list(map(is_cjk, chars))
+        alpha_of = list(map(str.isalpha, chars))
+        self.cjk = cjk_mixed and sum(cjk_of) * 2 >= len(chars)
+        self.alpha = alpha_mixed and sum(alpha_of) * 2 >= len(chars)
+        self.exceptions = [
+            (ch, (int(c) - int(self.cjk)) if cjk_mixed else 0, (int(a) - int(self.alpha)) if alpha_mixed else 0)
+            for ch, c, a in zip(chars, cjk_of, alpha_of)
+            if (cjk_mixed and c != self.cjk) or (alpha_mixed and a != self.alpha)]
+
+
+class _Exceptions:
+    """The exceptions of a set of mixed blocks as one ``EncodingMap`` (``codecs``):
+    encoding a text through it with ``ignore`` keeps, at C speed, one byte per exception
+    character (byte 0 belongs to NUL, never an exception here); and the bytes to delete
+    to keep those that add one to the CJK count, take one from it, add one to the
+    letters, take one from them."""
+
+    __slots__ = ("codes", "cjk_up", "cjk_down", "alpha_up", "alpha_down")
+
+    def __init__(self, exceptions: list[tuple[str, int, int]]) -> None:
+        self.codes = codecs.charmap_build("\x00" + "".join(ch for ch, _, _ in exceptions))
+
+        def deleting_all_but(keep: set[int]) -> bytes:
+            return bytes(b for b in range(256) if b not in keep)
+
+        self.cjk_up = deleting_all_but({k for k, (_, c, _) in enumerate(exceptions, 1) if c > 0})
+        self.cjk_down = deleting_all_but({k for k, (_, c, _) in enumerate(exceptions, 1) if c < 0})
+        self.alpha_up = deleting_all_but({k for k, (_, _, a) in enumerate(exceptions, 1) if a > 0})
+        self.alpha_down = deleting_all_but({k for k, (_, _, a) in enumerate(exceptions, 1) if a < 0})
+
+
+#: Most exception characters one ``_Exceptions`` map holds (a byte each, 0 is NUL's).
+MAX_EXCEPTIONS = 255
 
 
 class _BlockCounter:
     """``block-counts``: ``cjk_and_letters`` by blocks of 256 code points (a character's
     high byte in UTF-16). Most characters of a CJK page are Han, in blocks that are all
-    CJK and all letters: a text's characters are counted by block with one C-level
-    ``translate`` of its high bytes (deleting the blocks that do not count). The few
-    blocks of mixed kinds (ASCII and Latin-1, general punctuation, CJK punctuation with
-    kana, full-width forms) are counted from a pass of the text through each one's
-    ``_Mixed`` map. Each block is classified once, when first seen, from its 256
-    characters (``is_cjk`` by its ranges, ``str.isalpha``). Exactly the counts of
-    ``_char_counts``; None (the caller counts character by character) for a text with
-    characters beyond the BMP (surrogates in UTF-16) or more than ``MAX_MIXED_BLOCKS``
-    mixed blocks."""
+    CJK and all letters: a text's characters are counted by block with C-level
+    ``translate``s of its high bytes (deleting the blocks that do not count). In the
+    few blocks of mixed kinds a page uses (full-width forms, CJK punctuation with kana,
+    general punctuation), each block's characters are counted as most of its characters
+    are, and the exceptions corrected from one pass of the text through an
+    ``EncodingMap`` of the exceptions of those blocks (``_Exceptions``); the letters of
+    U+0000..U+00FF (ASCII, Latin-1), a block of no CJK, come from the text's Latin-1
+    encoding. Each block is classified once, when first seen, from its 256 characters.
+    Exactly the counts of ``_char_counts``; None (the caller counts character by
+    character) for a text with characters beyond the BMP (surrogates in UTF-16) or
+    mixed blocks of more than ``MAX_EXCEPTIONS`` exceptions together."""
 
     def __init__(self) -> None:
         self.known = bytearray(256)  # 1: classified
         self.cjk_all: set[int] = set()
         self.alpha_all: set[int] = set()
         self.mixed: dict[int, _Mixed] = {}
-        # (module-level and shared by threads: a block is added under the lock)
+        #: the ``_Exceptions`` of each set of mixed blocks met (None: too many exceptions)
+        self.maps: dict[frozenset[int], Optional[_Exceptions]] = {}
+        # (module-level and shared by threads: blocks and maps are added under the lock)
         self.lock = threading.Lock()
         self._tables()
 
@@ -145,8 +173,7 @@ class _BlockCounter:
             for hi in set(blocks):
                 if self.known[hi]:
                     continue
-                if 0xD8 <= hi <= 0xDF:  # surrogates: characters beyond the BMP
-                    self.known[hi] = 1
+                if 0xD8 <= hi <= 0xDF:  # surrogates: characters beyond the BMP (never known)
                     continue
                 unit = bytearray(512)
                 unit[0::2] = bytes([hi]) * 256
@@ -159,32 +186,59 @@ class _BlockCounter:
                 if alpha == 256:
                     self.alpha_all.add(hi)
                 if 0 < cjk < 256 or 0 < alpha < 256:
+                    # (U+0000..U+00FF, without CJK, is counted from the Latin-1 encoding)
                     self.mixed[hi] = _Mixed(chars, 0 < cjk < 256, 0 < alpha < 256)
                 self.known[hi] = 1
             self._tables()
+
+    def _map(self, blocks: frozenset[int]) -> Optional[_Exceptions]:
+        """The ``_Exceptions`` of ``blocks`` (made once per set; None: too many)."""
+        found = self.maps.get(blocks, _NO_MAP)
+        if found is _NO_MAP:
+            exceptions = [e for hi in sorted(blocks) for e in self.mixed[hi].exceptions]
+            found = _Exceptions(exceptions) if len(exceptions) <= MAX_EXCEPTIONS else None
+            with self.lock:
+                if len(self.maps) >= 256:
+                    self.maps.clear()
+                self.maps[blocks] = found
+        return found  # type: ignore[return-value]
 
     def counts(self, text: str) -> Optional[tuple[int, int]]:
         """``(CJK characters, letters)`` of ``text``, or None (see the class)."""
         high = text.encode("utf-16-be", "surrogatepass")[0::2]
         new = high.translate(None, self.known_bytes)
         if new:
+            if len(new.translate(None, _SURROGATE_HIGH)) != len(new):
+                return None
             self._learn(new)
-        mixed_here = set(high.translate(None, self.not_mixed))
-        if len(mixed_here) > MAX_MIXED_BLOCKS or len(high.translate(None, _SURROGATE_HIGH)) != len(high):
-            return None
         cjk = len(high.translate(None, self.not_cjk_all))
         letters = len(high.translate(None, self.not_alpha_all))
-        for hi in mixed_here:
+        in_mixed = high.translate(None, self.not_mixed)  # (the high bytes of mixed blocks)
+        if not in_mixed:
+            return cjk, letters
+        if 0 in in_mixed:
+            letters += len(text.encode("latin-1", "ignore").translate(None, _LATIN1_NOT_ALPHA))
+        blocks = tuple(self.mixed)  # (a snapshot: another thread may add a block)
+        mixed_here = {hi: n for hi, n in zip(blocks, map(in_mixed.count, blocks)) if n and hi}
+        if not mixed_here:
+            return cjk, letters
+        exceptions = self._map(frozenset(mixed_here))
+        if exceptions is None:
+            return None
+        for hi, n in mixed_here.items():
             block = self.mixed[hi]
-            low = codecs.charmap_encode(text, "ignore", block.codes)[0]
-            first = text.count(block.first) if block.first_cjk or block.first_alpha else 0
-            if block.not_cjk is not None:
-                cjk += len(low.translate(None, block.not_cjk)) + (first if block.first_cjk else 0)
-            if block.not_alpha is not None:
-                letters += len(low.translate(None, block.not_alpha)) + (first if block.first_alpha else 0)
+            if block.cjk:
+                cjk += n
+            if block.alpha:
+                letters += n
+        marks = codecs.charmap_encode(text, "ignore", exceptions.codes)[0]
+        cjk += len(marks.translate(None, exceptions.cjk_up)) - len(marks.translate(None, exceptions.cjk_down))
+        letters += len(marks.translate(None, exceptions.alpha_up)) - len(marks.translate(None, exceptions.alpha_down))
         return cjk, letters
 
 
+#: Not a map yet (``_BlockCounter._map``).
+_NO_MAP = object()
 _BLOCKS = _BlockCounter()
 
 
