@@ -81,6 +81,18 @@ def _char_counts(text: str) -> tuple[int, int]:
     return both + mapped.count("c"), both + mapped.count("l")
 
 
+#: ``is_cjk``'s ranges (first, last code point), overlapping ones merged: what a block of
+#: code points holds of them is counted without a call per character (``_BlockCounter``;
+#: a test checks every code point against ``is_cjk``).
+CJK_RANGES = ((0x2E80, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF),
+              (0x20000, 0x2FA1F))
+
+
+def _cjk_in(start: int, end: int) -> int:
+    """How many code points of ``start..end`` (inclusive) ``is_cjk`` accepts."""
+    return sum(max(0, min(last, end) - max(first, start) + 1) for first, last in CJK_RANGES)
+
+
 #: The high bytes of UTF-16 surrogates (characters beyond the BMP).
 _SURROGATE_HIGH = bytes(range(0xD8, 0xE0))
 #: Every low byte, in order.
@@ -100,7 +112,8 @@ class _Mixed:
     __slots__ = ("cjk", "alpha", "exceptions")
 
     def __init__(self, chars: str, cjk_mixed: bool, alpha_mixed: bool) -> None:
-        cjk_of = list(map(is_cjk, chars))
+        start = ord(chars[0])
+        cjk_of = [_cjk_in(start + k, start + k) > 0 for k in range(len(chars))] if cjk_mixed else [False] * len(chars)
         alpha_of = list(map(str.isalpha, chars))
         self.cjk = cjk_mixed and sum(cjk_of) * 2 >= len(chars)
         self.alpha = alpha_mixed and sum(alpha_of) * 2 >= len(chars)
@@ -179,7 +192,7 @@ class _BlockCounter:
                 unit[0::2] = bytes([hi]) * 256
                 unit[1::2] = _LOW
                 chars = unit.decode("utf-16-be")
-                cjk = sum(map(is_cjk, chars))
+                cjk = _cjk_in(hi << 8, (hi << 8) + 255)
                 alpha = 256 if chars.isalpha() else sum(map(str.isalpha, chars))
                 if cjk == 256:
                     self.cjk_all.add(hi)

@@ -57,3 +57,13 @@ def test_surrogates_and_astral_characters_are_declined() -> None:
     assert textwidth._BLOCKS.counts("中\ud800") is None
     textwidth._LAST_COUNTS.clear()
     assert cjk_and_letters("中\ud800a") == (1, 2)
+
+
+def test_cjk_ranges_are_is_cjk() -> None:
+    # every code point: the ranges ``_BlockCounter`` counts by are ``is_cjk``'s
+    merged = textwidth.CJK_RANGES
+    inside = [False] * 0x110000
+    for first, last in merged:
+        inside[first:last + 1] = [True] * (last - first + 1)
+    assert [c for c in range(0x110000) if is_cjk(chr(c)) != inside[c]] == []
+    assert all(a[1] < b[0] for a, b in zip(merged, merged[1:]))  # (sorted, disjoint)
