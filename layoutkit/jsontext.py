@@ -30,6 +30,11 @@ class _Unsupported(Exception):
     """A value the direct encoder leaves to ``json.dumps``."""
 
 
+#: Raised by ``write`` and ``scalar`` for a value they leave to ``json.dumps`` (writers
+#: of a known shape, ``model.Page.to_json``, then fall back to ``dumps`` of the plain values).
+Unsupported = _Unsupported
+
+
 #: Nesting depth past which the direct encoder hands the value to ``json.dumps`` (whose
 #: answer for a cycle is its ``ValueError``). Compiled by mypyc, ``_write``'s recursion is
 #: a C recursion without the interpreter's ``RecursionError``: a reference cycle crashed
@@ -122,6 +127,19 @@ def _write(o: Any, nl: str, step: str, out: list[str], depth: int = 0) -> None:
         out.append(nl + "]")
         return
     out.append(_scalar_text(o))
+
+
+def write(o: Any, nl: str, step: str, out: list[str]) -> None:
+    """Append the JSON text of ``o`` written at the indent ``nl`` (a line break and the
+    indent of ``o``'s depth) to ``out``, as ``dumps`` writes it there; ``Unsupported``
+    (or ``RecursionError``) for what only ``json.dumps`` writes."""
+    _write(o, nl, step, out)
+
+
+def scalar(o: Any) -> str:
+    """The JSON text of a scalar (``str``, ``None``, ``bool``, ``int``, ``float``) as
+    ``json.dumps`` writes it; ``Unsupported`` for anything else."""
+    return _scalar_text(o)
 
 
 def dumps(obj: Any, *, indent: Union[int, str, None] = 1) -> str:

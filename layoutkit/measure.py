@@ -14,10 +14,10 @@ lines and as half-width characters in Latin lines.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from itertools import repeat
 from operator import sub
-from typing import Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Optional, Sequence
 
 from .scriptcount import CharMap
 from .slotbuild import slot_setters
@@ -77,10 +77,58 @@ class LineShape:
         object.__setattr__(self, "ems", (self.lo + self.hi) / 2)
 
 
+class _ShapeInit:
+    """A mutable twin of ``LineShape``'s slot layout (``shape-twin``, as ``model``'s
+    ``_LineInit`` for ``Line``): its plain ``__init__`` stores the six fields with slot
+    stores, and the object becomes a ``LineShape`` by ``__class__`` assignment, about half
+    the cost of the slot setters (a page makes a hundred shapes). ``_shape_builder`` uses
+    it only when that makes exactly ``LineShape(...)``: not in the compiled build, where
+    ``LineShape`` is a native class and the assignment is refused."""
+
+    __slots__ = ("lo", "hi", "cjk", "indent", "letterspaced", "ems")
+
+    def __init__(self, lo: float, hi: float, cjk: float, indent: int, spaced: bool) -> None:
+        self.lo = lo
+        self.hi = hi
+        self.cjk = cjk
+        self.indent = indent
+        self.letterspaced = spaced
+        self.ems = (lo + hi) / 2  # (as ``__post_init__``)
+
+
+def _twin_builder() -> Optional[Callable[[float, float, float, int, bool], LineShape]]:
+    """``make_shape`` through ``_ShapeInit`` (``shape-twin``), or None when the twin does
+    not make exactly ``LineShape(...)`` (checked on a probe of distinct values)."""
+    args = (1.5, 4.0, 0.25, 3, True)
+    try:
+        probe: Any = _ShapeInit(*args)
+        probe.__class__ = LineShape
+        plain = LineShape(*args)
+        ok = type(probe) is LineShape and probe == plain and repr(probe) == repr(plain) \
+            and all(getattr(probe, f.name) == getattr(plain, f.name) for f in fields(LineShape))
+    except (AttributeError, TypeError):
+        ok = False
+    if not ok:
+        return None
+    twin: Any = _ShapeInit
+    cls = LineShape
+
+    def build(lo: float, hi: float, cjk: float, indent: int, spaced: bool) -> LineShape:
+        s = twin(lo, hi, cjk, indent, spaced)
+        s.__class__ = cls
+        return s  # type: ignore[no-any-return]
+
+    return build
+
+
 def _shape_builder() -> Callable[[float, float, float, int, bool], LineShape]:
-    """``LineShape(lo, hi, cjk, indent, letterspaced)``, built by setting its slots
-    directly (``slotbuild``) when it is a plain Python class; the class itself otherwise
-    (compiled, or grown a field this builder does not set)."""
+    """``LineShape(lo, hi, cjk, indent, letterspaced)``, built as ``_ShapeInit``'s twin
+    (``shape-twin``) or by setting its slots directly (``slotbuild``) when it is a plain
+    Python class; the class itself otherwise (compiled, or grown a field this builder
+    does not set)."""
+    twin = _twin_builder()
+    if twin is not None:
+        return twin
     names = ("lo", "hi", "cjk", "indent", "letterspaced", "ems")
     setters = slot_setters(LineShape, names)
     if setters is None:

@@ -12,7 +12,9 @@ geometry and every bbox is ``None``.
 """
 from __future__ import annotations
 
-from .jsontext import dumps
+from json.encoder import encode_basestring as _json_str
+
+from .jsontext import Unsupported, dumps, scalar as _json_scalar, write as _json_write
 from dataclasses import MISSING, dataclass, fields, replace
 from operator import attrgetter
 from itertools import repeat
@@ -165,12 +167,10 @@ def _text_lines_factory() -> Callable[[Sequence[str], int, int], list[Line]]:
         make, line_class = _LineInit, Line
 
         def twin(texts: Sequence[str], first: int = 1, page: int = 1) -> list[Line]:
-            out: list[Line] = []
-            append = out.append
-            for n, t in enumerate(texts, first):
-                obj = make(t, n, page)
+            # (the twins made by one C-level ``map``, then handed over one by one)
+            out: list[Line] = list(map(make, texts, range(first, first + len(texts)), repeat(page)))  # type: ignore[arg-type]
+            for obj in out:
                 obj.__class__ = line_class  # type: ignore[assignment]
-                append(obj)  # type: ignore[arg-type]
             return out
 
         return twin
@@ -273,6 +273,54 @@ class Paragraph:
         return self.lines[-1].number
 
 
+class _ParagraphInit:
+    """A mutable twin of ``Paragraph``'s slot layout, as ``_LineInit`` is of ``Line``'s:
+    its plain ``__init__`` stores the nine fields with the interpreter's slot stores, and
+    the object becomes a ``Paragraph`` by ``__class__`` assignment (``paragraph-twin``:
+    about half the cost of filling the slots through their descriptors' setters, which
+    reflow did before, and a third of the frozen dataclass ``__init__``). Used only when
+    ``_paragraph_twin`` finds that it makes exactly a ``Paragraph``."""
+
+    __slots__ = Paragraph.__slots__  # type: ignore[attr-defined]
+
+    def __init__(self, text: str, lines: tuple[Line, ...], region_width: float, region_index: int,
+                 starts_fresh: bool, runs_on: bool, reasons: tuple[str, ...], bbox: Optional[BBox],
+                 whole_region: bool) -> None:
+        self.text = text
+        self.lines = lines
+        self.region_width = region_width
+        self.region_index = region_index
+        self.starts_fresh = starts_fresh
+        self.runs_on = runs_on
+        self.reasons = reasons
+        self.bbox = bbox
+        self.whole_region = whole_region
+
+
+def _paragraph_twin() -> Optional[type]:
+    """``_ParagraphInit`` when an object it makes, given ``Paragraph``'s fields in their
+    order, becomes by ``__class__`` assignment a ``Paragraph`` with exactly those fields
+    (checked on a probe whose nine values all differ, so a field added to ``Paragraph``,
+    a default, or an order the twin does not know shows); None otherwise (callers then
+    build ``Paragraph``s as before)."""
+    args = ("text", ("line",), 2.5, 3, "fresh", "runs on", ("reason",), "bbox", "whole")
+    specs = fields(Paragraph)
+    try:
+        probe = _ParagraphInit(*args)  # type: ignore[arg-type]
+        probe.__class__ = Paragraph  # type: ignore[assignment]
+        plain = Paragraph(*args)  # type: ignore[arg-type]
+        ok = len(specs) == len(args) and all(getattr(probe, f.name) == getattr(plain, f.name) for f in specs) \
+            and type(probe) is Paragraph and probe == plain
+    except (AttributeError, TypeError):
+        ok = False
+    return _ParagraphInit if ok else None
+
+
+#: ``PARAGRAPH_TWIN(*fields)`` followed by ``obj.__class__ = Paragraph`` makes
+#: ``Paragraph(*fields)`` (``paragraph-twin``); None when the twin does not fit.
+PARAGRAPH_TWIN = _paragraph_twin()
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """A typed block of text: one paragraph, headline, byline, caption, ..."""
@@ -367,7 +415,13 @@ class Page:
         }
 
     def to_json(self, *, indent: Optional[int] = 1) -> str:
-        # json.dumps(..., ensure_ascii=False, indent=indent), built directly (jsontext)
+        # json.dumps(self.to_dict(), ensure_ascii=False, indent=indent), built directly
+        # (``page-json-direct``: from the records, ``_page_json``; or ``jsontext``)
+        if indent is not None:
+            try:
+                return _page_json(self, indent if isinstance(indent, str) else " " * indent)
+            except (Unsupported, TypeError, RecursionError):
+                pass  # (a value of another type somewhere: the plain values decide)
         return dumps(self.to_dict(), indent=indent)
 
     def iter_blocks(self):
@@ -375,3 +429,121 @@ class Page:
         for article in self.articles:
             yield from article.blocks
         yield from self.blocks
+
+
+def _page_json(page: Page, step: str) -> str:
+    """``jsontext.dumps(page.to_dict(), indent=step)`` written from the records themselves
+    (``page-json-direct``): a page's JSON is mostly its blocks (the seed page: 53 of its
+    60 records, 480 of its 609 values), and ``to_dict`` builds a dict and two or three
+    lists per block only for ``dumps`` to walk them again, value by value. Here a block's
+    text is one join of its pieces: the constant ones (keys, separators, indents) made
+    once per depth (``_BlockPieces``), its strings escaped by the encoder ``dumps`` uses.
+
+    Raises ``jsontext.Unsupported`` or ``TypeError`` (the escaper given something not a
+    string) when some value is not of the type the records declare, or a record is of a
+    subclass (its ``to_dict`` may differ): ``Page.to_json`` then writes ``to_dict``'s
+    values with ``dumps``, so the text is always what ``dumps`` writes for them."""
+    if type(page) is not Page or type(page.source) is not Source:
+        raise Unsupported
+    out: list[str] = []
+    n1 = "\n" + step
+    n2 = n1 + step
+    n3 = n2 + step
+    n4 = n3 + step
+    enc = _json_str
+    out.append("{" + n1 + '"schema_version": ' + enc(SCHEMA_VERSION) + "," + n1 + '"source": ')
+    _json_write(page.source.to_dict(), n1, step, out)
+    out.append("," + n1 + '"language": ' + enc(page.language) + "," + n1 + '"profile": ' + enc(page.profile)
+               + "," + n1 + '"articles": ')
+    if page.articles:
+        article_blocks = _BlockPieces(n3, step)
+        before = "[" + n2
+        for a in page.articles:
+            if type(a) is not Article:
+                raise Unsupported
+            out.append(before + "{" + n3 + '"id": ' + enc(a.id) + "," + n3 + '"kind": ' + enc(a.kind) + ","
+                       + n3 + '"headline": ' + ("null" if a.headline is None else enc(a.headline)) + ","
+                       + n3 + '"bylines": ')
+            if a.bylines:
+                sep = "[" + n4
+                for b in a.bylines:
+                    if type(b) is not Byline:
+                        raise Unsupported
+                    out.append(sep + "{" + n4 + step + '"role": ' + ("null" if b.role is None else enc(b.role))
+                               + "," + n4 + step + '"name": ' + enc(b.name) + n4 + "}")
+                    sep = "," + n4
+                out.append(n3 + "]")
+            else:
+                out.append("[]")
+            out.append("," + n3 + '"blocks": ')
+            article_blocks.write(a.blocks, out)
+            out.append(n2 + "}")
+            before = "," + n2
+        out.append(n1 + "]")
+    else:
+        out.append("[]")
+    out.append("," + n1 + '"blocks": ')
+    _BlockPieces(n1, step).write(page.blocks, out)
+    out.append("," + n1 + '"warnings": ')
+    _json_write(list(page.warnings), n1, step, out)
+    out.append("\n}")
+    return "".join(out)
+
+
+class _BlockPieces:
+    """The constant pieces of the JSON text of a list of blocks written at the indent
+    ``nl`` (a line break and the indent of the list itself), and its writer."""
+
+    __slots__ = ("start", "id", "type", "role", "text", "lines", "item", "bbox", "close", "reasons", "no_reasons",
+                 "end", "next", "stop")
+
+    def __init__(self, nl: str, step: str) -> None:
+        n0 = nl + step  # the blocks
+        n1 = n0 + step  # a block's keys
+        n2 = n1 + step  # the items of its lists
+        self.start = "[" + n0
+        self.id = "{" + n1 + '"id": '
+        self.type = "," + n1 + '"type": '
+        self.role = "," + n1 + '"role": '
+        self.text = "," + n1 + '"text": '
+        self.lines = "," + n1 + '"lines": [' + n2
+        self.item = "," + n2
+        self.bbox = n1 + "]," + n1 + '"bbox": [' + n2
+        self.close = n1 + "]"
+        self.reasons = "," + n1 + '"reasons": [' + n2
+        self.no_reasons = "," + n1 + '"reasons": []'
+        self.end = n0 + "}"
+        self.next = "," + n0
+        self.stop = nl + "]"
+
+    def write(self, blocks: Sequence["Block"], out: list[str]) -> None:
+        """Append the JSON text of the list ``blocks`` (opened where ``out`` ends)."""
+        if not blocks:
+            out.append("[]")
+            return
+        enc = _json_str
+        item, close = self.item, self.close
+        before = self.start
+        for b in blocks:
+            if type(b) is not Block:
+                raise Unsupported
+            first, last = b.lines[0], b.lines[1]
+            bbox = b.bbox
+            if bbox is None:
+                box = close
+            elif type(bbox) is BBox:
+                x0, top, x1, bottom = bbox.to_list()
+                box = (self.bbox + _json_scalar(x0) + item + _json_scalar(top) + item + _json_scalar(x1) + item
+                       + _json_scalar(bottom) + close)
+            else:
+                raise Unsupported
+            reasons = b.reasons
+            out.append("".join((
+                before, self.id, enc(b.id), self.type, enc(b.type), self.role,
+                "null" if b.role is None else enc(b.role), self.text, enc(b.text), self.lines,
+                int.__repr__(first) if type(first) is int else _json_scalar(first), item,
+                int.__repr__(last) if type(last) is int else _json_scalar(last), box,
+                (self.reasons + item.join(map(enc, reasons)) + close) if reasons else self.no_reasons,
+                self.end)))
+            before = self.next
+        out.append(self.stop)

@@ -43,7 +43,7 @@ from .continuation import Box, best_links, surely_continues, chain_has, flush_he
 from .dehyphenate import HYPHENS, Lexicon, decide
 from .noise import is_noise
 from .measure import shape
-from .model import BBox, Line, Paragraph
+from .model import PARAGRAPH_TWIN, BBox, Line, Paragraph
 from .params import ReflowParams
 from .profile import Profile
 from .slotbuild import slot_setters
@@ -933,10 +933,21 @@ def _spaced_lines(texts: list[str], page: str) -> list[int]:
 
 
 def _make_paragraphs_builder() -> Callable[..., list[Paragraph]]:
-    """``list(map(Paragraph, texts, lines, ...))`` of a page's fields in nine lists: the
-    records made and each of their nine slots filled by one ``map`` over the page
-    (``slotbuild``), not a Python call per paragraph; the plain ``map`` when the slots
-    are not plain (a compiled class)."""
+    """``list(map(Paragraph, texts, lines, ...))`` of a page's fields in nine lists: made
+    as ``model``'s twins and handed over to ``Paragraph`` (``paragraph-twin``), or else
+    each of their nine slots filled by one ``map`` over the page (``slotbuild``); the
+    plain ``map`` when the slots are not plain (a compiled class)."""
+    twin = PARAGRAPH_TWIN
+    if twin is not None:
+        cls = Paragraph
+
+        def twins(*columns: Sequence[object]) -> list[Paragraph]:
+            out = list(map(twin, *columns))
+            for p in out:
+                p.__class__ = cls  # (``paragraph-twin``, ``model``)
+            return out
+
+        return twins
     names = ("text", "lines", "region_width", "region_index", "starts_fresh", "runs_on", "reasons", "bbox",
              "whole_region")
     setters = slot_setters(Paragraph, names)
@@ -1002,10 +1013,22 @@ def _sentence_ends(profile: Profile) -> Callable[[str], bool]:
 def _paragraph_builder() -> Callable[[str, tuple[Line, ...], float, int, bool, bool, tuple[str, ...],
                                       Optional[BBox], bool], Paragraph]:
     """``Paragraph(text, lines, region_width, region_index, starts_fresh, runs_on, reasons,
-    bbox, whole_region)`` built by setting its slots directly (``slotbuild``): a frozen
+    bbox, whole_region)`` built as ``model``'s twin (``paragraph-twin``), or else by
+    setting its slots directly (``slotbuild``): a frozen
     dataclass's ``__init__`` sets each of its nine fields through ``object.__setattr__``,
     which costs more than the rest of a short paragraph's making. The class itself when
     its fields are not those nine plain slots."""
+    twin = PARAGRAPH_TWIN
+    if twin is not None:
+        cls = Paragraph
+
+        def made(text: str, lines: tuple[Line, ...], region_width: float, region_index: int, starts_fresh: bool,
+                 runs_on: bool, reasons: tuple[str, ...], bbox: Optional[BBox], whole_region: bool) -> Paragraph:
+            p = twin(text, lines, region_width, region_index, starts_fresh, runs_on, reasons, bbox, whole_region)
+            p.__class__ = cls  # (``paragraph-twin``, ``model``)
+            return p  # type: ignore[no-any-return]
+
+        return made
     names = ("text", "lines", "region_width", "region_index", "starts_fresh", "runs_on", "reasons", "bbox",
              "whole_region")
     setters = slot_setters(Paragraph, names)
