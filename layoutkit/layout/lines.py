@@ -258,17 +258,38 @@ def _neighbour_gaps(chars: Sequence[Char]) -> list[tuple[float, float]]:
     bottoms = [c.bottom for c in chars]
     x0s = [c.x0 for c in chars]
     x1s = [c.x1 for c in chars]
+    # ``same-size-bands``: a band is cut wherever a char lies past its reach, and chars of
+    # other sizes interleave with a column's in the order across (the body text of every
+    # row the column's centre line crosses): a cut can fall inside a column whose centres
+    # differ by a fraction of a point (pdfium's loose boxes of a vertical font's glyphs
+    # vary in width with the glyph, pdfplumber's are one em), so its chars lose their
+    # neighbours. A second pass bands the chars of each size apart (a band is also cut
+    # where the size changes), where nothing but the column's own size cuts it; each char
+    # keeps the nearer neighbour of the two passes.
+    all_sizes = [0.0] * n
+    each_size: Optional[list[float]] = [round(s, 2) for s in size]
+    if len(set(each_size)) < 2:
+        each_size = None  # (one size: the second pass is the first)
     # (across, along-start, along-end, across-start, across-end) per direction: rows use
-    # (cy, x0, x1, top, bottom), columns (cx, top, bottom, x0, x1)
+    # (cy, x0, x1, top, bottom), columns (cx, top, bottom, x0, x1); then the chars in
+    # band order and their band kinds, per pass
+    passes = []
     for out, across, start, end, a_start, a_end in (
             (h, [(c.top + c.bottom) / 2 for c in chars], x0s, x1s, tops, bottoms),
             (v, [(c.x0 + c.x1) / 2 for c in chars], tops, bottoms, x0s, x1s)):
         order = sorted(range(n), key=across.__getitem__)
+        passes.append((out, across, start, end, a_start, a_end, order, all_sizes))
+        if each_size is not None:
+            # (a stable sort by size keeps each size's chars in the order across)
+            passes.append((out, across, start, end, a_start, a_end, sorted(order, key=each_size.__getitem__),
+                           each_size))
+    for out, across, start, end, a_start, a_end, order, kind in passes:
         band: list[int] = []
         anchor = 0.0
+        band_kind = 0.0
         for pos_i in range(n + 1):
             i = order[pos_i] if pos_i < n else -1
-            if i < 0 or (band and across[i] - anchor > 0.3 * size[i]):
+            if i < 0 or (band and (across[i] - anchor > 0.3 * size[i] or kind[i] != band_kind)):
                 band.sort(key=start.__getitem__)
                 for a, b in zip(band, band[1:]):
                     sa, sb = size[a], size[b]
@@ -286,6 +307,7 @@ def _neighbour_gaps(chars: Sequence[Char]) -> list[tuple[float, float]]:
                     break
             if not band:
                 anchor = across[i]
+                band_kind = kind[i]
             band.append(i)
     return list(zip(h, v))
 
