@@ -117,7 +117,17 @@ def _spaced_text(texts: Sequence[str], gaps: list[float], spaced: Optional[list[
     """The text of a line with CJK chars, word spaces put in by the rules of ``_make_line``."""
     # letter-spacing: a title spread evenly (优 先 发 展) has wide but equal gaps; only a gap
     # well beyond the line's usual one is a space
-    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
+    usual = 0.0
+    if gaps:
+        ordered = sorted(gaps)
+        usual = ordered[len(gaps) // 2]
+        # ``solid-half-gap``: when exactly half the gaps are wide and the other half solid
+        # (names set solid but spaced apart, ``胡鞍钢 张 新``: two gaps of 0.1 em, two of
+        # 1.2) the line is not letter-spaced: its usual gap is the solid one (the lower
+        # median) and the wide gaps are spaces; a line spread throughout keeps the upper
+        low = ordered[(len(gaps) - 1) // 2]
+        if low <= params.cjk_space_gap:
+            usual = low
     parts = [texts[0]]
     for k in range(1, len(texts)):
         gap = gaps[k - 1]
