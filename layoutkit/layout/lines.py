@@ -275,30 +275,40 @@ def _neighbour_gaps(chars: Sequence[Char]) -> list[tuple[float, float]]:
     # vary in width with the glyph, pdfplumber's are one em), so its chars lose their
     # neighbours. A second pass bands the chars of each size apart (a band is also cut
     # where the size changes), where nothing but the column's own size cuts it; each char
-    # keeps the nearer neighbour of the two passes.
-    all_sizes = [0.0] * n
+    # keeps the nearer neighbour of the two passes. Columns only: a row's centres come
+    # from its baseline, one for all its chars of a size, so no cut falls inside a row.
+    # And only chars more than 0.1 em from their row neighbours (``h``, known once the
+    # rows' pass has run): a vertical char's column gap is 0.1 em below its row gap, so
+    # the rest (body rows, most of a page) cannot turn vertical; leaving them out of the
+    # pass only widens the gaps it finds, never makes one up.
     each_size: Optional[list[float]] = [round(s, 2) for s in size]
     if len(set(each_size)) < 2:
         each_size = None  # (one size: the second pass is the first)
-    # (across, along-start, along-end, across-start, across-end) per direction: rows use
-    # (cy, x0, x1, top, bottom), columns (cx, top, bottom, x0, x1); then the chars in
-    # band order and their band kinds, per pass
-    passes = []
-    for out, across, start, end, a_start, a_end in (
-            (h, [(c.top + c.bottom) / 2 for c in chars], x0s, x1s, tops, bottoms),
-            (v, [(c.x0 + c.x1) / 2 for c in chars], tops, bottoms, x0s, x1s)):
-        order = sorted(range(n), key=across.__getitem__)
-        passes.append((out, across, start, end, a_start, a_end, order, all_sizes))
+    all_sizes = [0.0] * n
+
+    def passes() -> Iterable[tuple[list[float], list[float], list[float], list[float], list[float], list[float],
+                                   list[int], list[float]]]:
+        """Per pass: (out, across, along-start, along-end, across-start, across-end, the
+        chars in band order, their band kinds); rows use (cy, x0, x1, top, bottom),
+        columns (cx, top, bottom, x0, x1)."""
+        for out, across, start, end, a_start, a_end in (
+                (h, [(c.top + c.bottom) / 2 for c in chars], x0s, x1s, tops, bottoms),
+                (v, [(c.x0 + c.x1) / 2 for c in chars], tops, bottoms, x0s, x1s)):
+            order = sorted(range(n), key=across.__getitem__)
+            yield out, across, start, end, a_start, a_end, order, all_sizes
         if each_size is not None:
-            # (a stable sort by size keeps each size's chars in the order across)
-            passes.append((out, across, start, end, a_start, a_end, sorted(order, key=each_size.__getitem__),
-                           each_size))
-    for out, across, start, end, a_start, a_end, order, kind in passes:
+            # (the columns' pass again, ``order`` by cx: a stable sort by size keeps each
+            # size's chars in it)
+            loose = sorted((i for i in order if h[i] > 0.1), key=each_size.__getitem__)
+            yield v, across, start, end, a_start, a_end, loose, each_size
+
+    for out, across, start, end, a_start, a_end, order, kind in passes():
         band: list[int] = []
         anchor = 0.0
         band_kind = 0.0
-        for pos_i in range(n + 1):
-            i = order[pos_i] if pos_i < n else -1
+        m = len(order)
+        for pos_i in range(m + 1):
+            i = order[pos_i] if pos_i < m else -1
             if i < 0 or (band and (across[i] - anchor > 0.3 * size[i] or kind[i] != band_kind)):
                 band.sort(key=start.__getitem__)
                 for a, b in zip(band, band[1:]):
