@@ -279,8 +279,9 @@ def _neighbour_gaps(chars: Sequence[Char]) -> list[tuple[float, float]]:
     # from its baseline, one for all its chars of a size, so no cut falls inside a row.
     # And only chars more than 0.1 em from their row neighbours (``h``, known once the
     # rows' pass has run): a vertical char's column gap is 0.1 em below its row gap, so
-    # the rest (body rows, most of a page) cannot turn vertical; leaving them out of the
-    # pass only widens the gaps it finds, never makes one up.
+    # the rest (body rows, most of a page) cannot turn vertical short of overlapping their
+    # column neighbours; leaving them out of the pass only widens the gaps it finds, never
+    # makes one up.
     each_size: Optional[list[float]] = [round(s, 2) for s in size]
     if len(set(each_size)) < 2:
         each_size = None  # (one size: the second pass is the first)
