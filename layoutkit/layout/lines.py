@@ -120,7 +120,17 @@ def _spaced_text(texts: Sequence[str], gaps: list[float], spaced: Optional[list[
     """The text of a line with CJK chars, word spaces put in by the rules of ``_make_line``."""
     # letter-spacing: a title spread evenly (优 先 发 展) has wide but equal gaps; only a gap
     # well beyond the line's usual one is a space
-    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
+    usual = 0.0
+    if gaps:
+        ordered = sorted(gaps)
+        usual = ordered[len(gaps) // 2]
+        # ``solid-half-gap``: when exactly half the gaps are wide and the other half solid
+        # (names set solid but spaced apart, ``胡鞍钢 张 新``: two gaps of 0.1 em, two of
+        # 1.2) the line is not letter-spaced: its usual gap is the solid one (the lower
+        # median) and the wide gaps are spaces; a line spread throughout keeps the upper
+        low = ordered[(len(gaps) - 1) // 2]
+        if low <= params.cjk_space_gap:
+            usual = low
     parts = [texts[0]]
     for k in range(1, len(texts)):
         gap = gaps[k - 1]
@@ -252,17 +262,49 @@ def _neighbour_gaps(chars: Sequence[Char]) -> list[tuple[float, float]]:
     bottoms = [c.bottom for c in chars]
     x0s = [c.x0 for c in chars]
     x1s = [c.x1 for c in chars]
-    # (across, along-start, along-end, across-start, across-end) per direction: rows use
-    # (cy, x0, x1, top, bottom), columns (cx, top, bottom, x0, x1)
-    for out, across, start, end, a_start, a_end in (
-            (h, [(c.top + c.bottom) / 2 for c in chars], x0s, x1s, tops, bottoms),
-            (v, [(c.x0 + c.x1) / 2 for c in chars], tops, bottoms, x0s, x1s)):
-        order = sorted(range(n), key=across.__getitem__)
+    # ``same-size-bands``: a band is cut wherever a char lies past its reach, and chars of
+    # other sizes interleave with a column's in the order across (the body text of every
+    # row the column's centre line crosses): a cut can fall inside a column whose centres
+    # differ by a fraction of a point (pdfium's loose boxes of a vertical font's glyphs
+    # vary in width with the glyph, pdfplumber's are one em), so its chars lose their
+    # neighbours. A second pass bands the chars of each size apart (a band is also cut
+    # where the size changes), where nothing but the column's own size cuts it; each char
+    # keeps the nearer neighbour of the two passes. Columns only: a row's centres come
+    # from its baseline, one for all its chars of a size, so no cut falls inside a row.
+    # And only chars more than 0.1 em from their row neighbours (``h``, known once the
+    # rows' pass has run): a vertical char's column gap is 0.1 em below its row gap, so
+    # the rest (body rows, most of a page) cannot turn vertical short of overlapping their
+    # column neighbours; leaving them out of the pass only widens the gaps it finds, never
+    # makes one up.
+    each_size: Optional[list[float]] = [round(s, 2) for s in size]
+    if len(set(each_size)) < 2:
+        each_size = None  # (one size: the second pass is the first)
+    all_sizes = [0.0] * n
+
+    def passes() -> Iterable[tuple[list[float], list[float], list[float], list[float], list[float], list[float],
+                                   list[int], list[float]]]:
+        """Per pass: (out, across, along-start, along-end, across-start, across-end, the
+        chars in band order, their band kinds); rows use (cy, x0, x1, top, bottom),
+        columns (cx, top, bottom, x0, x1)."""
+        for out, across, start, end, a_start, a_end in (
+                (h, [(c.top + c.bottom) / 2 for c in chars], x0s, x1s, tops, bottoms),
+                (v, [(c.x0 + c.x1) / 2 for c in chars], tops, bottoms, x0s, x1s)):
+            order = sorted(range(n), key=across.__getitem__)
+            yield out, across, start, end, a_start, a_end, order, all_sizes
+        if each_size is not None:
+            # (the columns' pass again, ``order`` by cx: a stable sort by size keeps each
+            # size's chars in it)
+            loose = sorted((i for i in order if h[i] > 0.1), key=each_size.__getitem__)
+            yield v, across, start, end, a_start, a_end, loose, each_size
+
+    for out, across, start, end, a_start, a_end, order, kind in passes():
         band: list[int] = []
         anchor = 0.0
-        for pos_i in range(n + 1):
-            i = order[pos_i] if pos_i < n else -1
-            if i < 0 or (band and across[i] - anchor > 0.3 * size[i]):
+        band_kind = 0.0
+        m = len(order)
+        for pos_i in range(m + 1):
+            i = order[pos_i] if pos_i < m else -1
+            if i < 0 or (band and (across[i] - anchor > 0.3 * size[i] or kind[i] != band_kind)):
                 band.sort(key=start.__getitem__)
                 for a, b in zip(band, band[1:]):
                     sa, sb = size[a], size[b]
@@ -280,6 +322,7 @@ def _neighbour_gaps(chars: Sequence[Char]) -> list[tuple[float, float]]:
                     break
             if not band:
                 anchor = across[i]
+                band_kind = kind[i]
             band.append(i)
     return list(zip(h, v))
 
