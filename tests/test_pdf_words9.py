@@ -19,6 +19,7 @@ from layoutkit.layout import lines as per_char
 from layoutkit.layout import runlines, runs
 from layoutkit.layout.chars import Char, dedupe, doubles
 from layoutkit.params import LayoutParams
+from tests import runs_reference
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -27,7 +28,7 @@ P = LayoutParams()
 
 def _run_path(chars: list[Char], params: LayoutParams, head_limit: float, body: float):
     """Dedupe and lines as ``layout.analyze`` does them; None when runs do not pay."""
-    made = runs._gather(tuple(chars), runs._starts(tuple(chars), params.dedupe_tolerance)) if chars else []
+    made = runs_reference.gather(tuple(chars), runs_reference.starts(tuple(chars), params.dedupe_tolerance)) if chars else []
     drop = runs.run_doubles(made, params.dedupe_tolerance)
     kept = [c for k, c in enumerate(chars) if k not in drop]
     if drop:
@@ -91,7 +92,7 @@ def test_runs_give_the_per_char_lines(chars, head_limit, tolerance):
 @settings(max_examples=100, deadline=None)
 @given(_page(), st.sampled_from([0.15, 0.0, 0.3, 1.0]))
 def test_run_doubles_are_the_per_char_doubles(chars, tolerance):
-    made = runs._gather(tuple(chars), runs._starts(tuple(chars), tolerance)) if chars else []
+    made = runs_reference.gather(tuple(chars), runs_reference.starts(tuple(chars), tolerance)) if chars else []
     assert runs.run_chars(made) == chars
     assert runs.run_doubles(made, tolerance) == doubles(chars, tolerance)
 
@@ -102,9 +103,9 @@ def test_without_remakes_the_runs_of_the_kept_chars(chars, data):
     if not chars:
         return
     drop = set(data.draw(st.lists(st.integers(0, len(chars) - 1), max_size=6)))
-    made = runs._gather(tuple(chars), runs._starts(tuple(chars), 0.15))
+    made = runs_reference.gather(tuple(chars), runs_reference.starts(tuple(chars), 0.15))
     kept = tuple(c for k, c in enumerate(chars) if k not in drop)
-    expected = runs._gather(kept, runs._starts(kept, 0.15)) if kept else []
+    expected = runs_reference.gather(kept, runs_reference.starts(kept, 0.15)) if kept else []
     assert runs.without(made, drop, 0.15) == expected
 
 
@@ -112,7 +113,7 @@ def test_ocr_words_become_runs():
     word = [Char(t, 10.0 + 4 * k, 100.0, 14.0 + 4 * k, 108.0, 8.0, "Times") for k, t in enumerate("word")]
     space = Char(" ", 26.0, 100.0, 28.0, 108.0, 8.0, "Times")
     other = [Char(t, 30.0 + 4 * k, 100.5, 34.0 + 4 * k, 108.5, 8.0, "Times") for k, t in enumerate("two")]
-    made = runs._gather(tuple(word + [space] + other), runs._starts(tuple(word + [space] + other), 0.15))
+    made = runs_reference.gather(tuple(word + [space] + other), runs_reference.starts(tuple(word + [space] + other), 0.15))
     assert [r.text for r in made] == ["word ", "two"]
     assert [r.nchars for r in made] == [4, 3]
     assert made[0].ink_right == 26.0 and made[0].right == 28.0

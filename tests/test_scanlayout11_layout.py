@@ -19,6 +19,7 @@ from layoutkit.layout import body_size, runlines, runs, runs_body_size
 from layoutkit.layout.chars import Char, PageContent
 from layoutkit.layout.lines import row_key
 from layoutkit.params import LayoutParams
+from tests import runs_reference
 
 P = LayoutParams()
 _LETTERS = st.sampled_from(["a", "e", "l", "1", ",", "”", "中", "国", " "])
@@ -43,7 +44,7 @@ def _words(draw) -> list[Char]:
 
 
 def _runs_of(chars: list[Char]) -> list[runs.Run]:
-    return runs._gather(tuple(chars), runs._starts(tuple(chars), P.dedupe_tolerance))
+    return runs_reference.gather(tuple(chars), runs_reference.starts(tuple(chars), P.dedupe_tolerance))
 
 
 @settings(max_examples=300, deadline=None)
@@ -102,13 +103,13 @@ def test_runs_body_size_is_body_size(spec):
 @given(st.lists(st.sampled_from(["中", "国", "a", "b", "1", " "]), min_size=1, max_size=300))
 def test_cjk_gate_answers_as_the_runs_would(texts):
     chars = tuple(Char(t, 10.0 + 3 * k, 10.0, 12.0 + 3 * k, 20.0, 10.0, "Song") for k, t in enumerate(texts))
-    starts = runs._starts(chars, P.dedupe_tolerance)[0]
+    starts = runs_reference.starts(chars, P.dedupe_tolerance)[0]
     assert runs._cjk_starts(chars) <= len(starts)
     got = runs.text_runs(chars, P.dedupe_tolerance)
     if len(starts) > runs.GROUPED_SHARE * len(chars):
         assert got is None
     else:
-        assert got == runs._gather(chars, runs._starts(chars, P.dedupe_tolerance))
+        assert got == runs_reference.gather(chars, runs_reference.starts(chars, P.dedupe_tolerance))
 
 
 # --- run formation in one loop, and the band cut without a prefilter -------------------
@@ -123,7 +124,7 @@ def test_formed_runs_are_the_gathered_runs(chars, tolerance):
     if not chars:
         return
     got = runs._formed(chars, tolerance)
-    want = runs._gather(chars, runs._starts(chars, tolerance))
+    want = runs_reference.gather(chars, runs_reference.starts(chars, tolerance))
     assert got == want
     # field by field with the type and sign of each value (``==`` takes 0.0 for -0.0)
     assert [tuple(map(repr, r[:7])) + tuple(map(repr, r[8:])) for r in got] == \
@@ -141,7 +142,7 @@ def _cut_prefiltered(band, params, head_limit, body):
     """``lines._cut`` as it was (a prefilter of C-level maps, the exact test on the pairs
     it left): the reference for the plain loop."""
     from itertools import compress, repeat
-    from operator import add, gt, le, mul, ne, or_, sub
+    from operator import gt, le, mul, ne, or_, sub
     from layoutkit.textwidth import is_cjk
     n = len(band)
     if n < 2:

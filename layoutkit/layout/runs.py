@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import accumulate, compress, repeat
-from operator import add, eq, ge, gt, itemgetter, le, or_, sub
+from operator import add, ge, gt, itemgetter, le, or_
 from typing import NamedTuple, Optional, Sequence
 
 from .chars import Char, doubles
@@ -74,8 +74,6 @@ _TEN = itemgetter(*range(10))
 _INF = float("inf")
 #: ``tuple.__new__``: a ``Run`` made from a tuple of its fields, in C
 _new = tuple.__new__
-#: what ``_starts`` finds: run starts, widest gaps, right edges, ink right edges, ink last x1s
-_Found = tuple[list[int], list[float], list[float], list[float], list[float]]
 #: Whatever follows a char this close along x could share its rounded x0 (``lines._order_band``).
 ROW_STEP = 0.11
 #: Runs per char above which ``text_runs`` gives up (the runs' own cost exceeds what they
@@ -146,7 +144,7 @@ def _formed(chars: tuple[Char, ...], tolerance: float) -> list[Run]:
     (its text and chars as slices, the tuple without ``Run``'s Python-level ``__new__``)
     instead of by ``_gather``'s fourteen ``map``s over the runs afterwards, each of
     which pays a call per run (sn99021999: 17.9 -> 14.8 ms for 45,900 chars).
-    ``_starts`` and ``_gather`` stay as its reference (``tests/test_scanlayout11_layout.py``)."""
+    ``_starts`` and ``_gather`` are its reference (``tests/runs_reference.py``)."""
     out: list[Run] = []
     append = out.append
     texts = list(map(_TEXT, chars))
@@ -186,73 +184,6 @@ def _formed(chars: tuple[Char, ...], tolerance: float) -> list[Run]:
     append(_new(Run, ("".join(texts[start:k]), fx0, ftop, px1, fbottom, fsize, ffont, chars[start:k], px0, right, gap,
                       k - start - (pt == " "), ink_right, ink_x1)))
     return out
-
-
-def _starts(chars: tuple[Char, ...], tolerance: float) -> _Found:
-    """Where each run of ``chars`` starts (see ``text_runs``), with each run's widest gap
-    between neighbouring chars (``-inf`` for one char), largest x1, and largest and last
-    x1 of its chars other than a trailing space (``-inf`` for a lone space), kept as it
-    goes (a space only ever ends a run)."""
-    starts = [0]
-    gaps: list[float] = []
-    rights: list[float] = []
-    ink_rights: list[float] = []
-    ink_x1s: list[float] = []
-    pt, px0, ptop, px1, pbottom, psize, pfont, _ = chars[0]
-    gap, right = -_INF, px1
-    ink_right = ink_x1 = -_INF if pt == " " else px1
-    k = 0
-    for c in chars[1:]:
-        k += 1
-        t, x0, top, x1, bottom, size, font, _ = c
-        g = x0 - px1
-        if (top == ptop and size == psize and bottom == pbottom and font == pfont and g <= JOIN_GAP * size
-                and x0 - px0 > ROW_STEP and x0 - px0 > tolerance * size and pt != " " and pt < "\u2e80"
-                and t < "\u2e80"):
-            if g > gap:
-                gap = g
-            if x1 > right:
-                right = x1
-            if t != " ":
-                if x1 > ink_right:
-                    ink_right = x1
-                ink_x1 = x1
-        else:
-            starts.append(k)
-            gaps.append(gap)
-            rights.append(right)
-            ink_rights.append(ink_right)
-            ink_x1s.append(ink_x1)
-            gap, right = -_INF, x1
-            ink_right = ink_x1 = -_INF if t == " " else x1
-        pt, px0, ptop, px1, pbottom, psize, pfont = t, x0, top, x1, bottom, size, font
-    gaps.append(gap)
-    rights.append(right)
-    ink_rights.append(ink_right)
-    ink_x1s.append(ink_x1)
-    return starts, gaps, rights, ink_rights, ink_x1s
-
-
-def _gather(chars: tuple[Char, ...], found: _Found) -> list[Run]:
-    """The runs of ``chars`` that ``_starts`` found, their other fields gathered in C."""
-    starts, gaps, rights, ink_rights, ink_x1s = found
-    n = len(chars)
-    ends = starts[1:]
-    ends.append(n)
-    lasts = list(map(sub, ends, repeat(1)))
-    slices = list(map(slice, starts, ends))
-    firsts = list(map(chars.__getitem__, starts))
-    last_chars = list(map(chars.__getitem__, lasts))
-    texts = list(map(_TEXT, chars))
-    last_texts = list(map(_TEXT, last_chars))
-    if " " in last_texts:  # a drawn space ends some runs: it is not one of their chars
-        nchars = list(map(sub, map(sub, ends, starts), map(eq, last_texts, repeat(" "))))
-    else:
-        nchars = list(map(sub, ends, starts))
-    return list(map(tuple.__new__, repeat(Run), zip(
-        map("".join, map(texts.__getitem__, slices)), map(_X0, firsts), map(_TOP, firsts), map(_X1, last_chars),
-        map(_BOTTOM, firsts), map(_SIZE, firsts), map(_FONT, firsts), map(chars.__getitem__, slices),
-        map(_X0, last_chars), rights, gaps, nchars, ink_rights, ink_x1s)))
 
 
 def without(runs: list[Run], drop: set[int], tolerance: float) -> list[Run]:
