@@ -2,9 +2,11 @@
 
 Measures, in one run on this machine:
 
-* pages/s on the seed page (``fixtures/seed-zh.txt``), parsed repeatedly in one process;
+* pages/s on the seed page (``fixtures/seed-zh.txt``), parsed repeatedly in one process,
+  and parsed then written as JSON (what ``layoutkit convert`` does per page);
 * pages/s on a 200-page file made by concatenating fixture pages with form feeds (the
-  page separator pdftotext and pdfminer emit), read with ``iter_file_pages``;
+  page separator pdftotext and pdfminer emit), read with ``iter_file_pages`` (``fixtures/``
+  holds one text page, the seed, so the file is the seed 200 times);
 * peak RSS after 100, 500 and 1,000 pages in one process, to show memory does not grow.
 
 Figures are reported as ratios against a baseline measured in the same run: the time to
@@ -70,6 +72,13 @@ def main() -> None:
         layoutkit.parse_text(text)
 
     seed = timed(fresh_parse, 30)
+
+    # What the CLI does per page: parse, then the JSON text.
+    def fresh_parse_json() -> None:
+        clear_shape_cache()
+        layoutkit.parse_text(text).to_json()
+
+    seed_json = timed(fresh_parse_json, 30)
     with tempfile.TemporaryDirectory() as tmp:
         big = Path(tmp) / "200.txt"
         big.write_text("\x0c".join([text] * 200), encoding="utf-8")
@@ -94,6 +103,8 @@ def main() -> None:
     print("|---|---|---|---|")
     print(f"| baseline: decode + split lines (seed) | {baseline * 1000:.2f} ms | {1 / baseline:,.0f} | 1.0 |")
     print(f"| full pipeline, seed page | {seed * 1000:.2f} ms | {1 / seed:,.0f} | {seed / baseline:.1f} |")
+    print(f"| full pipeline + JSON, seed page | {seed_json * 1000:.2f} ms | {1 / seed_json:,.0f} | "
+          f"{seed_json / baseline:.1f} |")
     print(f"| full pipeline, 200-page file ({n} pages) | {many * 1000:.2f} ms | {1 / many:,.0f} | {many / baseline:.1f} |")
     print()
     print("| pages parsed in one process | peak RSS |")
