@@ -12,10 +12,14 @@ Horizontal lines::
             the line's median gap is (justification and letter-spacing spread CJK lines
             with gaps that are not spaces: ``支 配 收 入``, ``优 先 发 展``).
 
-Vertical lines (CJK written top to bottom): chars left alone by the horizontal pass (no
-neighbour within ``split_gap`` on their band) that stack into a column of at least three,
-same size, centres aligned within ``vertical_align`` ems and gaps below ``vertical_gap``
-ems, form one vertical line read top to bottom.
+Vertical lines (CJK written top to bottom), found before the horizontal pass, which then
+leaves their chars out: a CJK char whose nearest same-size neighbour in its column is
+within ``vertical_gap`` ems and closer than its nearest neighbour on its row
+(``_neighbour_gaps``: row and column bands by centre; columns also banded per font size,
+``same-size-bands``; a squeezed pair sharing one cell counts in neither direction,
+``same-cell-pair``) is set vertically; such chars stacked with centres aligned within
+``vertical_align`` ems, at least ``vertical_min_chars`` of them, form one vertical line
+read top to bottom.
 """
 from __future__ import annotations
 
