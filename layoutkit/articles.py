@@ -19,6 +19,9 @@ their credit) and page-level blocks. Then:
   lines before it are kickers, lines after it decks.
 * ``photo``: captions with their credit form an article of kind ``photo``, with the
   headline of a photo story right before them (``image-title``, ``layout.captions``).
+* ``credit-on-row``: a one-line credit that does not follow a photo group in reading
+  order joins the latest photo group ending in a one-line caption on its row (the
+  reading order may read a column between a label and its credit set on one row).
 """
 from __future__ import annotations
 
@@ -90,7 +93,11 @@ def _segments(items: Sequence[Typed]) -> list[_Segment]:
             if last is not None and last.kind == "photo":
                 last.items.append((i, t))
             else:
-                segs.append(_Segment("page", [(i, t)]))
+                row = _photo_on_row(segs, t)
+                if row is not None:
+                    row.items.append((i, t))
+                else:
+                    segs.append(_Segment("page", [(i, t)]))
             continue
         if k == "run":
             fam = t.family
@@ -111,6 +118,26 @@ def _segments(items: Sequence[Typed]) -> list[_Segment]:
             seg.closed = True
         segs.append(seg)
     return _photo_stories(segs)
+
+
+def _photo_on_row(segs: Sequence[_Segment], credit: Typed) -> Optional[_Segment]:
+    """``credit-on-row``: the photo group a one-line credit that does not follow it in
+    reading order belongs to: the latest one whose last block is a one-line caption on
+    the credit's row (tops within half a line: a cartoon's label at one end of its foot,
+    the artist's credit at the other, with a column of text read between them)."""
+    if len(credit.para.lines) != 1 or credit.para.lines[0].bbox is None:
+        return None
+    box = credit.para.lines[0].bbox
+    half = 0.5 * (box.bottom - box.top)
+    for seg in reversed(segs):
+        if seg.kind != "photo":
+            continue
+        cap = seg.items[-1][1]
+        lines = cap.para.lines
+        if cap.type == "caption" and len(lines) == 1 and lines[0].bbox is not None \
+                and abs(lines[0].bbox.top - box.top) <= half:
+            return seg
+    return None
 
 
 def _is_image_title(t: Typed) -> bool:

@@ -27,6 +27,20 @@ icons and logos, whose name line is a byline, not a caption):
   ems, set smaller than the caption or in another typeface, of at most
   ``credit_max_chars`` chars (``Foto Ansa``, ``REUTERS``, ``新华社记者 某某 摄``).
 
+* ``image-caption-inset``: a picture with no caption below or beside it may carry its
+  caption inside its own box, in the white margin at its foot (a cartoon's label, an
+  infographic's source line): the blocks lying within the picture's box (at least 80% of
+  their width within its x-range) whose bottom is within ``INSET_FOOT`` ems of the
+  picture's bottom edge. The nearest one to that edge that reads as a caption is the
+  caption (drawn text reaching the picture's foot, not a label in its middle); a one-line
+  block of at most ``credit_max_chars`` chars on the same row (tops within half an em)
+  is its credit (``某某作``, the artist's line set at the other end of the foot).
+* ``image-credit-line``: a caption whose last line is set in another typeface family
+  than all its other lines, itself at most ``credit_max_chars`` chars, ends in its credit
+  line (``新华社记者 某某摄`` set in the body face under a caption set in another): the
+  line spacing did not part them, the typeface does. The caption is split in two
+  blocks, the caption and its credit.
+
 * ``image-title``: a block set at title size (``title_ratio`` body sizes) right above a
   captioned picture (or above its caption set above it), within ``caption_gap`` body
   sizes, at least 80% of its width within the picture's x-range, with no text between,
@@ -51,12 +65,16 @@ from typing import Optional, Sequence
 from ..params import LayoutParams
 from .blocks import TextBlock
 from .chars import Rule
+from .records import TextLine
 
 #: Tags put on the blocks (``TextBlock.zone``), read back by ``geotype``.
 CAPTION = "image-caption"
 #: A caption found above its picture (typed like ``CAPTION``, its reason says where).
 CAPTION_ABOVE = "image-caption-above"
 CREDIT = "image-credit"
+#: How far (in the block's ems) an inset caption's bottom may lie above its picture's
+#: bottom edge: the picture's white foot margin, not a label drawn in its middle.
+INSET_FOOT = 1.5
 #: The headline of a photo story: it goes with the picture's caption into one article.
 TITLE = "image-title"
 
@@ -217,12 +235,75 @@ def tag_captions(blocks: Sequence[TextBlock], images: Sequence[Rule], body: floa
                         tags[k] = (CAPTION, f"image-caption: short text in a caption style {side} a picture")
                         _tag_credit(blocks, k, tags, params)
                 break  # only the nearest text can be the caption
+        if not found:
+            cap = _tag_inset(blocks, img, tags, body, family, params)
+            if cap is not None:
+                captioned.append((img, cap))
     for img, cap in captioned:
         _tag_title(blocks, img, cap, tags, body, params)
     if not tags:
         return list(blocks)
-    return [replace(b, zone=tags[k][0], reasons=b.reasons + (tags[k][1],)) if k in tags else b
-            for k, b in enumerate(blocks)]
+    out: list[TextBlock] = []
+    for k, b in enumerate(blocks):
+        if k not in tags:
+            out.append(b)
+            continue
+        zone, reason = tags[k]
+        split = _credit_line(b, params) if zone == CAPTION else None
+        if split is None:
+            out.append(replace(b, zone=zone, reasons=b.reasons + (reason,)))
+            continue
+        cap, credit = split
+        out.append(replace(cap, zone=zone, reasons=b.reasons + (reason,)))
+        out.append(replace(credit, zone=CREDIT, reasons=b.reasons + (
+            "image-credit-line: a caption's last line set in another typeface than all its other lines",)))
+    return out
+
+
+def _box(lines: Sequence[TextLine], like: TextBlock) -> TextBlock:
+    """A block of ``lines`` (in their order) with their box, otherwise like ``like``."""
+    return replace(like, lines=tuple(lines), x0=min(ln.x0 for ln in lines), top=min(ln.top for ln in lines),
+                   x1=max(ln.x1 for ln in lines), bottom=max(ln.bottom for ln in lines))
+
+
+def _credit_line(b: TextBlock, params: LayoutParams) -> Optional[tuple[TextBlock, TextBlock]]:
+    """``image-credit-line``: the caption ``b`` parted from its last line, when that line
+    is set in another typeface family than every other line of it and is short enough
+    for a credit (see the module docstring); else None."""
+    if len(b.lines) < 2 or not 0 < b.lines[-1].nchars <= params.credit_max_chars:
+        return None
+    fam = _family(b.lines[-1].font)
+    if any(_family(ln.font) == fam for ln in b.lines[:-1]):
+        return None
+    return _box(b.lines[:-1], b), _box(b.lines[-1:], b)
+
+
+def _tag_inset(blocks: Sequence[TextBlock], img: Rule, tags: dict[int, tuple[str, str]], body: float,
+               family: str, params: LayoutParams) -> Optional[int]:
+    """``image-caption-inset``: the caption set inside the picture's box at its foot, and
+    the credit on its row (see the module docstring); the caption's position or None."""
+    foot = []
+    for k, b in enumerate(blocks):
+        if k in tags or b.zone or b.vertical or b.top < img.top or b.bottom > img.bottom + 0.5 * b.size:
+            continue
+        if min(b.x1, img.x1) - max(b.x0, img.x0) < 0.8 * (b.x1 - b.x0):
+            continue
+        if img.bottom - b.bottom <= INSET_FOOT * b.size:
+            foot.append((img.bottom - b.bottom, k))
+    foot.sort()
+    for _, k in foot:
+        b = blocks[k]
+        if _chars(b) <= 2 or not _captionish(b, body, family, params):
+            continue
+        tags[k] = (CAPTION, "image-caption-inset: short text in a caption style inside a picture's box, at its foot")
+        for _, j in foot:
+            o = blocks[j]
+            if j != k and j not in tags and len(o.lines) == 1 and _chars(o) <= params.credit_max_chars \
+                    and abs(o.top - b.top) <= 0.5 * b.size:
+                tags[j] = (CREDIT, "image-caption-inset: a short line on the row of a picture's inset caption")
+                break
+        return k
+    return None
 
 
 def _tag_title(blocks: Sequence[TextBlock], img: Rule, cap: int, tags: dict[int, tuple[str, str]], body: float,
