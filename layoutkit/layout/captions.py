@@ -31,7 +31,9 @@ icons and logos, whose name line is a byline, not a caption):
   caption inside its own box, in the white margin at its foot (a cartoon's label, an
   infographic's source line): the blocks lying within the picture's box (at least 80% of
   their width within its x-range) whose bottom is within ``INSET_FOOT`` ems of the
-  picture's bottom edge. The nearest one to that edge that reads as a caption is the
+  picture's bottom edge, when no other text lies within the picture's box (text drawn
+  over the rest of it makes a composition, an advertisement or a panel, whose foot line
+  is its own text, not a caption). The nearest one to that edge that reads as a caption is the
   caption (drawn text reaching the picture's foot, not a label in its middle); a one-line
   block of at most ``credit_max_chars`` chars on the same row (tops within half an em)
   is its credit (``某某作``, the artist's line set at the other end of the foot).
@@ -284,12 +286,14 @@ def _tag_inset(blocks: Sequence[TextBlock], img: Rule, tags: dict[int, tuple[str
     the credit on its row (see the module docstring); the caption's position or None."""
     foot = []
     for k, b in enumerate(blocks):
-        if k in tags or b.zone or b.vertical or b.top < img.top or b.bottom > img.bottom + 0.5 * b.size:
+        if k in tags or b.zone or b.top < img.top or b.bottom > img.bottom + 0.5 * b.size:
             continue
         if min(b.x1, img.x1) - max(b.x0, img.x0) < 0.8 * (b.x1 - b.x0):
             continue
-        if img.bottom - b.bottom <= INSET_FOOT * b.size:
+        if not b.vertical and img.bottom - b.bottom <= INSET_FOOT * b.size:
             foot.append((img.bottom - b.bottom, k))
+        else:
+            return None  # text drawn elsewhere over the picture: a composition (an ad), no caption's margin
     foot.sort()
     for _, k in foot:
         b = blocks[k]
