@@ -18,7 +18,10 @@ First pass (after the text rules' first pass, before their neighbour pass):
   ``_style_family``);
 * ``body-size``: a paragraph the text rules took for a title but which is set in the
   body size, in a regular weight, inside a measured column, is body text (a paragraph's
-  first line alone at the foot of a column).
+  first line alone at the foot of a column);
+* ``bold-lead-in``: such a paragraph in the body size but bold, whose sentence runs on
+  into the paragraph right below it in the same font and size and ends there, is body
+  text too: a bold lead sentence (``_runs_on``), not a title.
 
 Second pass (after the neighbour rules):
 
@@ -140,7 +143,7 @@ def first_pass_at(items: list[Typed], profile: Profile, body: Optional[float]) -
     families: list[Optional[float]] = []
     styles: dict[tuple[float, Optional[str]], Optional[float]] = {}  # one-line paragraphs' families
     title_size = TITLE_RATIO * body
-    for t in items:
+    for k, t in enumerate(items):
         lines = t.para.lines
         if len(lines) == 1:
             line = lines[0]
@@ -180,6 +183,9 @@ def first_pass_at(items: list[Typed], profile: Profile, body: Optional[float]) -
         elif t.hint == "title" and size is not None and abs(size - body) <= 0.05 * body and not _bold(t) \
                 and t.width is not None:
             t = t.retype("body", "body-size: set in the body size and weight inside a column")
+        elif t.hint == "title" and size is not None and abs(size - body) <= 0.05 * body and t.width is not None \
+                and k + 1 < len(items) and _runs_on(t, items[k + 1], body, profile):
+            t = t.retype("body", "bold-lead-in: a bold sentence in the body size, ended in the paragraph below")
         typed.append(t)
         if size is None:
             families.append(t.family)
@@ -196,6 +202,23 @@ def first_pass_at(items: list[Typed], profile: Profile, body: Optional[float]) -
         else:
             families.append(_style_family(t, size))
     return with_families(typed, families)
+
+
+def _runs_on(t: Typed, nxt: Typed, body: float, profile: Profile) -> bool:
+    """``bold-lead-in``: the bold body-size paragraph ``t`` (which ``body-size`` leaves a
+    title, being bold) stops without a sentence end, and the paragraph after it is set in
+    its last line's font and size, starts on the next line (its top within a body size of
+    ``t``'s bottom), is at most two lines and ends a sentence there. A title does not end
+    in a full stop; a bold lead sentence ("把……作 / 为……抓手。") that the layout broke at
+    its short lines does, and typed a title it opened an article of its own."""
+    last = t.para.lines[-1]
+    lines = nxt.para.lines
+    if not last.bold or last.bbox is None or not 1 <= len(lines) <= 2 or ends_sentence(t.text, profile):
+        return False
+    first = lines[0]
+    return (all(ln.font == last.font and ln.font_size == last.font_size for ln in lines)
+            and first.bbox is not None and 0 <= first.bbox.top - last.bbox.bottom <= body
+            and ends_sentence(nxt.text, profile))
 
 
 def _title_text(t: Typed, profile: Profile) -> bool:

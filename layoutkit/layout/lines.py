@@ -6,7 +6,9 @@ Horizontal lines::
             first char (sorted by centre), so two columns whose baselines are staggered
             by half a line fall into different bands;
     split:  a band sorted by x is cut wherever the gap between two chars exceeds
-            ``split_gap`` ems (a column gutter), or the font size jumps;
+            ``split_gap`` ems (a column gutter), or the font size jumps; next to CJK
+            punctuation drawn in a full-em box the gap is measured from the ink's side
+            (``punctuation-ink-gap``, ``_ink_hang``);
     spaces: a gap wider than ``space_gap`` ems between Latin chars is a word space; between
             CJK chars only a gap of ``cjk_space_gap`` ems that is also 0.3 em wider than
             the line's median gap is (justification and letter-spacing spread CJK lines
@@ -200,6 +202,44 @@ def _order_band(band: list[Char]) -> None:
             band[:] = [band[i] for _, _, i in keyed]
 
 
+#: CJK closing punctuation: in a full-width font its ink sits in the left half of its em box
+#: (GB style: the comma, full stop and colon at the bottom left, brackets on the left)
+_CLOSING = frozenset("、。，．：；！？）］｝〉》」』】〕〗〙〛｠")
+#: CJK opening brackets: their ink sits in the right half of the em box
+_OPENING = frozenset("（［｛〈《「『【〔〖〘〚｟")
+#: a punctuation box at least this many ems wide is the full em box (a font's advance, as
+#: pdfplumber and pdfium report it), not the ink's box or a half-width glyph's
+_FULL_BOX = 0.8
+
+
+def _ink_hang(p: Char, c: Char, small: float) -> float:
+    """How much wider the gap between ``p`` and ``c`` is than their boxes say, where one
+    side is CJK punctuation in a full-em box (``punctuation-ink-gap``): half the box of a
+    closing mark before the gap or of an opening bracket after it is blank.
+
+    Why: justified CJK columns hang a line-end comma or full stop (and a line-start
+    bracket) half an em out past the measure, its ink on the measure's edge and its blank
+    half over the gutter. Where both columns' lines do it on one row, the boxes are only
+    the gutter less a whole em apart (People's Daily: 1.17 em for a gutter whose plain
+    rows are 2.26 em), under ``split_gap``: the two columns' lines joined. Measured from
+    the ink, such a gap is what the reader sees. Only the larger side's blank half is
+    added, not both: a closing mark and an opening bracket set in a line unsqueezed (no
+    gutter between them) have two blank halves and would read as a whole em plus the
+    tracking. Both sets lie above U+2E80, so a ``runs.Run`` holding one is that char
+    alone (``x0`` is its own) and the run path gets the same answer. At most half an em of
+    the pair's smaller size ``small`` (so ``_cut`` can skip pairs nearer than that)."""
+    hang = 0.0
+    if p.text[-1] in _CLOSING:
+        w = p.x1 - p.x0
+        if w >= _FULL_BOX * p.size:
+            hang = 0.5 * w
+    if c.text[0] in _OPENING:
+        w = c.x1 - c.x0
+        if w >= _FULL_BOX * c.size and 0.5 * w > hang:
+            hang = 0.5 * w
+    return hang if hang < 0.5 * small else 0.5 * small
+
+
 def _cut(band: list[Char], params: LayoutParams, head_limit: float, body: float) -> list[list[Char]]:
     """A band in row order cut into lines: where a neighbouring pair is a gutter apart, the
     size jumps or the centre drifts. Reads only the char fields ``text``, ``x0``, ``top``,
@@ -211,6 +251,9 @@ def _cut(band: list[Char], params: LayoutParams, head_limit: float, body: float)
     split_gap, latin_gap, size_jump = params.split_gap, params.latin_split_gap, params.size_jump
     head_gap = params.head_split_gap * body
     drift = params.band_tolerance * 1.5
+    # pairs below this gap cut nowhere: under ``latin_split_gap``, and under ``split_gap``
+    # even with a punctuation mark's blank half added (``_ink_hang``: at most half an em)
+    near = min(latin_gap, split_gap - 0.5)
     # Every pair gets the exact test, in one plain loop: CPython 3.11 runs its float
     # arithmetic and comparisons faster than a prefilter of C-level ``map``s over the band
     # (each level of a ``map`` chain pays a call and a float object per pair), even where
@@ -231,9 +274,11 @@ def _cut(band: list[Char], params: LayoutParams, head_limit: float, body: float)
         if c.bottom <= head_limit:
             # running heads set their items (folio, section, date) apart
             wide = space > head_gap
-        elif space > latin_gap * small:
-            cjk_side = is_cjk(p.text[-1]) or is_cjk(c.text[0])
-            wide = space > (split_gap if cjk_side else latin_gap) * small
+        elif space > near * small:
+            if is_cjk(p.text[-1]) or is_cjk(c.text[0]):
+                wide = space + _ink_hang(p, c, small) > split_gap * small
+            else:
+                wide = space > latin_gap * small
         else:
             wide = False
         if wide or jump or (c.top + c.bottom - p.top - p.bottom) / 2 > drift * small:
