@@ -96,7 +96,7 @@ def geometric_regions(lines: Sequence[Line], params: ColumnParams, letterspace_s
 def geotype_first_pass(items, profile):
     """``geotype.first_pass`` as it was: paragraph by paragraph, ``evolve`` per item."""
     from layoutkit.geotype import (CAPTION, CAPTION_ABOVE, CREDIT, TITLE_RATIO, _FOOT, _HEAD, _PICTURE_TEXT, _bold,
-                                   _region_zone, _style_family)
+                                   _region_zone, _runs_on, _style_family)
     from layoutkit.model import evolve
     from layoutkit.noise import is_noise
     from layoutkit.reflow import ends_sentence
@@ -114,7 +114,7 @@ def geotype_first_pass(items, profile):
     if body is None:
         return items
     out = []
-    for t in items:
+    for k, t in enumerate(items):
         size = dominant(t.para.lines)
         zone = _region_zone(t)
         text = t.text.strip()
@@ -143,6 +143,10 @@ def geotype_first_pass(items, profile):
         elif t.hint == "title" and size is not None and abs(size - body) <= 0.05 * body and not _bold(t) \
                 and t.width is not None:
             t = t.retype("body", "body-size: set in the body size and weight inside a column")
+        elif t.hint == "title" and size is not None and abs(size - body) <= 0.05 * body and t.width is not None \
+                and k + 1 < len(items) and _runs_on(t, items[k + 1], body, profile):
+            # (``bold-lead-in``, a rule added after the fast path: the reference follows it)
+            t = t.retype("body", "bold-lead-in: a bold sentence in the body size, ended in the paragraph below")
         out.append(evolve(t, family=_style_family(t, size)))
     return out
 
