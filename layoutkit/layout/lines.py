@@ -325,55 +325,53 @@ def _neighbour_gaps(chars: Sequence[Char]) -> list[tuple[float, float]]:
     # the rest (body rows, most of a page) cannot turn vertical short of overlapping their
     # column neighbours; leaving them out of the pass only widens the gaps it finds, never
     # makes one up.
-    each_size: Optional[list[float]] = [round(s, 2) for s in size]
-    if len(set(each_size)) < 2:
-        each_size = None  # (one size: the second pass is the first)
-    all_sizes = [0.0] * n
-
-    def passes() -> Iterable[tuple[list[float], list[float], list[float], list[float], list[float], list[float],
-                                   list[int], list[float]]]:
-        """Per pass: (out, across, along-start, along-end, across-start, across-end, the
-        chars in band order, their band kinds); rows use (cy, x0, x1, top, bottom),
-        columns (cx, top, bottom, x0, x1)."""
-        for out, across, start, end, a_start, a_end in (
-                (h, [(c.top + c.bottom) / 2 for c in chars], x0s, x1s, tops, bottoms),
-                (v, [(c.x0 + c.x1) / 2 for c in chars], tops, bottoms, x0s, x1s)):
-            order = sorted(range(n), key=across.__getitem__)
-            yield out, across, start, end, a_start, a_end, order, all_sizes
-        if each_size is not None:
-            # (the columns' pass again, ``order`` by cx: a stable sort by size keeps each
-            # size's chars in it)
-            loose = sorted((i for i in order if h[i] > 0.1), key=each_size.__getitem__)
-            yield v, across, start, end, a_start, a_end, loose, each_size
-
-    for out, across, start, end, a_start, a_end, order, kind in passes():
-        band: list[int] = []
-        anchor = 0.0
-        band_kind = 0.0
-        m = len(order)
-        for pos_i in range(m + 1):
-            i = order[pos_i] if pos_i < m else -1
-            if i < 0 or (band and (across[i] - anchor > 0.3 * size[i] or kind[i] != band_kind)):
-                band.sort(key=start.__getitem__)
-                for a, b in zip(band, band[1:]):
-                    sa, sb = size[a], size[b]
-                    if abs(sa - sb) > 0.2 * (sa if sa > sb else sb):
-                        continue
-                    gap = start[b] - end[a]
-                    if gap < -0.75 * sa and min(a_end[a], a_end[b]) - max(a_start[a], a_start[b]) > 0.75 * sa:
-                        continue  # (``same-cell-pair``)
-                    if gap / sa < out[a]:
-                        out[a] = gap / sa
-                    if gap / sb < out[b]:
-                        out[b] = gap / sb
-                band = []
-                if i < 0:
-                    break
-            if not band:
-                anchor = across[i]
-                band_kind = kind[i]
-            band.append(i)
+    each_size = [round(s, 2) for s in size]
+    rows_across = [(c.top + c.bottom) / 2 for c in chars]
+    _band_gaps(h, rows_across, x0s, x1s, tops, bottoms, sorted(range(n), key=rows_across.__getitem__), None, size)
+    cols_across = [(c.x0 + c.x1) / 2 for c in chars]
+    cols_order = sorted(range(n), key=cols_across.__getitem__)
+    _band_gaps(v, cols_across, tops, bottoms, x0s, x1s, cols_order, None, size)
+    if len(set(each_size)) > 1:  # (one size: the second pass is the first)
+        # (``cols_order`` by cx: a stable sort by size keeps each size's chars in it)
+        loose = sorted((i for i in cols_order if h[i] > 0.1), key=each_size.__getitem__)
+        _band_gaps(v, cols_across, tops, bottoms, x0s, x1s, loose, each_size, size)
     return list(zip(h, v))
+
+
+def _band_gaps(out: list[float], across: list[float], start: list[float], end: list[float], a_start: list[float],
+               a_end: list[float], order: list[int], kind: Optional[list[float]], size: list[float]) -> None:
+    """One pass of ``_neighbour_gaps``: the chars ``order`` (sorted by their centre
+    ``across``) cut into bands (a char more than 0.3 em past its band's first, or, with
+    ``kind``, of another kind than it), each band sorted along (``start``/``end``) and each
+    neighbouring pair's gap in ems written into ``out`` where it is nearer than what is
+    there. Rows pass (cy, x0, x1, top, bottom), columns (cx, top, bottom, x0, x1)."""
+    band: list[int] = []
+    anchor = 0.0
+    band_kind = 0.0
+    m = len(order)
+    for pos_i in range(m + 1):
+        i = order[pos_i] if pos_i < m else -1
+        if i < 0 or (band and (across[i] - anchor > 0.3 * size[i] or (kind is not None and kind[i] != band_kind))):
+            band.sort(key=start.__getitem__)
+            for a, b in zip(band, band[1:]):
+                sa, sb = size[a], size[b]
+                if abs(sa - sb) > 0.2 * (sa if sa > sb else sb):
+                    continue
+                gap = start[b] - end[a]
+                if gap < -0.75 * sa and min(a_end[a], a_end[b]) - max(a_start[a], a_start[b]) > 0.75 * sa:
+                    continue  # (``same-cell-pair``)
+                if gap / sa < out[a]:
+                    out[a] = gap / sa
+                if gap / sb < out[b]:
+                    out[b] = gap / sb
+            band = []
+            if i < 0:
+                break
+        if not band:
+            anchor = across[i]
+            if kind is not None:
+                band_kind = kind[i]
+        band.append(i)
 
 
 def _vertical_runs(chars: list[Char], params: LayoutParams) -> list[list[Char]]:
