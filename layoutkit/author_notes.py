@@ -56,17 +56,12 @@ def rejoin_author_notes(flow: Flow, profile: Profile) -> Flow:
     """``flow`` with every author note that wrapped apart joined back into one paragraph
     (see the module docstring); the same object when there is none."""
     paras = flow.paragraphs
-    starts = [i for i, p in enumerate(paras) if _opens_note(p.text)]
-    if not starts:
-        return flow
-    keep: list[int] = []  # indices of paragraphs that stay (joined ones fold into the first)
-    joined: dict[int, Paragraph] = {}
+    joined: dict[int, tuple[int, Paragraph]] = {}
     i = 0
     n = len(paras)
     while i < n:
-        end = _joined_end(paras, i, profile) if i in starts else None
+        end = _joined_end(paras, i, profile) if _opens_note(paras[i].text) else None
         if end is None:
-            keep.append(i)
             i += 1
             continue
         pieces = paras[i:end]
@@ -74,13 +69,8 @@ def rejoin_author_notes(flow: Flow, profile: Profile) -> Flow:
         text = join_texts([p.text.strip() for p in pieces], reasons)
         reasons.append(REASON)
         boxes = [p.bbox for p in pieces if p.bbox is not None]
-        joined[i] = replace(pieces[0], text=text, lines=tuple(ln for p in pieces for ln in p.lines),
-                            runs_on=False, reasons=tuple(reasons),
-                            bbox=BBox.union_all(boxes), whole_region=False)
-        keep.append(i)
+        joined[i] = (end, replace(pieces[0], text=text, lines=tuple(ln for p in pieces for ln in p.lines),
+                                  runs_on=False, reasons=tuple(reasons), bbox=BBox.union_all(boxes),
+                                  whole_region=False))
         i = end
-    if not joined:
-        return flow
-    exits = flow.exit_families
-    return Flow(tuple(joined.get(k, paras[k]) for k in keep), tuple(flow.families[k] for k in keep),
-                tuple(flow.widths[k] for k in keep), tuple(exits[k] for k in keep) if exits else ())
+    return flow.with_joined(joined) if joined else flow

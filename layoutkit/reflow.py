@@ -1118,6 +1118,22 @@ class Flow:
     #: a paragraph ran on into a column of another measure); empty: same as ``families``.
     exit_families: tuple[Optional[float], ...] = ()
 
+    def with_joined(self, joined: dict[int, tuple[int, Paragraph]]) -> "Flow":
+        """This flow with the paragraphs ``i..end-1`` replaced by one paragraph for each
+        ``i: (end, paragraph)`` of ``joined`` (spans in order, not overlapping); the joined
+        paragraph keeps the first one's family, width and exit family (``author_notes``,
+        ``title_wraps``)."""
+        keep: list[int] = []
+        i, n = 0, len(self.paragraphs)
+        while i < n:
+            keep.append(i)
+            i = joined[i][0] if i in joined else i + 1
+        paras = self.paragraphs
+        exits = self.exit_families
+        return Flow(tuple(joined[k][1] if k in joined else paras[k] for k in keep),
+                    tuple(self.families[k] for k in keep), tuple(self.widths[k] for k in keep),
+                    tuple(exits[k] for k in keep) if exits else ())
+
 
 def _vertical_paragraph(region: TextRegion) -> Paragraph:
     text = "".join(s.line.text.strip() for s in region.lines)

@@ -59,24 +59,15 @@ def rejoin_spread_titles(flow: Flow, profile: Profile) -> Flow:
     """``flow`` with every title that wrapped across two text boxes joined back (see the
     module docstring); the same object when there is none."""
     paras = flow.paragraphs
-    pairs = [i for i in range(len(paras) - 1) if _head(paras[i], profile) and _tail(paras[i + 1], profile)]
-    if not pairs:
-        return flow
-    out: list[Paragraph] = []
-    keep: list[int] = []
-    skip = -1
-    for i, p in enumerate(paras):
-        if i == skip:
-            continue
-        if i in pairs and i != skip:
-            nxt = paras[i + 1]
-            out.append(replace(p, text=_solid(p.text) + _solid(nxt.text), lines=p.lines + nxt.lines,
-                               runs_on=False, reasons=p.reasons + nxt.reasons + (REASON,),
-                               bbox=BBox.union_all([p.bbox, nxt.bbox])))
-            skip = i + 1
+    joined: dict[int, tuple[int, Paragraph]] = {}
+    i = 0
+    while i < len(paras) - 1:
+        p, nxt = paras[i], paras[i + 1]
+        if _head(p, profile) and _tail(nxt, profile):
+            joined[i] = (i + 2, replace(p, text=_solid(p.text) + _solid(nxt.text), lines=p.lines + nxt.lines,
+                                        runs_on=False, reasons=p.reasons + nxt.reasons + (REASON,),
+                                        bbox=BBox.union_all([p.bbox, nxt.bbox])))
+            i += 2
         else:
-            out.append(p)
-        keep.append(i)
-    exits = flow.exit_families
-    return Flow(tuple(out), tuple(flow.families[k] for k in keep), tuple(flow.widths[k] for k in keep),
-                tuple(exits[k] for k in keep) if exits else ())
+            i += 1
+    return flow.with_joined(joined) if joined else flow
