@@ -14,13 +14,13 @@ lines and as half-width characters in Latin lines.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from itertools import repeat
 from operator import sub
 from typing import Any, Callable, Iterable, Optional, Sequence
 
 from .scriptcount import CharMap
-from .slotbuild import slot_setters
+from .slotbuild import slot_setters, twin_fits
 from .textwidth import _LAST_COUNTS, is_cjk
 
 
@@ -99,16 +99,7 @@ class _ShapeInit:
 def _twin_builder() -> Optional[Callable[[float, float, float, int, bool], LineShape]]:
     """``make_shape`` through ``_ShapeInit`` (``shape-twin``), or None when the twin does
     not make exactly ``LineShape(...)`` (checked on a probe of distinct values)."""
-    args = (1.5, 4.0, 0.25, 3, True)
-    try:
-        probe: Any = _ShapeInit(*args)
-        probe.__class__ = LineShape
-        plain = LineShape(*args)
-        ok = type(probe) is LineShape and probe == plain and repr(probe) == repr(plain) \
-            and all(getattr(probe, f.name) == getattr(plain, f.name) for f in fields(LineShape))
-    except (AttributeError, TypeError):
-        ok = False
-    if not ok:
+    if not twin_fits(_ShapeInit, LineShape, (1.5, 4.0, 0.25, 3, True)):
         return None
     twin: Any = _ShapeInit
     cls = LineShape

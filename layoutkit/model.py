@@ -15,6 +15,7 @@ from __future__ import annotations
 from json.encoder import encode_basestring as _json_str
 
 from .jsontext import Unsupported, dumps, scalar as _json_scalar, write as _json_write
+from .slotbuild import twin_fits
 from dataclasses import MISSING, dataclass, fields, replace
 from operator import attrgetter
 from itertools import repeat
@@ -300,20 +301,10 @@ class _ParagraphInit:
 def _paragraph_twin() -> Optional[type]:
     """``_ParagraphInit`` when an object it makes, given ``Paragraph``'s fields in their
     order, becomes by ``__class__`` assignment a ``Paragraph`` with exactly those fields
-    (checked on a probe whose nine values all differ, so a field added to ``Paragraph``,
-    a default, or an order the twin does not know shows); None otherwise (callers then
-    build ``Paragraph``s as before)."""
+    (``slotbuild.twin_fits``, on a probe whose nine values all differ); None otherwise
+    (callers then build ``Paragraph``s as before)."""
     args = ("text", ("line",), 2.5, 3, "fresh", "runs on", ("reason",), "bbox", "whole")
-    specs = fields(Paragraph)
-    try:
-        probe = _ParagraphInit(*args)  # type: ignore[arg-type]
-        probe.__class__ = Paragraph  # type: ignore[assignment]
-        plain = Paragraph(*args)  # type: ignore[arg-type]
-        ok = len(specs) == len(args) and all(getattr(probe, f.name) == getattr(plain, f.name) for f in specs) \
-            and type(probe) is Paragraph and probe == plain
-    except (AttributeError, TypeError):
-        ok = False
-    return _ParagraphInit if ok else None
+    return _ParagraphInit if twin_fits(_ParagraphInit, Paragraph, args) else None
 
 
 #: ``PARAGRAPH_TWIN(*fields)`` followed by ``obj.__class__ = Paragraph`` makes

@@ -82,3 +82,19 @@ def field_replacer(cls: type, name: str) -> Callable[[Sequence[Any], Sequence[An
 
     return build
 
+
+def twin_fits(twin: type, cls: type, args: Sequence[Any]) -> bool:
+    """Whether an object of ``twin`` (a mutable class with ``cls``'s slot layout and a
+    plain ``__init__``) made from ``args`` becomes, by ``__class__`` assignment, exactly
+    ``cls(*args)``: its type, equality, repr and every dataclass field (the caller passes
+    distinct values, so a field the twin misplaces shows). False when the assignment is
+    refused (a compiled class), the twin does not take ``args`` or leaves a slot unset
+    (a field added to ``cls`` later): the caller then builds ``cls`` another way."""
+    try:
+        probe: Any = twin(*args)
+        probe.__class__ = cls
+        plain = cls(*args)
+        return type(probe) is cls and probe == plain and repr(probe) == repr(plain) \
+            and all(getattr(probe, f.name) == getattr(plain, f.name) for f in fields(cls))
+    except (AttributeError, TypeError):
+        return False
