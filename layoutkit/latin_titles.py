@@ -39,6 +39,7 @@ from typing import Sequence
 import regex
 
 from .classify import Typed
+from .scriptcount import cjk_over_third_bound
 from .textwidth import cjk_and_letters, is_cjk
 
 _WORD = regex.compile(r"[\p{L}ſ]{2,}")
@@ -76,8 +77,12 @@ def apply_caps_titles(items: Sequence[Typed], real_boxes: bool = True) -> list[T
     out = list(items)
     if not out:
         return out
-    cjk, letters = cjk_and_letters("".join(t.text for t in out))
-    if cjk * 3 > letters:
+    text = "".join(t.text for t in out)
+    cjk_page = cjk_over_third_bound(text)  # (a CJK or a Latin page is settled without counting)
+    if cjk_page is None:
+        cjk, letters = cjk_and_letters(text)
+        cjk_page = cjk * 3 > letters
+    if cjk_page:
         return out
     for k, t in enumerate(out):
         p = t.para

@@ -198,3 +198,23 @@ def is_latin_page(text: str, count: Callable[[str], tuple[int, int]]) -> bool:
     cjk, letters = count(text)
     return letters > 0 and cjk < 0.3 * letters
 
+
+def cjk_over_third_bound(text: str) -> Optional[bool]:
+    """The page test ``cjk * 3 > letters`` of ``latin_titles`` (a page too CJK for the
+    Latin title rules, with ``textwidth.cjk_and_letters``' counts), decided from the
+    bounds of ``latin_page_bound`` at this test's threshold, or None when they do not
+    decide it (the caller then counts): the CJK characters are at least those of
+    U+5000..U+8FFF and the letters at most all characters, so more than a third of the
+    characters in that range settles it True; the CJK characters are at most the
+    non-ASCII ones and the letters at least the ASCII letters, so non-ASCII characters
+    at most a third of the ASCII letters settle it False."""
+    data = text.encode("utf-8", "surrogatepass")
+    n = len(text)
+    if 3 * sum(map(data.count, _HAN_LEADS)) > n:
+        return True  # cjk * 3 >= han * 3 > n >= letters
+    ascii_letters = len(data.translate(None, _NOT_ASCII_LETTER))
+    non_ascii = n - len(data.translate(None, _NOT_ASCII))
+    if 3 * non_ascii <= ascii_letters:
+        return False  # cjk * 3 <= non_ascii * 3 <= ascii_letters <= letters
+    return None
+

@@ -43,3 +43,22 @@ def test_latin_page_bound_settles_pages_of_one_script() -> None:
     assert latin_page_bound("本报记者 杨鹤 中国人民发展，" * 20) is False
     assert latin_page_bound("The quick brown fox jumps over the lazy dog. " * 20) is True
     assert latin_page_bound("") is False  # no letters: not Latin
+
+
+@given(st.one_of(text_st, st.text(max_size=60)))
+def test_cjk_over_third_bound_agrees_with_counts(text: str) -> None:
+    # ``latin_titles``' page test: whatever the bound settles is what the counts say
+    from layoutkit.scriptcount import cjk_over_third_bound
+    from layoutkit.textwidth import cjk_and_letters
+
+    bound = cjk_over_third_bound(text)
+    if bound is not None:
+        cjk, letters = cjk_and_letters(text)
+        assert bound == (cjk * 3 > letters)
+
+
+def test_cjk_over_third_bound_settles_pages_of_one_script() -> None:
+    from layoutkit.scriptcount import cjk_over_third_bound
+
+    assert cjk_over_third_bound("本报记者 杨鹤 中国人民发展，" * 20) is True
+    assert cjk_over_third_bound("The quick brown fox jumps over the lazy dog. " * 20) is False
