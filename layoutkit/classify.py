@@ -27,7 +27,7 @@ from .slotbuild import slot_setters
 
 #: A name: Han characters, or (``spaced-two-char-name``) a two-character name with one
 #: space inside, as Chinese pages print it to the width of the three-character names
-#: (``李 斌``, ``徐 昱摄``).
+#: (``李 斌``).
 _NAME_LINE = regex.compile(r"^\p{Han}(?:[\p{Han}·•]{1,6}|[ \u3000]\p{Han})$")
 #: ``byline-name-pair``: two authors' names on one line, at least one of them set solid
 #: (``胡鞍钢 张 新``, ``刘 宾 胡瑞华``, ``范祚军 万少文``). Names of two characters come spaced

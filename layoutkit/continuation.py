@@ -302,8 +302,7 @@ def flush_head(region: TextRegion, head: Paragraph) -> bool:
     if first.bbox is None or first.font_size is None or len(region.lines) < 2:
         return False
     starts = Counter(round(s.line.bbox.x0) for s in region.lines if s.line.bbox is not None)
-    # (most common start; ties go to the leftmost, ``sorted`` before ``most_common``)
-    left = Counter(dict(sorted(starts.items()))).most_common(1)[0][0]
+    left = min(starts, key=lambda x: (-starts[x], x))  # (the most common start; ties to the leftmost)
     return abs(first.bbox.x0 - left) <= FLUSH_HEAD_TOLERANCE_EMS * first.font_size
 
 

@@ -149,8 +149,6 @@ def first_pass_at(items: list[Typed], profile: Profile, body: Optional[float]) -
             line = lines[0]
             size = line.font_size
             zone = line.region_type
-            if zone is not None and zone not in _ZONES:
-                zone = None
         else:
             # (``_dominant_size`` and ``_region_zone`` with their sets read at C speed:
             # most paragraphs are set in one size, whose weight need not be counted)
@@ -158,8 +156,8 @@ def first_pass_at(items: list[Typed], profile: Profile, body: Optional[float]) -
             size = sizes.pop() if len(sizes) == 1 else _dominant_size(lines)
             zones = set(map(_REGION_TYPE, lines))
             zone = zones.pop() if len(zones) == 1 else None
-            if zone is not None and zone not in _ZONES:
-                zone = None
+        if zone is not None and zone not in _ZONES:
+            zone = None
         if zone is not None:
             text = t.text.strip()
             if zone == CAPTION or zone == CAPTION_ABOVE:
@@ -180,12 +178,12 @@ def first_pass_at(items: list[Typed], profile: Profile, body: Optional[float]) -
                 t = t.retype("footer", "page-zone: in the page's bottom margin")
         elif size is not None and size >= title_size and t.type in _TITLE_SIZE_TYPES and _title_text(t, profile):
             t = t.retype("headline", f"title-size: {size / body:.2f} times the body size", hint="title")
-        elif t.hint == "title" and size is not None and abs(size - body) <= 0.05 * body and not _bold(t) \
-                and t.width is not None:
-            t = t.retype("body", "body-size: set in the body size and weight inside a column")
-        elif t.hint == "title" and size is not None and abs(size - body) <= 0.05 * body and t.width is not None \
-                and k + 1 < len(items) and _runs_on(t, items[k + 1], body, profile):
-            t = t.retype("body", "bold-lead-in: a bold sentence in the body size, ended in the paragraph below")
+        elif t.hint == "title" and size is not None and abs(size - body) <= 0.05 * body and t.width is not None:
+            # a "title" in the body size inside a column
+            if not _bold(t):
+                t = t.retype("body", "body-size: set in the body size and weight inside a column")
+            elif k + 1 < len(items) and _runs_on(t, items[k + 1], body, profile):
+                t = t.retype("body", "bold-lead-in: a bold sentence in the body size, ended in the paragraph below")
         typed.append(t)
         if size is None:
             families.append(t.family)

@@ -13,10 +13,9 @@ from operator import attrgetter, is_not
 from typing import Optional, Sequence, Union
 
 from .articles import assemble
-from .classify import classify
 from .author_notes import rejoin_author_notes
+from .classify import classify
 from .columns import geometric_regions, text_regions
-from .title_wraps import rejoin_spread_titles
 from .flat import annotate, is_flat, restore
 from .furniture import place_in_reading_order
 from .gcpause import collector_paused
@@ -35,6 +34,7 @@ from .profile import Profile, load_profile
 from .readers.text import read_lines, text_from_str
 from .reflow import reflow
 from .structured import is_own_export, page_from_structure
+from .title_wraps import rejoin_spread_titles
 
 ProfileSpec = Union[str, Profile, None]
 #: A line's text and bbox (``map`` over a page's lines at C speed, not a generator).

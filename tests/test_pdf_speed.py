@@ -354,21 +354,21 @@ def _build_blocks_reference(lines_: list, rules: list, params: LayoutParams, tit
     out = []
     for blk in open_blocks:
         if len(blk) < 4:
-            out.append(B._box(blk, False))
+            out.append(B.block_of(blk, False))
             continue
         start, i = 0, 1
         while i < len(blk) - 1:
             size, run = blk[i].size, blk[start:i]
             before = max(ln.x1 for ln in run)
             if len(run) >= 2 and blk[i].x1 > before + size and blk[i + 1].x1 > before + size:
-                out.append(B._box(run, False, ("measure-change: the column widens below",)))
+                out.append(B.block_of(run, False, ("measure-change: the column widens below",)))
                 start = i
             elif len(run) >= 2 and blk[i].x0 < min(ln.x0 for ln in run) - size \
                     and blk[i + 1].x0 < min(ln.x0 for ln in run) - size:
-                out.append(B._box(run, False, ("measure-change: the column widens to the left below",)))
+                out.append(B.block_of(run, False, ("measure-change: the column widens to the left below",)))
                 start = i
             i += 1
-        out.append(B._box(blk[start:], False))
+        out.append(B.block_of(blk[start:], False))
     return out + B._vertical_blocks([ln for ln in lines_ if ln.vertical], params)
 
 

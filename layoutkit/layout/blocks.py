@@ -31,7 +31,8 @@ from .records import TextBlock, TextLine, make_blocks
 _X0, _TOP, _X1, _BOTTOM = (attrgetter(name) for name in ("x0", "top", "x1", "bottom"))
 
 
-def _box(lines: Sequence[TextLine], vertical: bool, reasons: tuple[str, ...] = ()) -> TextBlock:
+def block_of(lines: Sequence[TextLine], vertical: bool, reasons: tuple[str, ...] = ()) -> TextBlock:
+    """A block of ``lines`` (in their order) with their box."""
     if len(lines) == 1:  # (most blocks of an OCR page: its box is the line's)
         ln = lines[0]
         return TextBlock((ln,), ln.x0, ln.top, ln.x1, ln.bottom, vertical, reasons)
@@ -279,7 +280,7 @@ def _stack(horizontal: Sequence[TextLine], rules: Sequence[Rule], params: Layout
 def _split_measure(blk: list[TextLine], params: LayoutParams) -> list[TextBlock]:
     """Cut a block where its right edge steps out for good (``measure-change``): two
     consecutive lines end more than one em right of every line before them."""
-    return [_box(run, False, reasons) for run, reasons in _measure_runs(blk)]
+    return [block_of(run, False, reasons) for run, reasons in _measure_runs(blk)]
 
 
 def _measure_runs(blk: list[TextLine]) -> list[tuple[list[TextLine], tuple[str, ...]]]:
@@ -336,4 +337,4 @@ def _vertical_blocks(lines: Sequence[TextLine], params: LayoutParams) -> list[Te
             groups.append([ln])
         else:
             target.append(ln)
-    return [_box(g, True) for g in groups]
+    return [block_of(g, True) for g in groups]

@@ -65,9 +65,8 @@ from dataclasses import replace
 from typing import Optional, Sequence
 
 from ..params import LayoutParams
-from .blocks import TextBlock
+from .blocks import TextBlock, block_of
 from .chars import Rule
-from .records import TextLine
 
 #: Tags put on the blocks (``TextBlock.zone``), read back by ``geotype``.
 CAPTION = "image-caption"
@@ -262,12 +261,6 @@ def tag_captions(blocks: Sequence[TextBlock], images: Sequence[Rule], body: floa
     return out
 
 
-def _box(lines: Sequence[TextLine], like: TextBlock) -> TextBlock:
-    """A block of ``lines`` (in their order) with their box, otherwise like ``like``."""
-    return replace(like, lines=tuple(lines), x0=min(ln.x0 for ln in lines), top=min(ln.top for ln in lines),
-                   x1=max(ln.x1 for ln in lines), bottom=max(ln.bottom for ln in lines))
-
-
 def _credit_line(b: TextBlock, params: LayoutParams) -> Optional[tuple[TextBlock, TextBlock]]:
     """``image-credit-line``: the caption ``b`` parted from its last line, when that line
     is set in another typeface family than every other line of it and is short enough
@@ -277,7 +270,7 @@ def _credit_line(b: TextBlock, params: LayoutParams) -> Optional[tuple[TextBlock
     fam = _family(b.lines[-1].font)
     if any(_family(ln.font) == fam for ln in b.lines[:-1]):
         return None
-    return _box(b.lines[:-1], b), _box(b.lines[-1:], b)
+    return block_of(b.lines[:-1], b.vertical, b.reasons), block_of(b.lines[-1:], b.vertical, b.reasons)
 
 
 def _tag_inset(blocks: Sequence[TextBlock], img: Rule, tags: dict[int, tuple[str, str]], body: float,
